@@ -1,0 +1,201 @@
+import type { EvalContext } from '../internal/context';
+import { compilePath } from '../internal/path';
+import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
+import { subtractDuration } from '../internal/time';
+import type {
+  AtLeastCondition,
+  Condition,
+  EventCondition,
+  FactOperators,
+  NumberComparisons,
+  ScoreCondition,
+} from '../schema/condition';
+import { defaultOperators, type OperatorTable, type OperatorTest, toDuration } from './operators';
+
+/** A compiled condition: evaluates against one lead's context. */
+export type Evaluator = (context: EvalContext) => Tri;
+
+/** How names in conditions resolve; a classifier wires criteria and scores to its own slots. */
+export interface BuildEnvironment {
+  readonly operators: OperatorTable;
+  readonly criterion: (id: string) => Evaluator;
+  readonly score: (name: string) => (context: EvalContext) => number | undefined;
+}
+
+const STATUS_TRI = { met: MET, unmet: UNMET, unknown: UNKNOWN } as const;
+
+/** Resolves criteria and scores from `EvalContext.inputs`, for conditions evaluated on their own. */
+export const inputEnvironment: BuildEnvironment = Object.freeze({
+  operators: defaultOperators,
+  criterion:
+    (id: string): Evaluator =>
+    (context) => {
+      const status = context.inputs.criteria?.[id];
+      return status === undefined ? UNKNOWN : STATUS_TRI[status];
+    },
+  score: (name: string) => (context: EvalContext) => context.inputs.scores?.[name],
+});
+
+/**
+ * Compiles a checked condition into a closure. The JSON is read here once; the closure never
+ * looks at it again. Call only on conditions that passed `checkCondition`.
+ */
+export function buildEvaluator(condition: Condition, environment: BuildEnvironment): Evaluator {
+  if ('all' in condition) return allOf(condition.all.map((child) => buildEvaluator(child, environment)));
+  if ('any' in condition) return anyOf(condition.any.map((child) => buildEvaluator(child, environment)));
+  if ('not' in condition) {
+    const inner = buildEvaluator(condition.not, environment);
+    return (context) => {
+      const result = inner(context);
+      return result === MET ? UNMET : result === UNMET ? MET : UNKNOWN;
+    };
+  }
+  if ('atLeast' in condition) return atLeast(condition, environment);
+  if ('criterion' in condition) return environment.criterion(condition.criterion);
+  if ('fact' in condition) return factEvaluator(condition.fact, condition, environment.operators);
+  if ('event' in condition) return eventEvaluator(condition, environment.operators);
+  return scoreEvaluator(condition, environment);
+}
+
+function allOf(children: readonly Evaluator[]): Evaluator {
+  if (children.length === 1) return children[0] as Evaluator;
+  return (context) => {
+    let result: Tri = MET;
+    for (const child of children) {
+      const outcome = child(context);
+      if (outcome === UNMET) return UNMET;
+      if (outcome === UNKNOWN) result = UNKNOWN;
+    }
+    return result;
+  };
+}
+
+function anyOf(children: readonly Evaluator[]): Evaluator {
+  if (children.length === 1) return children[0] as Evaluator;
+  return (context) => {
+    let result: Tri = UNMET;
+    for (const child of children) {
+      const outcome = child(context);
+      if (outcome === MET) return MET;
+      if (outcome === UNKNOWN) result = UNKNOWN;
+    }
+    return result;
+  };
+}
+
+function atLeast(condition: AtLeastCondition, environment: BuildEnvironment): Evaluator {
+  const children = condition.of.map((child) => buildEvaluator(child, environment));
+  const needed = condition.atLeast;
+  return (context) => {
+    let met = 0;
+    let unknown = 0;
+    let remaining = children.length;
+    for (const child of children) {
+      remaining--;
+      const outcome = child(context);
+      if (outcome === MET) {
+        if (++met >= needed) return MET;
+      } else if (outcome === UNKNOWN) unknown++;
+      else if (met + unknown + remaining < needed) return UNMET;
+    }
+    return met + unknown >= needed ? UNKNOWN : UNMET;
+  };
+}
+
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+interface CompiledOperator {
+  readonly test: OperatorTest;
+  readonly decidesAbsent: boolean;
+}
+
+function compileOperators(
+  operators: FactOperators,
+  table: OperatorTable,
+  skip: string | undefined,
+): CompiledOperator[] {
+  const compiled: CompiledOperator[] = [];
+  for (const key of Object.keys(operators)) {
+    if (key === skip) continue;
+    const definition = table[key as keyof OperatorTable];
+    compiled.push({
+      test: definition.compile((operators as Record<string, unknown>)[key]),
+      decidesAbsent: definition.decidesAbsent === true,
+    });
+  }
+  return compiled;
+}
+
+/** All operators of one value, and-ed, three-valued. */
+function valueTest(operators: readonly CompiledOperator[]): OperatorTest {
+  if (operators.length === 1) {
+    const { test, decidesAbsent } = operators[0] as CompiledOperator;
+    return decidesAbsent
+      ? test
+      : (value, context, path) => (isAbsent(value) ? UNKNOWN : test(value, context, path));
+  }
+  return (value, context, path) => {
+    const absent = isAbsent(value);
+    let result: Tri = MET;
+    for (const { test, decidesAbsent } of operators) {
+      const outcome = absent && !decidesAbsent ? UNKNOWN : test(value, context, path);
+      if (outcome === UNMET) return UNMET;
+      if (outcome === UNKNOWN) result = UNKNOWN;
+    }
+    return result;
+  };
+}
+
+function factEvaluator(path: string, operators: FactOperators, table: OperatorTable): Evaluator {
+  const read = compilePath(path);
+  const test = valueTest(compileOperators(operators, table, 'fact'));
+  return (context) => test(read(context.lead), context, path);
+}
+
+function scoreEvaluator(condition: ScoreCondition, environment: BuildEnvironment): Evaluator {
+  const read = environment.score(condition.score);
+  const test = valueTest(compileOperators(condition as NumberComparisons, environment.operators, 'score'));
+  return (context) => test(read(context), context, undefined);
+}
+
+function eventEvaluator(condition: EventCondition, table: OperatorTable): Evaluator {
+  const types = typeof condition.event === 'string' ? [condition.event] : [...condition.event];
+  const window = condition.withinLast === undefined ? undefined : toDuration(condition.withinLast);
+  const countTest = valueTest(compileOperators(condition.count ?? { gte: 1 }, table, undefined));
+  const filters = Object.entries(condition.where ?? {}).map(([propPath, operators]) => ({
+    read: compilePath(propPath),
+    test: valueTest(compileOperators(operators, table, undefined)),
+  }));
+  let cachedAsOf = Number.NaN;
+  let from = Number.NEGATIVE_INFINITY;
+  return (context) => {
+    const index = context.events();
+    if (index === null) return UNKNOWN;
+    if (window !== undefined && context.asOf !== cachedAsOf) {
+      from = subtractDuration(context.asOf, window);
+      cachedAsOf = context.asOf;
+    }
+    let count = 0;
+    for (const type of types) {
+      const events = index.get(type);
+      if (events === undefined) continue;
+      for (const event of events) {
+        if (event.at < from) continue;
+        if (filters.length > 0 && !matchesAll(filters, event.props, context)) continue;
+        count++;
+      }
+    }
+    return countTest(count, context, undefined);
+  };
+}
+
+function matchesAll(
+  filters: ReadonlyArray<{ read: (root: unknown) => unknown; test: OperatorTest }>,
+  props: unknown,
+  context: EvalContext,
+): boolean {
+  for (const { read, test } of filters) if (test(read(props), context, undefined) !== MET) return false;
+  return true;
+}

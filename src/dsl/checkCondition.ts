@@ -1,0 +1,491 @@
+import * as z from 'zod/mini';
+import { fromZodIssues } from '../internal/fromZodIssues';
+import {
+  closestName,
+  describeValue,
+  type Issue,
+  type IssuePath,
+  listNames,
+  makeIssue,
+} from '../internal/issues';
+import { FORBIDDEN_SEGMENTS } from '../internal/path';
+import { CONDITION_KINDS, type ConditionKind } from '../schema/condition';
+import { DurationSchema } from '../schema/duration';
+import { DEFAULT_LIMITS } from './conditionLimits';
+import { NUMBER_COMPARISONS, type OperatorTable } from './operators';
+
+/** A named criterion or score a condition refers to, with where it does. */
+export interface ConditionReference {
+  readonly name: string;
+  readonly path: IssuePath;
+}
+
+/** What checking conditions collects; shared by every condition of one config. */
+export interface CheckState {
+  readonly operators: OperatorTable;
+  readonly maxDepth: number;
+  readonly maxConditions: number;
+  readonly issues: Issue[];
+  readonly criteria: ConditionReference[];
+  readonly scores: ConditionReference[];
+  conditions: number;
+}
+
+export function createCheckState(
+  operators: OperatorTable,
+  limits: { maxDepth?: number; maxConditions?: number } = {},
+): CheckState {
+  return {
+    operators,
+    maxDepth: limits.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxConditions: limits.maxConditions ?? DEFAULT_LIMITS.maxConditions,
+    issues: [],
+    criteria: [],
+    scores: [],
+    conditions: 0,
+  };
+}
+
+const KINDS: ReadonlySet<string> = new Set(CONDITION_KINDS);
+const KIND_LIST = listNames(CONDITION_KINDS);
+const COUNT_KEYS = ['gte', 'gt', 'lte', 'lt', 'eq'] as const;
+const CountValue = /* @__PURE__ */ z.int().check(z.nonnegative());
+const NumberOperand = /* @__PURE__ */ z.number();
+const NumberRange = /* @__PURE__ */ z.tuple([z.number(), z.number()]);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function receivedKeys(keys: readonly string[]): string {
+  return keys.length === 0 ? 'an empty object' : `keys ${keys.map((key) => JSON.stringify(key)).join(', ')}`;
+}
+
+/**
+ * Checks one condition (and everything nested in it) against the DSL, adding every issue found to
+ * `state`. Recursion is bounded by `maxDepth`, so a deeply nested config is an issue, not a stack overflow.
+ */
+export function checkCondition(input: unknown, path: IssuePath, state: CheckState, depth = 1): void {
+  state.conditions++;
+  if (state.conditions === state.maxConditions + 1) {
+    state.issues.push(
+      makeIssue({
+        code: 'too_large',
+        path,
+        problem: 'too many conditions',
+        expected: `at most ${state.maxConditions} conditions in one config`,
+        received: 'more',
+        fix: 'split the config, or raise limits.maxConditions',
+      }),
+    );
+  }
+  if (state.conditions > state.maxConditions) return;
+  if (depth > state.maxDepth) {
+    state.issues.push(
+      makeIssue({
+        code: 'too_deep',
+        path,
+        problem: 'conditions nested too deeply',
+        expected: `at most ${state.maxDepth} levels`,
+        received: 'more',
+        fix: 'flatten it with named criteria, or raise limits.maxDepth',
+      }),
+    );
+    return;
+  }
+  if (!isPlainObject(input)) {
+    state.issues.push(
+      makeIssue({
+        code: 'invalid_type',
+        path,
+        problem: 'not a condition',
+        expected: 'a condition object such as { "fact": "budget.amount", "gte": 10000 }',
+        received: describeValue(input),
+      }),
+    );
+    return;
+  }
+  const keys = Object.keys(input);
+  const kinds = keys.filter((key) => KINDS.has(key)) as ConditionKind[];
+  if (kinds.length !== 1) {
+    const operatorKeys = keys.filter((key) => Object.hasOwn(state.operators, key));
+    state.issues.push(
+      makeIssue({
+        code: kinds.length === 0 ? 'missing_kind' : 'ambiguous_kind',
+        path,
+        problem:
+          kinds.length === 0 ? 'no condition kind' : `more than one condition kind (${listNames(kinds)})`,
+        expected: `exactly one of ${KIND_LIST}`,
+        received: receivedKeys(keys),
+        ...(kinds.length > 1
+          ? { fix: 'wrap them in { "all": [ … ] }' }
+          : operatorKeys.length > 0
+            ? { fix: 'add "fact": "<path>" to say what to compare' }
+            : {}),
+      }),
+    );
+    return;
+  }
+  const kind = kinds[0] as ConditionKind;
+  const at = [...path, kind];
+  const value = input[kind];
+  switch (kind) {
+    case 'all':
+    case 'any': {
+      rejectExtraKeys(input, [kind], path, state);
+      if (checkList(value, at, state)) {
+        checkChildren(value as unknown[], at, state, depth);
+      }
+      return;
+    }
+    case 'not':
+      rejectExtraKeys(input, [kind], path, state);
+      checkCondition(value, at, state, depth + 1);
+      return;
+    case 'atLeast': {
+      rejectExtraKeys(input, ['atLeast', 'of'], path, state);
+      const ofPath = [...path, 'of'];
+      const listOk = checkList(input.of, ofPath, state);
+      const count = z.int().check(z.positive()).safeParse(value);
+      if (!count.success) {
+        state.issues.push(
+          makeIssue({
+            code: 'invalid_type',
+            path: at,
+            problem: 'not a count',
+            expected: 'a positive integer',
+            received: describeValue(value),
+          }),
+        );
+      } else if (listOk && count.data > (input.of as unknown[]).length) {
+        state.issues.push(
+          makeIssue({
+            code: 'unsatisfiable',
+            path: at,
+            problem: 'can never be met',
+            expected: `at most ${(input.of as unknown[]).length} (the number of conditions in "of")`,
+            received: describeValue(value),
+          }),
+        );
+      }
+      if (listOk) {
+        checkChildren(input.of as unknown[], ofPath, state, depth);
+      }
+      return;
+    }
+    case 'criterion':
+      rejectExtraKeys(input, [kind], path, state);
+      if (checkName(value, at, state, 'a criterion id'))
+        state.criteria.push({ name: value as string, path: at });
+      return;
+    case 'fact': {
+      checkFactPath(value, at, state);
+      checkOperators(input, keys, path, state, false);
+      return;
+    }
+    case 'score':
+      if (checkName(value, at, state, '"total" or a scoring group id'))
+        state.scores.push({ name: value as string, path: at });
+      checkOperators(input, keys, path, state, true);
+      return;
+    case 'event':
+      checkEvent(input, path, state);
+      return;
+  }
+}
+
+function checkChildren(
+  children: readonly unknown[],
+  path: IssuePath,
+  state: CheckState,
+  depth: number,
+): void {
+  for (let index = 0; index < children.length; index++)
+    checkCondition(children[index], [...path, index], state, depth + 1);
+}
+
+function checkList(value: unknown, path: IssuePath, state: CheckState): boolean {
+  if (!Array.isArray(value)) {
+    state.issues.push(
+      makeIssue({
+        code: 'invalid_type',
+        path,
+        problem: 'not a list of conditions',
+        expected: 'an array of conditions',
+        received: describeValue(value),
+      }),
+    );
+    return false;
+  }
+  if (value.length === 0) {
+    state.issues.push(
+      makeIssue({
+        code: 'empty_list',
+        path,
+        problem: 'empty list of conditions',
+        expected: 'at least one condition',
+        received: 'an empty array',
+        fix: 'remove the condition or add to it',
+      }),
+    );
+    return false;
+  }
+  return true;
+}
+
+function checkName(value: unknown, path: IssuePath, state: CheckState, expected: string): boolean {
+  if (typeof value === 'string' && value !== '') return true;
+  state.issues.push(
+    makeIssue({
+      code: 'invalid_type',
+      path,
+      problem: 'not a name',
+      expected,
+      received: describeValue(value),
+    }),
+  );
+  return false;
+}
+
+/** Checks a dotted path: non-empty segments, none that would reach the prototype chain. */
+export function checkFactPath(value: unknown, path: IssuePath, state: CheckState): boolean {
+  if (!checkName(value, path, state, 'a dotted path such as "company.employees"')) return false;
+  const segments = (value as string).split('.');
+  if (segments.some((segment) => segment === '')) {
+    state.issues.push(
+      makeIssue({
+        code: 'invalid_path',
+        path,
+        problem: 'empty segment in path',
+        expected: 'a dotted path such as "company.employees"',
+        received: describeValue(value),
+      }),
+    );
+    return false;
+  }
+  const forbidden = segments.find((segment) => FORBIDDEN_SEGMENTS.has(segment));
+  if (forbidden !== undefined) {
+    state.issues.push(
+      makeIssue({
+        code: 'forbidden_path',
+        path,
+        problem: `path segment "${forbidden}" is never followed`,
+        expected: 'a path to the lead’s own data',
+        received: describeValue(value),
+      }),
+    );
+    return false;
+  }
+  return true;
+}
+
+function rejectExtraKeys(
+  input: Record<string, unknown>,
+  allowed: readonly string[],
+  path: IssuePath,
+  state: CheckState,
+): void {
+  for (const key of Object.keys(input)) {
+    if (allowed.includes(key)) continue;
+    const suggestion = closestName(key, allowed);
+    state.issues.push(
+      makeIssue({
+        code: 'unknown_key',
+        path,
+        problem: `unknown key ${JSON.stringify(key)}`,
+        expected: `only ${listNames(allowed)}`,
+        received: receivedKeys(Object.keys(input)),
+        ...(suggestion === undefined ? {} : { fix: `did you mean "${suggestion}"?` }),
+      }),
+    );
+  }
+}
+
+/** Checks the operators of a fact (or, with `numeric`, a score) condition. */
+function checkOperators(
+  input: Record<string, unknown>,
+  keys: readonly string[],
+  path: IssuePath,
+  state: CheckState,
+  numeric: boolean,
+  ownKey: string | undefined = numeric ? 'score' : 'fact',
+): void {
+  const allowed: readonly string[] = numeric ? NUMBER_COMPARISONS : Object.keys(state.operators);
+  let operators = 0;
+  for (const key of keys) {
+    if (key === ownKey) continue;
+    if (!allowed.includes(key)) {
+      const suggestion = closestName(key, allowed);
+      state.issues.push(
+        makeIssue({
+          code: 'unknown_operator',
+          path,
+          problem: `unknown operator ${JSON.stringify(key)}`,
+          expected: `one of ${listNames(allowed)}`,
+          ...(suggestion === undefined ? {} : { fix: `did you mean "${suggestion}"?` }),
+        }),
+      );
+      continue;
+    }
+    operators++;
+    const operandPath = [...path, key];
+    const operand = input[key];
+    if (numeric) {
+      const parsed = (key === 'between' ? NumberRange : NumberOperand).safeParse(operand);
+      if (!parsed.success) state.issues.push(...fromZodIssues(parsed.error.issues, operand, operandPath));
+      else if (key === 'between' && (operand as number[])[0]! > (operand as number[])[1]!) {
+        state.issues.push(
+          makeIssue({
+            code: 'invalid_range',
+            path: operandPath,
+            problem: 'low bound above high bound',
+            expected: 'low ≤ high',
+          }),
+        );
+      }
+      continue;
+    }
+    const definition = state.operators[key as keyof OperatorTable];
+    const parsed = definition.operand.safeParse(operand);
+    if (!parsed.success) {
+      state.issues.push(
+        makeIssue({
+          code: 'invalid_operand',
+          path: operandPath,
+          problem: `invalid operand for "${key}"`,
+          expected: definition.expected,
+          received: describeValue(operand),
+        }),
+      );
+      continue;
+    }
+    const problem = definition.check?.(parsed.data);
+    if (problem !== undefined) {
+      state.issues.push(
+        makeIssue({
+          code: problem.code,
+          path: operandPath,
+          problem: problem.problem,
+          expected: problem.expected,
+          received: describeValue(operand),
+        }),
+      );
+    }
+  }
+  if (operators === 0 && !keys.some((key) => key !== ownKey && !allowed.includes(key))) {
+    state.issues.push(
+      makeIssue({
+        code: 'missing_operator',
+        path,
+        problem: 'nothing to compare',
+        expected: `at least one operator out of ${listNames(allowed)}`,
+        received: receivedKeys(keys),
+        fix: numeric ? 'add e.g. "gte": 50' : 'add e.g. "exists": true',
+      }),
+    );
+  }
+}
+
+function checkEvent(input: Record<string, unknown>, path: IssuePath, state: CheckState): void {
+  rejectExtraKeys(input, ['event', 'withinLast', 'count', 'where'], path, state);
+  const types = input.event;
+  const typeList = Array.isArray(types) ? types : [types];
+  if (typeList.length === 0 || typeList.some((type) => typeof type !== 'string' || type === '')) {
+    state.issues.push(
+      makeIssue({
+        code: 'invalid_type',
+        path: [...path, 'event'],
+        problem: 'not an event type',
+        expected: 'an event type such as "demo_completed", or a non-empty array of them',
+        received: describeValue(types),
+      }),
+    );
+  }
+  if (input.withinLast !== undefined) {
+    const operator = state.operators.withinLast;
+    const withinPath = [...path, 'withinLast'];
+    const parsed = DurationSchema.safeParse(input.withinLast);
+    const problem = parsed.success ? operator.check?.(parsed.data) : undefined;
+    if (!parsed.success || problem !== undefined) {
+      state.issues.push(
+        makeIssue({
+          code: problem?.code ?? 'invalid_duration',
+          path: withinPath,
+          problem: problem?.problem ?? 'not a duration',
+          expected: operator.expected,
+          received: describeValue(input.withinLast),
+        }),
+      );
+    }
+  }
+  if (input.count !== undefined) {
+    const countPath = [...path, 'count'];
+    const count = input.count;
+    if (!isPlainObject(count) || Object.keys(count).length === 0) {
+      state.issues.push(
+        makeIssue({
+          code: 'invalid_type',
+          path: countPath,
+          problem: 'not a count comparison',
+          expected: `an object with one or more of ${listNames(COUNT_KEYS)}, such as { "gte": 3 }`,
+          received: describeValue(count),
+        }),
+      );
+    } else {
+      for (const [key, bound] of Object.entries(count)) {
+        if (!(COUNT_KEYS as readonly string[]).includes(key)) {
+          state.issues.push(
+            makeIssue({
+              code: 'unknown_operator',
+              path: countPath,
+              problem: `unknown operator ${JSON.stringify(key)}`,
+              expected: `one of ${listNames(COUNT_KEYS)}`,
+            }),
+          );
+        } else if (!CountValue.safeParse(bound).success) {
+          state.issues.push(
+            makeIssue({
+              code: 'invalid_operand',
+              path: [...countPath, key],
+              problem: 'not a count',
+              expected: 'a non-negative integer',
+              received: describeValue(bound),
+            }),
+          );
+        }
+      }
+    }
+  }
+  if (input.where !== undefined) {
+    const wherePath = [...path, 'where'];
+    if (!isPlainObject(input.where)) {
+      state.issues.push(
+        makeIssue({
+          code: 'invalid_type',
+          path: wherePath,
+          problem: 'not a filter',
+          expected: 'an object of event property paths to operators, such as { "plan": { "eq": "pro" } }',
+          received: describeValue(input.where),
+        }),
+      );
+      return;
+    }
+    for (const [propPath, operators] of Object.entries(input.where)) {
+      const at = [...wherePath, propPath];
+      checkFactPath(propPath, at, state);
+      if (!isPlainObject(operators)) {
+        state.issues.push(
+          makeIssue({
+            code: 'invalid_type',
+            path: at,
+            problem: 'not a set of operators',
+            expected: 'an object such as { "eq": "pro" }',
+            received: describeValue(operators),
+          }),
+        );
+        continue;
+      }
+      checkOperators(operators, Object.keys(operators), at, state, false, undefined);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { EvalContext, type EvalInputs } from '../internal/context';
+import { type Status, statusName } from '../internal/status';
+import { readAsOf } from '../internal/time';
+import { buildEvaluator, inputEnvironment } from './buildEvaluator';
+import { type ParseConditionOptions, parseCondition } from './parseCondition';
+
+/** Options of {@link CompiledCondition.evaluate}. */
+export interface EvaluateOptions extends EvalInputs {
+  /** The instant to evaluate at: a `Date`, an ISO 8601 string or epoch milliseconds. Required. */
+  readonly asOf: Date | string | number;
+}
+
+/** The result of {@link CompiledCondition.evaluate}. */
+export interface EvaluateResult {
+  readonly status: Status;
+  /** Data-quality flags raised while reading the lead, e.g. `invalid_date:timeline.purchaseBy`. */
+  readonly flags: readonly string[];
+}
+
+/** A condition compiled once into closures, to evaluate against many leads. */
+export interface CompiledCondition {
+  /**
+   * Evaluates the condition for one lead. Never throws on lead data.
+   * @throws {TypeError} when `asOf` is missing or invalid
+   */
+  evaluate(lead: unknown, options: EvaluateOptions): EvaluateResult;
+}
+
+/**
+ * Validates a condition and compiles it into closures. Criteria and scores it names are read from
+ * `criteria` and `scores` passed to `evaluate` (inside a config, the classifier supplies them).
+ *
+ * @param input - the condition as parsed JSON
+ * @param options - operator table, limits and a path prefix for issues
+ * @returns a {@link CompiledCondition}
+ * @throws {ConfigError} listing every issue when the condition is invalid
+ *
+ * @example
+ * const recentDemo = compileCondition({ event: 'demo_completed', withinLast: { days: 60 } });
+ * recentDemo.evaluate({ events: [{ type: 'demo_completed', at: '2026-06-01' }] }, { asOf: '2026-06-30' }).status;
+ * //=> 'met'
+ * recentDemo.evaluate({}, { asOf: '2026-06-30' }).status;
+ * //=> 'unknown'
+ */
+export function compileCondition(input: unknown, options: ParseConditionOptions = {}): CompiledCondition {
+  const condition = parseCondition(input, options);
+  const evaluator = buildEvaluator(condition, {
+    ...inputEnvironment,
+    operators: options.operators ?? inputEnvironment.operators,
+  });
+  return {
+    evaluate(lead, evaluateOptions) {
+      const asOf = readAsOf(evaluateOptions?.asOf);
+      const context = new EvalContext(lead, asOf, evaluateOptions);
+      const status = statusName(evaluator(context));
+      return { status, flags: context.flags === undefined ? [] : [...context.flags] };
+    },
+  };
+}

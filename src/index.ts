@@ -1,0 +1,38 @@
+// The public surface of leadstage, reviewed in one place.
+
+export type { CompiledCondition, EvaluateOptions, EvaluateResult } from './dsl/compileCondition';
+export { compileCondition } from './dsl/compileCondition';
+export type { ConditionLimits } from './dsl/conditionLimits';
+export type { OperandProblem, OperatorDefinition, OperatorTable, OperatorTest } from './dsl/operators';
+export { defaultOperators } from './dsl/operators';
+export type { ParseConditionOptions, SafeParseConditionResult } from './dsl/parseCondition';
+export { parseCondition, safeParseCondition } from './dsl/parseCondition';
+export type { Issue, IssuePath } from './internal/issues';
+export type { Status } from './internal/status';
+export type { Duration } from './internal/time';
+export { LeadError } from './lead/LeadError';
+export type { ParseLeadOptions, ParseLeadResult } from './lead/parseLead';
+export { parseLead } from './lead/parseLead';
+export { ConfigError } from './schema/ConfigError';
+export type {
+  AllCondition,
+  AnyCondition,
+  AtLeastCondition,
+  Comparable,
+  Condition,
+  ConditionKind,
+  CriterionCondition,
+  EventCondition,
+  FactCondition,
+  FactOperators,
+  NotCondition,
+  NumberComparisons,
+  OperatorName,
+  PatternInput,
+  Primitive,
+  ScoreCondition,
+} from './schema/condition';
+export type { DurationInput } from './schema/duration';
+export { DurationSchema } from './schema/duration';
+export type { Lead, LeadEvent } from './schema/lead';
+export { LeadEventSchema, LeadSchema } from './schema/lead';

@@ -1,0 +1,105 @@
+/** One place in a JSON document: object keys and array indexes from the root. */
+export type IssuePath = ReadonlyArray<string | number>;
+
+/**
+ * One problem found in a config (or, in strict mode, a lead). Readonly data, never a class:
+ * `code` is snake_case and stable, `path` locates it, `message` reads "where: what; expected …, received …".
+ */
+export interface Issue {
+  readonly code: string;
+  readonly path: IssuePath;
+  readonly message: string;
+  readonly expected?: string;
+  readonly received?: string;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `['criteria', 'a', 'when', 'all', 2]` → `criteria.a.when.all[2]`; the root is `(root)`. */
+export function formatPath(path: IssuePath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** A short, safe description of a received value for messages: type plus a clipped preview. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  switch (typeof value) {
+    case 'string': {
+      const clipped = value.length > 40 ? `${value.slice(0, 37)}…` : value;
+      return `the string ${JSON.stringify(clipped)}`;
+    }
+    case 'number':
+      return Number.isFinite(value) ? `the number ${value}` : `the number ${String(value)}`;
+    case 'boolean':
+      return `${value}`;
+    case 'object':
+      return 'an object';
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+export interface IssueInput {
+  readonly code: string;
+  readonly path: IssuePath;
+  /** What is wrong, without the location: `unknown operator "gt="`. */
+  readonly problem: string;
+  readonly expected?: string;
+  readonly received?: string;
+  /** How to fix it, when there is a concrete suggestion. */
+  readonly fix?: string;
+}
+
+/** Builds an {@link Issue} with the house message template. */
+export function makeIssue(input: IssueInput): Issue {
+  let message = `${formatPath(input.path)}: ${input.problem}`;
+  if (input.expected !== undefined) message += `; expected ${input.expected}`;
+  if (input.received !== undefined) message += `, received ${input.received}`;
+  if (input.fix !== undefined) message += ` (${input.fix})`;
+  const issue: { -readonly [K in keyof Issue]: Issue[K] } = { code: input.code, path: input.path, message };
+  if (input.expected !== undefined) issue.expected = input.expected;
+  if (input.received !== undefined) issue.received = input.received;
+  return issue;
+}
+
+/** Lists names for a message: `eq, ne, gt`. */
+export function listNames(names: readonly string[]): string {
+  return names.join(', ');
+}
+
+/** The closest name within a small edit distance, for "did you mean …" hints. */
+export function closestName(input: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
+  const lower = input.toLowerCase();
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Number.POSITIVE_INFINITY;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? Number.POSITIVE_INFINITY;
+}

@@ -1,0 +1,21 @@
+/**
+ * Three-valued results as small integers on the hot path; the public API speaks strings.
+ * Numbers keep `all`/`any` loops branch-cheap and allocation-free.
+ */
+export const UNMET = 0;
+export const MET = 1;
+export const UNKNOWN = 2;
+export type Tri = typeof UNMET | typeof MET | typeof UNKNOWN;
+
+/** A condition's outcome: `met`, `unmet`, or `unknown` when the lead lacks the data to decide. */
+export type Status = 'met' | 'unmet' | 'unknown';
+
+const NAMES: readonly Status[] = ['unmet', 'met', 'unknown'];
+
+export function statusName(tri: Tri): Status {
+  return NAMES[tri] as Status;
+}
+
+export function fromBoolean(value: boolean): Tri {
+  return value ? MET : UNMET;
+}

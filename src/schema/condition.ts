@@ -1,0 +1,114 @@
+import type { DurationInput } from './duration';
+
+/** A value a condition compares against: a string, a finite number or a boolean. */
+export type Primitive = string | number | boolean;
+
+/** A number, or an ISO 8601 date (`"2026-06-30"`) to compare instants. */
+export type Comparable = number | string;
+
+/** A regular expression in a config: the pattern alone, or with flags out of `i`, `m`, `s`, `u`. */
+export type PatternInput = string | { readonly pattern: string; readonly flags?: string | undefined };
+
+/**
+ * Operators on a fact. Each present operator must hold (they are and-ed).
+ * Absent, `null` and empty-string values are `unknown` for all but `exists`.
+ */
+export interface FactOperators {
+  readonly eq?: Primitive;
+  readonly ne?: Primitive;
+  readonly gt?: Comparable;
+  readonly gte?: Comparable;
+  readonly lt?: Comparable;
+  readonly lte?: Comparable;
+  readonly in?: readonly Primitive[];
+  readonly notIn?: readonly Primitive[];
+  readonly between?: readonly [Comparable, Comparable];
+  readonly exists?: boolean;
+  readonly contains?: Primitive;
+  readonly containsAny?: readonly Primitive[];
+  readonly containsAll?: readonly Primitive[];
+  readonly startsWith?: string;
+  readonly endsWith?: string;
+  readonly matches?: PatternInput;
+  readonly before?: string;
+  readonly after?: string;
+  readonly withinLast?: DurationInput;
+  readonly withinNext?: DurationInput;
+  readonly olderThan?: DurationInput;
+}
+
+/** The name of a fact operator. */
+export type OperatorName = keyof FactOperators;
+
+/** Comparisons allowed on scores and event counts. */
+export interface NumberComparisons {
+  readonly eq?: number;
+  readonly ne?: number;
+  readonly gt?: number;
+  readonly gte?: number;
+  readonly lt?: number;
+  readonly lte?: number;
+  readonly between?: readonly [number, number];
+}
+
+/** `{ "all": [...] }`: met when every condition is met. */
+export interface AllCondition {
+  readonly all: readonly Condition[];
+}
+/** `{ "any": [...] }`: met when one condition is met. */
+export interface AnyCondition {
+  readonly any: readonly Condition[];
+}
+/** `{ "not": … }`: swaps met and unmet; unknown stays unknown. */
+export interface NotCondition {
+  readonly not: Condition;
+}
+/** `{ "atLeast": 3, "of": [...] }`: met when at least `atLeast` conditions are met. */
+export interface AtLeastCondition {
+  readonly atLeast: number;
+  readonly of: readonly Condition[];
+}
+/** `{ "criterion": "budget" }`: the status of a named criterion. */
+export interface CriterionCondition {
+  readonly criterion: string;
+}
+/** `{ "fact": "budget.amount", "gte": 10000 }`: a value read from the lead by dotted path. */
+export interface FactCondition extends FactOperators {
+  readonly fact: string;
+}
+/** `{ "event": "demo_completed", "withinLast": { "days": 60 } }`: events the lead did, up to `asOf`. */
+export interface EventCondition {
+  readonly event: string | readonly string[];
+  readonly withinLast?: DurationInput;
+  readonly count?: Omit<NumberComparisons, 'between'>;
+  readonly where?: Readonly<Record<string, FactOperators>>;
+}
+/** `{ "score": "total", "gte": 50 }`: a score computed by the config's scoring rules. */
+export interface ScoreCondition extends NumberComparisons {
+  readonly score: string;
+}
+
+/** Any condition of the DSL: exactly one kind key per object. */
+export type Condition =
+  | AllCondition
+  | AnyCondition
+  | NotCondition
+  | AtLeastCondition
+  | CriterionCondition
+  | FactCondition
+  | EventCondition
+  | ScoreCondition;
+
+/** The key that tells a condition's kind. */
+export type ConditionKind = 'all' | 'any' | 'not' | 'atLeast' | 'criterion' | 'fact' | 'event' | 'score';
+
+export const CONDITION_KINDS: readonly ConditionKind[] = [
+  'all',
+  'any',
+  'not',
+  'atLeast',
+  'criterion',
+  'fact',
+  'event',
+  'score',
+];
