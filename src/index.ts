@@ -3,12 +3,18 @@
 export type { CompiledCondition, EvaluateOptions, EvaluateResult } from './dsl/compileCondition';
 export { compileCondition } from './dsl/compileCondition';
 export type { ConditionLimits } from './dsl/conditionLimits';
-export type { OperandProblem, OperatorDefinition, OperatorTable, OperatorTest } from './dsl/operators';
+export type {
+  OperandProblem,
+  OperatorContext,
+  OperatorDefinition,
+  OperatorTable,
+  OperatorTest,
+} from './dsl/operators';
 export { defaultOperators } from './dsl/operators';
 export type { ParseConditionOptions, SafeParseConditionResult } from './dsl/parseCondition';
 export { parseCondition, safeParseCondition } from './dsl/parseCondition';
 export type { Issue, IssuePath } from './internal/issues';
-export type { Status } from './internal/status';
+export type { Status, Tri } from './internal/status';
 export type { Duration } from './internal/time';
 export { LeadError } from './lead/LeadError';
 export type { ParseLeadOptions, ParseLeadResult } from './lead/parseLead';

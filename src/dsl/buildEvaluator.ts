@@ -156,14 +156,15 @@ function factEvaluator(path: string, operators: FactOperators, table: OperatorTa
 
 function scoreEvaluator(condition: ScoreCondition, environment: BuildEnvironment): Evaluator {
   const read = environment.score(condition.score);
-  const test = valueTest(compileOperators(condition as NumberComparisons, environment.operators, 'score'));
+  // numeric comparisons are fixed, whatever fact operators the environment allows
+  const test = valueTest(compileOperators(condition as NumberComparisons, defaultOperators, 'score'));
   return (context) => test(read(context), context, undefined);
 }
 
 function eventEvaluator(condition: EventCondition, table: OperatorTable): Evaluator {
   const types = typeof condition.event === 'string' ? [condition.event] : [...condition.event];
   const window = condition.withinLast === undefined ? undefined : toDuration(condition.withinLast);
-  const countTest = valueTest(compileOperators(condition.count ?? { gte: 1 }, table, undefined));
+  const countTest = valueTest(compileOperators(condition.count ?? { gte: 1 }, defaultOperators, undefined));
   const filters = Object.entries(condition.where ?? {}).map(([propPath, operators]) => ({
     read: compilePath(propPath),
     test: valueTest(compileOperators(operators, table, undefined)),

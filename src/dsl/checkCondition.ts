@@ -12,7 +12,7 @@ import { FORBIDDEN_SEGMENTS } from '../internal/path';
 import { CONDITION_KINDS, type ConditionKind } from '../schema/condition';
 import { DurationSchema } from '../schema/duration';
 import { DEFAULT_LIMITS } from './conditionLimits';
-import { NUMBER_COMPARISONS, type OperatorTable } from './operators';
+import { checkDuration, DURATION_EXPECTED, NUMBER_COMPARISONS, type OperatorTable } from './operators';
 
 /** A named criterion or score a condition refers to, with where it does. */
 export interface ConditionReference {
@@ -402,17 +402,16 @@ function checkEvent(input: Record<string, unknown>, path: IssuePath, state: Chec
     );
   }
   if (input.withinLast !== undefined) {
-    const operator = state.operators.withinLast;
     const withinPath = [...path, 'withinLast'];
     const parsed = DurationSchema.safeParse(input.withinLast);
-    const problem = parsed.success ? operator.check?.(parsed.data) : undefined;
+    const problem = parsed.success ? checkDuration(parsed.data) : undefined;
     if (!parsed.success || problem !== undefined) {
       state.issues.push(
         makeIssue({
           code: problem?.code ?? 'invalid_duration',
           path: withinPath,
           problem: problem?.problem ?? 'not a duration',
-          expected: operator.expected,
+          expected: DURATION_EXPECTED,
           received: describeValue(input.withinLast),
         }),
       );

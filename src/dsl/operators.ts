@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import type { EvalContext } from '../internal/context';
 import { findUnsafeRegexConstruct } from '../internal/safeRegex';
 import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
 import {
@@ -16,7 +15,15 @@ import { type DurationInput, DurationSchema } from '../schema/duration';
  * A compiled operator test: the value read from the lead → met, unmet or unknown.
  * `path` names the fact (for parse-once dates and flags); it is `undefined` inside event `where`.
  */
-export type OperatorTest = (value: unknown, context: EvalContext, path: string | undefined) => Tri;
+export type OperatorTest = (value: unknown, context: OperatorContext, path: string | undefined) => Tri;
+
+/** What an operator may use of an evaluation: the instant, and dates parsed once per lead. */
+export interface OperatorContext {
+  /** The evaluation instant, epoch milliseconds. */
+  readonly asOf: number;
+  /** Reads a value as epoch ms (`NaN` if it cannot); with a `path`, parsed once per lead and flagged if invalid. */
+  instant(value: unknown, path: string | undefined): number;
+}
 
 /** A problem an operator finds in its operand beyond its JSON shape. */
 export interface OperandProblem {
@@ -36,7 +43,9 @@ export interface OperatorDefinition {
   readonly expected: string;
   /** Whether an absent value is decided by the operator (only `exists`); otherwise it is unknown. */
   readonly decidesAbsent?: boolean;
+  /** Checks an operand that has the right shape for what the shape cannot say (a date that parses). */
   readonly check?: (operand: unknown) => OperandProblem | undefined;
+  /** Turns a checked operand into a test, once per condition. */
   readonly compile: (operand: unknown) => OperatorTest;
 }
 
@@ -163,7 +172,8 @@ export function toDuration(input: DurationInput): Duration {
   return input as Duration;
 }
 
-function checkDuration(input: DurationInput): OperandProblem | undefined {
+/** Checks a duration of the right shape is not empty and, as a string, well-formed. */
+export function checkDuration(input: DurationInput): OperandProblem | undefined {
   const expected = 'a duration such as { "days": 90 } or "P90D" with at least one unit';
   if (typeof input === 'string') {
     return parseIsoDuration(input) === undefined
@@ -276,11 +286,17 @@ function stringTest(operand: string, test: (value: string, operand: string) => b
 
 const between = /* @__PURE__ */ z.tuple([comparable, comparable]);
 
-const durationExpected = 'a duration such as { "days": 90 } or "P90D"';
+export const DURATION_EXPECTED = 'a duration such as { "days": 90 } or "P90D"';
 
 /**
  * The built-in fact operators. Frozen: pass a table of your own to `compileCondition` to restrict
  * or extend them, never mutate this one.
+ *
+ * @example
+ * // a DSL without regular expressions
+ * const { matches, ...operators } = defaultOperators;
+ * compileCondition({ fact: 'email', matches: '@acme' }, { operators: { ...operators } as OperatorTable });
+ * //=> throws ConfigError: (root): unknown operator "matches"; expected one of eq, ne, …
  */
 export const defaultOperators: OperatorTable = /* @__PURE__ */ Object.freeze({
   eq: define({
@@ -408,19 +424,19 @@ export const defaultOperators: OperatorTable = /* @__PURE__ */ Object.freeze({
   }),
   withinLast: define({
     operand: DurationSchema,
-    expected: durationExpected,
+    expected: DURATION_EXPECTED,
     check: checkDuration,
     compile: (operand) => windowTest(operand, (asOf, duration) => [subtractDuration(asOf, duration), asOf]),
   }),
   withinNext: define({
     operand: DurationSchema,
-    expected: durationExpected,
+    expected: DURATION_EXPECTED,
     check: checkDuration,
     compile: (operand) => windowTest(operand, (asOf, duration) => [asOf, addDuration(asOf, duration)]),
   }),
   olderThan: define({
     operand: DurationSchema,
-    expected: durationExpected,
+    expected: DURATION_EXPECTED,
     check: checkDuration,
     compile: (operand) =>
       windowTest(operand, (asOf, duration) => [

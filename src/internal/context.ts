@@ -1,3 +1,4 @@
+import type { OperatorContext } from '../dsl/operators';
 import { parseInstant } from './time';
 
 /** An event of the lead that happened by `asOf`, its date parsed once. */
@@ -11,7 +12,7 @@ export interface IndexedEvent {
  * (the event index, parsed dates, data-quality flags). Criteria and scores are resolved through
  * the slots a classifier fills in.
  */
-export class EvalContext {
+export class EvalContext implements OperatorContext {
   readonly lead: unknown;
   readonly asOf: number;
   /** Flags in insertion order; a Set so repeated reads flag once. */

@@ -2,10 +2,11 @@
  * Three-valued results as small integers on the hot path; the public API speaks strings.
  * Numbers keep `all`/`any` loops branch-cheap and allocation-free.
  */
-export const UNMET = 0;
-export const MET = 1;
-export const UNKNOWN = 2;
-export type Tri = typeof UNMET | typeof MET | typeof UNKNOWN;
+export const UNMET: Tri = 0;
+export const MET: Tri = 1;
+export const UNKNOWN: Tri = 2;
+/** A status on the hot path: `0` unmet, `1` met, `2` unknown. */
+export type Tri = 0 | 1 | 2;
 
 /** A condition's outcome: `met`, `unmet`, or `unknown` when the lead lacks the data to decide. */
 export type Status = 'met' | 'unmet' | 'unknown';

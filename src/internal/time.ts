@@ -16,6 +16,7 @@ export interface Duration {
 export const DURATION_UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
 
 const UTC_CONTEXT = { in: utc } as const;
+const MAX_TIME = 8.64e15;
 
 /**
  * Reads an instant as epoch milliseconds in UTC, or `NaN` when it cannot.
@@ -28,7 +29,8 @@ export function parseInstant(value: unknown): number {
     if (text === '') return Number.NaN;
     return parseISO(text, UTC_CONTEXT).getTime();
   }
-  if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
+  // beyond ±8.64e15 ms a Date is invalid (ECMAScript time range)
+  if (typeof value === 'number') return Math.abs(value) <= MAX_TIME ? value : Number.NaN;
   if (value instanceof Date) return value.getTime();
   return Number.NaN;
 }

@@ -107,8 +107,11 @@ const GROUPED_NUMBER = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const YES = new Set(['yes', 'y', '1']);
 const NO = new Set(['no', 'n', '0']);
 
+/** A plain object (`{}` or `Object.create(null)`), not an array, a Date or a class instance. */
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 function isAbsent(value: unknown): boolean {

@@ -5,6 +5,12 @@ const wholeUnits = /* @__PURE__ */ z.optional(z.int().check(z.nonnegative()));
 /**
  * A date-fns `Duration` of whole, non-negative units (`{ "days": 90 }`), or an ISO 8601 duration
  * string (`"P90D"`, `"PT24H"`).
+ *
+ * @example
+ * DurationSchema.safeParse({ days: 90 }).success;
+ * //=> true
+ * DurationSchema.safeParse({ days: -1 }).success;
+ * //=> false
  */
 export const DurationSchema = /* @__PURE__ */ z.union([
   z.strictObject({

@@ -12,7 +12,13 @@ export const BUDGET_STATUSES = ['unknown', 'none', 'exploring', 'allocated', 'ap
 export const AUTHORITY_ROLES = ['decision_maker', 'champion', 'influencer', 'user', 'unknown'] as const;
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 
-/** One thing the lead did: `{ type: 'demo_completed', at: '2026-06-01T10:00:00Z' }`. */
+/**
+ * One thing the lead did: `{ type: 'demo_completed', at: '2026-06-01T10:00:00Z' }`.
+ *
+ * @example
+ * LeadEventSchema.safeParse({ type: 'demo_completed', at: '2026-06-01T10:00:00Z' }).success;
+ * //=> true
+ */
 export const LeadEventSchema = /* @__PURE__ */ z.looseObject({
   type: z.string().check(z.minLength(1)),
   at: z.iso.datetime({ offset: true }),

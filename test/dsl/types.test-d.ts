@@ -1,0 +1,12 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { type Condition, compileCondition, type Lead, parseLead, type Status } from '../../src/index';
+
+describe('types', () => {
+  it('types conditions, statuses and leads', () => {
+    expectTypeOf({ fact: 'a', gte: 1 }).toExtend<Condition>();
+    expectTypeOf({ all: [{ criterion: 'budget' }, { score: 'total', gte: 50 }] }).toExtend<Condition>();
+    expectTypeOf(compileCondition({}).evaluate({}, { asOf: 0 }).status).toEqualTypeOf<Status>();
+    expectTypeOf(parseLead({}).lead).toEqualTypeOf<Lead>();
+    expectTypeOf<NonNullable<Lead['budget']>['amount']>().toEqualTypeOf<number | undefined>();
+  });
+});
