@@ -162,18 +162,36 @@ function scoreEvaluator(condition: ScoreCondition, environment: BuildEnvironment
 }
 
 function eventEvaluator(condition: EventCondition, table: OperatorTable): Evaluator {
+  const match = compileEventMatcher(condition, table);
+  const countTest = valueTest(compileOperators(condition.count ?? { gte: 1 }, defaultOperators, undefined));
+  return (context) => {
+    const count = match(context, undefined);
+    return count < 0 ? UNKNOWN : countTest(count, context, undefined);
+  };
+}
+
+/**
+ * Counts the lead's events that match a type list, window and filters, by `asOf`; `-1` when the
+ * lead has no events array. With `out`, also pushes each matching event's instant (for decay).
+ */
+export type EventMatcher = (context: EvalContext, out: number[] | undefined) => number;
+
+/** Compiles the matching part of an event condition (type, `withinLast`, `where`), shared with scoring. */
+export function compileEventMatcher(
+  condition: Pick<EventCondition, 'event' | 'withinLast' | 'where'>,
+  table: OperatorTable,
+): EventMatcher {
   const types = typeof condition.event === 'string' ? [condition.event] : [...condition.event];
   const window = condition.withinLast === undefined ? undefined : toDuration(condition.withinLast);
-  const countTest = valueTest(compileOperators(condition.count ?? { gte: 1 }, defaultOperators, undefined));
   const filters = Object.entries(condition.where ?? {}).map(([propPath, operators]) => ({
     read: compilePath(propPath),
     test: valueTest(compileOperators(operators, table, undefined)),
   }));
   let cachedAsOf = Number.NaN;
   let from = Number.NEGATIVE_INFINITY;
-  return (context) => {
+  return (context, out) => {
     const index = context.events();
-    if (index === null) return UNKNOWN;
+    if (index === null) return -1;
     if (window !== undefined && context.asOf !== cachedAsOf) {
       from = subtractDuration(context.asOf, window);
       cachedAsOf = context.asOf;
@@ -186,9 +204,10 @@ function eventEvaluator(condition: EventCondition, table: OperatorTable): Evalua
         if (event.at < from) continue;
         if (filters.length > 0 && !matchesAll(filters, event.props, context)) continue;
         count++;
+        out?.push(event.at);
       }
     }
-    return countTest(count, context, undefined);
+    return count;
   };
 }
 

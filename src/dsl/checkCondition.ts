@@ -18,6 +18,8 @@ import { checkDuration, DURATION_EXPECTED, NUMBER_COMPARISONS, type OperatorTabl
 export interface ConditionReference {
   readonly name: string;
   readonly path: IssuePath;
+  /** The referring condition (for scores: its thresholds). */
+  readonly condition: Readonly<Record<string, unknown>>;
 }
 
 /** What checking conditions collects; shared by every condition of one config. */
@@ -176,7 +178,7 @@ export function checkCondition(input: unknown, path: IssuePath, state: CheckStat
     case 'criterion':
       rejectExtraKeys(input, [kind], path, state);
       if (checkName(value, at, state, 'a criterion id'))
-        state.criteria.push({ name: value as string, path: at });
+        state.criteria.push({ name: value as string, path: at, condition: input });
       return;
     case 'fact': {
       checkFactPath(value, at, state);
@@ -185,7 +187,7 @@ export function checkCondition(input: unknown, path: IssuePath, state: CheckStat
     }
     case 'score':
       if (checkName(value, at, state, '"total" or a scoring group id'))
-        state.scores.push({ name: value as string, path: at });
+        state.scores.push({ name: value as string, path: at, condition: input });
       checkOperators(input, keys, path, state, true);
       return;
     case 'event':

@@ -1,0 +1,41 @@
+import type { Evaluator } from '../dsl/buildEvaluator';
+import { EvalContext } from '../internal/context';
+import type { Tri } from '../internal/status';
+import type { ScoreResult } from '../scoring/compileScoring';
+
+/** What a classifier's context needs of the compiled config. */
+export interface ContextSource {
+  readonly criteria: readonly Evaluator[];
+  readonly scoring: (context: EvalContext) => ScoreResult;
+}
+
+const NOT_YET = -1;
+
+/**
+ * The context of one classification: each criterion is evaluated at most once (a criterion used by
+ * three stages and a scoring rule costs one evaluation), and the scores are computed at most once.
+ */
+export class ClassifyContext extends EvalContext {
+  private readonly source: ContextSource;
+  private readonly statuses: Int8Array;
+  private scoreResult: ScoreResult | undefined;
+
+  constructor(lead: unknown, asOf: number, source: ContextSource) {
+    super(lead, asOf);
+    this.source = source;
+    this.statuses = new Int8Array(source.criteria.length).fill(NOT_YET);
+  }
+
+  criterion(index: number): Tri {
+    const known = this.statuses[index] as number;
+    if (known !== NOT_YET) return known as Tri;
+    const status = (this.source.criteria[index] as Evaluator)(this);
+    this.statuses[index] = status;
+    return status;
+  }
+
+  scores(): ScoreResult {
+    if (this.scoreResult === undefined) this.scoreResult = this.source.scoring(this);
+    return this.scoreResult;
+  }
+}

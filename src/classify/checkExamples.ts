@@ -1,0 +1,68 @@
+import type { ConfigExample } from '../schema/config';
+import { classify } from './classify';
+import { type Classifier, compile } from './compile';
+import type { ParseConfigOptions } from './safeParseConfig';
+
+/** One example's outcome. */
+export interface ExampleResult {
+  readonly name: string;
+  readonly passed: boolean;
+  /** The stage the example lead got. */
+  readonly stage: string;
+  readonly expected: ConfigExample['expect'];
+  /** What differed, one line each: `stage: expected "SQO", got "SAL"`. */
+  readonly failures: readonly string[];
+}
+
+/** The result of {@link checkExamples}. */
+export interface CheckExamplesResult {
+  readonly passed: boolean;
+  readonly results: readonly ExampleResult[];
+}
+
+/**
+ * Runs the `examples` embedded in a config and reports each as passed or failed, with the stage it
+ * got: configs carry their own tests. Scores match within 0.01.
+ *
+ * @param configOrClassifier - a config with `examples`, or a classifier compiled from one
+ * @param options - operator table and limits, when given a config
+ * @returns every example's outcome, and whether all passed
+ * @throws {ConfigError} when the config is invalid
+ *
+ * @example
+ * checkExamples(presets.saas).passed;
+ * //=> true
+ */
+export function checkExamples(
+  configOrClassifier: unknown,
+  options: ParseConfigOptions = {},
+): CheckExamplesResult {
+  const classifier: Classifier =
+    configOrClassifier !== null && typeof configOrClassifier === 'object' && 'classify' in configOrClassifier
+      ? (configOrClassifier as Classifier)
+      : compile(configOrClassifier, options);
+  const results = (classifier.config.examples ?? []).map((example): ExampleResult => {
+    const result = classify(example.lead, classifier, { asOf: example.asOf });
+    const failures: string[] = [];
+    const { stage, scores, criteria } = example.expect;
+    if (stage !== undefined && result.stage !== stage)
+      failures.push(`stage: expected "${stage}", got "${result.stage}"`);
+    for (const [name, value] of Object.entries(scores ?? {})) {
+      const got = result.scores[name];
+      if (got === undefined || Math.abs(got - value) > 0.01)
+        failures.push(`scores.${name}: expected ${value}, got ${got}`);
+    }
+    for (const [id, status] of Object.entries(criteria ?? {})) {
+      const got = result.criteria[id]?.status;
+      if (got !== status) failures.push(`criteria.${id}: expected ${status}, got ${got}`);
+    }
+    return {
+      name: example.name,
+      passed: failures.length === 0,
+      stage: result.stage,
+      expected: example.expect,
+      failures,
+    };
+  });
+  return { passed: results.every((result) => result.passed), results };
+}

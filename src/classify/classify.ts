@@ -1,0 +1,51 @@
+import { type Classifier, type ClassifyOptions, compile } from './compile';
+import type { Classification } from './types';
+
+const compiledByConfig = new WeakMap<object, Classifier>();
+
+function isClassifier(value: unknown): value is Classifier {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Classifier).classify === 'function' &&
+    'hash' in value
+  );
+}
+
+/**
+ * Classifies one lead: its stage, scores, every criterion's status with the facts it read, what it
+ * still lacks for the next stage, the score ledger, actions and follow-up date. Given a config, it
+ * compiles it once and caches the classifier by the config object's identity.
+ *
+ * @param lead - any plain object (the canonical `Lead` shape, or your CRM's own)
+ * @param configOrClassifier - a config (e.g. a preset) or a compiled `Classifier`
+ * @param options - `asOf` (required) and `locale`
+ * @returns the {@link Classification}, plain JSON
+ * @throws {ConfigError} when the config is invalid
+ * @throws {TypeError} when `asOf` is missing or invalid
+ *
+ * @example
+ * const lead = {
+ *   budget: { status: 'approved' }, authority: { role: 'decision_maker' }, need: { painPoints: ['churn'] },
+ *   timeline: { purchaseBy: '2026-09-01' },
+ *   events: [{ type: 'demo_completed', at: '2026-06-20' }, { type: 'pricing_discussed', at: '2026-06-25' }],
+ * };
+ * classify(lead, presets.saas, { asOf: '2026-06-30' }).stage;
+ * //=> 'SQO'
+ */
+export function classify(
+  lead: unknown,
+  configOrClassifier: unknown,
+  options: ClassifyOptions,
+): Classification {
+  if (isClassifier(configOrClassifier)) return configOrClassifier.classify(lead, options);
+  if (configOrClassifier === null || typeof configOrClassifier !== 'object') {
+    return compile(configOrClassifier).classify(lead, options);
+  }
+  let classifier = compiledByConfig.get(configOrClassifier);
+  if (classifier === undefined) {
+    classifier = compile(configOrClassifier);
+    compiledByConfig.set(configOrClassifier, classifier);
+  }
+  return classifier.classify(lead, options);
+}

@@ -1,0 +1,143 @@
+import { type BuildEnvironment, buildEvaluator, type Evaluator } from '../dsl/buildEvaluator';
+import { defaultOperators, toDuration } from '../dsl/operators';
+import { hashJson } from '../internal/hash';
+import { MET } from '../internal/status';
+import { type Duration, readAsOf } from '../internal/time';
+import { ConfigError } from '../schema/ConfigError';
+import type { Config, Text } from '../schema/config';
+import { compileScoring } from '../scoring/compileScoring';
+import { buildResult, compileProbes, compileStageTree, type Probe, type StageTree } from './buildResult';
+import { ClassifyContext } from './ClassifyContext';
+import { type ParseConfigOptions, safeParseConfig } from './safeParseConfig';
+import type { Classification } from './types';
+
+/** Options of `classify` and {@link Classifier.classify}. */
+export interface ClassifyOptions {
+  /** The instant to classify at: a `Date`, an ISO 8601 string or epoch ms. Required: leadstage never reads the clock. */
+  readonly asOf: Date | string | number;
+  /** The language of labels, hints and actions in the result (`en`, `it`, …). Default `en`. */
+  readonly locale?: string;
+}
+
+/** A config compiled once into closures; classify as many leads as you like with it. */
+export interface Classifier {
+  /** The validated config it was compiled from. */
+  readonly config: Config;
+  /** Stable hash of the config, independent of key order (also in every result). */
+  readonly hash: string;
+  /**
+   * Classifies one lead. Never throws on lead data.
+   * @throws {TypeError} when `asOf` is missing or invalid
+   */
+  classify(lead: unknown, options: ClassifyOptions): Classification;
+}
+
+/** @internal The compiled form of a config, read by `buildResult`. */
+export interface CompiledConfig {
+  readonly id: string;
+  readonly hash: string;
+  readonly criteria: ReadonlyArray<{
+    readonly id: string;
+    readonly label: Text;
+    readonly dimension?: string;
+    readonly hint?: Text;
+    readonly probes: readonly Probe[];
+  }>;
+  readonly criterionIndex: ReadonlyMap<string, number>;
+  readonly evaluators: readonly Evaluator[];
+  readonly scoring: ClassifyContextSource['scoring'];
+  readonly ruleLabels: ReadonlyMap<string, Text>;
+  readonly groupLabels: ReadonlyMap<string, Text>;
+  readonly stages: ReadonlyArray<{
+    readonly id: string;
+    readonly label: Text;
+    readonly exit: boolean;
+    readonly evaluate: Evaluator;
+    readonly tree: StageTree | undefined;
+    readonly followUp?: Duration;
+    readonly actions: readonly Text[];
+  }>;
+}
+
+type ClassifyContextSource = ConstructorParameters<typeof ClassifyContext>[2];
+
+const always: Evaluator = () => MET;
+
+/**
+ * Validates, lints and compiles a config into a {@link Classifier}. The JSON is read once; the
+ * classifier's hot path never looks at it again.
+ *
+ * @param input - a config (parsed JSON or a preset)
+ * @param options - operator table and limits
+ * @returns a classifier
+ * @throws {ConfigError} listing every issue when the config is invalid
+ *
+ * @example
+ * const classifier = compile(presets.saas);
+ * classifier.classify({ events: [{ type: 'newsletter_signup', at: '2026-06-01' }] }, { asOf: '2026-06-30' }).stage;
+ * //=> 'SAL'
+ */
+export function compile(input: unknown, options: ParseConfigOptions = {}): Classifier {
+  const parsed = safeParseConfig(input, options);
+  if (!parsed.success) throw new ConfigError(parsed.issues);
+  const config = parsed.config;
+
+  const criterionIds = Object.keys(config.criteria);
+  const criterionIndex = new Map(criterionIds.map((id, index) => [id, index]));
+  const environment: BuildEnvironment = {
+    operators: options.operators ?? defaultOperators,
+    criterion: (id) => {
+      const index = criterionIndex.get(id) as number;
+      return (context) => (context as ClassifyContext).criterion(index);
+    },
+    score: (name) => (context) => (context as ClassifyContext).scores().scores[name],
+  };
+  const evaluators = criterionIds.map((id) => buildEvaluator(config.criteria[id]!.when, environment));
+  const compiled: CompiledConfig = {
+    id: config.id,
+    hash: hashJson(config),
+    criteria: criterionIds.map((id) => {
+      const criterion = config.criteria[id]!;
+      return {
+        id,
+        label: criterion.label ?? id,
+        ...(criterion.dimension === undefined ? {} : { dimension: criterion.dimension }),
+        ...(criterion.hint === undefined ? {} : { hint: criterion.hint }),
+        probes: compileProbes(criterion.when, environment),
+      };
+    }),
+    criterionIndex,
+    evaluators,
+    scoring: compileScoring(config.scoring, environment),
+    ruleLabels: new Map(
+      (config.scoring?.rules ?? []).flatMap((rule) =>
+        rule.label === undefined ? [] : [[rule.id, rule.label] as const],
+      ),
+    ),
+    groupLabels: new Map(
+      Object.entries(config.scoring?.groups ?? {}).flatMap(([id, group]) =>
+        group.label === undefined ? [] : [[id, group.label] as const],
+      ),
+    ),
+    stages: config.stages.map((stage) => ({
+      id: stage.id,
+      label: stage.label ?? stage.id,
+      exit: stage.exit === true,
+      evaluate: stage.when === undefined ? always : buildEvaluator(stage.when, environment),
+      tree: stage.when === undefined ? undefined : compileStageTree(stage.when, environment),
+      ...(stage.followUp === undefined ? {} : { followUp: toDuration(stage.followUp.within) }),
+      actions: stage.actions ?? [],
+    })),
+  };
+  const source = { criteria: evaluators, scoring: compiled.scoring };
+
+  return {
+    config,
+    hash: compiled.hash,
+    classify(lead, classifyOptions) {
+      const asOf = readAsOf(classifyOptions?.asOf);
+      const context = new ClassifyContext(lead, asOf, source);
+      return buildResult(compiled, context, classifyOptions.locale ?? 'en');
+    },
+  };
+}

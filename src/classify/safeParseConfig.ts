@@ -1,0 +1,156 @@
+import { type CheckState, checkCondition, createCheckState } from '../dsl/checkCondition';
+import type { ConditionLimits } from '../dsl/conditionLimits';
+import { checkDuration, DURATION_EXPECTED, defaultOperators, type OperatorTable } from '../dsl/operators';
+import { fromZodIssues } from '../internal/fromZodIssues';
+import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
+import { type Config, ConfigSchema } from '../schema/config';
+import { DurationSchema } from '../schema/duration';
+import { lintConfig } from './lintConfig';
+
+/** Options of {@link safeParseConfig}, {@link parseConfig} and `compile`. */
+export interface ParseConfigOptions extends ConditionLimits {
+  /** The operator table conditions compile with; defaults to the frozen `defaultOperators`. */
+  readonly operators?: OperatorTable;
+}
+
+/** The result of {@link safeParseConfig}. */
+export type SafeParseConfigResult =
+  | { readonly success: true; readonly config: Config; readonly issues: readonly [] }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const RULE_EVENT_KEYS = ['withinLast', 'where', 'repeat', 'halfLife'] as const;
+
+/**
+ * Validates a config and reports **every** issue, never throwing: the JSON shape (zod), every
+ * condition (operators, operands, limits), then the lint — unknown criterion, group and stage
+ * references, criterion cycles, duplicate ids, a fallback stage that is missing or not last, and
+ * score thresholds above what the scoring rules can reach.
+ *
+ * @param input - the config as parsed JSON
+ * @param options - operator table and limits
+ * @returns `{ success: true, config }` or `{ success: false, issues }`
+ *
+ * @example
+ * const result = safeParseConfig({ version: 1, id: 'x', criteria: {}, stages: [{ id: 'SQO', when: { criterion: 'budget' } }] });
+ * result.issues.map((issue) => issue.code);
+ * //=> ['unknown_criterion', 'missing_fallback']
+ */
+export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}): SafeParseConfigResult {
+  if (!isRecord(input)) {
+    return {
+      success: false,
+      issues: [
+        makeIssue({
+          code: 'invalid_type',
+          path: [],
+          problem: 'not a config',
+          expected: 'an object { "version": 1, "id", "criteria", "stages", … }',
+          received: describeValue(input),
+        }),
+      ],
+    };
+  }
+  const skeleton = ConfigSchema.safeParse(input);
+  const issues: Issue[] = skeleton.success ? [] : fromZodIssues(skeleton.error.issues, input, []);
+  const state = createCheckState(options.operators ?? defaultOperators, options);
+  const criterionRefs = checkConditions(input, state, issues);
+  issues.push(...state.issues);
+  if (issues.length === 0 && skeleton.success) {
+    issues.push(...lintConfig(skeleton.data, state, criterionRefs));
+  }
+  return issues.length === 0
+    ? { success: true, config: skeleton.data as Config, issues: [] }
+    : { success: false, issues };
+}
+
+/**
+ * Checks every condition slot that has the right outer shape; returns, per criterion id, the
+ * criteria and scores its condition refers to (for the cycle check).
+ */
+function checkConditions(
+  input: Record<string, unknown>,
+  state: CheckState,
+  issues: Issue[],
+): Map<string, { criteria: string[]; scores: boolean }> {
+  const refs = new Map<string, { criteria: string[]; scores: boolean }>();
+  if (isRecord(input.criteria)) {
+    for (const [id, criterion] of Object.entries(input.criteria)) {
+      if (!isRecord(criterion)) continue;
+      const criteriaBefore = state.criteria.length;
+      const scoresBefore = state.scores.length;
+      checkCondition(criterion.when, ['criteria', id, 'when'], state);
+      refs.set(id, {
+        criteria: state.criteria.slice(criteriaBefore).map((ref) => ref.name),
+        scores: state.scores.length > scoresBefore,
+      });
+    }
+  }
+  const scoring = input.scoring;
+  if (isRecord(scoring) && Array.isArray(scoring.rules)) {
+    scoring.rules.forEach((rule: unknown, index) => {
+      if (isRecord(rule)) checkRule(rule, ['scoring', 'rules', index], state, issues);
+    });
+  }
+  if (Array.isArray(input.stages)) {
+    input.stages.forEach((stage: unknown, index) => {
+      if (isRecord(stage) && 'when' in stage) checkCondition(stage.when, ['stages', index, 'when'], state);
+    });
+  }
+  return refs;
+}
+
+function checkRule(rule: Record<string, unknown>, path: IssuePath, state: CheckState, issues: Issue[]): void {
+  const hasWhen = 'when' in rule;
+  const hasEvent = 'event' in rule;
+  if (hasWhen === hasEvent) {
+    issues.push(
+      makeIssue({
+        code: 'invalid_rule',
+        path,
+        problem: hasWhen ? 'both "when" and "event"' : 'nothing to score',
+        expected: 'exactly one of "when" (points if the condition is met) or "event" (points per event)',
+      }),
+    );
+    return;
+  }
+  if (hasWhen) {
+    for (const key of RULE_EVENT_KEYS) {
+      if (key in rule) {
+        issues.push(
+          makeIssue({
+            code: 'invalid_rule',
+            path: [...path, key],
+            problem: `"${key}" applies to event rules only`,
+            expected: 'it beside "event", or inside the "when" condition',
+          }),
+        );
+      }
+    }
+    checkCondition(rule.when, [...path, 'when'], state);
+    return;
+  }
+  // the event part of a rule is an event condition: check it as one, at the rule's path
+  const condition: Record<string, unknown> = { event: rule.event };
+  if ('withinLast' in rule) condition.withinLast = rule.withinLast;
+  if ('where' in rule) condition.where = rule.where;
+  checkCondition(condition, path, state);
+  if ('halfLife' in rule) {
+    const parsed = DurationSchema.safeParse(rule.halfLife);
+    const problem = parsed.success ? checkDuration(parsed.data) : undefined;
+    if (!parsed.success || problem !== undefined) {
+      issues.push(
+        makeIssue({
+          code: 'invalid_duration',
+          path: [...path, 'halfLife'],
+          problem: 'not a half-life',
+          expected: DURATION_EXPECTED,
+          received: describeValue(rule.halfLife),
+        }),
+      );
+    }
+  }
+}

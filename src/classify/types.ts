@@ -1,0 +1,65 @@
+import type { Status } from '../internal/status';
+
+/** A fact a criterion read: its path, the value found (absent if none) and what was expected. */
+export interface CriterionFact {
+  readonly path: string;
+  readonly value?: unknown;
+  readonly expected?: unknown;
+}
+
+/** One criterion's outcome for a lead, with what it read. */
+export interface CriterionResult {
+  readonly status: Status;
+  readonly label: string;
+  readonly dimension?: string;
+  readonly hint?: string;
+  readonly facts: readonly CriterionFact[];
+}
+
+/** Something that keeps the lead from the next stage, and what to collect to decide it. */
+export interface Blocker {
+  readonly criterion?: string;
+  readonly label: string;
+  readonly status: 'unmet' | 'unknown';
+  readonly hint?: string;
+  /** Fact paths to collect or check (`budget.amount`, `events[demo_completed]`). */
+  readonly facts: readonly string[];
+}
+
+/** The nearest rung above the lead's stage and what blocks it. */
+export interface NextStage {
+  readonly stage: string;
+  readonly label: string;
+  readonly status: 'unmet' | 'unknown';
+  readonly blockers: readonly Blocker[];
+}
+
+/** One line of the score: a rule's points (or a cap's correction, `cap:<group>` / `cap:total`). */
+export interface LedgerEntry {
+  readonly rule: string;
+  readonly label?: string;
+  readonly group?: string;
+  readonly points: number;
+  /** How many events the rule counted. */
+  readonly events?: number;
+}
+
+/**
+ * The result of classifying one lead: plain JSON (no `Date`, no class instances), so a service can
+ * return it as is.
+ */
+export interface Classification {
+  readonly leadId?: string;
+  readonly stage: string;
+  readonly stageLabel: string;
+  readonly asOf: string;
+  readonly config: { readonly id: string; readonly version: 1; readonly hash: string };
+  readonly scores: { readonly total: number } & Readonly<Record<string, number>>;
+  readonly criteria: Readonly<Record<string, CriterionResult>>;
+  readonly stages: ReadonlyArray<{ readonly id: string; readonly status: Status; readonly exit?: true }>;
+  readonly next?: NextStage;
+  readonly ledger: readonly LedgerEntry[];
+  readonly actions: readonly string[];
+  readonly followUpBy?: string;
+  readonly flags: readonly string[];
+}

@@ -1,0 +1,367 @@
+import type { Condition } from '../schema/condition';
+import type { Config, Criterion, ScoringRule, Stage, Text } from '../schema/config';
+import type { DurationInput } from '../schema/duration';
+
+/** English and Italian (the source article is Italian). */
+export const t = (en: string, it: string): Text => ({ en, it });
+
+export interface BantOptions {
+  /** The smallest budget amount that counts as a budget, in the lead's currency. */
+  readonly minimumBudget: number;
+  /** How soon the purchase must be planned for the timeline to count. */
+  readonly timeline: DurationInput;
+}
+
+/** "Status is not `none`", true when the status is absent: three-valued logic needs it spelt out. */
+const budgetNotRefused: Condition = {
+  any: [
+    { fact: 'budget.status', exists: false },
+    { fact: 'budget.status', ne: 'none' },
+  ],
+};
+
+/** Budget, Authority, Need, Timeline, as the article names them. */
+export function bantCriteria(options: BantOptions): Record<string, Criterion> {
+  return {
+    budget: {
+      dimension: 'budget',
+      label: t('Budget available', 'Budget disponibile'),
+      when: {
+        any: [
+          { fact: 'budget.status', in: ['allocated', 'approved'] },
+          { all: [{ fact: 'budget.amount', gte: options.minimumBudget }, budgetNotRefused] },
+        ],
+      },
+      hint: t(
+        'Ask for the budget range and who signs off',
+        'Chiedi la fascia di budget e chi approva la spesa',
+      ),
+    },
+    authority: {
+      dimension: 'authority',
+      label: t('Decision authority', 'Autorità decisionale'),
+      when: {
+        any: [
+          { fact: 'authority.role', eq: 'decision_maker' },
+          { fact: 'contact.seniority', in: ['c_level', 'vp'] },
+        ],
+      },
+      hint: t(
+        'Find out who decides, and get them into the conversation',
+        'Scopri chi decide e coinvolgilo nella conversazione',
+      ),
+    },
+    need: {
+      dimension: 'need',
+      label: t('Clear need', 'Esigenza chiara'),
+      when: {
+        any: [
+          { fact: 'need.painPoints.length', gte: 1 },
+          { fact: 'need.severity', in: ['medium', 'high'] },
+        ],
+      },
+      hint: t(
+        'Ask which problem they need solved, and how much it hurts',
+        'Chiedi quale problema devono risolvere e quanto pesa',
+      ),
+    },
+    timeline: {
+      dimension: 'timeline',
+      label: t('Purchase timeline', 'Tempistica di acquisto'),
+      when: { fact: 'timeline.purchaseBy', withinNext: options.timeline },
+      hint: t('Ask by when they intend to buy', 'Chiedi entro quando intendono acquistare'),
+    },
+  };
+}
+
+/** The knock-outs every preset shares: competitors and students. */
+export const knockOutCriteria: Record<string, Criterion> = {
+  competitor: {
+    dimension: 'fit',
+    label: t('Works for a competitor', 'Lavora per un concorrente'),
+    when: { fact: 'company.isCompetitor', eq: true },
+  },
+  student: {
+    dimension: 'fit',
+    label: t('Student', 'Studente'),
+    when: { fact: 'contact.seniority', eq: 'student' },
+  },
+};
+
+/** An events criterion: any of `types` within `days`. */
+export function signals(
+  dimension: string,
+  label: Text,
+  types: readonly string[],
+  days: number,
+  hint?: Text,
+): Criterion {
+  return {
+    dimension,
+    label,
+    when: { event: [...types], withinLast: { days } },
+    ...(hint === undefined ? {} : { hint }),
+  };
+}
+
+/** Fit and behaviour points shared by the presets: seniority, size, negative signals. */
+export const commonRules: readonly ScoringRule[] = [
+  {
+    id: 'senior_contact',
+    label: t('C-level or VP contact', 'Contatto C-level o VP'),
+    group: 'fit',
+    points: 15,
+    when: { fact: 'contact.seniority', in: ['c_level', 'vp'] },
+  },
+  {
+    id: 'director_contact',
+    label: t('Director contact', 'Contatto director'),
+    group: 'fit',
+    points: 10,
+    when: { fact: 'contact.seniority', eq: 'director' },
+  },
+  {
+    id: 'budget_known',
+    label: t('Budget available', 'Budget disponibile'),
+    group: 'fit',
+    points: 10,
+    when: { criterion: 'budget' },
+  },
+  {
+    id: 'decision_maker',
+    label: t('Decision authority', 'Autorità decisionale'),
+    group: 'fit',
+    points: 5,
+    when: { criterion: 'authority' },
+  },
+  {
+    id: 'careers_page',
+    label: t(
+      'Looked at job openings (likely a job seeker)',
+      'Ha visitato le offerte di lavoro (probabile candidato)',
+    ),
+    group: 'engagement',
+    points: -10,
+    event: 'careers_page_viewed',
+    withinLast: { days: 30 },
+  },
+  {
+    id: 'unsubscribed',
+    label: t('Unsubscribed', 'Disiscritto'),
+    group: 'engagement',
+    points: -15,
+    event: 'unsubscribed',
+  },
+];
+
+export const scoringGroups = {
+  fit: { label: t('Fit', 'Affinità'), min: 0, max: 40 },
+  engagement: { label: t('Engagement', 'Coinvolgimento'), min: 0, max: 60 },
+} as const;
+
+export interface LadderOptions {
+  /** The SQO condition (intent + BANT, or the framework's own). */
+  readonly sqo: Condition;
+  /** The SAL condition: interest shown. */
+  readonly sal: Condition;
+}
+
+/** disqualified (exit) → SQO → SAL → unqualified, with the article's actions and prompt SQO follow-up. */
+export function ladder(options: LadderOptions): Stage[] {
+  return [
+    {
+      id: 'disqualified',
+      label: t('Disqualified', 'Squalificato'),
+      exit: true,
+      when: { any: [{ criterion: 'competitor' }, { criterion: 'student' }] },
+    },
+    {
+      id: 'SQO',
+      label: t('Sales qualified opportunity', 'Opportunità di vendita qualificata'),
+      when: options.sqo,
+      followUp: { within: { hours: 24 } },
+      actions: [
+        t('Personal outreach from sales, today', 'Contatto personale dalle vendite, oggi'),
+        t('Tailored demo or in-depth consultation', 'Demo su misura o consulenza approfondita'),
+      ],
+    },
+    {
+      id: 'SAL',
+      label: t('Sales accepted lead', 'Lead accettato per la vendita'),
+      when: options.sal,
+      followUp: { within: { days: 7 } },
+      actions: [
+        t(
+          'Nurture: targeted content and personal email campaigns',
+          'Nurturing: contenuti mirati e campagne email personalizzate',
+        ),
+        t(
+          'Qualify: ask about budget, authority, need and timeline',
+          'Qualifica: chiedi budget, autorità, esigenza e tempistica',
+        ),
+      ],
+    },
+    { id: 'unqualified', label: t('Unqualified', 'Non qualificato') },
+  ];
+}
+
+/** Requires a criterion list to be all met. */
+export const allOf = (...criteria: string[]): Condition => ({
+  all: criteria.map((criterion) => ({ criterion })),
+});
+
+export type PresetConfig = Config;
+
+/** Purchase intent for the framework presets: a hand-raise or a sales conversation in 90 days. */
+export const genericIntent: Criterion = signals(
+  'intent',
+  t(
+    'Purchase intent: hand-raise or sales conversation',
+    'Intento d’acquisto: richiesta esplicita o conversazione di vendita',
+  ),
+  [
+    'contact_form_submitted',
+    'demo_requested',
+    'trial_started',
+    'demo_completed',
+    'pricing_discussed',
+    'proposal_requested',
+    'discovery_call',
+    'custom_solution_requested',
+    'rfp_submitted',
+    'workshop_attended',
+  ],
+  90,
+  t('Offer a conversation with sales', 'Proponi una conversazione con le vendite'),
+);
+
+/** Marketing interest for the framework presets, in 180 days. */
+export const genericInterest: Criterion = signals(
+  'engagement',
+  t('Marketing interest', 'Interesse verso il marketing'),
+  [
+    'newsletter_signup',
+    'ebook_download',
+    'webinar_registered',
+    'webinar_attended',
+    'content_engaged',
+    'gated_content_viewed',
+    'conference_attended',
+    'linkedin_connected',
+    'social_followed',
+    'email_clicked',
+    'pricing_page_viewed',
+  ],
+  180,
+);
+
+/** Engagement points for the framework presets. */
+export const genericEngagementRules: readonly ScoringRule[] = [
+  {
+    id: 'sales_conversation',
+    label: t('Sales conversation', 'Conversazione di vendita'),
+    group: 'engagement',
+    points: 25,
+    event: [
+      'demo_completed',
+      'pricing_discussed',
+      'proposal_requested',
+      'discovery_call',
+      'custom_solution_requested',
+      'rfp_submitted',
+      'workshop_attended',
+    ],
+    halfLife: { days: 30 },
+    repeat: { max: 2 },
+  },
+  {
+    id: 'hand_raise',
+    label: t('Hand-raise', 'Richiesta esplicita'),
+    group: 'engagement',
+    points: 15,
+    event: ['contact_form_submitted', 'demo_requested', 'trial_started'],
+    halfLife: { days: 30 },
+  },
+  {
+    id: 'marketing_interest',
+    label: t('Marketing interest', 'Interesse verso il marketing'),
+    group: 'engagement',
+    points: 3,
+    event: [
+      'newsletter_signup',
+      'ebook_download',
+      'webinar_attended',
+      'content_engaged',
+      'gated_content_viewed',
+      'conference_attended',
+      'email_clicked',
+    ],
+    withinLast: { days: 180 },
+    repeat: { max: 5 },
+  },
+];
+
+export interface FrameworkOptions {
+  readonly id: string;
+  readonly label: Text;
+  readonly description: Text;
+  /** Criteria of the framework, beside the BANT ones the shared scoring reads. */
+  readonly criteria: Record<string, Criterion>;
+  readonly sqo: Condition;
+  readonly timeline: DurationInput;
+  readonly examples: NonNullable<Config['examples']>;
+}
+
+/** A qualification framework (BANT, MEDDIC, CHAMP, ANUM) on the shared ladder and scoring. */
+export function frameworkPreset(options: FrameworkOptions): Config {
+  return {
+    version: 1,
+    id: options.id,
+    label: options.label,
+    description: options.description,
+    criteria: {
+      intent: genericIntent,
+      interest: genericInterest,
+      ...bantCriteria({ minimumBudget: 5000, timeline: options.timeline }),
+      ...options.criteria,
+      ...knockOutCriteria,
+    },
+    scoring: { groups: scoringGroups, max: 100, rules: [...commonRules, ...genericEngagementRules] },
+    stages: ladder({
+      sqo: options.sqo,
+      sal: { any: [{ criterion: 'intent' }, { criterion: 'interest' }, { score: 'engagement', gte: 15 }] },
+    }),
+    examples: options.examples,
+  };
+}
+
+/** A lead every framework preset finds unqualified, and one each disqualifies. */
+export const commonExamples: NonNullable<Config['examples']> = [
+  {
+    name: 'nothing known',
+    asOf: '2026-06-30T12:00:00Z',
+    lead: {},
+    expect: { stage: 'unqualified', scores: { total: 0 } },
+  },
+  {
+    name: 'a competitor is disqualified',
+    asOf: '2026-06-30T12:00:00Z',
+    lead: {
+      company: { isCompetitor: true },
+      events: [{ type: 'demo_completed', at: '2026-06-20T10:00:00Z' }],
+    },
+    expect: { stage: 'disqualified' },
+  },
+  {
+    name: 'a student is disqualified',
+    asOf: '2026-06-30T12:00:00Z',
+    lead: { contact: { seniority: 'student' } },
+    expect: { stage: 'disqualified' },
+  },
+  {
+    name: 'a webinar alone makes a SAL',
+    asOf: '2026-06-30T12:00:00Z',
+    lead: { events: [{ type: 'webinar_attended', at: '2026-06-10T16:00:00Z' }] },
+    expect: { stage: 'SAL' },
+  },
+];

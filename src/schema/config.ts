@@ -1,0 +1,118 @@
+import * as z from 'zod/mini';
+import type { Condition, EventCondition } from './condition';
+import { type DurationInput, DurationSchema } from './duration';
+
+/**
+ * Conditions are checked by `checkCondition` (bounded recursion, precise issues), not by zod, so
+ * inside the config skeleton a condition slot accepts any value and is checked afterwards.
+ */
+const conditionSlot = /* @__PURE__ */ z.custom<Condition>(() => true);
+
+/** Parts of scoring rules that `checkCondition` checks as an event condition. */
+const checkedLater = <T>() => /* @__PURE__ */ z.custom<T>(() => true);
+
+const id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(100));
+
+/**
+ * Text a human reads: one string, or translations keyed by locale (`{ "en": "…", "it": "…" }`).
+ *
+ * @example
+ * TextSchema.safeParse({ en: 'Budget available', it: 'Budget disponibile' }).success;
+ * //=> true
+ */
+export const TextSchema = /* @__PURE__ */ z.union([
+  z.string(),
+  z.record(z.string().check(z.regex(/^[a-z]{2}(-[A-Za-z]{2})?$/)), z.string()),
+]);
+
+const CriterionSchema = /* @__PURE__ */ z.strictObject({
+  label: z.optional(TextSchema),
+  description: z.optional(TextSchema),
+  dimension: z.optional(id),
+  hint: z.optional(TextSchema),
+  when: conditionSlot,
+});
+
+const cap = /* @__PURE__ */ z.optional(z.number());
+
+const GroupSchema = /* @__PURE__ */ z.strictObject({ label: z.optional(TextSchema), min: cap, max: cap });
+
+const RuleSchema = /* @__PURE__ */ z.strictObject({
+  id,
+  label: z.optional(TextSchema),
+  group: z.optional(id),
+  points: z.number(),
+  when: z.optional(conditionSlot),
+  event: z.optional(checkedLater<EventCondition['event']>()),
+  withinLast: z.optional(checkedLater<DurationInput>()),
+  where: z.optional(checkedLater<NonNullable<EventCondition['where']>>()),
+  repeat: z.optional(z.strictObject({ max: z.int().check(z.positive()) })),
+  halfLife: z.optional(checkedLater<DurationInput>()),
+  min: cap,
+  max: cap,
+});
+
+const ScoringSchema = /* @__PURE__ */ z.strictObject({
+  groups: z.optional(z.record(id, GroupSchema)),
+  min: cap,
+  max: cap,
+  rules: z.array(RuleSchema),
+});
+
+const StageSchema = /* @__PURE__ */ z.strictObject({
+  id,
+  label: z.optional(TextSchema),
+  description: z.optional(TextSchema),
+  exit: z.optional(z.boolean()),
+  when: z.optional(conditionSlot),
+  followUp: z.optional(z.strictObject({ within: DurationSchema })),
+  actions: z.optional(z.array(TextSchema)),
+});
+
+const ExampleSchema = /* @__PURE__ */ z.strictObject({
+  name: z.string().check(z.minLength(1)),
+  asOf: z.union([z.string(), z.number()]),
+  lead: z.record(z.string(), z.unknown()),
+  expect: z.strictObject({
+    stage: z.optional(id),
+    scores: z.optional(z.record(z.string(), z.number())),
+    criteria: z.optional(z.record(z.string(), z.enum(['met', 'unmet', 'unknown']))),
+  }),
+});
+
+/**
+ * The skeleton of a config, format version 1 (DESIGN §3). Conditions inside it are checked
+ * separately by `parseConfig`, which also lints references, cycles and reachability.
+ *
+ * @example
+ * ConfigSchema.safeParse({ version: 1, id: 'tiny', criteria: {}, stages: [{ id: 'unqualified' }] }).success;
+ * //=> true
+ */
+export const ConfigSchema = /* @__PURE__ */ z.strictObject({
+  $schema: z.optional(z.string()),
+  version: z.literal(1),
+  id,
+  label: z.optional(TextSchema),
+  description: z.optional(TextSchema),
+  criteria: z.record(id, CriterionSchema),
+  scoring: z.optional(ScoringSchema),
+  stages: z.array(StageSchema).check(z.minLength(1)),
+  examples: z.optional(z.array(ExampleSchema)),
+});
+
+/** Text in one language, or several: `"Budget"` or `{ en: "Budget", it: "Budget" }`. */
+export type Text = z.infer<typeof TextSchema>;
+/** A named criterion: a condition with a label, a BANT dimension and a hint for sales. */
+export type Criterion = z.infer<typeof CriterionSchema>;
+/** A scoring group with optional caps. */
+export type ScoringGroup = z.infer<typeof GroupSchema>;
+/** A scoring rule: points for a condition (`when`) or for events (`event`). */
+export type ScoringRule = z.infer<typeof RuleSchema>;
+/** The scoring section of a config. */
+export type Scoring = z.infer<typeof ScoringSchema>;
+/** A stage of the ladder (or an exit such as `disqualified`). */
+export type Stage = z.infer<typeof StageSchema>;
+/** An example lead with its expected result, run by `checkExamples`. */
+export type ConfigExample = z.infer<typeof ExampleSchema>;
+/** A config, format version 1. */
+export type Config = z.infer<typeof ConfigSchema>;
