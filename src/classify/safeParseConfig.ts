@@ -79,7 +79,7 @@ function checkConditions(
   const refs = new Map<string, { criteria: string[]; scores: boolean }>();
   if (isRecord(input.criteria)) {
     for (const [id, criterion] of Object.entries(input.criteria)) {
-      if (!isRecord(criterion)) continue;
+      if (!isRecord(criterion) || !('when' in criterion)) continue;
       const criteriaBefore = state.criteria.length;
       const scoresBefore = state.scores.length;
       checkCondition(criterion.when, ['criteria', id, 'when'], state);

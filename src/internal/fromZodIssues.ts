@@ -17,6 +17,9 @@ function convert(issue: ZodIssue, root: unknown, base: IssuePath): Issue {
   const received = describeValue(readAt(root, relative));
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.expected === 'nonoptional') {
+        return makeIssue({ code: 'missing_key', path, problem: 'missing', expected: 'a value', received });
+      }
       return makeIssue({
         code: 'invalid_type',
         path,

@@ -5,7 +5,7 @@ import { champ } from './champ';
 import { consulting } from './consulting';
 import { meddic } from './meddic';
 import { saas } from './saas';
-import type { PresetConfig } from './shared';
+import type { Config } from '../schema/config';
 
 /** The id of a built-in preset. */
 export type PresetId = 'bant' | 'saas' | 'consulting' | 'agency' | 'meddic' | 'champ' | 'anum';
@@ -20,7 +20,7 @@ export type PresetId = 'bant' | 'saas' | 'consulting' | 'agency' | 'meddic' | 'c
  * classify({ events: [{ type: 'ebook_download', at: '2026-06-01' }] }, presets.saas, { asOf: '2026-06-30' }).stage;
  * //=> 'SAL'
  */
-export const presets: Readonly<Record<PresetId, PresetConfig>> = {
+export const presets: Readonly<Record<PresetId, Config>> = {
   bant,
   saas,
   consulting,

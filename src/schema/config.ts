@@ -6,10 +6,12 @@ import { type DurationInput, DurationSchema } from './duration';
  * Conditions are checked by `checkCondition` (bounded recursion, precise issues), not by zod, so
  * inside the config skeleton a condition slot accepts any value and is checked afterwards.
  */
-const conditionSlot = /* @__PURE__ */ z.custom<Condition>(() => true);
+export const conditionSlot = /* @__PURE__ */ z.custom<Condition>(() => true);
 
 /** Parts of scoring rules that `checkCondition` checks as an event condition. */
-const checkedLater = <T>() => /* @__PURE__ */ z.custom<T>(() => true);
+export const eventTypesSlot = /* @__PURE__ */ z.custom<EventCondition['event']>(() => true);
+export const durationSlot = /* @__PURE__ */ z.custom<DurationInput>(() => true);
+export const whereSlot = /* @__PURE__ */ z.custom<NonNullable<EventCondition['where']>>(() => true);
 
 const id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(100));
 
@@ -43,11 +45,11 @@ const RuleSchema = /* @__PURE__ */ z.strictObject({
   group: z.optional(id),
   points: z.number(),
   when: z.optional(conditionSlot),
-  event: z.optional(checkedLater<EventCondition['event']>()),
-  withinLast: z.optional(checkedLater<DurationInput>()),
-  where: z.optional(checkedLater<NonNullable<EventCondition['where']>>()),
+  event: z.optional(eventTypesSlot),
+  withinLast: z.optional(durationSlot),
+  where: z.optional(whereSlot),
   repeat: z.optional(z.strictObject({ max: z.int().check(z.positive()) })),
-  halfLife: z.optional(checkedLater<DurationInput>()),
+  halfLife: z.optional(durationSlot),
   min: cap,
   max: cap,
 });

@@ -1,0 +1,91 @@
+import type { Classification } from '../classify/types';
+import { type ExplainMessages, MESSAGES } from './messages';
+
+/** Options of {@link explain}. */
+export interface ExplainOptions {
+  /** `en` (default) or `it`; other locales fall back to their language, then English. */
+  readonly locale?: string;
+}
+
+function messagesFor(locale: string): ExplainMessages {
+  return MESSAGES[locale] ?? MESSAGES[locale.slice(0, 2)] ?? (MESSAGES.en as ExplainMessages);
+}
+
+function signed(points: number): string {
+  return points > 0 ? `+${points}` : String(points);
+}
+
+/**
+ * Explains a classification in words a sales manager reads: the stage and score, which criteria are
+ * met, unmet or unknown, what the lead still lacks for the next stage and what to collect, the score
+ * breakdown, next steps and data-quality flags. A pure formatter over the result; labels, hints and
+ * actions appear in the language `classify` was asked for.
+ *
+ * @param result - a {@link Classification}
+ * @param options - `locale`: `en` or `it`
+ * @returns several lines of text
+ *
+ * @example
+ * const result = classify({ events: [{ type: 'webinar_attended', at: '2026-06-10' }] }, presets.saas, { asOf: '2026-06-30', locale: 'it' });
+ * explain(result, { locale: 'it' }).split('\n')[0];
+ * //=> 'Lead: fase SAL (Lead accettato per la vendita), punteggio 5 (fit 0, engagement 5).'
+ */
+export function explain(result: Classification, options: ExplainOptions = {}): string {
+  const m = messagesFor(options.locale ?? 'en');
+  const lines: string[] = [];
+  const groups = Object.entries(result.scores)
+    .filter(([name]) => name !== 'total')
+    .map(([name, value]) => `${name} ${value}`)
+    .join(', ');
+  lines.push(
+    `${m.lead(result.leadId)}: ${m.stage(result.stage, result.stageLabel)}, ${m.score(result.scores.total, groups)}.`,
+  );
+  lines.push(m.context(result.asOf, result.config.id));
+
+  const byStatus = { met: [] as string[], unmet: [] as string[], unknown: [] as string[] };
+  for (const criterion of Object.values(result.criteria)) byStatus[criterion.status].push(criterion.label);
+  lines.push('');
+  lines.push(`${m.met}: ${byStatus.met.join('; ') || m.none}.`);
+  lines.push(`${m.unmet}: ${byStatus.unmet.join('; ') || m.none}.`);
+  lines.push(`${m.unknown}: ${byStatus.unknown.join('; ') || m.none}.`);
+
+  lines.push('');
+  const current = result.stages.find((stage) => stage.id === result.stage);
+  if (result.next !== undefined) {
+    lines.push(m.toReach(result.next.label, result.next.stage));
+    for (const blocker of result.next.blockers) {
+      let line = `  - ${blocker.label} — ${m.status[blocker.status]}.`;
+      if (blocker.hint !== undefined) line += ` ${blocker.hint}.`;
+      if (blocker.facts.length > 0)
+        line += ` (${blocker.status === 'unknown' ? m.collect : m.check}: ${blocker.facts.join(', ')})`;
+      lines.push(line);
+    }
+  } else {
+    lines.push(current?.exit === true ? m.exitStage : m.topStage);
+  }
+
+  if (result.ledger.length > 0) {
+    lines.push('');
+    lines.push(m.ledger);
+    for (const entry of result.ledger) {
+      const name = entry.rule.startsWith('cap:') ? m.cap(entry.rule.slice(4)) : (entry.label ?? entry.rule);
+      const details = [entry.group, entry.events === undefined ? undefined : m.events(entry.events)].filter(
+        (detail) => detail !== undefined,
+      );
+      lines.push(
+        `  ${signed(entry.points)} ${name}${details.length === 0 ? '' : ` [${details.join(', ')}]`}`,
+      );
+    }
+  }
+  if (result.actions.length > 0) {
+    lines.push('');
+    lines.push(m.actions);
+    for (const action of result.actions) lines.push(`  - ${action}`);
+  }
+  if (result.followUpBy !== undefined) lines.push(m.followUp(result.followUpBy));
+  if (result.flags.length > 0) {
+    lines.push('');
+    lines.push(`${m.flags} ${result.flags.join(', ')}.`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { classify, compile, presets } from '../../src/index';
+
+const AS_OF = '2026-06-30T12:00:00Z';
+
+const config = {
+  version: 1,
+  id: 'mini',
+  criteria: {
+    budget: {
+      label: { en: 'Budget', it: 'Budget' },
+      dimension: 'budget',
+      hint: { en: 'Ask for budget', it: 'Chiedi il budget' },
+      when: { fact: 'budget.amount', gte: 1000 },
+    },
+    demo: { label: 'Demo done', when: { event: 'demo_completed', withinLast: { days: 30 } } },
+    competitor: { when: { fact: 'company.isCompetitor', eq: true } },
+  },
+  scoring: {
+    groups: { engagement: { max: 50 } },
+    rules: [{ id: 'demo', label: 'Demo', group: 'engagement', points: 30, event: 'demo_completed' }],
+  },
+  stages: [
+    { id: 'out', exit: true, when: { criterion: 'competitor' } },
+    {
+      id: 'SQO',
+      label: { en: 'Qualified', it: 'Qualificato' },
+      when: {
+        all: [
+          { criterion: 'budget' },
+          { criterion: 'demo' },
+          { fact: 'timeline.purchaseBy', withinNext: { days: 90 } },
+        ],
+      },
+      followUp: { within: { hours: 24 } },
+      actions: [{ en: 'Call', it: 'Chiama' }],
+    },
+    { id: 'SAL', when: { score: 'engagement', gte: 10 }, actions: ['Nurture'] },
+    { id: 'unqualified' },
+  ],
+};
+
+const demoLead = { id: 'L-7', events: [{ type: 'demo_completed', at: '2026-06-20T10:00:00Z' }] };
+
+describe('classify', () => {
+  it('returns the full result, field for field', () => {
+    const result = classify(demoLead, config, { asOf: AS_OF });
+    expect(result).toEqual({
+      leadId: 'L-7',
+      stage: 'SAL',
+      stageLabel: 'SAL',
+      asOf: '2026-06-30T12:00:00.000Z',
+      config: { id: 'mini', version: 1, hash: expect.stringMatching(/^[0-9a-f]{28}$/) },
+      scores: { total: 30, engagement: 30 },
+      criteria: {
+        budget: {
+          status: 'unknown',
+          label: 'Budget',
+          dimension: 'budget',
+          hint: 'Ask for budget',
+          facts: [{ path: 'budget.amount', expected: { gte: 1000 } }],
+        },
+        demo: {
+          status: 'met',
+          label: 'Demo done',
+          facts: [
+            {
+              path: 'events[demo_completed]',
+              value: 1,
+              expected: { count: { gte: 1 }, withinLast: { days: 30 } },
+            },
+          ],
+        },
+        competitor: {
+          status: 'unknown',
+          label: 'competitor',
+          facts: [{ path: 'company.isCompetitor', expected: { eq: true } }],
+        },
+      },
+      stages: [
+        { id: 'out', status: 'unknown', exit: true },
+        { id: 'SQO', status: 'unknown' },
+        { id: 'SAL', status: 'met' },
+        { id: 'unqualified', status: 'met' },
+      ],
+      next: {
+        stage: 'SQO',
+        label: 'Qualified',
+        status: 'unknown',
+        blockers: [
+          {
+            criterion: 'budget',
+            label: 'Budget',
+            status: 'unknown',
+            hint: 'Ask for budget',
+            facts: ['budget.amount'],
+          },
+          {
+            label: 'timeline.purchaseBy withinNext 90 days',
+            status: 'unknown',
+            facts: ['timeline.purchaseBy'],
+          },
+        ],
+      },
+      ledger: [{ rule: 'demo', label: 'Demo', group: 'engagement', points: 30, events: 1 }],
+      actions: ['Nurture'],
+      flags: [],
+    });
+  });
+
+  it('is plain JSON, byte for byte the same for the same inputs', () => {
+    const first = classify(demoLead, config, { asOf: AS_OF });
+    expect(JSON.parse(JSON.stringify(first))).toEqual(first);
+    expect(
+      JSON.stringify(
+        classify(structuredClone(demoLead), structuredClone(config), { asOf: Date.parse(AS_OF) }),
+      ),
+    ).toBe(JSON.stringify(first));
+  });
+
+  it('localizes labels, hints and actions', () => {
+    const lead = { ...demoLead, budget: { amount: 5000 }, timeline: { purchaseBy: '2026-08-01' } };
+    const result = classify(lead, config, { asOf: AS_OF, locale: 'it' });
+    expect(result.stage).toBe('SQO');
+    expect(result.stageLabel).toBe('Qualificato');
+    expect(result.actions).toEqual(['Chiama']);
+    expect(result.criteria.budget?.hint).toBe('Chiedi il budget');
+    expect(classify(lead, config, { asOf: AS_OF, locale: 'it-CH' }).actions).toEqual(['Chiama']);
+    expect(classify(lead, config, { asOf: AS_OF, locale: 'de' }).actions).toEqual(['Call']);
+  });
+
+  it('sets followUpBy from asOf and the stage’s followUp', () => {
+    const lead = { ...demoLead, budget: { amount: 5000 }, timeline: { purchaseBy: '2026-08-01' } };
+    expect(classify(lead, config, { asOf: AS_OF }).followUpBy).toBe('2026-07-01T12:00:00.000Z');
+    expect(classify(demoLead, config, { asOf: AS_OF }).followUpBy).toBeUndefined();
+  });
+
+  it('has no next stage at the top or on an exit', () => {
+    const top = classify(
+      { ...demoLead, budget: { amount: 5000 }, timeline: { purchaseBy: '2026-08-01' } },
+      config,
+      { asOf: AS_OF },
+    );
+    expect(top.next).toBeUndefined();
+    const out = classify({ company: { isCompetitor: true } }, config, { asOf: AS_OF });
+    expect(out.stage).toBe('out');
+    expect(out.next).toBeUndefined();
+  });
+
+  it('lists unmet blockers to check, not only unknown ones', () => {
+    const result = classify({ events: [], budget: { amount: 10 } }, config, { asOf: AS_OF });
+    expect(result.stage).toBe('unqualified');
+    expect(result.next?.stage).toBe('SAL');
+    expect(result.next?.blockers).toEqual([
+      { label: 'score engagement ≥ 10', status: 'unmet', facts: ['scores.engagement'] },
+    ]);
+  });
+
+  it('hashes the config independently of key order', () => {
+    const reordered = JSON.parse(JSON.stringify(config, Object.keys(config).reverse()));
+    const shuffled = {
+      stages: config.stages,
+      scoring: config.scoring,
+      criteria: config.criteria,
+      id: 'mini',
+      version: 1,
+    };
+    expect(compile(shuffled).hash).toBe(compile(config).hash);
+    expect(Object.keys(reordered)).not.toEqual(Object.keys(config));
+    expect(compile({ ...config, id: 'other' }).hash).not.toBe(compile(config).hash);
+  });
+
+  it('caches compiled configs by identity', () => {
+    const copy = structuredClone(presets.saas);
+    const first = classify({}, copy, { asOf: AS_OF });
+    // mutating a cached config does not recompile it: configs are treated as immutable
+    (copy as { id: string }).id = 'changed';
+    expect(classify({}, copy, { asOf: AS_OF }).config.id).toBe(first.config.id);
+    expect(classify({}, structuredClone(copy), { asOf: AS_OF }).config.id).toBe('changed');
+  });
+
+  it('takes a compiled classifier too', () => {
+    const classifier = compile(config);
+    expect(classify(demoLead, classifier, { asOf: AS_OF })).toEqual(
+      classifier.classify(demoLead, { asOf: AS_OF }),
+    );
+  });
+
+  it('never throws on lead data', () => {
+    const classifier = compile(presets.saas);
+    for (const lead of [
+      null,
+      undefined,
+      42,
+      'x',
+      [],
+      { events: 'x' },
+      { events: [null, 1, { type: 3 }] },
+      { budget: { amount: {} } },
+      Object.create(null),
+    ]) {
+      expect(() => classifier.classify(lead, { asOf: AS_OF })).not.toThrow();
+    }
+  });
+
+  it('requires asOf', () => {
+    // @ts-expect-error asOf is required
+    expect(() => classify({}, config, {})).toThrow(/asOf/);
+  });
+});

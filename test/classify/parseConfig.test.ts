@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, compile, parseConfig, safeParseConfig } from '../../src/index';
+
+/** A small valid config; each invalid case below changes one thing. */
+function base(): Record<string, any> {
+  return {
+    version: 1,
+    id: 'test',
+    criteria: {
+      budget: { dimension: 'budget', when: { fact: 'budget.amount', gte: 1000 } },
+      demo: { when: { event: 'demo_completed', withinLast: { days: 30 } } },
+    },
+    scoring: {
+      groups: { engagement: { max: 50 } },
+      rules: [
+        { id: 'demo', group: 'engagement', points: 30, event: 'demo_completed' },
+        { id: 'budget', points: 10, when: { criterion: 'budget' } },
+      ],
+    },
+    stages: [
+      { id: 'SQO', when: { all: [{ criterion: 'budget' }, { criterion: 'demo' }] } },
+      { id: 'SAL', when: { score: 'total', gte: 10 } },
+      { id: 'unqualified' },
+    ],
+  };
+}
+
+const invalid: Array<
+  [string, (config: Record<string, any>) => unknown, Array<[string, Array<string | number>]>]
+> = [
+  ['not an object', () => 'config', [['invalid_type', []]]],
+  ['wrong version', (c) => ({ ...c, version: 2 }), [['invalid_value', ['version']]]],
+  ['missing id', (c) => ({ ...c, id: undefined }), [['invalid_type', ['id']]]],
+  ['unknown top-level key', (c) => ({ ...c, stage: [] }), [['unknown_key', []]]],
+  ['no stages', (c) => ({ ...c, stages: [] }), [['too_small', ['stages']]]],
+  [
+    'criterion without when',
+    (c) => ({ ...c, criteria: { ...c.criteria, x: { label: 'X' } } }),
+    [['missing_key', ['criteria', 'x', 'when']]],
+  ],
+  [
+    'bad operator in a criterion',
+    (c) => ({ ...c, criteria: { a: { when: { fact: 'x', 'gt=': 1 } } } }),
+    [['unknown_operator', ['criteria', 'a', 'when']]],
+  ],
+  [
+    'unknown criterion reference',
+    (c) => ({ ...c, stages: [{ id: 'SQO', when: { criterion: 'budgte' } }, { id: 'unqualified' }] }),
+    [['unknown_criterion', ['stages', 0, 'when', 'criterion']]],
+  ],
+  [
+    'criterion cycle',
+    (c) => ({
+      ...c,
+      criteria: { ...c.criteria, a: { when: { criterion: 'b' } }, b: { when: { not: { criterion: 'a' } } } },
+    }),
+    [['criterion_cycle', ['criteria', 'a', 'when']]],
+  ],
+  [
+    'criterion cycle through the scores',
+    (c) => ({ ...c, criteria: { ...c.criteria, budget: { when: { score: 'total', gte: 5 } } } }),
+    [['criterion_cycle', ['criteria', 'budget', 'when']]],
+  ],
+  [
+    'unknown score group',
+    (c) => ({ ...c, stages: [{ id: 'SAL', when: { score: 'fit', gte: 1 } }, { id: 'unqualified' }] }),
+    [['unknown_group', ['stages', 0, 'when', 'score']]],
+  ],
+  [
+    'rule in an unknown group',
+    (c) => ({
+      ...c,
+      scoring: {
+        ...c.scoring,
+        rules: [{ id: 'r', group: 'fitt', points: 1, when: { criterion: 'budget' } }],
+      },
+    }),
+    [['unknown_group', ['scoring', 'rules', 0, 'group']]],
+  ],
+  [
+    'duplicate rule ids',
+    (c) => ({
+      ...c,
+      scoring: { ...c.scoring, rules: [...c.scoring.rules, { id: 'demo', points: 1, event: 'x' }] },
+    }),
+    [['duplicate_id', ['scoring', 'rules', 2, 'id']]],
+  ],
+  [
+    'duplicate stage ids',
+    (c) => ({ ...c, stages: [{ id: 'SAL', when: { criterion: 'budget' } }, ...c.stages.slice(1)] }),
+    [['duplicate_id', ['stages', 1, 'id']]],
+  ],
+  [
+    'fallback missing',
+    (c) => ({ ...c, stages: c.stages.slice(0, 2) }),
+    [['missing_fallback', ['stages', 1]]],
+  ],
+  [
+    'fallback not last',
+    (c) => ({ ...c, stages: [{ id: 'unqualified' }, ...c.stages.slice(0, 2)] }),
+    [
+      ['misplaced_fallback', ['stages', 0]],
+      ['missing_fallback', ['stages', 2]],
+    ],
+  ],
+  [
+    'exit as fallback',
+    (c) => ({ ...c, stages: [...c.stages.slice(0, 2), { id: 'out', exit: true }] }),
+    [['invalid_fallback', ['stages', 2, 'exit']]],
+  ],
+  [
+    'threshold above the reachable maximum',
+    (c) => ({ ...c, stages: [{ id: 'SQO', when: { score: 'total', gte: 61 } }, { id: 'unqualified' }] }),
+    [['unreachable_threshold', ['stages', 0, 'when']]],
+  ],
+  [
+    'group threshold above its cap',
+    (c) => ({ ...c, criteria: { ...c.criteria, hot: { when: { score: 'engagement', gt: 50 } } } }),
+    [['unreachable_threshold', ['criteria', 'hot', 'when']]],
+  ],
+  [
+    'rule with both when and event',
+    (c) => ({
+      ...c,
+      scoring: { rules: [{ id: 'r', points: 1, event: 'x', when: { criterion: 'budget' } }] },
+    }),
+    [['invalid_rule', ['scoring', 'rules', 0]]],
+  ],
+  [
+    'rule with nothing to score',
+    (c) => ({ ...c, scoring: { rules: [{ id: 'r', points: 1 }] } }),
+    [['invalid_rule', ['scoring', 'rules', 0]]],
+  ],
+  [
+    'repeat on a condition rule',
+    (c) => ({
+      ...c,
+      scoring: { rules: [{ id: 'r', points: 1, when: { criterion: 'budget' }, repeat: { max: 2 } }] },
+    }),
+    [['invalid_rule', ['scoring', 'rules', 0, 'repeat']]],
+  ],
+  [
+    'bad half-life',
+    (c) => ({ ...c, scoring: { rules: [{ id: 'r', points: 1, event: 'x', halfLife: 'P0X' }] } }),
+    [['invalid_duration', ['scoring', 'rules', 0, 'halfLife']]],
+  ],
+  [
+    'bad event filter in a rule',
+    (c) => ({
+      ...c,
+      scoring: { rules: [{ id: 'r', points: 1, event: 'x', where: { plan: { eqq: 'pro' } } }] },
+    }),
+    [['unknown_operator', ['scoring', 'rules', 0, 'where', 'plan']]],
+  ],
+  [
+    'group min above max',
+    (c) => ({ ...c, scoring: { ...c.scoring, groups: { engagement: { min: 10, max: 5 } } } }),
+    [['invalid_range', ['scoring', 'groups', 'engagement']]],
+  ],
+  [
+    'example expecting an unknown stage',
+    (c) => ({ ...c, examples: [{ name: 'x', asOf: '2026-01-01', lead: {}, expect: { stage: 'SQL' } }] }),
+    [['unknown_stage', ['examples', 0, 'expect', 'stage']]],
+  ],
+];
+
+describe('invalid configs', () => {
+  it.each(invalid)('%s', (_, change, expected) => {
+    const result = safeParseConfig(change(base()));
+    expect(result.success).toBe(false);
+    expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual(expected);
+  });
+
+  it('reports every issue at once, each with a located message', () => {
+    const config = base();
+    config.criteria.budget.when = { fact: 'budget.amount', gte: 'lots' };
+    config.stages[0].when = { criterion: 'nope' };
+    config.scoring.rules[0].points = 'many';
+    const result = safeParseConfig(config);
+    expect(result.issues.map((issue) => issue.code).sort()).toEqual(['invalid_date', 'invalid_type']);
+    // lint waits for a well-formed config; fixing those reveals the reference
+    config.criteria.budget.when = { fact: 'budget.amount', gte: 1 };
+    config.scoring.rules[0].points = 1;
+    expect(safeParseConfig(config).issues.map((issue) => issue.message)).toEqual([
+      'stages[0].when.criterion: unknown criterion "nope"; expected one of budget, demo',
+    ]);
+  });
+
+  it('parseConfig and compile throw a ConfigError with all issues', () => {
+    const config = { ...base(), stages: [{ id: 'A', when: { criterion: 'x' } }] };
+    expect(() => parseConfig(config)).toThrow(ConfigError);
+    expect(() => compile(config)).toThrow(/Invalid config \(2 issues\)/);
+  });
+
+  it('suggests the closest name', () => {
+    const result = safeParseConfig(invalid[7]![1](base()));
+    expect(result.issues[0]?.message).toContain('did you mean "budget"?');
+  });
+});
+
+describe('valid configs', () => {
+  it('parse to themselves', () => {
+    const config = base();
+    expect(parseConfig(config)).toEqual(config);
+  });
+
+  it('accept ISO durations, localized text and examples', () => {
+    const config: Record<string, any> = {
+      ...base(),
+      label: { en: 'Test', it: 'Prova' },
+      examples: [
+        {
+          name: 'empty',
+          asOf: '2026-01-01',
+          lead: {},
+          expect: { stage: 'unqualified', scores: { total: 0 } },
+        },
+      ],
+    };
+    config.criteria.demo.when.withinLast = 'P30D';
+    expect(safeParseConfig(config).issues).toEqual([]);
+  });
+});
