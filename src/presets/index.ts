@@ -1,3 +1,4 @@
+import type { Config } from '../schema/config';
 import { agency } from './agency';
 import { anum } from './anum';
 import { bant } from './bant';
@@ -5,7 +6,6 @@ import { champ } from './champ';
 import { consulting } from './consulting';
 import { meddic } from './meddic';
 import { saas } from './saas';
-import type { Config } from '../schema/config';
 
 /** The id of a built-in preset. */
 export type PresetId = 'bant' | 'saas' | 'consulting' | 'agency' | 'meddic' | 'champ' | 'anum';
