@@ -2,12 +2,12 @@ import {
   allOf,
   bantCriteria,
   commonRules,
+  definePreset,
   knockOutCriteria,
   ladder,
   type PresetConfig,
   scoringGroups,
   signals,
-  t,
 } from './shared';
 
 /**
@@ -15,37 +15,43 @@ import {
  * workshop attended in the last 90 days, **and** a stated budget and timeline (3 months), with
  * authority and need. SAL: newsletter signup, social follows, gated content.
  */
-export const agency: PresetConfig = {
+export const agency: PresetConfig = /* @__PURE__ */ definePreset(() => ({
   version: 1,
   id: 'agency',
-  label: t('Digital marketing agency', 'Agenzia di marketing digitale'),
-  description: t(
-    'The article’s agency context: a detailed RFP or a discovery workshop, with a clear timeline and budget, make an SQO.',
-    'Il contesto agenzia dell’articolo: una RFP dettagliata o un workshop di scoperta, con tempistica e budget chiari, fanno un SQO.',
-  ),
+  label: { en: 'Digital marketing agency', it: 'Agenzia di marketing digitale' },
+  description: {
+    en: 'The article’s agency context: a detailed RFP or a discovery workshop, with a clear timeline and budget, make an SQO.',
+    it: 'Il contesto agenzia dell’articolo: una RFP dettagliata o un workshop di scoperta, con tempistica e budget chiari, fanno un SQO.',
+  },
   criteria: {
     intent: signals(
       'intent',
-      t('Engaged: detailed RFP or discovery workshop', 'Coinvolto: RFP dettagliata o workshop di scoperta'),
+      {
+        en: 'Engaged: detailed RFP or discovery workshop',
+        it: 'Coinvolto: RFP dettagliata o workshop di scoperta',
+      },
       ['rfp_submitted', 'workshop_attended'],
       90,
-      t(
-        'Invite them to a discovery workshop, or ask for their RFP',
-        'Invitali a un workshop di scoperta o chiedi la loro RFP',
-      ),
+      {
+        en: 'Invite them to a discovery workshop, or ask for their RFP',
+        it: 'Invitali a un workshop di scoperta o chiedi la loro RFP',
+      },
     ),
     handRaise: signals(
       'intent',
-      t(
-        'Raised a hand: contact form or proposal request',
-        'Ha alzato la mano: modulo di contatto o richiesta di proposta',
-      ),
+      {
+        en: 'Raised a hand: contact form or proposal request',
+        it: 'Ha alzato la mano: modulo di contatto o richiesta di proposta',
+      },
       ['contact_form_submitted', 'proposal_requested'],
       90,
     ),
     interest: signals(
       'engagement',
-      t('Interest: newsletter, social, gated content', 'Interesse: newsletter, social, contenuti riservati'),
+      {
+        en: 'Interest: newsletter, social, gated content',
+        it: 'Interesse: newsletter, social, contenuti riservati',
+      },
       ['newsletter_signup', 'social_followed', 'gated_content_viewed'],
       180,
     ),
@@ -58,7 +64,7 @@ export const agency: PresetConfig = {
     rules: [
       {
         id: 'company_size',
-        label: t('Company of 10 to 1,000 people', 'Azienda da 10 a 1.000 persone'),
+        label: { en: 'Company of 10 to 1,000 people', it: 'Azienda da 10 a 1.000 persone' },
         group: 'fit',
         points: 10,
         when: { fact: 'company.employees', between: [10, 1000] },
@@ -66,7 +72,7 @@ export const agency: PresetConfig = {
       ...commonRules,
       {
         id: 'rfp',
-        label: t('Sent a detailed RFP', 'Ha inviato una RFP dettagliata'),
+        label: { en: 'Sent a detailed RFP', it: 'Ha inviato una RFP dettagliata' },
         group: 'engagement',
         points: 30,
         event: 'rfp_submitted',
@@ -74,7 +80,7 @@ export const agency: PresetConfig = {
       },
       {
         id: 'workshop',
-        label: t('Attended a discovery workshop', 'Ha partecipato a un workshop di scoperta'),
+        label: { en: 'Attended a discovery workshop', it: 'Ha partecipato a un workshop di scoperta' },
         group: 'engagement',
         points: 25,
         event: 'workshop_attended',
@@ -82,7 +88,7 @@ export const agency: PresetConfig = {
       },
       {
         id: 'contact_form',
-        label: t('Sent the contact form', 'Ha inviato il modulo di contatto'),
+        label: { en: 'Sent the contact form', it: 'Ha inviato il modulo di contatto' },
         group: 'engagement',
         points: 10,
         event: 'contact_form_submitted',
@@ -90,7 +96,7 @@ export const agency: PresetConfig = {
       },
       {
         id: 'gated_content',
-        label: t('Viewed gated content', 'Ha visto contenuti riservati'),
+        label: { en: 'Viewed gated content', it: 'Ha visto contenuti riservati' },
         group: 'engagement',
         points: 4,
         event: 'gated_content_viewed',
@@ -99,14 +105,14 @@ export const agency: PresetConfig = {
       },
       {
         id: 'social',
-        label: t('Follows our social profiles', 'Segue i nostri profili social'),
+        label: { en: 'Follows our social profiles', it: 'Segue i nostri profili social' },
         group: 'engagement',
         points: 2,
         event: 'social_followed',
       },
       {
         id: 'newsletter',
-        label: t('Newsletter signup', 'Iscrizione alla newsletter'),
+        label: { en: 'Newsletter signup', it: 'Iscrizione alla newsletter' },
         group: 'engagement',
         points: 3,
         event: 'newsletter_signup',
@@ -164,4 +170,4 @@ export const agency: PresetConfig = {
       expect: { stage: 'disqualified' },
     },
   ],
-};
+}));

@@ -2,12 +2,12 @@ import {
   allOf,
   bantCriteria,
   commonRules,
+  definePreset,
   knockOutCriteria,
   ladder,
   type PresetConfig,
   scoringGroups,
   signals,
-  t,
 } from './shared';
 
 /**
@@ -16,40 +16,40 @@ import {
  * need and a purchase timeline within 12 months. SAL: conference session, LinkedIn connection,
  * thought-leadership content.
  */
-export const consulting: PresetConfig = {
+export const consulting: PresetConfig = /* @__PURE__ */ definePreset(() => ({
   version: 1,
   id: 'consulting',
-  label: t('Consulting firm', 'Società di consulenza'),
-  description: t(
-    'The article’s consulting context: discovery call, shared challenges and a custom solution request make an SQO once BANT is met.',
-    'Il contesto consulenza dell’articolo: discovery call, sfide condivise e richiesta di soluzione personalizzata fanno un SQO quando BANT è soddisfatto.',
-  ),
+  label: { en: 'Consulting firm', it: 'Società di consulenza' },
+  description: {
+    en: 'The article’s consulting context: discovery call, shared challenges and a custom solution request make an SQO once BANT is met.',
+    it: 'Il contesto consulenza dell’articolo: discovery call, sfide condivise e richiesta di soluzione personalizzata fanno un SQO quando BANT è soddisfatto.',
+  },
   criteria: {
     intent: signals(
       'intent',
-      t(
-        'Engaged: discovery call, challenges shared, custom solution asked',
-        'Coinvolto: discovery call, sfide condivise, soluzione su misura richiesta',
-      ),
+      {
+        en: 'Engaged: discovery call, challenges shared, custom solution asked',
+        it: 'Coinvolto: discovery call, sfide condivise, soluzione su misura richiesta',
+      },
       ['discovery_call', 'challenges_shared', 'custom_solution_requested'],
       120,
-      t(
-        'Book a discovery call about their business challenges',
-        'Fissa una discovery call sulle loro sfide di business',
-      ),
+      {
+        en: 'Book a discovery call about their business challenges',
+        it: 'Fissa una discovery call sulle loro sfide di business',
+      },
     ),
     handRaise: signals(
       'intent',
-      t('Raised a hand: contact form', 'Ha alzato la mano: modulo di contatto'),
+      { en: 'Raised a hand: contact form', it: 'Ha alzato la mano: modulo di contatto' },
       ['contact_form_submitted'],
       90,
     ),
     interest: signals(
       'engagement',
-      t(
-        'Interest: conference, LinkedIn, thought leadership',
-        'Interesse: conferenza, LinkedIn, thought leadership',
-      ),
+      {
+        en: 'Interest: conference, LinkedIn, thought leadership',
+        it: 'Interesse: conferenza, LinkedIn, thought leadership',
+      },
       ['conference_attended', 'linkedin_connected', 'content_engaged', 'webinar_attended'],
       270,
     ),
@@ -62,7 +62,7 @@ export const consulting: PresetConfig = {
     rules: [
       {
         id: 'company_size',
-        label: t('Company of 50 people or more', 'Azienda da 50 persone in su'),
+        label: { en: 'Company of 50 people or more', it: 'Azienda da 50 persone in su' },
         group: 'fit',
         points: 10,
         when: { fact: 'company.employees', gte: 50 },
@@ -70,7 +70,7 @@ export const consulting: PresetConfig = {
       ...commonRules,
       {
         id: 'discovery_call',
-        label: t('Had a discovery call', 'Ha fatto una discovery call'),
+        label: { en: 'Had a discovery call', it: 'Ha fatto una discovery call' },
         group: 'engagement',
         points: 25,
         event: 'discovery_call',
@@ -78,7 +78,7 @@ export const consulting: PresetConfig = {
       },
       {
         id: 'challenges_shared',
-        label: t('Shared business challenges', 'Ha condiviso le sfide di business'),
+        label: { en: 'Shared business challenges', it: 'Ha condiviso le sfide di business' },
         group: 'engagement',
         points: 20,
         event: 'challenges_shared',
@@ -86,7 +86,7 @@ export const consulting: PresetConfig = {
       },
       {
         id: 'custom_solution',
-        label: t('Asked for a custom solution', 'Ha chiesto una soluzione personalizzata'),
+        label: { en: 'Asked for a custom solution', it: 'Ha chiesto una soluzione personalizzata' },
         group: 'engagement',
         points: 25,
         event: 'custom_solution_requested',
@@ -94,7 +94,7 @@ export const consulting: PresetConfig = {
       },
       {
         id: 'contact_form',
-        label: t('Sent the contact form', 'Ha inviato il modulo di contatto'),
+        label: { en: 'Sent the contact form', it: 'Ha inviato il modulo di contatto' },
         group: 'engagement',
         points: 10,
         event: 'contact_form_submitted',
@@ -102,7 +102,7 @@ export const consulting: PresetConfig = {
       },
       {
         id: 'conference',
-        label: t('Attended a conference session', 'Ha partecipato a una sessione in conferenza'),
+        label: { en: 'Attended a conference session', it: 'Ha partecipato a una sessione in conferenza' },
         group: 'engagement',
         points: 6,
         event: 'conference_attended',
@@ -111,14 +111,14 @@ export const consulting: PresetConfig = {
       },
       {
         id: 'linkedin',
-        label: t('Connected on LinkedIn', 'Si è collegato su LinkedIn'),
+        label: { en: 'Connected on LinkedIn', it: 'Si è collegato su LinkedIn' },
         group: 'engagement',
         points: 3,
         event: 'linkedin_connected',
       },
       {
         id: 'thought_leadership',
-        label: t('Read thought-leadership content', 'Ha letto contenuti di thought leadership'),
+        label: { en: 'Read thought-leadership content', it: 'Ha letto contenuti di thought leadership' },
         group: 'engagement',
         points: 3,
         event: 'content_engaged',
@@ -183,4 +183,4 @@ export const consulting: PresetConfig = {
       expect: { stage: 'disqualified' },
     },
   ],
-};
+}));

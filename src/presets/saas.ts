@@ -2,12 +2,12 @@ import {
   allOf,
   bantCriteria,
   commonRules,
+  definePreset,
   knockOutCriteria,
   ladder,
   type PresetConfig,
   scoringGroups,
   signals,
-  t,
 } from './shared';
 
 /**
@@ -16,37 +16,37 @@ import {
  * timeline within 6 months are all met. SAL: newsletter, ebook, webinar — interest without explicit
  * purchase intent yet.
  */
-export const saas: PresetConfig = {
+export const saas: PresetConfig = /* @__PURE__ */ definePreset(() => ({
   version: 1,
   id: 'saas',
-  label: t('SaaS startup', 'Startup SaaS'),
-  description: t(
-    'The article’s SaaS context: product demo, pricing discussion and proposal request make an SQO once BANT is met.',
-    'Il contesto SaaS dell’articolo: demo di prodotto, discussione sui prezzi e richiesta di proposta fanno un SQO quando BANT è soddisfatto.',
-  ),
+  label: { en: 'SaaS startup', it: 'Startup SaaS' },
+  description: {
+    en: 'The article’s SaaS context: product demo, pricing discussion and proposal request make an SQO once BANT is met.',
+    it: 'Il contesto SaaS dell’articolo: demo di prodotto, discussione sui prezzi e richiesta di proposta fanno un SQO quando BANT è soddisfatto.',
+  },
   criteria: {
     intent: signals(
       'intent',
-      t('Purchase intent: demo, pricing or proposal', 'Intento d’acquisto: demo, prezzi o proposta'),
+      { en: 'Purchase intent: demo, pricing or proposal', it: 'Intento d’acquisto: demo, prezzi o proposta' },
       ['demo_completed', 'pricing_discussed', 'proposal_requested'],
       90,
-      t(
-        'Offer a tailored demo and a pricing conversation',
-        'Proponi una demo su misura e una conversazione sui prezzi',
-      ),
+      {
+        en: 'Offer a tailored demo and a pricing conversation',
+        it: 'Proponi una demo su misura e una conversazione sui prezzi',
+      },
     ),
     handRaise: signals(
       'intent',
-      t(
-        'Raised a hand: demo request, trial, contact form',
-        'Ha alzato la mano: richiesta demo, prova, modulo di contatto',
-      ),
+      {
+        en: 'Raised a hand: demo request, trial, contact form',
+        it: 'Ha alzato la mano: richiesta demo, prova, modulo di contatto',
+      },
       ['demo_requested', 'trial_started', 'contact_form_submitted'],
       90,
     ),
     interest: signals(
       'engagement',
-      t('Interest: newsletter, ebook, webinar', 'Interesse: newsletter, ebook, webinar'),
+      { en: 'Interest: newsletter, ebook, webinar', it: 'Interesse: newsletter, ebook, webinar' },
       ['newsletter_signup', 'ebook_download', 'webinar_registered', 'webinar_attended', 'content_engaged'],
       180,
     ),
@@ -59,7 +59,7 @@ export const saas: PresetConfig = {
     rules: [
       {
         id: 'company_size',
-        label: t('Company of 20 to 5,000 people', 'Azienda da 20 a 5.000 persone'),
+        label: { en: 'Company of 20 to 5,000 people', it: 'Azienda da 20 a 5.000 persone' },
         group: 'fit',
         points: 10,
         when: { fact: 'company.employees', between: [20, 5000] },
@@ -67,7 +67,7 @@ export const saas: PresetConfig = {
       ...commonRules,
       {
         id: 'demo_completed',
-        label: t('Completed a demo', 'Ha completato una demo'),
+        label: { en: 'Completed a demo', it: 'Ha completato una demo' },
         group: 'engagement',
         points: 25,
         event: 'demo_completed',
@@ -75,7 +75,7 @@ export const saas: PresetConfig = {
       },
       {
         id: 'pricing_discussed',
-        label: t('Discussed pricing', 'Ha discusso i prezzi'),
+        label: { en: 'Discussed pricing', it: 'Ha discusso i prezzi' },
         group: 'engagement',
         points: 20,
         event: 'pricing_discussed',
@@ -83,7 +83,7 @@ export const saas: PresetConfig = {
       },
       {
         id: 'proposal_requested',
-        label: t('Requested a proposal', 'Ha richiesto una proposta'),
+        label: { en: 'Requested a proposal', it: 'Ha richiesto una proposta' },
         group: 'engagement',
         points: 25,
         event: 'proposal_requested',
@@ -91,7 +91,7 @@ export const saas: PresetConfig = {
       },
       {
         id: 'demo_requested',
-        label: t('Requested a demo', 'Ha richiesto una demo'),
+        label: { en: 'Requested a demo', it: 'Ha richiesto una demo' },
         group: 'engagement',
         points: 15,
         event: 'demo_requested',
@@ -99,7 +99,7 @@ export const saas: PresetConfig = {
       },
       {
         id: 'trial_started',
-        label: t('Started a trial', 'Ha iniziato una prova'),
+        label: { en: 'Started a trial', it: 'Ha iniziato una prova' },
         group: 'engagement',
         points: 10,
         event: 'trial_started',
@@ -107,7 +107,7 @@ export const saas: PresetConfig = {
       },
       {
         id: 'pricing_page',
-        label: t('Viewed the pricing page', 'Ha visto la pagina prezzi'),
+        label: { en: 'Viewed the pricing page', it: 'Ha visto la pagina prezzi' },
         group: 'engagement',
         points: 3,
         event: 'pricing_page_viewed',
@@ -116,7 +116,7 @@ export const saas: PresetConfig = {
       },
       {
         id: 'webinar',
-        label: t('Attended a webinar', 'Ha partecipato a un webinar'),
+        label: { en: 'Attended a webinar', it: 'Ha partecipato a un webinar' },
         group: 'engagement',
         points: 5,
         event: 'webinar_attended',
@@ -125,7 +125,7 @@ export const saas: PresetConfig = {
       },
       {
         id: 'ebook',
-        label: t('Downloaded an ebook', 'Ha scaricato un ebook'),
+        label: { en: 'Downloaded an ebook', it: 'Ha scaricato un ebook' },
         group: 'engagement',
         points: 4,
         event: 'ebook_download',
@@ -134,7 +134,7 @@ export const saas: PresetConfig = {
       },
       {
         id: 'newsletter',
-        label: t('Newsletter signup', 'Iscrizione alla newsletter'),
+        label: { en: 'Newsletter signup', it: 'Iscrizione alla newsletter' },
         group: 'engagement',
         points: 3,
         event: 'newsletter_signup',
@@ -202,4 +202,4 @@ export const saas: PresetConfig = {
       expect: { stage: 'disqualified' },
     },
   ],
-};
+}));

@@ -3,7 +3,10 @@ import type { Config, Criterion, ScoringRule, Stage, Text } from '../schema/conf
 import type { DurationInput } from '../schema/duration';
 
 /** English and Italian (the source article is Italian). */
-export const t = (en: string, it: string): Text => ({ en, it });
+/** Presets are built inside a pure call, so a bundle that never reads them drops them whole. */
+export function definePreset(build: () => Config): Config {
+  return build();
+}
 
 export interface BantOptions {
   /** The smallest budget amount that counts as a budget, in the lead's currency. */
@@ -25,51 +28,51 @@ export function bantCriteria(options: BantOptions): Record<string, Criterion> {
   return {
     budget: {
       dimension: 'budget',
-      label: t('Budget available', 'Budget disponibile'),
+      label: { en: 'Budget available', it: 'Budget disponibile' },
       when: {
         any: [
           { fact: 'budget.status', in: ['allocated', 'approved'] },
           { all: [{ fact: 'budget.amount', gte: options.minimumBudget }, budgetNotRefused] },
         ],
       },
-      hint: t(
-        'Ask for the budget range and who signs off',
-        'Chiedi la fascia di budget e chi approva la spesa',
-      ),
+      hint: {
+        en: 'Ask for the budget range and who signs off',
+        it: 'Chiedi la fascia di budget e chi approva la spesa',
+      },
     },
     authority: {
       dimension: 'authority',
-      label: t('Decision authority', 'Autorità decisionale'),
+      label: { en: 'Decision authority', it: 'Autorità decisionale' },
       when: {
         any: [
           { fact: 'authority.role', eq: 'decision_maker' },
           { fact: 'contact.seniority', in: ['c_level', 'vp'] },
         ],
       },
-      hint: t(
-        'Find out who decides, and get them into the conversation',
-        'Scopri chi decide e coinvolgilo nella conversazione',
-      ),
+      hint: {
+        en: 'Find out who decides, and get them into the conversation',
+        it: 'Scopri chi decide e coinvolgilo nella conversazione',
+      },
     },
     need: {
       dimension: 'need',
-      label: t('Clear need', 'Esigenza chiara'),
+      label: { en: 'Clear need', it: 'Esigenza chiara' },
       when: {
         any: [
           { fact: 'need.painPoints.length', gte: 1 },
           { fact: 'need.severity', in: ['medium', 'high'] },
         ],
       },
-      hint: t(
-        'Ask which problem they need solved, and how much it hurts',
-        'Chiedi quale problema devono risolvere e quanto pesa',
-      ),
+      hint: {
+        en: 'Ask which problem they need solved, and how much it hurts',
+        it: 'Chiedi quale problema devono risolvere e quanto pesa',
+      },
     },
     timeline: {
       dimension: 'timeline',
-      label: t('Purchase timeline', 'Tempistica di acquisto'),
+      label: { en: 'Purchase timeline', it: 'Tempistica di acquisto' },
       when: { fact: 'timeline.purchaseBy', withinNext: options.timeline },
-      hint: t('Ask by when they intend to buy', 'Chiedi entro quando intendono acquistare'),
+      hint: { en: 'Ask by when they intend to buy', it: 'Chiedi entro quando intendono acquistare' },
     },
   };
 }
@@ -78,12 +81,12 @@ export function bantCriteria(options: BantOptions): Record<string, Criterion> {
 export const knockOutCriteria: Record<string, Criterion> = {
   competitor: {
     dimension: 'fit',
-    label: t('Works for a competitor', 'Lavora per un concorrente'),
+    label: { en: 'Works for a competitor', it: 'Lavora per un concorrente' },
     when: { fact: 'company.isCompetitor', eq: true },
   },
   student: {
     dimension: 'fit',
-    label: t('Student', 'Studente'),
+    label: { en: 'Student', it: 'Studente' },
     when: { fact: 'contact.seniority', eq: 'student' },
   },
 };
@@ -108,38 +111,38 @@ export function signals(
 export const commonRules: readonly ScoringRule[] = [
   {
     id: 'senior_contact',
-    label: t('C-level or VP contact', 'Contatto C-level o VP'),
+    label: { en: 'C-level or VP contact', it: 'Contatto C-level o VP' },
     group: 'fit',
     points: 15,
     when: { fact: 'contact.seniority', in: ['c_level', 'vp'] },
   },
   {
     id: 'director_contact',
-    label: t('Director contact', 'Contatto director'),
+    label: { en: 'Director contact', it: 'Contatto director' },
     group: 'fit',
     points: 10,
     when: { fact: 'contact.seniority', eq: 'director' },
   },
   {
     id: 'budget_known',
-    label: t('Budget available', 'Budget disponibile'),
+    label: { en: 'Budget available', it: 'Budget disponibile' },
     group: 'fit',
     points: 10,
     when: { criterion: 'budget' },
   },
   {
     id: 'decision_maker',
-    label: t('Decision authority', 'Autorità decisionale'),
+    label: { en: 'Decision authority', it: 'Autorità decisionale' },
     group: 'fit',
     points: 5,
     when: { criterion: 'authority' },
   },
   {
     id: 'careers_page',
-    label: t(
-      'Looked at job openings (likely a job seeker)',
-      'Ha visitato le offerte di lavoro (probabile candidato)',
-    ),
+    label: {
+      en: 'Looked at job openings (likely a job seeker)',
+      it: 'Ha visitato le offerte di lavoro (probabile candidato)',
+    },
     group: 'engagement',
     points: -10,
     event: 'careers_page_viewed',
@@ -147,7 +150,7 @@ export const commonRules: readonly ScoringRule[] = [
   },
   {
     id: 'unsubscribed',
-    label: t('Unsubscribed', 'Disiscritto'),
+    label: { en: 'Unsubscribed', it: 'Disiscritto' },
     group: 'engagement',
     points: -15,
     event: 'unsubscribed',
@@ -155,8 +158,8 @@ export const commonRules: readonly ScoringRule[] = [
 ];
 
 export const scoringGroups = {
-  fit: { label: t('Fit', 'Affinità'), min: 0, max: 40 },
-  engagement: { label: t('Engagement', 'Coinvolgimento'), min: 0, max: 60 },
+  fit: { label: { en: 'Fit', it: 'Affinità' }, min: 0, max: 40 },
+  engagement: { label: { en: 'Engagement', it: 'Coinvolgimento' }, min: 0, max: 60 },
 } as const;
 
 export interface LadderOptions {
@@ -171,37 +174,37 @@ export function ladder(options: LadderOptions): Stage[] {
   return [
     {
       id: 'disqualified',
-      label: t('Disqualified', 'Squalificato'),
+      label: { en: 'Disqualified', it: 'Squalificato' },
       exit: true,
       when: { any: [{ criterion: 'competitor' }, { criterion: 'student' }] },
     },
     {
       id: 'SQO',
-      label: t('Sales qualified opportunity', 'Opportunità di vendita qualificata'),
+      label: { en: 'Sales qualified opportunity', it: 'Opportunità di vendita qualificata' },
       when: options.sqo,
       followUp: { within: { hours: 24 } },
       actions: [
-        t('Personal outreach from sales, today', 'Contatto personale dalle vendite, oggi'),
-        t('Tailored demo or in-depth consultation', 'Demo su misura o consulenza approfondita'),
+        { en: 'Personal outreach from sales, today', it: 'Contatto personale dalle vendite, oggi' },
+        { en: 'Tailored demo or in-depth consultation', it: 'Demo su misura o consulenza approfondita' },
       ],
     },
     {
       id: 'SAL',
-      label: t('Sales accepted lead', 'Lead accettato per la vendita'),
+      label: { en: 'Sales accepted lead', it: 'Lead accettato per la vendita' },
       when: options.sal,
       followUp: { within: { days: 7 } },
       actions: [
-        t(
-          'Nurture: targeted content and personal email campaigns',
-          'Nurturing: contenuti mirati e campagne email personalizzate',
-        ),
-        t(
-          'Qualify: ask about budget, authority, need and timeline',
-          'Qualifica: chiedi budget, autorità, esigenza e tempistica',
-        ),
+        {
+          en: 'Nurture: targeted content and personal email campaigns',
+          it: 'Nurturing: contenuti mirati e campagne email personalizzate',
+        },
+        {
+          en: 'Qualify: ask about budget, authority, need and timeline',
+          it: 'Qualifica: chiedi budget, autorità, esigenza e tempistica',
+        },
       ],
     },
-    { id: 'unqualified', label: t('Unqualified', 'Non qualificato') },
+    { id: 'unqualified', label: { en: 'Unqualified', it: 'Non qualificato' } },
   ];
 }
 
@@ -213,12 +216,12 @@ export const allOf = (...criteria: string[]): Condition => ({
 export type PresetConfig = Config;
 
 /** Purchase intent for the framework presets: a hand-raise or a sales conversation in 90 days. */
-export const genericIntent: Criterion = signals(
+export const genericIntent: Criterion = /* @__PURE__ */ signals(
   'intent',
-  t(
-    'Purchase intent: hand-raise or sales conversation',
-    'Intento d’acquisto: richiesta esplicita o conversazione di vendita',
-  ),
+  {
+    en: 'Purchase intent: hand-raise or sales conversation',
+    it: 'Intento d’acquisto: richiesta esplicita o conversazione di vendita',
+  },
   [
     'contact_form_submitted',
     'demo_requested',
@@ -232,13 +235,13 @@ export const genericIntent: Criterion = signals(
     'workshop_attended',
   ],
   90,
-  t('Offer a conversation with sales', 'Proponi una conversazione con le vendite'),
+  { en: 'Offer a conversation with sales', it: 'Proponi una conversazione con le vendite' },
 );
 
 /** Marketing interest for the framework presets, in 180 days. */
-export const genericInterest: Criterion = signals(
+export const genericInterest: Criterion = /* @__PURE__ */ signals(
   'engagement',
-  t('Marketing interest', 'Interesse verso il marketing'),
+  { en: 'Marketing interest', it: 'Interesse verso il marketing' },
   [
     'newsletter_signup',
     'ebook_download',
@@ -259,7 +262,7 @@ export const genericInterest: Criterion = signals(
 export const genericEngagementRules: readonly ScoringRule[] = [
   {
     id: 'sales_conversation',
-    label: t('Sales conversation', 'Conversazione di vendita'),
+    label: { en: 'Sales conversation', it: 'Conversazione di vendita' },
     group: 'engagement',
     points: 25,
     event: [
@@ -276,7 +279,7 @@ export const genericEngagementRules: readonly ScoringRule[] = [
   },
   {
     id: 'hand_raise',
-    label: t('Hand-raise', 'Richiesta esplicita'),
+    label: { en: 'Hand-raise', it: 'Richiesta esplicita' },
     group: 'engagement',
     points: 15,
     event: ['contact_form_submitted', 'demo_requested', 'trial_started'],
@@ -284,7 +287,7 @@ export const genericEngagementRules: readonly ScoringRule[] = [
   },
   {
     id: 'marketing_interest',
-    label: t('Marketing interest', 'Interesse verso il marketing'),
+    label: { en: 'Marketing interest', it: 'Interesse verso il marketing' },
     group: 'engagement',
     points: 3,
     event: [
