@@ -1,14 +1,14 @@
 import {
   type BuildEnvironment,
   buildEvaluator,
-  compileEventMatcher,
   type Evaluator,
+  sharedEventMatcher,
 } from '../dsl/buildEvaluator';
 import type { EvalContext } from '../internal/context';
 import { localize } from '../internal/localize';
 import { compilePath } from '../internal/path';
 import { MET, statusName, type Tri, UNKNOWN } from '../internal/status';
-import { addDuration, formatInstant } from '../internal/time';
+import { formatInstant } from '../internal/time';
 import type { Condition, EventCondition, FactCondition, ScoreCondition } from '../schema/condition';
 import type { ClassifyContext } from './ClassifyContext';
 import type { CompiledConfig } from './compile';
@@ -61,7 +61,7 @@ export function compileProbes(condition: Condition, environment: BuildEnvironmen
         evaluate: buildEvaluator(node, environment),
       });
     } else if ('event' in node) {
-      const match = compileEventMatcher(node, environment.operators);
+      const match = sharedEventMatcher(node, environment);
       probes.push({
         path: eventPath(node),
         expected: { count: { gte: 1 }, ...without(node, 'event') },
@@ -156,6 +156,17 @@ function blockers(
   return found;
 }
 
+/** ISO text of the last instants formatted: a batch classified at one `asOf` formats it once. */
+let lastInstant = Number.NaN;
+let lastInstantText = '';
+function formatCached(instant: number): string {
+  if (instant !== lastInstant) {
+    lastInstantText = formatInstant(instant);
+    lastInstant = instant;
+  }
+  return lastInstantText;
+}
+
 /** Assembles the full, plain-JSON result of one classification. */
 export function buildResult(
   compiled: CompiledConfig,
@@ -204,7 +215,7 @@ export function buildResult(
   if (leadId !== undefined) result.leadId = leadId;
   result.stage = stage.id;
   result.stageLabel = localize(stage.label, locale);
-  result.asOf = formatInstant(context.asOf);
+  result.asOf = formatCached(context.asOf);
   result.config = { id: compiled.id, version: 1, hash: compiled.hash };
   result.scores = scores;
   result.criteria = criteria;
@@ -229,8 +240,7 @@ export function buildResult(
     return { rule, label: localize(label, locale), ...rest };
   });
   result.actions = stage.actions.map((action) => localize(action, locale));
-  if (stage.followUp !== undefined)
-    result.followUpBy = formatInstant(addDuration(context.asOf, stage.followUp));
+  if (stage.followUpBy !== undefined) result.followUpBy = stage.followUpBy(context.asOf);
   result.flags = context.flags === undefined ? [] : [...context.flags];
   return result as unknown as Classification;
 }

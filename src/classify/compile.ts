@@ -1,8 +1,13 @@
-import { type BuildEnvironment, buildEvaluator, type Evaluator } from '../dsl/buildEvaluator';
+import {
+  type BuildEnvironment,
+  buildEvaluator,
+  createSharedCompilation,
+  type Evaluator,
+} from '../dsl/buildEvaluator';
 import { defaultOperators, toDuration } from '../dsl/operators';
 import { hashJson } from '../internal/hash';
 import { MET } from '../internal/status';
-import { type Duration, readAsOf } from '../internal/time';
+import { addDuration, type Duration, formatInstant, readAsOf } from '../internal/time';
 import { ConfigError } from '../schema/ConfigError';
 import type { Config, Text } from '../schema/config';
 import { compileScoring } from '../scoring/compileScoring';
@@ -54,7 +59,8 @@ export interface CompiledConfig {
     readonly exit: boolean;
     readonly evaluate: Evaluator;
     readonly tree: StageTree | undefined;
-    readonly followUp?: Duration;
+    /** `asOf + followUp.within` as ISO text, recomputed only when `asOf` changes. */
+    readonly followUpBy?: (asOf: number) => string;
     readonly actions: readonly Text[];
   }>;
 }
@@ -62,6 +68,18 @@ export interface CompiledConfig {
 type ClassifyContextSource = ConstructorParameters<typeof ClassifyContext>[2];
 
 const always: Evaluator = () => MET;
+
+function followUpBy(within: Duration): (asOf: number) => string {
+  let lastAsOf = Number.NaN;
+  let text = '';
+  return (asOf) => {
+    if (asOf !== lastAsOf) {
+      text = formatInstant(addDuration(asOf, within));
+      lastAsOf = asOf;
+    }
+    return text;
+  };
+}
 
 /**
  * Validates, lints and compiles a config into a {@link Classifier}. The JSON is read once; the
@@ -91,6 +109,7 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
       return (context) => (context as ClassifyContext).criterion(index);
     },
     score: (name) => (context) => (context as ClassifyContext).scores().scores[name],
+    shared: createSharedCompilation(),
   };
   const evaluators = criterionIds.map((id) => buildEvaluator(config.criteria[id]!.when, environment));
   const compiled: CompiledConfig = {
@@ -125,7 +144,7 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
       exit: stage.exit === true,
       evaluate: stage.when === undefined ? always : buildEvaluator(stage.when, environment),
       tree: stage.when === undefined ? undefined : compileStageTree(stage.when, environment),
-      ...(stage.followUp === undefined ? {} : { followUp: toDuration(stage.followUp.within) }),
+      ...(stage.followUp === undefined ? {} : { followUpBy: followUpBy(toDuration(stage.followUp.within)) }),
       actions: stage.actions ?? [],
     })),
   };

@@ -20,6 +20,23 @@ export interface BuildEnvironment {
   readonly operators: OperatorTable;
   readonly criterion: (id: string) => Evaluator;
   readonly score: (name: string) => (context: EvalContext) => number | undefined;
+  /**
+   * When given, a condition object compiles once however often it is built (criteria, their probes
+   * and stage trees share closures), and event counts are kept per lead in `EvalContext.slots`.
+   */
+  readonly shared?: SharedCompilation;
+}
+
+/** Compilation state shared by everything compiled from one config. */
+export interface SharedCompilation {
+  readonly evaluators: WeakMap<object, Evaluator>;
+  readonly matchers: WeakMap<object, EventMatcher>;
+  slots: number;
+}
+
+/** A fresh {@link SharedCompilation}. */
+export function createSharedCompilation(): SharedCompilation {
+  return { evaluators: new WeakMap(), matchers: new WeakMap(), slots: 0 };
 }
 
 const STATUS_TRI = { met: MET, unmet: UNMET, unknown: UNKNOWN } as const;
@@ -41,6 +58,17 @@ export const inputEnvironment: BuildEnvironment = Object.freeze({
  * looks at it again. Call only on conditions that passed `checkCondition`.
  */
 export function buildEvaluator(condition: Condition, environment: BuildEnvironment): Evaluator {
+  const shared = environment.shared;
+  if (shared === undefined) return compileNode(condition, environment);
+  let evaluator = shared.evaluators.get(condition);
+  if (evaluator === undefined) {
+    evaluator = compileNode(condition, environment);
+    shared.evaluators.set(condition, evaluator);
+  }
+  return evaluator;
+}
+
+function compileNode(condition: Condition, environment: BuildEnvironment): Evaluator {
   if ('all' in condition) return allOf(condition.all.map((child) => buildEvaluator(child, environment)));
   if ('any' in condition) return anyOf(condition.any.map((child) => buildEvaluator(child, environment)));
   if ('not' in condition) {
@@ -53,7 +81,7 @@ export function buildEvaluator(condition: Condition, environment: BuildEnvironme
   if ('atLeast' in condition) return atLeast(condition, environment);
   if ('criterion' in condition) return environment.criterion(condition.criterion);
   if ('fact' in condition) return factEvaluator(condition.fact, condition, environment.operators);
-  if ('event' in condition) return eventEvaluator(condition, environment.operators);
+  if ('event' in condition) return eventEvaluator(condition, environment);
   return scoreEvaluator(condition, environment);
 }
 
@@ -161,8 +189,8 @@ function scoreEvaluator(condition: ScoreCondition, environment: BuildEnvironment
   return (context) => test(read(context), context, undefined);
 }
 
-function eventEvaluator(condition: EventCondition, table: OperatorTable): Evaluator {
-  const match = compileEventMatcher(condition, table);
+function eventEvaluator(condition: EventCondition, environment: BuildEnvironment): Evaluator {
+  const match = sharedEventMatcher(condition, environment);
   const countTest = valueTest(compileOperators(condition.count ?? { gte: 1 }, defaultOperators, undefined));
   return (context) => {
     const count = match(context, undefined);
@@ -176,10 +204,27 @@ function eventEvaluator(condition: EventCondition, table: OperatorTable): Evalua
  */
 export type EventMatcher = (context: EvalContext, out: number[] | undefined) => number;
 
-/** Compiles the matching part of an event condition (type, `withinLast`, `where`), shared with scoring. */
+/** The event matcher of a condition, compiled once per config and counting once per lead. */
+export function sharedEventMatcher(condition: EventCondition, environment: BuildEnvironment): EventMatcher {
+  const shared = environment.shared;
+  if (shared === undefined) return compileEventMatcher(condition, environment.operators);
+  let matcher = shared.matchers.get(condition);
+  if (matcher === undefined) {
+    matcher = compileEventMatcher(condition, environment.operators, shared.slots++);
+    shared.matchers.set(condition, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * Compiles the matching part of an event condition (type, `withinLast`, `where`), shared with scoring.
+ * With a `slot`, the count is kept in the lead's context, so other readers of the same condition
+ * (probes, blockers) do not scan the events again.
+ */
 export function compileEventMatcher(
   condition: Pick<EventCondition, 'event' | 'withinLast' | 'where'>,
   table: OperatorTable,
+  slot = -1,
 ): EventMatcher {
   const types = typeof condition.event === 'string' ? [condition.event] : [...condition.event];
   const window = condition.withinLast === undefined ? undefined : toDuration(condition.withinLast);
@@ -190,6 +235,11 @@ export function compileEventMatcher(
   let cachedAsOf = Number.NaN;
   let from = Number.NEGATIVE_INFINITY;
   return (context, out) => {
+    const remember = slot >= 0 && out === undefined;
+    if (remember) {
+      const known = context.slots?.[slot];
+      if (known !== undefined) return known;
+    }
     const index = context.events();
     if (index === null) return -1;
     if (window !== undefined && context.asOf !== cachedAsOf) {
@@ -206,6 +256,10 @@ export function compileEventMatcher(
         count++;
         out?.push(event.at);
       }
+    }
+    if (remember) {
+      if (context.slots === undefined) context.slots = [];
+      context.slots[slot] = count;
     }
     return count;
   };

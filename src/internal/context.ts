@@ -17,6 +17,8 @@ export class EvalContext implements OperatorContext {
   readonly asOf: number;
   /** Flags in insertion order; a Set so repeated reads flag once. */
   flags: Set<string> | undefined;
+  /** Per-lead memo of compiled event conditions (counts), by slot. */
+  slots: number[] | undefined;
   private dates: Map<string, number> | undefined;
   /** `undefined`: not built yet; `null`: the lead has no `events` array. */
   private eventIndex: Map<string, IndexedEvent[]> | null | undefined;

@@ -25,6 +25,8 @@ const MAX_TIME = 8.64e15;
  */
 export function parseInstant(value: unknown): number {
   if (typeof value === 'string') {
+    const fast = parseCanonicalIso(value);
+    if (fast !== undefined) return fast;
     const text = value.trim();
     if (text === '') return Number.NaN;
     return parseISO(text, UTC_CONTEXT).getTime();
@@ -33,6 +35,92 @@ export function parseInstant(value: unknown): number {
   if (typeof value === 'number') return Math.abs(value) <= MAX_TIME ? value : Number.NaN;
   if (value instanceof Date) return value.getTime();
   return Number.NaN;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Two ASCII digits at `index` as a number, or -1. */
+function twoDigits(text: string, index: number): number {
+  const high = text.charCodeAt(index) - 48;
+  const low = text.charCodeAt(index + 1) - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
+}
+
+/**
+ * The hot path of date parsing: the canonical ISO 8601 forms CRMs and `toISOString` write —
+ * `2026-06-30`, `2026-06-30T12:00`, `…:00`, `…:00.123`, with `Z` or `±hh:mm` / `±hhmm` / `±hh` — read
+ * character by character with the same range checks `parseISO` makes (so `2026-02-30` is invalid, not
+ * 2 March). Anything else — week dates, ordinal dates, years before 100, sub-millisecond fractions,
+ * surrounding spaces — returns `undefined` and goes to date-fns `parseISO`. A property test holds the
+ * two to the same answers.
+ */
+function parseCanonicalIso(text: string): number | undefined {
+  const length = text.length;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const century = twoDigits(text, 0);
+  const decade = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (century < 1 || decade < 0 || month < 0 || day < 0) return undefined;
+  const year = century * 100 + decade;
+  if (month < 1 || month > 12 || day < 1) return Number.NaN;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (DAYS_IN_MONTH[month - 1] as number) + (leap ? 1 : 0)) return Number.NaN;
+  if (length === 10) return Date.UTC(year, month - 1, day);
+
+  const separator = text.charCodeAt(10);
+  if ((separator !== 84 && separator !== 32) || length < 16 || text.charCodeAt(13) !== 58) return undefined;
+  const hours = twoDigits(text, 11);
+  const minutes = twoDigits(text, 14);
+  if (hours < 0 || minutes < 0) return undefined;
+  let seconds = 0;
+  let fraction = 0;
+  let index = 16;
+  if (text.charCodeAt(index) === 58) {
+    seconds = twoDigits(text, index + 1);
+    if (seconds < 0) return undefined;
+    index += 3;
+    if (text.charCodeAt(index) === 46) {
+      let digits = 0;
+      index++;
+      while (digits < 4) {
+        const digit = text.charCodeAt(index) - 48;
+        if (!(digit >= 0 && digit <= 9)) break;
+        fraction = fraction * 10 + digit;
+        digits++;
+        index++;
+      }
+      if (digits === 0 || digits > 3) return undefined;
+      fraction *= digits === 1 ? 100 : digits === 2 ? 10 : 1;
+    }
+  }
+  if (
+    minutes > 59 ||
+    seconds > 59 ||
+    hours > 24 ||
+    (hours === 24 && (minutes > 0 || seconds > 0 || fraction > 0))
+  ) {
+    return Number.NaN;
+  }
+  let offset = 0;
+  if (index < length) {
+    const sign = text.charCodeAt(index);
+    if (sign === 90) {
+      if (index + 1 !== length) return undefined;
+    } else if (sign === 43 || sign === 45) {
+      const zoneHours = twoDigits(text, index + 1);
+      if (zoneHours < 0) return undefined;
+      let zoneMinutes = 0;
+      const rest = length - (index + 3);
+      if (rest === 3 && text.charCodeAt(index + 3) === 58) zoneMinutes = twoDigits(text, index + 4);
+      else if (rest === 2) zoneMinutes = twoDigits(text, index + 3);
+      else if (rest !== 0) return undefined;
+      if (zoneMinutes < 0) return undefined;
+      if (zoneMinutes > 59) return Number.NaN;
+      offset = (sign === 45 ? -1 : 1) * (zoneHours * 60 + zoneMinutes) * 60_000;
+    } else return undefined;
+  }
+  return Date.UTC(year, month - 1, day, hours, minutes, seconds, fraction) - offset;
 }
 
 const ISO_DURATION =

@@ -1,0 +1,215 @@
+// One SaaS BANT ruleset, written four ways. Stages: disqualified (competitor or student) → SQO
+// (purchase intent in 90 days and budget, authority, need, a purchase within 6 months) → SAL (intent,
+// hand-raise in 90 days or marketing interest in 180 days) → unqualified.
+import jsonLogic from 'json-logic-js';
+import { Engine } from 'json-rules-engine';
+import { presets } from '../dist/index.js';
+
+const INTENT = ['demo_completed', 'pricing_discussed', 'proposal_requested'];
+const HAND_RAISE = ['demo_requested', 'trial_started', 'contact_form_submitted'];
+const INTEREST = [
+  'newsletter_signup',
+  'ebook_download',
+  'webinar_registered',
+  'webinar_attended',
+  'content_engaged',
+];
+const DAY = 86_400_000;
+
+// ── 1. leadstage: the saas preset, with SAL on signals only (the others have no scoring to compare) ──
+export const leadstageConfig = {
+  ...presets.saas,
+  id: 'bench-saas-bant',
+  stages: presets.saas.stages.map((stage) =>
+    stage.id === 'SAL'
+      ? {
+          ...stage,
+          when: { any: [{ criterion: 'intent' }, { criterion: 'handRaise' }, { criterion: 'interest' }] },
+        }
+      : stage,
+  ),
+  examples: [],
+};
+
+// ── 2. hand-written JavaScript, as a developer would write it in an afternoon ──
+function addMonthsUtc(ms, months) {
+  const date = new Date(ms);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return date.getTime();
+}
+
+function hasEvent(lead, types, days, asOf) {
+  if (!Array.isArray(lead.events)) return false;
+  const from = asOf - days * DAY;
+  return lead.events.some((event) => {
+    const at = new Date(event.at).getTime();
+    return types.includes(event.type) && at >= from && at <= asOf;
+  });
+}
+
+export function classifyByHand(lead, asOf) {
+  if (lead.company?.isCompetitor === true || lead.contact?.seniority === 'student') return 'disqualified';
+  const status = lead.budget?.status;
+  const budget =
+    status === 'allocated' || status === 'approved' || (lead.budget?.amount >= 5000 && status !== 'none');
+  const authority =
+    lead.authority?.role === 'decision_maker' || ['c_level', 'vp'].includes(lead.contact?.seniority);
+  const need = lead.need?.painPoints?.length >= 1 || ['medium', 'high'].includes(lead.need?.severity);
+  const purchaseBy = lead.timeline?.purchaseBy
+    ? new Date(`${lead.timeline.purchaseBy}`).getTime()
+    : Number.NaN;
+  const timeline = purchaseBy >= asOf && purchaseBy <= addMonthsUtc(asOf, 6);
+  const intent = hasEvent(lead, INTENT, 90, asOf);
+  if (intent && budget && authority && need && timeline) return 'SQO';
+  if (intent || hasEvent(lead, HAND_RAISE, 90, asOf) || hasEvent(lead, INTEREST, 180, asOf)) return 'SAL';
+  return 'unqualified';
+}
+
+// ── 3. json-logic-js, with custom operations for dates ──
+let logicAsOf = 0;
+jsonLogic.add_operation('withinLastDays', (at, days) => {
+  const ms = Date.parse(at);
+  return ms >= logicAsOf - days * DAY && ms <= logicAsOf;
+});
+jsonLogic.add_operation('withinNextMonths', (at, months) => {
+  if (at === null || at === undefined) return false;
+  const ms = Date.parse(at);
+  return ms >= logicAsOf && ms <= addMonthsUtc(logicAsOf, months);
+});
+
+const someEvent = (types, days) => ({
+  some: [
+    { var: 'events' },
+    { and: [{ in: [{ var: 'type' }, types] }, { withinLastDays: [{ var: 'at' }, days] }] },
+  ],
+});
+const logicIntent = someEvent(INTENT, 90);
+export const jsonLogicRule = {
+  if: [
+    {
+      or: [
+        { '===': [{ var: 'company.isCompetitor' }, true] },
+        { '===': [{ var: 'contact.seniority' }, 'student'] },
+      ],
+    },
+    'disqualified',
+    {
+      and: [
+        logicIntent,
+        {
+          or: [
+            { in: [{ var: 'budget.status' }, ['allocated', 'approved']] },
+            {
+              and: [
+                { '>=': [{ var: 'budget.amount' }, 5000] },
+                { '!==': [{ var: 'budget.status' }, 'none'] },
+              ],
+            },
+          ],
+        },
+        {
+          or: [
+            { '===': [{ var: 'authority.role' }, 'decision_maker'] },
+            { in: [{ var: 'contact.seniority' }, ['c_level', 'vp']] },
+          ],
+        },
+        {
+          or: [
+            { '>=': [{ var: 'need.painPoints.length' }, 1] },
+            { in: [{ var: 'need.severity' }, ['medium', 'high']] },
+          ],
+        },
+        { withinNextMonths: [{ var: 'timeline.purchaseBy' }, 6] },
+      ],
+    },
+    'SQO',
+    { or: [logicIntent, someEvent(HAND_RAISE, 90), someEvent(INTEREST, 180)] },
+    'SAL',
+    'unqualified',
+  ],
+};
+
+export function classifyWithJsonLogic(lead, asOf) {
+  logicAsOf = asOf;
+  return jsonLogic.apply(jsonLogicRule, lead);
+}
+
+// ── 4. json-rules-engine: facts with params, shared conditions, one rule per stage ──
+export function createRulesEngine() {
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  engine.addFact('eventWithin', async (params, almanac) => {
+    const lead = await almanac.factValue('lead');
+    const asOf = await almanac.factValue('asOf');
+    return hasEvent(lead, params.types, params.days, asOf);
+  });
+  engine.addFact('purchaseWithinMonths', async (params, almanac) => {
+    const lead = await almanac.factValue('lead');
+    const asOf = await almanac.factValue('asOf');
+    const at = lead.timeline?.purchaseBy ? Date.parse(lead.timeline.purchaseBy) : Number.NaN;
+    return at >= asOf && at <= addMonthsUtc(asOf, params.months);
+  });
+  const fact = (path, operator, value) => ({ fact: 'lead', path, operator, value });
+  engine.setCondition('intent', {
+    all: [{ fact: 'eventWithin', params: { types: INTENT, days: 90 }, operator: 'equal', value: true }],
+  });
+  engine.addRule({
+    name: 'disqualified',
+    priority: 3,
+    conditions: {
+      any: [fact('$.company.isCompetitor', 'equal', true), fact('$.contact.seniority', 'equal', 'student')],
+    },
+    event: { type: 'disqualified' },
+  });
+  engine.addRule({
+    name: 'SQO',
+    priority: 2,
+    conditions: {
+      all: [
+        { condition: 'intent' },
+        {
+          any: [
+            fact('$.budget.status', 'in', ['allocated', 'approved']),
+            {
+              all: [
+                fact('$.budget.amount', 'greaterThanInclusive', 5000),
+                fact('$.budget.status', 'notEqual', 'none'),
+              ],
+            },
+          ],
+        },
+        {
+          any: [
+            fact('$.authority.role', 'equal', 'decision_maker'),
+            fact('$.contact.seniority', 'in', ['c_level', 'vp']),
+          ],
+        },
+        {
+          any: [
+            fact('$.need.painPoints.length', 'greaterThanInclusive', 1),
+            fact('$.need.severity', 'in', ['medium', 'high']),
+          ],
+        },
+        { fact: 'purchaseWithinMonths', params: { months: 6 }, operator: 'equal', value: true },
+      ],
+    },
+    event: { type: 'SQO' },
+  });
+  engine.addRule({
+    name: 'SAL',
+    priority: 1,
+    conditions: {
+      any: [
+        { condition: 'intent' },
+        { fact: 'eventWithin', params: { types: HAND_RAISE, days: 90 }, operator: 'equal', value: true },
+        { fact: 'eventWithin', params: { types: INTEREST, days: 180 }, operator: 'equal', value: true },
+      ],
+    },
+    event: { type: 'SAL' },
+  });
+  return async (lead, asOf) => {
+    const { events } = await engine.run({ lead, asOf });
+    for (const stage of ['disqualified', 'SQO', 'SAL'])
+      if (events.some((event) => event.type === stage)) return stage;
+    return 'unqualified';
+  };
+}

@@ -1,0 +1,72 @@
+import { utc } from '@date-fns/utc';
+import { parseISO } from 'date-fns';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseInstant } from '../../src/internal/time';
+
+const pad = (value: number, length: number) => String(value).padStart(length, '0');
+
+/** Strings in and around the canonical ISO forms, valid and not (day 31 of February, hour 24, …). */
+const isoLike = fc
+  .record({
+    year: fc.integer({ min: 0, max: 9999 }),
+    month: fc.integer({ min: 0, max: 13 }),
+    day: fc.integer({ min: 0, max: 32 }),
+    time: fc.option(
+      fc.record({
+        separator: fc.constantFrom('T', ' '),
+        hours: fc.integer({ min: 0, max: 25 }),
+        minutes: fc.integer({ min: 0, max: 60 }),
+        seconds: fc.option(fc.integer({ min: 0, max: 60 })),
+        fraction: fc.option(fc.stringMatching(/^\d{1,4}$/)),
+        zone: fc.option(
+          fc.oneof(
+            fc.constant('Z'),
+            fc
+              .tuple(
+                fc.constantFrom('+', '-'),
+                fc.integer({ min: 0, max: 25 }),
+                fc.integer({ min: 0, max: 61 }),
+                fc.constantFrom(':', '', 'none'),
+              )
+              .map(
+                ([sign, hours, minutes, separator]) =>
+                  `${sign}${pad(hours, 2)}${separator === 'none' ? '' : `${separator}${pad(minutes, 2)}`}`,
+              ),
+          ),
+        ),
+      }),
+    ),
+  })
+  .map(({ year, month, day, time }) => {
+    let text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+    if (time !== null) {
+      text += `${time.separator}${pad(time.hours, 2)}:${pad(time.minutes, 2)}`;
+      if (time.seconds !== null) {
+        text += `:${pad(time.seconds, 2)}`;
+        if (time.fraction !== null) text += `.${time.fraction}`;
+      }
+      if (time.zone !== null) text += time.zone;
+    }
+    return text;
+  });
+
+describe('parseInstant', () => {
+  it('reads every canonical ISO string exactly as date-fns parseISO in UTC does', () => {
+    fc.assert(
+      fc.property(isoLike, (text) => {
+        expect(parseInstant(text)).toBe(parseISO(text, { in: utc }).getTime());
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('agrees with parseISO on arbitrary strings too', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const expected = text.trim() === '' ? Number.NaN : parseISO(text.trim(), { in: utc }).getTime();
+        expect(parseInstant(text)).toBe(expected);
+      }),
+    );
+  });
+});
