@@ -26,7 +26,7 @@ export interface Probe {
 /** A stage condition kept as a tree, to find what blocks it. */
 export type StageTree =
   | { readonly kind: 'group'; readonly evaluate: Evaluator; readonly children: readonly StageTree[] }
-  | { readonly kind: 'criterion'; readonly evaluate: Evaluator; readonly id: string }
+  | { readonly kind: 'criterion'; readonly evaluate: Evaluator; readonly index: number }
   | {
       readonly kind: 'leaf';
       readonly evaluate: Evaluator;
@@ -86,17 +86,23 @@ export function compileProbes(condition: Condition, environment: BuildEnvironmen
 }
 
 /** Compiles a stage condition into a tree whose nodes can each be evaluated. */
-export function compileStageTree(condition: Condition, environment: BuildEnvironment): StageTree {
+export function compileStageTree(
+  condition: Condition,
+  environment: BuildEnvironment,
+  criterionIndex: ReadonlyMap<string, number>,
+): StageTree {
   const evaluate = buildEvaluator(condition, environment);
   if ('all' in condition || 'any' in condition || 'atLeast' in condition) {
     const children = 'all' in condition ? condition.all : 'any' in condition ? condition.any : condition.of;
     return {
       kind: 'group',
       evaluate,
-      children: children.map((child) => compileStageTree(child, environment)),
+      children: children.map((child) => compileStageTree(child, environment, criterionIndex)),
     };
   }
-  if ('criterion' in condition) return { kind: 'criterion', evaluate, id: condition.criterion };
+  if ('criterion' in condition) {
+    return { kind: 'criterion', evaluate, index: criterionIndex.get(condition.criterion) as number };
+  }
   const facts = [...new Set(compileProbes(condition, environment).map((probe) => probe.path))];
   return { kind: 'leaf', evaluate, label: describeCondition(condition), facts };
 }
@@ -117,46 +123,69 @@ function toJsonValue(value: unknown): unknown {
   }
 }
 
+/** Labels, hints and actions in one locale, resolved once per compiled config and locale. */
+export interface LocalizedTexts {
+  readonly criteria: ReadonlyArray<{ readonly label: string; readonly hint: string | undefined }>;
+  readonly stages: ReadonlyArray<{ readonly label: string; readonly actions: readonly string[] }>;
+  readonly rules: ReadonlyMap<string, string>;
+}
+
+/** Resolves every text of a compiled config in `locale`. */
+export function localizeTexts(compiled: CompiledConfig, locale: string): LocalizedTexts {
+  return {
+    criteria: compiled.criteria.map((criterion) => ({
+      label: localize(criterion.label, locale),
+      hint: criterion.hint === undefined ? undefined : localize(criterion.hint, locale),
+    })),
+    stages: compiled.stages.map((stage) => ({
+      label: localize(stage.label, locale),
+      actions: stage.actions.map((action) => localize(action, locale)),
+    })),
+    rules: new Map([...compiled.ruleLabels].map(([rule, label]) => [rule, localize(label, locale)])),
+  };
+}
+
 function blockers(
   compiled: CompiledConfig,
   tree: StageTree,
   context: ClassifyContext,
-  locale: string,
+  texts: LocalizedTexts,
 ): Blocker[] {
   const found: Blocker[] = [];
-  const seen = new Set<string>();
+  let seen: Set<unknown> | undefined;
   const visit = (node: StageTree): void => {
     const status = node.evaluate(context);
     if (status === MET) return;
-    const name = statusName(status) as 'unmet' | 'unknown';
     if (node.kind === 'group') {
       for (const child of node.children) visit(child);
-    } else if (node.kind === 'criterion') {
-      if (seen.has(`criterion:${node.id}`)) return;
-      seen.add(`criterion:${node.id}`);
-      const criterion = compiled.criteria[compiled.criterionIndex.get(node.id) as number]!;
-      const facts = [
-        ...new Set(
-          criterion.probes.filter((probe) => probe.evaluate(context) !== MET).map((probe) => probe.path),
-        ),
-      ];
-      found.push({
-        criterion: node.id,
-        label: localize(criterion.label, locale),
-        status: name,
-        ...(criterion.hint === undefined ? {} : { hint: localize(criterion.hint, locale) }),
-        facts,
-      });
-    } else if (!seen.has(`leaf:${node.label}`)) {
-      seen.add(`leaf:${node.label}`);
-      found.push({ label: node.label, status: name, facts: node.facts });
+      return;
     }
+    const key = node.kind === 'criterion' ? node.index : node.label;
+    if (seen === undefined) seen = new Set();
+    else if (seen.has(key)) return;
+    seen.add(key);
+    const name = status === UNKNOWN ? 'unknown' : 'unmet';
+    if (node.kind === 'leaf') {
+      found.push({ label: node.label, status: name, facts: node.facts });
+      return;
+    }
+    const criterion = compiled.criteria[node.index]!;
+    const facts: string[] = [];
+    for (const probe of criterion.probes) {
+      if (probe.evaluate(context) !== MET && !facts.includes(probe.path)) facts.push(probe.path);
+    }
+    const text = texts.criteria[node.index]!;
+    found.push(
+      text.hint === undefined
+        ? { criterion: criterion.id, label: text.label, status: name, facts }
+        : { criterion: criterion.id, label: text.label, status: name, hint: text.hint, facts },
+    );
   };
   visit(tree);
   return found;
 }
 
-/** ISO text of the last instants formatted: a batch classified at one `asOf` formats it once. */
+/** ISO text of the last instant formatted: a batch classified at one `asOf` formats it once. */
 let lastInstant = Number.NaN;
 let lastInstantText = '';
 function formatCached(instant: number): string {
@@ -171,29 +200,41 @@ function formatCached(instant: number): string {
 export function buildResult(
   compiled: CompiledConfig,
   context: ClassifyContext,
-  locale: string,
+  texts: LocalizedTexts,
 ): Classification {
-  const stageStatuses: Tri[] = compiled.stages.map((stage) => stage.evaluate(context));
-  let current = stageStatuses.indexOf(MET);
-  if (current < 0) current = compiled.stages.length - 1; // unreachable after lint: the fallback is always met
+  const stageCount = compiled.stages.length;
+  const stageStatuses: Tri[] = new Array(stageCount);
+  let current = -1;
+  for (let index = 0; index < stageCount; index++) {
+    const status = compiled.stages[index]!.evaluate(context);
+    stageStatuses[index] = status;
+    if (current < 0 && status === MET) current = index;
+  }
+  if (current < 0) current = stageCount - 1; // unreachable after lint: the fallback is always met
   const stage = compiled.stages[current]!;
 
   const criteria: Record<string, CriterionResult> = {};
-  compiled.criteria.forEach((criterion, index) => {
-    const facts: CriterionFact[] = criterion.probes.map((probe) => {
+  for (let index = 0; index < compiled.criteria.length; index++) {
+    const criterion = compiled.criteria[index]!;
+    const facts: CriterionFact[] = [];
+    for (const probe of criterion.probes) {
       const value = toJsonValue(probe.read(context));
-      return value === undefined
-        ? { path: probe.path, expected: probe.expected }
-        : { path: probe.path, value, expected: probe.expected };
-    });
-    criteria[criterion.id] = {
+      facts.push(
+        value === undefined
+          ? { path: probe.path, expected: probe.expected }
+          : { path: probe.path, value, expected: probe.expected },
+      );
+    }
+    const text = texts.criteria[index]!;
+    const entry: { -readonly [K in keyof CriterionResult]: CriterionResult[K] } = {
       status: statusName(context.criterion(index)),
-      label: localize(criterion.label, locale),
-      ...(criterion.dimension === undefined ? {} : { dimension: criterion.dimension }),
-      ...(criterion.hint === undefined ? {} : { hint: localize(criterion.hint, locale) }),
+      label: text.label,
       facts,
     };
-  });
+    if (criterion.dimension !== undefined) entry.dimension = criterion.dimension;
+    if (text.hint !== undefined) entry.hint = text.hint;
+    criteria[criterion.id] = entry;
+  }
 
   const { scores, ledger } = context.scores();
   const lead = context.lead as { id?: unknown } | null;
@@ -214,32 +255,38 @@ export function buildResult(
   const result: Record<string, unknown> = {};
   if (leadId !== undefined) result.leadId = leadId;
   result.stage = stage.id;
-  result.stageLabel = localize(stage.label, locale);
+  result.stageLabel = texts.stages[current]!.label;
   result.asOf = formatCached(context.asOf);
   result.config = { id: compiled.id, version: 1, hash: compiled.hash };
   result.scores = scores;
   result.criteria = criteria;
-  result.stages = compiled.stages.map((entry, index) =>
-    entry.exit
-      ? { id: entry.id, status: statusName(stageStatuses[index]!), exit: true }
-      : { id: entry.id, status: statusName(stageStatuses[index]!) },
-  );
+  const stages: Array<Classification['stages'][number]> = new Array(stageCount);
+  for (let index = 0; index < stageCount; index++) {
+    const entry = compiled.stages[index]!;
+    const status = statusName(stageStatuses[index]!);
+    stages[index] = entry.exit ? { id: entry.id, status, exit: true } : { id: entry.id, status };
+  }
+  result.stages = stages;
   if (nextStage !== undefined && nextStage.tree !== undefined) {
-    const status = stageStatuses[nextIndex] === UNKNOWN ? 'unknown' : 'unmet';
     result.next = {
       stage: nextStage.id,
-      label: localize(nextStage.label, locale),
-      status,
-      blockers: blockers(compiled, nextStage.tree, context, locale),
+      label: texts.stages[nextIndex]!.label,
+      status: stageStatuses[nextIndex] === UNKNOWN ? 'unknown' : 'unmet',
+      blockers: blockers(compiled, nextStage.tree, context, texts),
     };
   }
-  result.ledger = ledger.map((entry): LedgerEntry => {
-    const label = compiled.ruleLabels.get(entry.rule);
-    if (label === undefined) return entry;
-    const { rule, ...rest } = entry;
-    return { rule, label: localize(label, locale), ...rest };
-  });
-  result.actions = stage.actions.map((action) => localize(action, locale));
+  if (texts.rules.size > 0) {
+    for (let index = 0; index < ledger.length; index++) {
+      const entry = ledger[index]!;
+      const label = texts.rules.get(entry.rule);
+      if (label !== undefined) {
+        const { rule, ...rest } = entry;
+        ledger[index] = { rule, label, ...rest };
+      }
+    }
+  }
+  result.ledger = ledger;
+  result.actions = texts.stages[current]!.actions.slice();
   if (stage.followUpBy !== undefined) result.followUpBy = stage.followUpBy(context.asOf);
   result.flags = context.flags === undefined ? [] : [...context.flags];
   return result as unknown as Classification;

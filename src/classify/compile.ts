@@ -11,7 +11,15 @@ import { addDuration, type Duration, formatInstant, readAsOf } from '../internal
 import { ConfigError } from '../schema/ConfigError';
 import type { Config, Text } from '../schema/config';
 import { compileScoring } from '../scoring/compileScoring';
-import { buildResult, compileProbes, compileStageTree, type Probe, type StageTree } from './buildResult';
+import {
+  buildResult,
+  compileProbes,
+  compileStageTree,
+  type LocalizedTexts,
+  localizeTexts,
+  type Probe,
+  type StageTree,
+} from './buildResult';
 import { ClassifyContext } from './ClassifyContext';
 import { type ParseConfigOptions, safeParseConfig } from './safeParseConfig';
 import type { Classification } from './types';
@@ -143,12 +151,13 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
       label: stage.label ?? stage.id,
       exit: stage.exit === true,
       evaluate: stage.when === undefined ? always : buildEvaluator(stage.when, environment),
-      tree: stage.when === undefined ? undefined : compileStageTree(stage.when, environment),
+      tree: stage.when === undefined ? undefined : compileStageTree(stage.when, environment, criterionIndex),
       ...(stage.followUp === undefined ? {} : { followUpBy: followUpBy(toDuration(stage.followUp.within)) }),
       actions: stage.actions ?? [],
     })),
   };
   const source = { criteria: evaluators, scoring: compiled.scoring };
+  const textsByLocale = new Map<string, LocalizedTexts>();
 
   return {
     config,
@@ -156,7 +165,13 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
     classify(lead, classifyOptions) {
       const asOf = readAsOf(classifyOptions?.asOf);
       const context = new ClassifyContext(lead, asOf, source);
-      return buildResult(compiled, context, classifyOptions.locale ?? 'en');
+      const locale = classifyOptions.locale ?? 'en';
+      let texts = textsByLocale.get(locale);
+      if (texts === undefined) {
+        texts = localizeTexts(compiled, locale);
+        textsByLocale.set(locale, texts);
+      }
+      return buildResult(compiled, context, texts);
     },
   };
 }
