@@ -1,5 +1,5 @@
 import type { Evaluator } from '../dsl/buildEvaluator';
-import { EvalContext } from '../internal/context';
+import { EvalContext, type EventList } from '../internal/context';
 import type { Tri } from '../internal/status';
 import type { ScoreResult } from '../scoring/compileScoring';
 
@@ -7,6 +7,8 @@ import type { ScoreResult } from '../scoring/compileScoring';
 export interface ContextSource {
   readonly criteria: readonly Evaluator[];
   readonly scoring: (context: EvalContext) => ScoreResult;
+  /** Reusable event lists, one per event type the config reads. */
+  readonly eventLists: Map<string, EventList>;
 }
 
 const NOT_YET = -1;
@@ -21,7 +23,7 @@ export class ClassifyContext extends EvalContext {
   private scoreResult: ScoreResult | undefined;
 
   constructor(lead: unknown, asOf: number, source: ContextSource) {
-    super(lead, asOf);
+    super(lead, asOf, undefined, source.eventLists);
     this.source = source;
     this.statuses = new Int8Array(source.criteria.length).fill(NOT_YET);
   }

@@ -156,7 +156,13 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
       actions: stage.actions ?? [],
     })),
   };
-  const source = { criteria: evaluators, scoring: compiled.scoring };
+  const eventLists = new Map(
+    [...(environment.shared?.eventTypes ?? [])].map((type) => [
+      type,
+      { ats: [] as number[], props: [] as unknown[], size: 0 },
+    ]),
+  );
+  const source = { criteria: evaluators, scoring: compiled.scoring, eventLists };
   const textsByLocale = new Map<string, LocalizedTexts>();
 
   return {

@@ -31,12 +31,14 @@ export interface BuildEnvironment {
 export interface SharedCompilation {
   readonly evaluators: WeakMap<object, Evaluator>;
   readonly matchers: WeakMap<object, EventMatcher>;
+  /** Every event type the config reads. */
+  readonly eventTypes: Set<string>;
   slots: number;
 }
 
 /** A fresh {@link SharedCompilation}. */
 export function createSharedCompilation(): SharedCompilation {
-  return { evaluators: new WeakMap(), matchers: new WeakMap(), slots: 0 };
+  return { evaluators: new WeakMap(), matchers: new WeakMap(), eventTypes: new Set(), slots: 0 };
 }
 
 const STATUS_TRI = { met: MET, unmet: UNMET, unknown: UNKNOWN } as const;
@@ -210,7 +212,7 @@ export function sharedEventMatcher(condition: EventCondition, environment: Build
   if (shared === undefined) return compileEventMatcher(condition, environment.operators);
   let matcher = shared.matchers.get(condition);
   if (matcher === undefined) {
-    matcher = compileEventMatcher(condition, environment.operators, shared.slots++);
+    matcher = compileEventMatcher(condition, environment.operators, shared.slots++, shared.eventTypes);
     shared.matchers.set(condition, matcher);
   }
   return matcher;
@@ -225,8 +227,10 @@ export function compileEventMatcher(
   condition: Pick<EventCondition, 'event' | 'withinLast' | 'where'>,
   table: OperatorTable,
   slot = -1,
+  eventTypes: Set<string> | undefined = undefined,
 ): EventMatcher {
   const types = typeof condition.event === 'string' ? [condition.event] : [...condition.event];
+  for (const type of types) eventTypes?.add(type);
   const window = condition.withinLast === undefined ? undefined : toDuration(condition.withinLast);
   const filters = Object.entries(condition.where ?? {}).map(([propPath, operators]) => ({
     read: compilePath(propPath),
@@ -250,11 +254,13 @@ export function compileEventMatcher(
     for (const type of types) {
       const events = index.get(type);
       if (events === undefined) continue;
-      for (const event of events) {
-        if (event.at < from) continue;
-        if (filters.length > 0 && !matchesAll(filters, event.props, context)) continue;
+      const { ats, props, size } = events;
+      for (let position = 0; position < size; position++) {
+        const at = ats[position] as number;
+        if (at < from) continue;
+        if (filters.length > 0 && !matchesAll(filters, props[position], context)) continue;
         count++;
-        out?.push(event.at);
+        out?.push(at);
       }
     }
     if (remember) {

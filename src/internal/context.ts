@@ -1,11 +1,16 @@
 import type { OperatorContext } from '../dsl/operators';
 import { parseInstant } from './time';
 
-/** An event of the lead that happened by `asOf`, its date parsed once. */
-export interface IndexedEvent {
-  readonly at: number;
-  readonly props: unknown;
+/** The lead's events of one type that happened by `asOf`: instants (parsed once) and props, side by side. */
+export interface EventList {
+  readonly ats: number[];
+  readonly props: unknown[];
+  /** How many entries are live: lists are reused from lead to lead without reallocating. */
+  size: number;
 }
+
+/** Events by type. */
+export type EventIndex = ReadonlyMap<string, EventList>;
 
 /**
  * Per-evaluation state: the lead, the instant, and what is computed at most once per lead
@@ -21,14 +26,25 @@ export class EvalContext implements OperatorContext {
   slots: number[] | undefined;
   private dates: Map<string, number> | undefined;
   /** `undefined`: not built yet; `null`: the lead has no `events` array. */
-  private eventIndex: Map<string, IndexedEvent[]> | null | undefined;
+  private eventIndex: EventIndex | null | undefined;
+  /**
+   * A classifier's reusable lists for the event types its config reads: events of other types are
+   * skipped without parsing their dates, and no index is allocated per lead.
+   */
+  protected readonly eventLists: Map<string, EventList> | undefined;
   /** Named criterion statuses and scores, for conditions evaluated outside a classifier. */
   readonly inputs: EvalInputs;
 
-  constructor(lead: unknown, asOf: number, inputs: EvalInputs = EMPTY_INPUTS) {
+  constructor(
+    lead: unknown,
+    asOf: number,
+    inputs: EvalInputs = EMPTY_INPUTS,
+    eventLists: Map<string, EventList> | undefined = undefined,
+  ) {
     this.lead = lead;
     this.asOf = asOf;
     this.inputs = inputs;
+    this.eventLists = eventLists;
   }
 
   flag(flag: string): void {
@@ -52,8 +68,8 @@ export class EvalContext implements OperatorContext {
   }
 
   /** Events by type, built in one pass over `lead.events`; `null` when there is no events array. */
-  events(): Map<string, IndexedEvent[]> | null {
-    if (this.eventIndex === undefined) this.eventIndex = indexEvents(this, this.lead);
+  events(): EventIndex | null {
+    if (this.eventIndex === undefined) this.eventIndex = indexEvents(this, this.lead, this.eventLists);
     return this.eventIndex;
   }
 }
@@ -65,11 +81,18 @@ export interface EvalInputs {
 
 const EMPTY_INPUTS: EvalInputs = Object.freeze({});
 
-function indexEvents(context: EvalContext, lead: unknown): Map<string, IndexedEvent[]> | null {
+function indexEvents(
+  context: EvalContext,
+  lead: unknown,
+  reusable: Map<string, EventList> | undefined,
+): EventIndex | null {
   if (lead === null || typeof lead !== 'object' || !Object.hasOwn(lead, 'events')) return null;
   const events = (lead as { events: unknown }).events;
   if (!Array.isArray(events)) return null;
-  const index = new Map<string, IndexedEvent[]>();
+  if (reusable !== undefined) {
+    for (const list of reusable.values()) list.size = 0;
+  }
+  const index = reusable ?? new Map<string, EventList>();
   for (let position = 0; position < events.length; position++) {
     const event: unknown = events[position];
     if (event === null || typeof event !== 'object') {
@@ -81,6 +104,12 @@ function indexEvents(context: EvalContext, lead: unknown): Map<string, IndexedEv
       context.flag(`invalid_event:events[${position}]`);
       continue;
     }
+    let list = index.get(type);
+    if (list === undefined) {
+      if (reusable !== undefined) continue; // a type the config never reads
+      list = { ats: [], props: [], size: 0 };
+      index.set(type, list);
+    }
     const instant = parseInstant(at);
     if (Number.isNaN(instant)) {
       context.flag(`invalid_date:events[${position}].at`);
@@ -90,10 +119,9 @@ function indexEvents(context: EvalContext, lead: unknown): Map<string, IndexedEv
       context.flag('future_events_ignored');
       continue;
     }
-    const list = index.get(type);
-    const indexed: IndexedEvent = { at: instant, props };
-    if (list === undefined) index.set(type, [indexed]);
-    else list.push(indexed);
+    list.ats[list.size] = instant;
+    list.props[list.size] = props;
+    list.size++;
   }
   return index;
 }

@@ -18,6 +18,14 @@ export function compilePath(path: string): PathReader {
     const key = segments[0] as string;
     return (root) => readKey(root, key, true);
   }
+  if (segments.length === 2) {
+    // `budget.amount`: the common case, without the loop
+    const [first, second] = segments as [string, string];
+    return (root) => {
+      const parent = readKey(root, first, false);
+      return parent === undefined ? undefined : readKey(parent, second, true);
+    };
+  }
   return (root) => {
     let current = root;
     for (let index = 0; index <= last; index++) {

@@ -58,14 +58,30 @@ function compileRule(rule: ScoringRule, environment: BuildEnvironment): RuleValu
       ...(rule.where === undefined ? {} : { where: rule.where }),
     },
     environment.operators,
+    -1,
+    environment.shared?.eventTypes,
   );
-  const factor = decay(rule.halfLife === undefined ? undefined : toDuration(rule.halfLife));
   const limit = rule.repeat?.max ?? 1;
+  if (rule.halfLife === undefined) {
+    // no decay: the count is all that matters
+    return (context) => {
+      const count = match(context, undefined);
+      if (count <= 0) return undefined;
+      const counted = count < limit ? count : limit;
+      return { points: clamp(rule.points * counted, rule.min, rule.max), events: counted };
+    };
+  }
+  const factor = decay(toDuration(rule.halfLife));
   const ats: number[] = [];
   return (context) => {
     ats.length = 0;
     if (match(context, ats) <= 0) return undefined;
-    // the most recent events count first: they are worth the most under decay
+    if (limit === 1) {
+      // once: the most recent event, worth the most under decay
+      let latest = ats[0] as number;
+      for (const at of ats) if (at > latest) latest = at;
+      return { points: clamp(rule.points * factor(context, latest), rule.min, rule.max), events: 1 };
+    }
     if (ats.length > 1) ats.sort((a, b) => b - a);
     const counted = Math.min(limit, ats.length);
     let points = 0;
