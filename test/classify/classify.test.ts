@@ -186,6 +186,37 @@ describe('classify', () => {
     );
   });
 
+  it('carries nothing over from one lead to the next', () => {
+    const classifier = compile(config);
+    const busy = {
+      events: [
+        { type: 'demo_completed', at: '2026-06-20T10:00:00Z' },
+        { type: 'demo_completed', at: '2026-06-21T10:00:00Z' },
+      ],
+    };
+    expect(classifier.classify(busy, { asOf: AS_OF }).criteria.demo?.facts[0]?.value).toBe(2);
+    expect(classifier.classify({ events: [] }, { asOf: AS_OF }).criteria.demo).toMatchObject({
+      status: 'unmet',
+      facts: [{ value: 0 }],
+    });
+    expect(classifier.classify({}, { asOf: AS_OF }).criteria.demo?.status).toBe('unknown');
+    expect(classifier.classify(busy, { asOf: AS_OF }).scores.total).toBe(30);
+  });
+
+  it('flags the events it reads, and skips types the config never reads', () => {
+    const lead = {
+      events: [
+        { type: 'demo_completed', at: 'soon' },
+        { type: 'email_clicked', at: 'whenever' },
+        { type: 'demo_completed', at: '2027-01-01' },
+      ],
+    };
+    expect(classify(lead, config, { asOf: AS_OF }).flags).toEqual([
+      'invalid_date:events[0].at',
+      'future_events_ignored',
+    ]);
+  });
+
   it('never throws on lead data', () => {
     const classifier = compile(presets.saas);
     for (const lead of [
