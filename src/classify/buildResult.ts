@@ -107,19 +107,43 @@ export function compileStageTree(
   return { kind: 'leaf', evaluate, label: describeCondition(condition), facts };
 }
 
-/** Lead values as plain JSON: dates become ISO strings, what JSON cannot hold is left out. */
-function toJsonValue(value: unknown): unknown {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+/**
+ * Lead values as plain JSON, as `JSON.stringify` would see them: dates become ISO strings, non-finite
+ * numbers and bigints strings, what JSON cannot hold is left out (or `null` inside arrays). Objects and
+ * arrays are copied, so a result never aliases the lead; past a few levels (or in a cycle) they stop.
+ */
+function toJsonValue(value: unknown, depth = 0): unknown {
   switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
     case 'number':
       return Number.isFinite(value) ? value : String(value);
     case 'bigint':
       return String(value);
-    case 'function':
-    case 'symbol':
-      return undefined;
+    case 'object': {
+      if (value === null) return null;
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+      if (depth >= 8) return undefined;
+      if (Array.isArray(value)) return value.map((item) => toJsonValue(item, depth + 1) ?? null);
+      const copy: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        const item = toJsonValue((value as Record<string, unknown>)[key], depth + 1);
+        if (item === undefined) continue;
+        // an own "__proto__" key (JSON.parse makes them) stays data, never a prototype
+        if (key === '__proto__')
+          Object.defineProperty(copy, key, {
+            value: item,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        else copy[key] = item;
+      }
+      return copy;
+    }
     default:
-      return value;
+      return undefined;
   }
 }
 

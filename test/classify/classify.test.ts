@@ -217,6 +217,27 @@ describe('classify', () => {
     ]);
   });
 
+  it('reports lead values as plain JSON, never aliasing the lead', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    const lead = {
+      budget: { amount: Number.NaN },
+      company: { isCompetitor: cyclic },
+      timeline: { purchaseBy: new Date('2026-08-01T00:00:00Z') },
+    };
+    const result = classify(lead, config, { asOf: AS_OF });
+    expect(result.criteria.budget?.facts[0]).toEqual({
+      path: 'budget.amount',
+      value: 'NaN',
+      expected: { gte: 1000 },
+    });
+    const competitor = result.criteria.competitor?.facts[0]?.value as Record<string, unknown>;
+    expect(competitor.a).toBe(1);
+    expect(competitor).not.toBe(cyclic);
+    expect(() => JSON.stringify(result)).not.toThrow();
+    expect(result.stages[1]?.status).toBe('unknown');
+  });
+
   it('never throws on lead data', () => {
     const classifier = compile(presets.saas);
     for (const lead of [

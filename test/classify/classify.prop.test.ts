@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile, explain, presets } from '../../src/index';
+
+const classifiers = Object.values(presets).map((preset) => compile(preset));
+
+const eventType = fc.constantFrom(
+  'demo_completed',
+  'webinar_attended',
+  'newsletter_signup',
+  'careers_page_viewed',
+  'rfp_submitted',
+  'x',
+);
+const messyValue = fc.oneof(
+  fc.anything(),
+  fc.string(),
+  fc.integer(),
+  fc.constantFrom('', 'true', '12,000', '2026-02-30', '2026-06-01'),
+);
+const leadShaped = fc.record(
+  {
+    id: fc.oneof(fc.string(), fc.integer()),
+    contact: fc.oneof(
+      messyValue,
+      fc.record({ seniority: fc.oneof(messyValue, fc.constantFrom('vp', 'student')) }),
+    ),
+    company: fc.oneof(messyValue, fc.record({ isCompetitor: messyValue, employees: messyValue })),
+    budget: fc.oneof(
+      messyValue,
+      fc.record({ status: fc.oneof(messyValue, fc.constantFrom('approved', 'none')), amount: messyValue }),
+    ),
+    timeline: fc.oneof(messyValue, fc.record({ purchaseBy: messyValue })),
+    need: fc.oneof(messyValue, fc.record({ painPoints: fc.oneof(messyValue, fc.array(fc.string())) })),
+    events: fc.oneof(
+      messyValue,
+      fc.array(
+        fc.record({
+          type: fc.oneof(eventType, messyValue),
+          at: fc.oneof(
+            fc
+              .date({ noInvalidDate: false })
+              .map((date) => (Number.isNaN(date.getTime()) ? 'bad' : date.toISOString())),
+            messyValue,
+          ),
+          props: messyValue,
+        }),
+        { maxLength: 25 },
+      ),
+    ),
+  },
+  { requiredKeys: [] },
+);
+const asOf = fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-01-01') });
+
+describe('classify properties', () => {
+  it('never throws on any lead, for every preset, and the result is plain JSON', () => {
+    fc.assert(
+      fc.property(fc.oneof(leadShaped, fc.anything()), asOf, (lead, at) => {
+        for (const classifier of classifiers) {
+          const result = classifier.classify(lead, { asOf: at });
+          expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+          expect(typeof explain(result)).toBe('string');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is deterministic and independent of earlier leads', () => {
+    fc.assert(
+      fc.property(leadShaped, leadShaped, asOf, (first, second, at) => {
+        const classifier = classifiers[1]!;
+        const alone = JSON.stringify(classifier.classify(second, { asOf: at }));
+        classifier.classify(first, { asOf: at + 1 });
+        expect(JSON.stringify(classifier.classify(second, { asOf: at }))).toBe(alone);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the ledger adds up to the total', () => {
+    fc.assert(
+      fc.property(leadShaped, asOf, (lead, at) => {
+        for (const classifier of classifiers) {
+          const { ledger, scores } = classifier.classify(lead, { asOf: at });
+          const sum = ledger.reduce((total, entry) => total + entry.points, 0);
+          expect(Math.abs(sum - scores.total)).toBeLessThanOrEqual(0.01 * (ledger.length + 1));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
