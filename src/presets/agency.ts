@@ -1,29 +1,18 @@
-import {
-  allOf,
-  bantCriteria,
-  commonRules,
-  definePreset,
-  knockOutCriteria,
-  ladder,
-  type PresetConfig,
-  scoringGroups,
-  signals,
-} from './shared';
+import { commonRules, definePreset, type PresetConfig, sectorPreset, signals } from './shared';
 
 /**
  * Digital marketing agency (the article's third context). SQO: a detailed RFP sent or a discovery
  * workshop attended in the last 90 days, **and** a stated budget and timeline (3 months), with
  * authority and need. SAL: newsletter signup, social follows, gated content.
  */
-export const agency: PresetConfig = /* @__PURE__ */ definePreset(() => ({
-  version: 1,
-  id: 'agency',
-  label: { en: 'Digital marketing agency', it: 'Agenzia di marketing digitale' },
-  description: {
-    en: 'The article’s agency context: a detailed RFP or a discovery workshop, with a clear timeline and budget, make an SQO.',
-    it: 'Il contesto agenzia dell’articolo: una RFP dettagliata o un workshop di scoperta, con tempistica e budget chiari, fanno un SQO.',
-  },
-  criteria: {
+export const agency: PresetConfig = /* @__PURE__ */ definePreset(() =>
+  sectorPreset({
+    id: 'agency',
+    label: { en: 'Digital marketing agency', it: 'Agenzia di marketing digitale' },
+    description: {
+      en: 'The article’s agency context: a detailed RFP or a discovery workshop, with a clear timeline and budget, make an SQO.',
+      it: 'Il contesto agenzia dell’articolo: una RFP dettagliata o un workshop di scoperta, con tempistica e budget chiari, fanno un SQO.',
+    },
     intent: signals(
       'intent',
       {
@@ -55,12 +44,7 @@ export const agency: PresetConfig = /* @__PURE__ */ definePreset(() => ({
       ['newsletter_signup', 'social_followed', 'gated_content_viewed'],
       180,
     ),
-    ...bantCriteria({ minimumBudget: 10000, timeline: { months: 3 } }),
-    ...knockOutCriteria,
-  },
-  scoring: {
-    groups: scoringGroups,
-    max: 100,
+    bant: { minimumBudget: 10000, timeline: { months: 3 } },
     rules: [
       {
         id: 'company_size',
@@ -118,56 +102,45 @@ export const agency: PresetConfig = /* @__PURE__ */ definePreset(() => ({
         event: 'newsletter_signup',
       },
     ],
-  },
-  stages: ladder({
-    sqo: allOf('intent', 'budget', 'authority', 'need', 'timeline'),
-    sal: {
-      any: [
-        { criterion: 'intent' },
-        { criterion: 'handRaise' },
-        { criterion: 'interest' },
-        { score: 'engagement', gte: 15 },
-      ],
-    },
+    examples: [
+      {
+        name: 'detailed RFP, discovery workshop, clear timeline and budget',
+        asOf: '2026-06-30T12:00:00Z',
+        lead: {
+          id: 'agency-sqo',
+          contact: { seniority: 'director' },
+          company: { employees: 60 },
+          budget: { status: 'approved', amount: 35000, currency: 'EUR' },
+          authority: { role: 'decision_maker' },
+          need: { painPoints: ['lead generation'], statement: 'Relaunch paid acquisition before Q4' },
+          timeline: { purchaseBy: '2026-08-31' },
+          events: [
+            { type: 'rfp_submitted', at: '2026-06-05T09:00:00Z' },
+            { type: 'workshop_attended', at: '2026-06-19T09:00:00Z' },
+          ],
+        },
+        expect: { stage: 'SQO' },
+      },
+      {
+        name: 'newsletter, social follow, gated content',
+        asOf: '2026-06-30T12:00:00Z',
+        lead: {
+          id: 'agency-sal',
+          events: [
+            { type: 'newsletter_signup', at: '2026-05-02T09:00:00Z' },
+            { type: 'social_followed', at: '2026-05-03T20:00:00Z' },
+            { type: 'gated_content_viewed', at: '2026-06-12T11:00:00Z' },
+          ],
+        },
+        expect: { stage: 'SAL', criteria: { interest: 'met', intent: 'unmet' } },
+      },
+      { name: 'nothing known', asOf: '2026-06-30T12:00:00Z', lead: {}, expect: { stage: 'unqualified' } },
+      {
+        name: 'a competitor is disqualified',
+        asOf: '2026-06-30T12:00:00Z',
+        lead: { company: { isCompetitor: true } },
+        expect: { stage: 'disqualified' },
+      },
+    ],
   }),
-  examples: [
-    {
-      name: 'detailed RFP, discovery workshop, clear timeline and budget',
-      asOf: '2026-06-30T12:00:00Z',
-      lead: {
-        id: 'agency-sqo',
-        contact: { seniority: 'director' },
-        company: { employees: 60 },
-        budget: { status: 'approved', amount: 35000, currency: 'EUR' },
-        authority: { role: 'decision_maker' },
-        need: { painPoints: ['lead generation'], statement: 'Relaunch paid acquisition before Q4' },
-        timeline: { purchaseBy: '2026-08-31' },
-        events: [
-          { type: 'rfp_submitted', at: '2026-06-05T09:00:00Z' },
-          { type: 'workshop_attended', at: '2026-06-19T09:00:00Z' },
-        ],
-      },
-      expect: { stage: 'SQO' },
-    },
-    {
-      name: 'newsletter, social follow, gated content',
-      asOf: '2026-06-30T12:00:00Z',
-      lead: {
-        id: 'agency-sal',
-        events: [
-          { type: 'newsletter_signup', at: '2026-05-02T09:00:00Z' },
-          { type: 'social_followed', at: '2026-05-03T20:00:00Z' },
-          { type: 'gated_content_viewed', at: '2026-06-12T11:00:00Z' },
-        ],
-      },
-      expect: { stage: 'SAL', criteria: { interest: 'met', intent: 'unmet' } },
-    },
-    { name: 'nothing known', asOf: '2026-06-30T12:00:00Z', lead: {}, expect: { stage: 'unqualified' } },
-    {
-      name: 'a competitor is disqualified',
-      asOf: '2026-06-30T12:00:00Z',
-      lead: { company: { isCompetitor: true } },
-      expect: { stage: 'disqualified' },
-    },
-  ],
-}));
+);

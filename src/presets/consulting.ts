@@ -1,14 +1,4 @@
-import {
-  allOf,
-  bantCriteria,
-  commonRules,
-  definePreset,
-  knockOutCriteria,
-  ladder,
-  type PresetConfig,
-  scoringGroups,
-  signals,
-} from './shared';
+import { commonRules, definePreset, type PresetConfig, sectorPreset, signals } from './shared';
 
 /**
  * Consulting firm (the article's second context). SQO: a discovery call, detailed business
@@ -16,15 +6,14 @@ import {
  * need and a purchase timeline within 12 months. SAL: conference session, LinkedIn connection,
  * thought-leadership content.
  */
-export const consulting: PresetConfig = /* @__PURE__ */ definePreset(() => ({
-  version: 1,
-  id: 'consulting',
-  label: { en: 'Consulting firm', it: 'Società di consulenza' },
-  description: {
-    en: 'The article’s consulting context: discovery call, shared challenges and a custom solution request make an SQO once BANT is met.',
-    it: 'Il contesto consulenza dell’articolo: discovery call, sfide condivise e richiesta di soluzione personalizzata fanno un SQO quando BANT è soddisfatto.',
-  },
-  criteria: {
+export const consulting: PresetConfig = /* @__PURE__ */ definePreset(() =>
+  sectorPreset({
+    id: 'consulting',
+    label: { en: 'Consulting firm', it: 'Società di consulenza' },
+    description: {
+      en: 'The article’s consulting context: discovery call, shared challenges and a custom solution request make an SQO once BANT is met.',
+      it: 'Il contesto consulenza dell’articolo: discovery call, sfide condivise e richiesta di soluzione personalizzata fanno un SQO quando BANT è soddisfatto.',
+    },
     intent: signals(
       'intent',
       {
@@ -53,12 +42,7 @@ export const consulting: PresetConfig = /* @__PURE__ */ definePreset(() => ({
       ['conference_attended', 'linkedin_connected', 'content_engaged', 'webinar_attended'],
       270,
     ),
-    ...bantCriteria({ minimumBudget: 20000, timeline: { months: 12 } }),
-    ...knockOutCriteria,
-  },
-  scoring: {
-    groups: scoringGroups,
-    max: 100,
+    bant: { minimumBudget: 20000, timeline: { months: 12 } },
     rules: [
       {
         id: 'company_size',
@@ -126,61 +110,50 @@ export const consulting: PresetConfig = /* @__PURE__ */ definePreset(() => ({
         repeat: { max: 4 },
       },
     ],
-  },
-  stages: ladder({
-    sqo: allOf('intent', 'budget', 'authority', 'need', 'timeline'),
-    sal: {
-      any: [
-        { criterion: 'intent' },
-        { criterion: 'handRaise' },
-        { criterion: 'interest' },
-        { score: 'engagement', gte: 15 },
-      ],
-    },
+    examples: [
+      {
+        name: 'discovery call, challenges shared, custom solution asked, with BANT met',
+        asOf: '2026-06-30T12:00:00Z',
+        lead: {
+          id: 'consulting-sqo',
+          contact: { seniority: 'c_level' },
+          company: { employees: 800 },
+          budget: { status: 'allocated', amount: 80000 },
+          authority: { role: 'decision_maker' },
+          need: { painPoints: ['post-merger integration'], severity: 'high' },
+          timeline: { purchaseBy: '2027-01-31' },
+          events: [
+            { type: 'conference_attended', at: '2026-03-12T10:00:00Z' },
+            { type: 'discovery_call', at: '2026-06-02T14:00:00Z' },
+            { type: 'challenges_shared', at: '2026-06-02T14:30:00Z' },
+            { type: 'custom_solution_requested', at: '2026-06-18T09:00:00Z' },
+          ],
+        },
+        expect: { stage: 'SQO' },
+      },
+      {
+        name: 'conference session, LinkedIn, thought leadership',
+        asOf: '2026-06-30T12:00:00Z',
+        lead: {
+          id: 'consulting-sal',
+          events: [
+            { type: 'conference_attended', at: '2026-04-20T10:00:00Z' },
+            { type: 'linkedin_connected', at: '2026-04-21T18:00:00Z' },
+            { type: 'content_engaged', at: '2026-06-01T08:00:00Z', props: { topic: 'operating model' } },
+          ],
+        },
+        expect: { stage: 'SAL', criteria: { interest: 'met', intent: 'unmet' } },
+      },
+      { name: 'nothing known', asOf: '2026-06-30T12:00:00Z', lead: {}, expect: { stage: 'unqualified' } },
+      {
+        name: 'a student is disqualified',
+        asOf: '2026-06-30T12:00:00Z',
+        lead: {
+          contact: { seniority: 'student' },
+          events: [{ type: 'conference_attended', at: '2026-06-01T10:00:00Z' }],
+        },
+        expect: { stage: 'disqualified' },
+      },
+    ],
   }),
-  examples: [
-    {
-      name: 'discovery call, challenges shared, custom solution asked, with BANT met',
-      asOf: '2026-06-30T12:00:00Z',
-      lead: {
-        id: 'consulting-sqo',
-        contact: { seniority: 'c_level' },
-        company: { employees: 800 },
-        budget: { status: 'allocated', amount: 80000 },
-        authority: { role: 'decision_maker' },
-        need: { painPoints: ['post-merger integration'], severity: 'high' },
-        timeline: { purchaseBy: '2027-01-31' },
-        events: [
-          { type: 'conference_attended', at: '2026-03-12T10:00:00Z' },
-          { type: 'discovery_call', at: '2026-06-02T14:00:00Z' },
-          { type: 'challenges_shared', at: '2026-06-02T14:30:00Z' },
-          { type: 'custom_solution_requested', at: '2026-06-18T09:00:00Z' },
-        ],
-      },
-      expect: { stage: 'SQO' },
-    },
-    {
-      name: 'conference session, LinkedIn, thought leadership',
-      asOf: '2026-06-30T12:00:00Z',
-      lead: {
-        id: 'consulting-sal',
-        events: [
-          { type: 'conference_attended', at: '2026-04-20T10:00:00Z' },
-          { type: 'linkedin_connected', at: '2026-04-21T18:00:00Z' },
-          { type: 'content_engaged', at: '2026-06-01T08:00:00Z', props: { topic: 'operating model' } },
-        ],
-      },
-      expect: { stage: 'SAL', criteria: { interest: 'met', intent: 'unmet' } },
-    },
-    { name: 'nothing known', asOf: '2026-06-30T12:00:00Z', lead: {}, expect: { stage: 'unqualified' } },
-    {
-      name: 'a student is disqualified',
-      asOf: '2026-06-30T12:00:00Z',
-      lead: {
-        contact: { seniority: 'student' },
-        events: [{ type: 'conference_attended', at: '2026-06-01T10:00:00Z' }],
-      },
-      expect: { stage: 'disqualified' },
-    },
-  ],
-}));
+);

@@ -1,14 +1,4 @@
-import {
-  allOf,
-  bantCriteria,
-  commonRules,
-  definePreset,
-  knockOutCriteria,
-  ladder,
-  type PresetConfig,
-  scoringGroups,
-  signals,
-} from './shared';
+import { commonRules, definePreset, type PresetConfig, sectorPreset, signals } from './shared';
 
 /**
  * SaaS startup (the article's first context). SQO: completed a product demo, took part in a pricing
@@ -16,15 +6,14 @@ import {
  * timeline within 6 months are all met. SAL: newsletter, ebook, webinar — interest without explicit
  * purchase intent yet.
  */
-export const saas: PresetConfig = /* @__PURE__ */ definePreset(() => ({
-  version: 1,
-  id: 'saas',
-  label: { en: 'SaaS startup', it: 'Startup SaaS' },
-  description: {
-    en: 'The article’s SaaS context: product demo, pricing discussion and proposal request make an SQO once BANT is met.',
-    it: 'Il contesto SaaS dell’articolo: demo di prodotto, discussione sui prezzi e richiesta di proposta fanno un SQO quando BANT è soddisfatto.',
-  },
-  criteria: {
+export const saas: PresetConfig = /* @__PURE__ */ definePreset(() =>
+  sectorPreset({
+    id: 'saas',
+    label: { en: 'SaaS startup', it: 'Startup SaaS' },
+    description: {
+      en: 'The article’s SaaS context: product demo, pricing discussion and proposal request make an SQO once BANT is met.',
+      it: 'Il contesto SaaS dell’articolo: demo di prodotto, discussione sui prezzi e richiesta di proposta fanno un SQO quando BANT è soddisfatto.',
+    },
     intent: signals(
       'intent',
       { en: 'Purchase intent: demo, pricing or proposal', it: 'Intento d’acquisto: demo, prezzi o proposta' },
@@ -50,12 +39,7 @@ export const saas: PresetConfig = /* @__PURE__ */ definePreset(() => ({
       ['newsletter_signup', 'ebook_download', 'webinar_registered', 'webinar_attended', 'content_engaged'],
       180,
     ),
-    ...bantCriteria({ minimumBudget: 5000, timeline: { months: 6 } }),
-    ...knockOutCriteria,
-  },
-  scoring: {
-    groups: scoringGroups,
-    max: 100,
+    bant: { minimumBudget: 5000, timeline: { months: 6 } },
     rules: [
       {
         id: 'company_size',
@@ -140,66 +124,55 @@ export const saas: PresetConfig = /* @__PURE__ */ definePreset(() => ({
         event: 'newsletter_signup',
       },
     ],
-  },
-  stages: ladder({
-    sqo: allOf('intent', 'budget', 'authority', 'need', 'timeline'),
-    sal: {
-      any: [
-        { criterion: 'intent' },
-        { criterion: 'handRaise' },
-        { criterion: 'interest' },
-        { score: 'engagement', gte: 15 },
-      ],
-    },
+    examples: [
+      {
+        name: 'demo, pricing and proposal with BANT met',
+        asOf: '2026-06-30T12:00:00Z',
+        lead: {
+          id: 'saas-sqo',
+          contact: { seniority: 'vp' },
+          company: { employees: 120 },
+          budget: { status: 'approved', amount: 24000 },
+          authority: { role: 'decision_maker' },
+          need: { painPoints: ['manual reporting'] },
+          timeline: { purchaseBy: '2026-09-30' },
+          events: [
+            { type: 'webinar_attended', at: '2026-05-10T15:00:00Z' },
+            { type: 'demo_completed', at: '2026-06-20T10:00:00Z' },
+            { type: 'pricing_discussed', at: '2026-06-24T10:00:00Z' },
+            { type: 'proposal_requested', at: '2026-06-26T10:00:00Z' },
+          ],
+        },
+        expect: { stage: 'SQO', criteria: { intent: 'met', budget: 'met', timeline: 'met' } },
+      },
+      {
+        name: 'newsletter, ebook and webinar: interest, no purchase intent yet',
+        asOf: '2026-06-30T12:00:00Z',
+        lead: {
+          id: 'saas-sal',
+          events: [
+            { type: 'newsletter_signup', at: '2026-04-02T09:00:00Z' },
+            { type: 'ebook_download', at: '2026-05-15T09:00:00Z' },
+            { type: 'webinar_attended', at: '2026-06-10T16:00:00Z' },
+          ],
+        },
+        expect: { stage: 'SAL', criteria: { interest: 'met', intent: 'unmet', budget: 'unknown' } },
+      },
+      {
+        name: 'nothing known',
+        asOf: '2026-06-30T12:00:00Z',
+        lead: {},
+        expect: { stage: 'unqualified', scores: { total: 0 } },
+      },
+      {
+        name: 'a competitor is disqualified whatever it did',
+        asOf: '2026-06-30T12:00:00Z',
+        lead: {
+          company: { isCompetitor: true },
+          events: [{ type: 'demo_completed', at: '2026-06-20T10:00:00Z' }],
+        },
+        expect: { stage: 'disqualified' },
+      },
+    ],
   }),
-  examples: [
-    {
-      name: 'demo, pricing and proposal with BANT met',
-      asOf: '2026-06-30T12:00:00Z',
-      lead: {
-        id: 'saas-sqo',
-        contact: { seniority: 'vp' },
-        company: { employees: 120 },
-        budget: { status: 'approved', amount: 24000 },
-        authority: { role: 'decision_maker' },
-        need: { painPoints: ['manual reporting'] },
-        timeline: { purchaseBy: '2026-09-30' },
-        events: [
-          { type: 'webinar_attended', at: '2026-05-10T15:00:00Z' },
-          { type: 'demo_completed', at: '2026-06-20T10:00:00Z' },
-          { type: 'pricing_discussed', at: '2026-06-24T10:00:00Z' },
-          { type: 'proposal_requested', at: '2026-06-26T10:00:00Z' },
-        ],
-      },
-      expect: { stage: 'SQO', criteria: { intent: 'met', budget: 'met', timeline: 'met' } },
-    },
-    {
-      name: 'newsletter, ebook and webinar: interest, no purchase intent yet',
-      asOf: '2026-06-30T12:00:00Z',
-      lead: {
-        id: 'saas-sal',
-        events: [
-          { type: 'newsletter_signup', at: '2026-04-02T09:00:00Z' },
-          { type: 'ebook_download', at: '2026-05-15T09:00:00Z' },
-          { type: 'webinar_attended', at: '2026-06-10T16:00:00Z' },
-        ],
-      },
-      expect: { stage: 'SAL', criteria: { interest: 'met', intent: 'unmet', budget: 'unknown' } },
-    },
-    {
-      name: 'nothing known',
-      asOf: '2026-06-30T12:00:00Z',
-      lead: {},
-      expect: { stage: 'unqualified', scores: { total: 0 } },
-    },
-    {
-      name: 'a competitor is disqualified whatever it did',
-      asOf: '2026-06-30T12:00:00Z',
-      lead: {
-        company: { isCompetitor: true },
-        events: [{ type: 'demo_completed', at: '2026-06-20T10:00:00Z' }],
-      },
-      expect: { stage: 'disqualified' },
-    },
-  ],
-}));
+);

@@ -304,6 +304,52 @@ export const genericEngagementRules: readonly ScoringRule[] = [
   },
 ];
 
+export interface SectorOptions {
+  readonly id: string;
+  readonly label: Text;
+  readonly description: Text;
+  /** The context's SQO signals (the article's table), a hand-raise, and its SAL signals. */
+  readonly intent: Criterion;
+  readonly handRaise: Criterion;
+  readonly interest: Criterion;
+  readonly bant: BantOptions;
+  readonly rules: readonly ScoringRule[];
+  readonly examples: NonNullable<Config['examples']>;
+}
+
+/**
+ * One of the article's contexts: SQO is its intent signals **and** budget, authority, need and
+ * timeline all met; SAL is intent, a hand-raise, interest, or engagement ≥ 15.
+ */
+export function sectorPreset(options: SectorOptions): Config {
+  return {
+    version: 1,
+    id: options.id,
+    label: options.label,
+    description: options.description,
+    criteria: {
+      intent: options.intent,
+      handRaise: options.handRaise,
+      interest: options.interest,
+      ...bantCriteria(options.bant),
+      ...knockOutCriteria,
+    },
+    scoring: { groups: scoringGroups, max: 100, rules: [...options.rules] },
+    stages: ladder({
+      sqo: allOf('intent', 'budget', 'authority', 'need', 'timeline'),
+      sal: {
+        any: [
+          { criterion: 'intent' },
+          { criterion: 'handRaise' },
+          { criterion: 'interest' },
+          { score: 'engagement', gte: 15 },
+        ],
+      },
+    }),
+    examples: options.examples,
+  };
+}
+
 export interface FrameworkOptions {
   readonly id: string;
   readonly label: Text;
