@@ -10,3 +10,18 @@ describe('types', () => {
     expectTypeOf<NonNullable<Lead['budget']>['amount']>().toEqualTypeOf<number | undefined>();
   });
 });
+
+describe('classification types', () => {
+  it('types results and configs', async () => {
+    const { classify, presets } = await import('../../src/index');
+    type Result = ReturnType<typeof classify>;
+    expectTypeOf<Result['stage']>().toEqualTypeOf<string>();
+    expectTypeOf<Result['scores']['total']>().toEqualTypeOf<number>();
+    expectTypeOf<NonNullable<Result['next']>['blockers'][number]['status']>().toEqualTypeOf<
+      'unmet' | 'unknown'
+    >();
+    expectTypeOf(presets.saas.version).toEqualTypeOf<1>();
+    // @ts-expect-error asOf is required
+    classify({}, presets.saas, {});
+  });
+});
