@@ -16,7 +16,3 @@ const NAMES: readonly Status[] = ['unmet', 'met', 'unknown'];
 export function statusName(tri: Tri): Status {
   return NAMES[tri] as Status;
 }
-
-export function fromBoolean(value: boolean): Tri {
-  return value ? MET : UNMET;
-}
