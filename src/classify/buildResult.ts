@@ -34,6 +34,18 @@ export type StageTree =
       readonly facts: readonly string[];
     };
 
+/**
+ * A deep, frozen copy of config-derived data that every result shares: no caller can change it for the
+ * next result, and the caller's config is never frozen itself.
+ */
+function frozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(frozen)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = frozen(item);
+  return Object.freeze(copy) as T;
+}
+
 function without(condition: object, key: string): Record<string, unknown> {
   const rest: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(condition)) if (name !== key) rest[name] = value;
@@ -56,7 +68,7 @@ export function compileProbes(condition: Condition, environment: BuildEnvironmen
       const read = compilePath((node as FactCondition).fact);
       probes.push({
         path: node.fact,
-        expected: without(node, 'fact'),
+        expected: frozen(without(node, 'fact')),
         read: (context) => read(context.lead),
         evaluate: buildEvaluator(node, environment),
       });
@@ -64,7 +76,7 @@ export function compileProbes(condition: Condition, environment: BuildEnvironmen
       const match = sharedEventMatcher(node, environment);
       probes.push({
         path: eventPath(node),
-        expected: { count: { gte: 1 }, ...without(node, 'event') },
+        expected: frozen({ count: { gte: 1 }, ...without(node, 'event') }),
         read: (context) => {
           const count = match(context, undefined);
           return count < 0 ? undefined : count;
@@ -75,7 +87,7 @@ export function compileProbes(condition: Condition, environment: BuildEnvironmen
       const read = environment.score((node as ScoreCondition).score);
       probes.push({
         path: `scores.${node.score}`,
-        expected: without(node, 'score'),
+        expected: frozen(without(node, 'score')),
         read,
         evaluate: buildEvaluator(node, environment),
       });
@@ -104,7 +116,7 @@ export function compileStageTree(
     return { kind: 'criterion', evaluate, index: criterionIndex.get(condition.criterion) as number };
   }
   const facts = [...new Set(compileProbes(condition, environment).map((probe) => probe.path))];
-  return { kind: 'leaf', evaluate, label: describeCondition(condition), facts };
+  return { kind: 'leaf', evaluate, label: describeCondition(condition), facts: frozen(facts) };
 }
 
 /**

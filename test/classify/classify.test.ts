@@ -238,6 +238,22 @@ describe('classify', () => {
     expect(result.stages[1]?.status).toBe('unknown');
   });
 
+  it('shares nothing mutable between results, and never freezes the caller’s config', () => {
+    const mine = structuredClone(config);
+    const classifier = compile(mine);
+    const first = classifier.classify({}, { asOf: AS_OF });
+    expect(() => {
+      (first.criteria.budget?.facts[0]?.expected as { gte: number }).gte = 1;
+    }).toThrow(TypeError);
+    const leafFacts = first.next?.blockers[0]?.facts as string[];
+    expect(leafFacts).toEqual(['scores.engagement']);
+    expect(() => leafFacts.push('x')).toThrow(TypeError);
+    (first.actions as string[]).length = 0;
+    const second = classifier.classify({}, { asOf: AS_OF });
+    expect(second.criteria.budget?.facts[0]?.expected).toEqual({ gte: 1000 });
+    expect(Object.isFrozen(mine.criteria.budget.when)).toBe(false);
+  });
+
   it('never throws on lead data', () => {
     const classifier = compile(presets.saas);
     for (const lead of [
