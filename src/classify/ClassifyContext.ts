@@ -1,7 +1,7 @@
 import type { Evaluator } from '../dsl/buildEvaluator';
 import { EvalContext, type EventList } from '../internal/context';
 import type { Tri } from '../internal/status';
-import type { ScoreResult } from '../scoring/compileScoring';
+import type { RuleLabels, ScoreResult } from '../scoring/compileScoring';
 
 /** What a classifier's context needs of the compiled config. */
 export interface ContextSource {
@@ -17,7 +17,9 @@ const NOT_YET = -1;
  * The context of one classification: each criterion is evaluated at most once (a criterion used by
  * three stages and a scoring rule costs one evaluation), and the scores are computed at most once.
  */
-export class ClassifyContext extends EvalContext {
+export class ClassifyContext extends EvalContext implements RuleLabels {
+  /** Rule labels in the locale asked for, by rule index (read by the scoring). */
+  ruleLabels: ReadonlyArray<string | undefined> | undefined;
   private readonly source: ContextSource;
   private readonly statuses: Int8Array;
   private scoreResult: ScoreResult | undefined;

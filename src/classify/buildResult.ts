@@ -163,7 +163,8 @@ function toJsonValue(value: unknown, depth = 0): unknown {
 export interface LocalizedTexts {
   readonly criteria: ReadonlyArray<{ readonly label: string; readonly hint: string | undefined }>;
   readonly stages: ReadonlyArray<{ readonly label: string; readonly actions: readonly string[] }>;
-  readonly rules: ReadonlyMap<string, string>;
+  /** Rule labels by rule index. */
+  readonly rules: ReadonlyArray<string | undefined>;
 }
 
 /** Resolves every text of a compiled config in `locale`. */
@@ -177,7 +178,7 @@ export function localizeTexts(compiled: CompiledConfig, locale: string): Localiz
       label: localize(stage.label, locale),
       actions: stage.actions.map((action) => localize(action, locale)),
     })),
-    rules: new Map([...compiled.ruleLabels].map(([rule, label]) => [rule, localize(label, locale)])),
+    rules: compiled.ruleLabels.map((label) => (label === undefined ? undefined : localize(label, locale))),
   };
 }
 
@@ -310,16 +311,6 @@ export function buildResult(
       status: stageStatuses[nextIndex] === UNKNOWN ? 'unknown' : 'unmet',
       blockers: blockers(compiled, nextStage.tree, context, texts),
     };
-  }
-  if (texts.rules.size > 0) {
-    for (let index = 0; index < ledger.length; index++) {
-      const entry = ledger[index]!;
-      const label = texts.rules.get(entry.rule);
-      if (label !== undefined) {
-        const { rule, ...rest } = entry;
-        ledger[index] = { rule, label, ...rest };
-      }
-    }
   }
   result.ledger = ledger;
   result.actions = texts.stages[current]!.actions.slice();

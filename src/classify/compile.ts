@@ -59,8 +59,8 @@ export interface CompiledConfig {
   readonly criterionIndex: ReadonlyMap<string, number>;
   readonly evaluators: readonly Evaluator[];
   readonly scoring: ClassifyContextSource['scoring'];
-  readonly ruleLabels: ReadonlyMap<string, Text>;
-  readonly groupLabels: ReadonlyMap<string, Text>;
+  /** Rule labels by rule index. */
+  readonly ruleLabels: ReadonlyArray<Text | undefined>;
   readonly stages: ReadonlyArray<{
     readonly id: string;
     readonly label: Text;
@@ -136,16 +136,7 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
     criterionIndex,
     evaluators,
     scoring: compileScoring(config.scoring, environment),
-    ruleLabels: new Map(
-      (config.scoring?.rules ?? []).flatMap((rule) =>
-        rule.label === undefined ? [] : [[rule.id, rule.label] as const],
-      ),
-    ),
-    groupLabels: new Map(
-      Object.entries(config.scoring?.groups ?? {}).flatMap(([id, group]) =>
-        group.label === undefined ? [] : [[id, group.label] as const],
-      ),
-    ),
+    ruleLabels: (config.scoring?.rules ?? []).map((rule) => rule.label),
     stages: config.stages.map((stage) => ({
       id: stage.id,
       label: stage.label ?? stage.id,
@@ -177,6 +168,7 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
         texts = localizeTexts(compiled, locale);
         textsByLocale.set(locale, texts);
       }
+      context.ruleLabels = texts.rules;
       return buildResult(compiled, context, texts);
     },
   };

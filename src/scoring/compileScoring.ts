@@ -29,11 +29,16 @@ function clamp(value: number, min: number | undefined, max: number | undefined):
   return value;
 }
 
-type RuleValue = (context: EvalContext) => { points: number; events?: number } | undefined;
+/**
+ * A rule's points for one lead, `NaN` when it does not fire. Event rules also leave how many events
+ * they counted in `countedEvents` (a module slot, so firing allocates nothing; classification is
+ * synchronous, so no other rule runs in between).
+ */
+type RuleValue = (context: EvalContext) => number;
+let countedEvents = -1;
 
 /** Exponential decay by half-life, measured from `asOf`; the half-life in ms is recomputed only when `asOf` changes. */
-function decay(halfLife: Duration | undefined): (context: EvalContext, at: number) => number {
-  if (halfLife === undefined) return () => 1;
+function decay(halfLife: Duration): (context: EvalContext, at: number) => number {
   let cachedAsOf = Number.NaN;
   let halfLifeMs = 1;
   return (context, at) => {
@@ -49,7 +54,10 @@ function compileRule(rule: ScoringRule, environment: BuildEnvironment): RuleValu
   if (rule.when !== undefined) {
     const evaluate = buildEvaluator(rule.when, environment);
     const points = clamp(rule.points, rule.min, rule.max);
-    return (context) => (evaluate(context) === MET ? { points } : undefined);
+    return (context) => {
+      countedEvents = -1;
+      return evaluate(context) === MET ? points : Number.NaN;
+    };
   }
   const match: EventMatcher = compileEventMatcher(
     {
@@ -66,29 +74,35 @@ function compileRule(rule: ScoringRule, environment: BuildEnvironment): RuleValu
     // no decay: the count is all that matters
     return (context) => {
       const count = match(context, undefined);
-      if (count <= 0) return undefined;
-      const counted = count < limit ? count : limit;
-      return { points: clamp(rule.points * counted, rule.min, rule.max), events: counted };
+      if (count <= 0) return Number.NaN;
+      countedEvents = count < limit ? count : limit;
+      return clamp(rule.points * countedEvents, rule.min, rule.max);
     };
   }
   const factor = decay(toDuration(rule.halfLife));
   const ats: number[] = [];
   return (context) => {
     ats.length = 0;
-    if (match(context, ats) <= 0) return undefined;
+    if (match(context, ats) <= 0) return Number.NaN;
     if (limit === 1) {
       // once: the most recent event, worth the most under decay
       let latest = ats[0] as number;
       for (const at of ats) if (at > latest) latest = at;
-      return { points: clamp(rule.points * factor(context, latest), rule.min, rule.max), events: 1 };
+      countedEvents = 1;
+      return clamp(rule.points * factor(context, latest), rule.min, rule.max);
     }
     if (ats.length > 1) ats.sort((a, b) => b - a);
-    const counted = Math.min(limit, ats.length);
+    countedEvents = Math.min(limit, ats.length);
     let points = 0;
-    for (let index = 0; index < counted; index++)
+    for (let index = 0; index < countedEvents; index++)
       points += rule.points * factor(context, ats[index] as number);
-    return { points: clamp(points, rule.min, rule.max), events: counted };
+    return clamp(points, rule.min, rule.max);
   };
+}
+
+/** Rule labels in the locale of the classification under way, by rule index; set by the classifier. */
+export interface RuleLabels {
+  ruleLabels: ReadonlyArray<string | undefined> | undefined;
 }
 
 /**
@@ -105,42 +119,44 @@ export function compileScoring(
   const groupIndex = new Map(groups.map(([id], index) => [id, index]));
   const rules = (scoring?.rules ?? []).map((rule) => ({
     id: rule.id,
-    label: rule.label,
     group: rule.group,
     slot: rule.group === undefined ? -1 : (groupIndex.get(rule.group) as number),
     value: compileRule(rule, environment),
   }));
+  const sums = new Float64Array(groups.length);
   return (context) => {
+    const labels = (context as EvalContext & Partial<RuleLabels>).ruleLabels;
     const ledger: LedgerEntry[] = [];
-    const sums = new Array<number>(groups.length).fill(0);
+    sums.fill(0);
     let ungrouped = 0;
-    for (const rule of rules) {
-      const value = rule.value(context);
-      if (value === undefined || value.points === 0) continue;
-      if (rule.slot < 0) ungrouped += value.points;
-      else sums[rule.slot] = (sums[rule.slot] as number) + value.points;
-      const entry: { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] } = {
-        rule: rule.id,
-        points: value.points,
-      };
+    for (let index = 0; index < rules.length; index++) {
+      const rule = rules[index]!;
+      const points = rule.value(context);
+      if (points === 0 || Number.isNaN(points)) continue;
+      if (rule.slot < 0) ungrouped += points;
+      else sums[rule.slot] = (sums[rule.slot] as number) + points;
+      // keys in a fixed order: rule, label, group, points, events
+      const entry: Record<string, unknown> = { rule: rule.id };
+      const label = labels?.[index];
+      if (label !== undefined) entry.label = label;
       if (rule.group !== undefined) entry.group = rule.group;
-      if (value.events !== undefined) entry.events = value.events;
-      ledger.push(entry);
+      entry.points = roundScore(points);
+      if (countedEvents >= 0) entry.events = countedEvents;
+      ledger.push(entry as unknown as LedgerEntry);
     }
-    const scores: Record<string, number> = {};
+    const scores: { total: number } & Record<string, number> = { total: 0 };
     let total = ungrouped;
-    groups.forEach(([id, group], index) => {
+    for (let index = 0; index < groups.length; index++) {
+      const [id, group] = groups[index]!;
       const raw = sums[index] as number;
       const capped = clamp(raw, group.min, group.max);
-      if (capped !== raw) ledger.push({ rule: `cap:${id}`, group: id, points: capped - raw });
-      scores[id] = capped;
+      if (capped !== raw) ledger.push({ rule: `cap:${id}`, group: id, points: roundScore(capped - raw) });
+      scores[id] = roundScore(capped);
       total += capped;
-    });
+    }
     const cappedTotal = clamp(total, scoring?.min, scoring?.max);
-    if (cappedTotal !== total) ledger.push({ rule: 'cap:total', points: cappedTotal - total });
-    const rounded: { total: number } & Record<string, number> = { total: roundScore(cappedTotal) };
-    for (const [id] of groups) rounded[id] = roundScore(scores[id] as number);
-    for (const entry of ledger) (entry as { points: number }).points = roundScore(entry.points);
-    return { scores: rounded, ledger };
+    if (cappedTotal !== total) ledger.push({ rule: 'cap:total', points: roundScore(cappedTotal - total) });
+    scores.total = roundScore(cappedTotal);
+    return { scores, ledger };
   };
 }
