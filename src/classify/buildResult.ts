@@ -189,7 +189,8 @@ function blockers(
   texts: LocalizedTexts,
 ): Blocker[] {
   const found: Blocker[] = [];
-  let seen: Set<unknown> | undefined;
+  // a handful of entries: an array beats a Set here
+  const seen: unknown[] = [];
   const visit = (node: StageTree): void => {
     const status = node.evaluate(context);
     if (status === MET) return;
@@ -198,9 +199,8 @@ function blockers(
       return;
     }
     const key = node.kind === 'criterion' ? node.index : node.label;
-    if (seen === undefined) seen = new Set();
-    else if (seen.has(key)) return;
-    seen.add(key);
+    if (seen.includes(key)) return;
+    seen.push(key);
     const name = status === UNKNOWN ? 'unknown' : 'unmet';
     if (node.kind === 'leaf') {
       found.push({ label: node.label, status: name, facts: node.facts });

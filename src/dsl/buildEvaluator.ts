@@ -1,4 +1,4 @@
-import type { EvalContext } from '../internal/context';
+import type { EvalContext, EventIndex, EventList } from '../internal/context';
 import { compilePath } from '../internal/path';
 import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
 import { subtractDuration } from '../internal/time';
@@ -238,6 +238,8 @@ export function compileEventMatcher(
   }));
   let cachedAsOf = Number.NaN;
   let from = Number.NEGATIVE_INFINITY;
+  let listsOf: EventIndex | undefined;
+  let lists: EventList[] = [];
   return (context, out) => {
     const remember = slot >= 0 && out === undefined;
     if (remember) {
@@ -250,11 +252,17 @@ export function compileEventMatcher(
       from = subtractDuration(context.asOf, window);
       cachedAsOf = context.asOf;
     }
+    // a classifier reuses one index from lead to lead: resolve the type lists once per index
+    if (index !== listsOf) {
+      lists = [];
+      for (const type of types) {
+        const list = index.get(type);
+        if (list !== undefined) lists.push(list);
+      }
+      listsOf = index;
+    }
     let count = 0;
-    for (const type of types) {
-      const events = index.get(type);
-      if (events === undefined) continue;
-      const { ats, props, size } = events;
+    for (const { ats, props, size } of lists) {
       for (let position = 0; position < size; position++) {
         const at = ats[position] as number;
         if (at < from) continue;

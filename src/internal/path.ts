@@ -6,42 +6,45 @@ const hasOwn = Object.prototype.hasOwnProperty;
 /** A compiled path: reads a value from a plain object, own properties only. */
 export type PathReader = (root: unknown) => unknown;
 
+const nothing: PathReader = () => undefined;
+
+/** An own property of an object (arrays included), or `undefined`. */
+function own(current: unknown, key: string): unknown {
+  return current !== null && typeof current === 'object' && hasOwn.call(current, key)
+    ? (current as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** The last segment `length`: the length of an array or string, else an own `length` key. */
+function lengthOf(current: unknown): unknown {
+  return typeof current === 'string' || Array.isArray(current) ? current.length : own(current, 'length');
+}
+
 /**
  * Splits a dotted path once and returns a reader. A final `length` segment gives the length of an
- * array or string (and is otherwise read as an ordinary key). Forbidden segments must be rejected
- * by the caller before compiling; this reader never follows them either way.
+ * array or string (and is otherwise read as an ordinary key). Every decision that depends only on the
+ * path is taken here, not per read; a path with a forbidden segment reads nothing.
  */
 export function compilePath(path: string): PathReader {
   const segments = path.split('.');
-  const last = segments.length - 1;
-  if (segments.length === 1) {
-    const key = segments[0] as string;
-    return (root) => readKey(root, key, true);
-  }
-  if (segments.length === 2) {
-    // `budget.amount`: the common case, without the loop
-    const [first, second] = segments as [string, string];
+  if (segments.some((segment) => FORBIDDEN_SEGMENTS.has(segment))) return nothing;
+  const last = segments[segments.length - 1] as string;
+  const lead = segments.slice(0, -1);
+  const readLast: (parent: unknown) => unknown = last === 'length' ? lengthOf : (parent) => own(parent, last);
+  if (lead.length === 0) return readLast;
+  if (lead.length === 1) {
+    const first = lead[0] as string;
     return (root) => {
-      const parent = readKey(root, first, false);
-      return parent === undefined ? undefined : readKey(parent, second, true);
+      const parent = own(root, first);
+      return parent === undefined ? undefined : readLast(parent);
     };
   }
   return (root) => {
     let current = root;
-    for (let index = 0; index <= last; index++) {
-      current = readKey(current, segments[index] as string, index === last);
+    for (const segment of lead) {
+      current = own(current, segment);
       if (current === undefined) return undefined;
     }
-    return current;
+    return readLast(current);
   };
-}
-
-function readKey(current: unknown, key: string, isLast: boolean): unknown {
-  if (current === null || current === undefined) return undefined;
-  if (isLast && key === 'length' && (typeof current === 'string' || Array.isArray(current))) {
-    return current.length;
-  }
-  if (typeof current !== 'object') return undefined;
-  if (FORBIDDEN_SEGMENTS.has(key) || !hasOwn.call(current, key)) return undefined;
-  return (current as Record<string, unknown>)[key];
 }
