@@ -130,7 +130,8 @@ function toJsonValue(value: unknown, depth = 0): unknown {
     case 'boolean':
       return value;
     case 'number':
-      return Number.isFinite(value) ? value : String(value);
+      // -0 becomes 0, as JSON writes it
+      return Number.isFinite(value) ? value + 0 : String(value);
     case 'bigint':
       return String(value);
     case 'object': {
