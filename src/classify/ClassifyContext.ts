@@ -12,6 +12,11 @@ export interface ContextSource {
 }
 
 const NOT_YET = -1;
+/** Scores while they are being computed: every score reads as unknown. */
+const PENDING: ScoreResult = Object.freeze({
+  scores: Object.freeze({}) as ScoreResult['scores'],
+  ledger: [],
+});
 
 /**
  * The context of one classification: each criterion is evaluated at most once (a criterion used by
@@ -39,7 +44,11 @@ export class ClassifyContext extends EvalContext implements RuleLabels {
   }
 
   scores(): ScoreResult {
-    if (this.scoreResult === undefined) this.scoreResult = this.source.scoring(this);
+    if (this.scoreResult === undefined) {
+      // the lint refuses scores that depend on themselves; this guard keeps a slip from recursing forever
+      this.scoreResult = PENDING;
+      this.scoreResult = this.source.scoring(this);
+    }
     return this.scoreResult;
   }
 }

@@ -122,7 +122,8 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
   const evaluators = criterionIds.map((id) => buildEvaluator(config.criteria[id]!.when, environment));
   const compiled: CompiledConfig = {
     id: config.id,
-    hash: hashJson(config),
+    // the rules, not their tests: examples (and $schema) do not change what a lead gets
+    hash: hashJson({ ...config, examples: undefined, $schema: undefined }),
     criteria: criterionIds.map((id) => {
       const criterion = config.criteria[id]!;
       return {

@@ -45,6 +45,19 @@ export function lintConfig(
     }
   });
 
+  for (const ref of state.scores) {
+    if (ref.path[0] === 'scoring') {
+      issues.push(
+        makeIssue({
+          code: 'score_cycle',
+          path: ref.path,
+          problem: 'a scoring rule depends on a score, which it is part of',
+          expected: 'scoring rules on facts, criteria and events',
+          fix: 'move the threshold into a stage or criterion',
+        }),
+      );
+    }
+  }
   issues.push(...findCycles(config, criterionRefs));
   issues.push(
     ...duplicates(config.scoring?.rules.map((rule) => rule.id) ?? [], ['scoring', 'rules'], 'id', 'rule id'),

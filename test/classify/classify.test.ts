@@ -168,6 +168,14 @@ describe('classify', () => {
     expect(compile(shuffled).hash).toBe(compile(config).hash);
     expect(Object.keys(reordered)).not.toEqual(Object.keys(config));
     expect(compile({ ...config, id: 'other' }).hash).not.toBe(compile(config).hash);
+    // examples are tests of the rules, not rules: they do not change the hash
+    let deep: Record<string, unknown> = {};
+    for (let level = 0; level < 100_000; level++) deep = { deeper: deep };
+    const withExamples = {
+      ...config,
+      examples: [{ name: 'deep', asOf: AS_OF, lead: deep, expect: { stage: 'unqualified' } }],
+    };
+    expect(compile(withExamples).hash).toBe(compile(config).hash);
   });
 
   it('caches compiled configs by identity', () => {

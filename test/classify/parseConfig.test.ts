@@ -153,6 +153,11 @@ const invalid: Array<
     [['unknown_operator', ['scoring', 'rules', 0, 'where', 'plan']]],
   ],
   [
+    'scoring rule on a score',
+    (c) => ({ ...c, scoring: { rules: [{ id: 'r', points: 5, when: { score: 'total', gte: 1 } }] } }),
+    [['score_cycle', ['scoring', 'rules', 0, 'when', 'score']]],
+  ],
+  [
     'group min above max',
     (c) => ({ ...c, scoring: { ...c.scoring, groups: { engagement: { min: 10, max: 5 } } } }),
     [['invalid_range', ['scoring', 'groups', 'engagement']]],
