@@ -19,8 +19,22 @@ import type { Blocker, Classification, CriterionFact, CriterionResult, LedgerEnt
 export interface Probe {
   readonly path: string;
   readonly expected: unknown;
+  /** The fact as reported when the lead has no value for it: frozen, shared by every result. */
+  readonly absent: CriterionFact;
   readonly read: (context: EvalContext) => unknown;
   readonly evaluate: Evaluator;
+}
+
+/** A probe from its parts, with its shared `absent` fact. */
+function probe(path: string, expected: unknown, read: Probe['read'], evaluate: Evaluator): Probe {
+  const frozenExpected = frozen(expected);
+  return {
+    path,
+    expected: frozenExpected,
+    absent: Object.freeze({ path, expected: frozenExpected }),
+    read,
+    evaluate,
+  };
 }
 
 /** A stage condition kept as a tree, to find what blocks it. */
@@ -66,31 +80,33 @@ export function compileProbes(condition: Condition, environment: BuildEnvironmen
     else if ('not' in node) walk(node.not);
     else if ('fact' in node) {
       const read = compilePath((node as FactCondition).fact);
-      probes.push({
-        path: node.fact,
-        expected: frozen(without(node, 'fact')),
-        read: (context) => read(context.lead),
-        evaluate: buildEvaluator(node, environment),
-      });
+      probes.push(
+        probe(
+          node.fact,
+          without(node, 'fact'),
+          (context) => read(context.lead),
+          buildEvaluator(node, environment),
+        ),
+      );
     } else if ('event' in node) {
       const match = sharedEventMatcher(node, environment);
-      probes.push({
-        path: eventPath(node),
-        expected: frozen({ count: { gte: 1 }, ...without(node, 'event') }),
-        read: (context) => {
-          const count = match(context, undefined);
-          return count < 0 ? undefined : count;
-        },
-        evaluate: buildEvaluator(node, environment),
-      });
+      const count = (context: EvalContext) => {
+        const events = match(context, undefined);
+        return events < 0 ? undefined : events;
+      };
+      probes.push(
+        probe(
+          eventPath(node),
+          { count: { gte: 1 }, ...without(node, 'event') },
+          count,
+          buildEvaluator(node, environment),
+        ),
+      );
     } else if ('score' in node) {
       const read = environment.score((node as ScoreCondition).score);
-      probes.push({
-        path: `scores.${node.score}`,
-        expected: frozen(without(node, 'score')),
-        read,
-        evaluate: buildEvaluator(node, environment),
-      });
+      probes.push(
+        probe(`scores.${node.score}`, without(node, 'score'), read, buildEvaluator(node, environment)),
+      );
     }
   };
   walk(condition);
@@ -255,13 +271,9 @@ export function buildResult(
   for (let index = 0; index < compiled.criteria.length; index++) {
     const criterion = compiled.criteria[index]!;
     const facts: CriterionFact[] = [];
-    for (const probe of criterion.probes) {
-      const value = toJsonValue(probe.read(context));
-      facts.push(
-        value === undefined
-          ? { path: probe.path, expected: probe.expected }
-          : { path: probe.path, value, expected: probe.expected },
-      );
+    for (const each of criterion.probes) {
+      const value = toJsonValue(each.read(context));
+      facts.push(value === undefined ? each.absent : { path: each.path, value, expected: each.expected });
     }
     const text = texts.criteria[index]!;
     const entry: { -readonly [K in keyof CriterionResult]: CriterionResult[K] } = {
@@ -295,14 +307,12 @@ export function buildResult(
   result.stage = stage.id;
   result.stageLabel = texts.stages[current]!.label;
   result.asOf = formatCached(context.asOf);
-  result.config = { id: compiled.id, version: 1, hash: compiled.hash };
+  result.config = compiled.configRef;
   result.scores = scores;
   result.criteria = criteria;
   const stages: Array<Classification['stages'][number]> = new Array(stageCount);
   for (let index = 0; index < stageCount; index++) {
-    const entry = compiled.stages[index]!;
-    const status = statusName(stageStatuses[index]!);
-    stages[index] = entry.exit ? { id: entry.id, status, exit: true } : { id: entry.id, status };
+    stages[index] = compiled.stages[index]!.entries[stageStatuses[index]!];
   }
   result.stages = stages;
   if (nextStage !== undefined && nextStage.tree !== undefined) {

@@ -6,7 +6,7 @@ import {
 } from '../dsl/buildEvaluator';
 import { defaultOperators, toDuration } from '../dsl/operators';
 import { hashJson } from '../internal/hash';
-import { MET } from '../internal/status';
+import { MET, type Status } from '../internal/status';
 import { addDuration, type Duration, formatInstant, readAsOf } from '../internal/time';
 import { ConfigError } from '../schema/ConfigError';
 import type { Config, Text } from '../schema/config';
@@ -49,6 +49,8 @@ export interface Classifier {
 export interface CompiledConfig {
   readonly id: string;
   readonly hash: string;
+  /** `{ id, version, hash }`, frozen and shared by every result. */
+  readonly configRef: Classification['config'];
   readonly criteria: ReadonlyArray<{
     readonly id: string;
     readonly label: Text;
@@ -66,6 +68,8 @@ export interface CompiledConfig {
     readonly label: Text;
     readonly exit: boolean;
     readonly evaluate: Evaluator;
+    /** The stage's entry in `result.stages` for each status (by `Tri`), frozen and shared. */
+    readonly entries: readonly [StageEntry, StageEntry, StageEntry];
     readonly tree: StageTree | undefined;
     /** `asOf + followUp.within` as ISO text, recomputed only when `asOf` changes. */
     readonly followUpBy?: (asOf: number) => string;
@@ -74,6 +78,13 @@ export interface CompiledConfig {
 }
 
 type ClassifyContextSource = ConstructorParameters<typeof ClassifyContext>[2];
+type StageEntry = Classification['stages'][number];
+
+function stageEntries(id: string, exit: boolean): readonly [StageEntry, StageEntry, StageEntry] {
+  const entry = (status: Status): StageEntry =>
+    Object.freeze(exit ? { id, status, exit: true as const } : { id, status });
+  return [entry('unmet'), entry('met'), entry('unknown')];
+}
 
 const always: Evaluator = () => MET;
 
@@ -120,10 +131,12 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
     shared: createSharedCompilation(),
   };
   const evaluators = criterionIds.map((id) => buildEvaluator(config.criteria[id]!.when, environment));
+  // the rules, not their tests: examples (and $schema) do not change what a lead gets
+  const hash = hashJson({ ...config, examples: undefined, $schema: undefined });
   const compiled: CompiledConfig = {
     id: config.id,
-    // the rules, not their tests: examples (and $schema) do not change what a lead gets
-    hash: hashJson({ ...config, examples: undefined, $schema: undefined }),
+    hash,
+    configRef: Object.freeze({ id: config.id, version: 1 as const, hash }),
     criteria: criterionIds.map((id) => {
       const criterion = config.criteria[id]!;
       return {
@@ -142,6 +155,7 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
       id: stage.id,
       label: stage.label ?? stage.id,
       exit: stage.exit === true,
+      entries: stageEntries(stage.id, stage.exit === true),
       evaluate: stage.when === undefined ? always : buildEvaluator(stage.when, environment),
       tree: stage.when === undefined ? undefined : compileStageTree(stage.when, environment, criterionIndex),
       ...(stage.followUp === undefined ? {} : { followUpBy: followUpBy(toDuration(stage.followUp.within)) }),

@@ -260,6 +260,8 @@ describe('classify', () => {
     const second = classifier.classify({}, { asOf: AS_OF });
     expect(second.criteria.budget?.facts[0]?.expected).toEqual({ gte: 1000 });
     expect(Object.isFrozen(mine.criteria.budget.when)).toBe(false);
+    expect(Object.isFrozen(first.config) && Object.isFrozen(first.stages[0])).toBe(true);
+    expect(second.stages).not.toBe(first.stages);
   });
 
   it('never throws on lead data', () => {
