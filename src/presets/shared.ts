@@ -317,37 +317,50 @@ export interface SectorOptions {
   readonly examples: NonNullable<Config['examples']>;
 }
 
+/** What every preset is made of: its own criteria, BANT, the knock-outs, scoring, and the ladder. */
+interface PresetParts {
+  readonly id: string;
+  readonly label: Text;
+  readonly description: Text;
+  /** Criteria before the BANT ones (signals) and after them (the framework's own). */
+  readonly signals: Record<string, Criterion>;
+  readonly extra?: Record<string, Criterion>;
+  readonly bant: BantOptions;
+  readonly rules: readonly ScoringRule[];
+  readonly sqo: Condition;
+  /** Criteria any of which, or engagement ≥ 15, makes a SAL. */
+  readonly sal: readonly string[];
+  readonly examples: NonNullable<Config['examples']>;
+}
+
+function assemble(parts: PresetParts): Config {
+  return {
+    version: 1,
+    id: parts.id,
+    label: parts.label,
+    description: parts.description,
+    criteria: { ...parts.signals, ...bantCriteria(parts.bant), ...parts.extra, ...knockOutCriteria },
+    scoring: { groups: scoringGroups, max: 100, rules: [...parts.rules] },
+    stages: ladder({
+      sqo: parts.sqo,
+      sal: { any: [...parts.sal.map((criterion) => ({ criterion })), { score: 'engagement', gte: 15 }] },
+    }),
+    examples: parts.examples,
+  };
+}
+
 /**
  * One of the article's contexts: SQO is its intent signals **and** budget, authority, need and
  * timeline all met; SAL is intent, a hand-raise, interest, or engagement ≥ 15.
  */
 export function sectorPreset(options: SectorOptions): Config {
-  return {
-    version: 1,
-    id: options.id,
-    label: options.label,
-    description: options.description,
-    criteria: {
-      intent: options.intent,
-      handRaise: options.handRaise,
-      interest: options.interest,
-      ...bantCriteria(options.bant),
-      ...knockOutCriteria,
-    },
-    scoring: { groups: scoringGroups, max: 100, rules: [...options.rules] },
-    stages: ladder({
-      sqo: allOf('intent', 'budget', 'authority', 'need', 'timeline'),
-      sal: {
-        any: [
-          { criterion: 'intent' },
-          { criterion: 'handRaise' },
-          { criterion: 'interest' },
-          { score: 'engagement', gte: 15 },
-        ],
-      },
-    }),
-    examples: options.examples,
-  };
+  const { intent, handRaise, interest, ...rest } = options;
+  return assemble({
+    ...rest,
+    signals: { intent, handRaise, interest },
+    sqo: allOf('intent', 'budget', 'authority', 'need', 'timeline'),
+    sal: ['intent', 'handRaise', 'interest'],
+  });
 }
 
 export interface FrameworkOptions {
@@ -363,25 +376,14 @@ export interface FrameworkOptions {
 
 /** A qualification framework (BANT, MEDDIC, CHAMP, ANUM) on the shared ladder and scoring. */
 export function frameworkPreset(options: FrameworkOptions): Config {
-  return {
-    version: 1,
-    id: options.id,
-    label: options.label,
-    description: options.description,
-    criteria: {
-      intent: genericIntent,
-      interest: genericInterest,
-      ...bantCriteria({ minimumBudget: 5000, timeline: options.timeline }),
-      ...options.criteria,
-      ...knockOutCriteria,
-    },
-    scoring: { groups: scoringGroups, max: 100, rules: [...commonRules, ...genericEngagementRules] },
-    stages: ladder({
-      sqo: options.sqo,
-      sal: { any: [{ criterion: 'intent' }, { criterion: 'interest' }, { score: 'engagement', gte: 15 }] },
-    }),
-    examples: options.examples,
-  };
+  return assemble({
+    ...options,
+    signals: { intent: genericIntent, interest: genericInterest },
+    extra: options.criteria,
+    bant: { minimumBudget: 5000, timeline: options.timeline },
+    rules: [...commonRules, ...genericEngagementRules],
+    sal: ['intent', 'interest'],
+  });
 }
 
 /** A lead every framework preset finds unqualified, and one each disqualifies. */
