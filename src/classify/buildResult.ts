@@ -8,7 +8,7 @@ import type { EvalContext } from '../internal/context';
 import { localize } from '../internal/localize';
 import { compilePath } from '../internal/path';
 import { MET, statusName, type Tri, UNKNOWN } from '../internal/status';
-import { formatInstant } from '../internal/time';
+import { formatInstant, memoByInstant } from '../internal/time';
 import type { Condition, EventCondition, FactCondition, ScoreCondition } from '../schema/condition';
 import type { ClassifyContext } from './ClassifyContext';
 import type { CompiledConfig } from './compile';
@@ -239,16 +239,8 @@ function blockers(
   return found;
 }
 
-/** ISO text of the last instant formatted: a batch classified at one `asOf` formats it once. */
-let lastInstant = Number.NaN;
-let lastInstantText = '';
-function formatCached(instant: number): string {
-  if (instant !== lastInstant) {
-    lastInstantText = formatInstant(instant);
-    lastInstant = instant;
-  }
-  return lastInstantText;
-}
+/** ISO text of `asOf`: a batch classified at one instant formats it once. */
+const formatCached = memoByInstant(formatInstant);
 
 /** Assembles the full, plain-JSON result of one classification. */
 export function buildResult(

@@ -7,7 +7,7 @@ import {
 import { defaultOperators, toDuration } from '../dsl/operators';
 import { hashJson } from '../internal/hash';
 import { MET, type Status } from '../internal/status';
-import { addDuration, type Duration, formatInstant, readAsOf } from '../internal/time';
+import { addDuration, type Duration, formatInstant, memoByInstant, readAsOf } from '../internal/time';
 import { ConfigError } from '../schema/ConfigError';
 import type { Config, Text } from '../schema/config';
 import { compileScoring } from '../scoring/compileScoring';
@@ -89,15 +89,7 @@ function stageEntries(id: string, exit: boolean): readonly [StageEntry, StageEnt
 const always: Evaluator = () => MET;
 
 function followUpBy(within: Duration): (asOf: number) => string {
-  let lastAsOf = Number.NaN;
-  let text = '';
-  return (asOf) => {
-    if (asOf !== lastAsOf) {
-      text = formatInstant(addDuration(asOf, within));
-      lastAsOf = asOf;
-    }
-    return text;
-  };
+  return memoByInstant((asOf) => formatInstant(addDuration(asOf, within)));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { EvalContext, EventIndex, EventList } from '../internal/context';
 import { compilePath } from '../internal/path';
 import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
-import { subtractDuration } from '../internal/time';
+import { memoByInstant, subtractDuration } from '../internal/time';
 import type {
   AtLeastCondition,
   Condition,
@@ -236,8 +236,9 @@ export function compileEventMatcher(
     read: compilePath(propPath),
     test: valueTest(compileOperators(operators, table, undefined)),
   }));
-  let cachedAsOf = Number.NaN;
-  let from = Number.NEGATIVE_INFINITY;
+  const fromAt = memoByInstant((asOf) =>
+    window === undefined ? Number.NEGATIVE_INFINITY : subtractDuration(asOf, window),
+  );
   let listsOf: EventIndex | undefined;
   let lists: EventList[] = [];
   return (context, out) => {
@@ -248,10 +249,7 @@ export function compileEventMatcher(
     }
     const index = context.events();
     if (index === null) return -1;
-    if (window !== undefined && context.asOf !== cachedAsOf) {
-      from = subtractDuration(context.asOf, window);
-      cachedAsOf = context.asOf;
-    }
+    const from = fromAt(context.asOf);
     // a classifier reuses one index from lead to lead: resolve the type lists once per index
     if (index !== listsOf) {
       lists = [];

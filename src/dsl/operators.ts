@@ -4,6 +4,7 @@ import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
 import {
   addDuration,
   type Duration,
+  memoByInstant,
   parseInstant,
   parseIsoDuration,
   subtractDuration,
@@ -198,16 +199,11 @@ function windowTest(
   bounds: (asOf: number, duration: Duration) => readonly [number, number],
 ): OperatorTest {
   const duration = toDuration(input);
-  let cachedAsOf = Number.NaN;
-  let from = 0;
-  let to = 0;
+  const boundsAt = memoByInstant((asOf) => bounds(asOf, duration));
   return (value, context, path) => {
     const at = context.instant(value, path);
     if (Number.isNaN(at)) return UNKNOWN;
-    if (context.asOf !== cachedAsOf) {
-      [from, to] = bounds(context.asOf, duration);
-      cachedAsOf = context.asOf;
-    }
+    const [from, to] = boundsAt(context.asOf);
     return at >= from && at <= to ? MET : UNMET;
   };
 }

@@ -148,6 +148,22 @@ export function subtractDuration(instant: number, duration: Duration): number {
   return sub(instant, duration, UTC_CONTEXT).getTime();
 }
 
+/**
+ * Wraps a computation on `asOf` so it runs again only when `asOf` changes: classifying a batch at one
+ * instant does each window bound, half-life and date string once, not once per lead.
+ */
+export function memoByInstant<T>(compute: (instant: number) => T): (instant: number) => T {
+  let last = Number.NaN;
+  let value: T;
+  return (instant) => {
+    if (instant !== last) {
+      value = compute(instant);
+      last = instant;
+    }
+    return value;
+  };
+}
+
 /** Epoch ms → ISO string (UTC). */
 export function formatInstant(instant: number): string {
   return new Date(instant).toISOString();

@@ -8,8 +8,9 @@ import {
 import { toDuration } from '../dsl/operators';
 import type { EvalContext } from '../internal/context';
 import { MET } from '../internal/status';
-import { type Duration, subtractDuration } from '../internal/time';
+import { type Duration, memoByInstant, subtractDuration } from '../internal/time';
 import type { Scoring, ScoringRule } from '../schema/config';
+import { clamp } from './clamp';
 
 /** Scores and the ledger that explains them, for one lead. */
 export interface ScoreResult {
@@ -23,12 +24,6 @@ export function roundScore(value: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
-function clamp(value: number, min: number | undefined, max: number | undefined): number {
-  if (max !== undefined && value > max) return max;
-  if (min !== undefined && value < min) return min;
-  return value;
-}
-
 /**
  * A rule's points for one lead, `NaN` when it does not fire. Event rules also leave how many events
  * they counted in `countedEvents` (a module slot, so firing allocates nothing; classification is
@@ -39,15 +34,8 @@ let countedEvents = -1;
 
 /** Exponential decay by half-life, measured from `asOf`; the half-life in ms is recomputed only when `asOf` changes. */
 function decay(halfLife: Duration): (context: EvalContext, at: number) => number {
-  let cachedAsOf = Number.NaN;
-  let halfLifeMs = 1;
-  return (context, at) => {
-    if (context.asOf !== cachedAsOf) {
-      halfLifeMs = context.asOf - subtractDuration(context.asOf, halfLife);
-      cachedAsOf = context.asOf;
-    }
-    return 0.5 ** ((context.asOf - at) / halfLifeMs);
-  };
+  const halfLifeMs = memoByInstant((asOf) => asOf - subtractDuration(asOf, halfLife));
+  return (context, at) => 0.5 ** ((context.asOf - at) / halfLifeMs(context.asOf));
 }
 
 function compileRule(rule: ScoringRule, environment: BuildEnvironment): RuleValue {

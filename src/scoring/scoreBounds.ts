@@ -1,13 +1,10 @@
 import type { Config, ScoringRule } from '../schema/config';
+import { clamp } from './clamp';
 
 /** The lowest and highest value a score can take. */
 export interface ScoreRange {
   readonly min: number;
   readonly max: number;
-}
-
-function clamp(value: number, min: number | undefined, max: number | undefined): number {
-  return Math.min(max ?? Number.POSITIVE_INFINITY, Math.max(min ?? Number.NEGATIVE_INFINITY, value));
 }
 
 function ruleRange(rule: ScoringRule): ScoreRange {
