@@ -13,7 +13,7 @@ import type { Condition, EventCondition, FactCondition, ScoreCondition } from '.
 import type { ClassifyContext } from './ClassifyContext';
 import type { CompiledConfig } from './compile';
 import { describeCondition } from './describeCondition';
-import type { Blocker, Classification, CriterionFact, CriterionResult, LedgerEntry } from './types';
+import type { Blocker, Classification, CriterionFact, CriterionResult } from './types';
 
 /** A leaf a criterion reads, evaluated only when a result is built. */
 export interface Probe {

@@ -1,6 +1,5 @@
 import type { ConfigExample } from '../schema/config';
-import { classify } from './classify';
-import { type Classifier, compile } from './compile';
+import { toClassifier } from './classify';
 import type { ParseConfigOptions } from './safeParseConfig';
 
 /** One example's outcome. */
@@ -37,12 +36,9 @@ export function checkExamples(
   configOrClassifier: unknown,
   options: ParseConfigOptions = {},
 ): CheckExamplesResult {
-  const classifier: Classifier =
-    configOrClassifier !== null && typeof configOrClassifier === 'object' && 'classify' in configOrClassifier
-      ? (configOrClassifier as Classifier)
-      : compile(configOrClassifier, options);
+  const classifier = toClassifier(configOrClassifier, options);
   const results = (classifier.config.examples ?? []).map((example): ExampleResult => {
-    const result = classify(example.lead, classifier, { asOf: example.asOf });
+    const result = classifier.classify(example.lead, { asOf: example.asOf });
     const failures: string[] = [];
     const { stage, scores, criteria } = example.expect;
     if (stage !== undefined && result.stage !== stage)

@@ -1,4 +1,6 @@
+import { isObject } from '../internal/isObject';
 import { type Classifier, type ClassifyOptions, compile } from './compile';
+import type { ParseConfigOptions } from './safeParseConfig';
 import type { Classification } from './types';
 
 const compiledByConfig = new WeakMap<object, Classifier>();
@@ -38,14 +40,23 @@ export function classify(
   configOrClassifier: unknown,
   options: ClassifyOptions,
 ): Classification {
-  if (isClassifier(configOrClassifier)) return configOrClassifier.classify(lead, options);
-  if (configOrClassifier === null || typeof configOrClassifier !== 'object') {
-    return compile(configOrClassifier).classify(lead, options);
+  return toClassifier(configOrClassifier).classify(lead, options);
+}
+
+/**
+ * A classifier as is; a config compiled once and cached by identity (with default options — other
+ * operator tables or limits compile afresh, since the cache could not tell them apart).
+ * @throws {ConfigError} when the config is invalid
+ */
+export function toClassifier(configOrClassifier: unknown, options: ParseConfigOptions = {}): Classifier {
+  if (isClassifier(configOrClassifier)) return configOrClassifier;
+  if (!isObject(configOrClassifier) || Object.keys(options).length > 0) {
+    return compile(configOrClassifier, options);
   }
   let classifier = compiledByConfig.get(configOrClassifier);
   if (classifier === undefined) {
     classifier = compile(configOrClassifier);
     compiledByConfig.set(configOrClassifier, classifier);
   }
-  return classifier.classify(lead, options);
+  return classifier;
 }

@@ -2,6 +2,7 @@ import { type CheckState, checkCondition, createCheckState } from '../dsl/checkC
 import type { ConditionLimits } from '../dsl/conditionLimits';
 import { checkDuration, DURATION_EXPECTED, defaultOperators, type OperatorTable } from '../dsl/operators';
 import { fromZodIssues } from '../internal/fromZodIssues';
+import { isObject } from '../internal/isObject';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
 import { type Config, ConfigSchema } from '../schema/config';
 import { DurationSchema } from '../schema/duration';
@@ -17,10 +18,6 @@ export interface ParseConfigOptions extends ConditionLimits {
 export type SafeParseConfigResult =
   | { readonly success: true; readonly config: Config; readonly issues: readonly [] }
   | { readonly success: false; readonly issues: readonly Issue[] };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 const RULE_EVENT_KEYS = ['withinLast', 'where', 'repeat', 'halfLife'] as const;
 
@@ -40,7 +37,7 @@ const RULE_EVENT_KEYS = ['withinLast', 'where', 'repeat', 'halfLife'] as const;
  * //=> ['unknown_criterion', 'missing_fallback']
  */
 export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}): SafeParseConfigResult {
-  if (!isRecord(input)) {
+  if (!isObject(input)) {
     return {
       success: false,
       issues: [
@@ -77,9 +74,9 @@ function checkConditions(
   issues: Issue[],
 ): Map<string, { criteria: string[]; scores: boolean }> {
   const refs = new Map<string, { criteria: string[]; scores: boolean }>();
-  if (isRecord(input.criteria)) {
+  if (isObject(input.criteria)) {
     for (const [id, criterion] of Object.entries(input.criteria)) {
-      if (!isRecord(criterion) || !('when' in criterion)) continue;
+      if (!isObject(criterion) || !('when' in criterion)) continue;
       const criteriaBefore = state.criteria.length;
       const scoresBefore = state.scores.length;
       checkCondition(criterion.when, ['criteria', id, 'when'], state);
@@ -90,14 +87,14 @@ function checkConditions(
     }
   }
   const scoring = input.scoring;
-  if (isRecord(scoring) && Array.isArray(scoring.rules)) {
+  if (isObject(scoring) && Array.isArray(scoring.rules)) {
     scoring.rules.forEach((rule: unknown, index) => {
-      if (isRecord(rule)) checkRule(rule, ['scoring', 'rules', index], state, issues);
+      if (isObject(rule)) checkRule(rule, ['scoring', 'rules', index], state, issues);
     });
   }
   if (Array.isArray(input.stages)) {
     input.stages.forEach((stage: unknown, index) => {
-      if (isRecord(stage) && 'when' in stage) checkCondition(stage.when, ['stages', index, 'when'], state);
+      if (isObject(stage) && 'when' in stage) checkCondition(stage.when, ['stages', index, 'when'], state);
     });
   }
   return refs;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { fromZodIssues } from '../internal/fromZodIssues';
+import { isObject } from '../internal/isObject';
 import {
   closestName,
   describeValue,
@@ -55,10 +56,6 @@ const CountValue = /* @__PURE__ */ z.int().check(z.nonnegative());
 const NumberOperand = /* @__PURE__ */ z.number();
 const NumberRange = /* @__PURE__ */ z.tuple([z.number(), z.number()]);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function receivedKeys(keys: readonly string[]): string {
   return keys.length === 0 ? 'an empty object' : `keys ${keys.map((key) => JSON.stringify(key)).join(', ')}`;
 }
@@ -95,7 +92,7 @@ export function checkCondition(input: unknown, path: IssuePath, state: CheckStat
     );
     return;
   }
-  if (!isPlainObject(input)) {
+  if (!isObject(input)) {
     state.issues.push(
       makeIssue({
         code: 'invalid_type',
@@ -422,7 +419,7 @@ function checkEvent(input: Record<string, unknown>, path: IssuePath, state: Chec
   if (input.count !== undefined) {
     const countPath = [...path, 'count'];
     const count = input.count;
-    if (!isPlainObject(count) || Object.keys(count).length === 0) {
+    if (!isObject(count) || Object.keys(count).length === 0) {
       state.issues.push(
         makeIssue({
           code: 'invalid_type',
@@ -459,7 +456,7 @@ function checkEvent(input: Record<string, unknown>, path: IssuePath, state: Chec
   }
   if (input.where !== undefined) {
     const wherePath = [...path, 'where'];
-    if (!isPlainObject(input.where)) {
+    if (!isObject(input.where)) {
       state.issues.push(
         makeIssue({
           code: 'invalid_type',
@@ -474,7 +471,7 @@ function checkEvent(input: Record<string, unknown>, path: IssuePath, state: Chec
     for (const [propPath, operators] of Object.entries(input.where)) {
       const at = [...wherePath, propPath];
       checkFactPath(propPath, at, state);
-      if (!isPlainObject(operators)) {
+      if (!isObject(operators)) {
         state.issues.push(
           makeIssue({
             code: 'invalid_type',

@@ -63,7 +63,7 @@ function compileRule(rule: ScoringRule, environment: BuildEnvironment): RuleValu
     return (context) => {
       const count = match(context, undefined);
       if (count <= 0) return Number.NaN;
-      countedEvents = count < limit ? count : limit;
+      countedEvents = Math.min(count, limit);
       return clamp(rule.points * countedEvents, rule.min, rule.max);
     };
   }
