@@ -38,7 +38,7 @@ export function lintConfig(
         unknownName(
           'unknown_group',
           'group',
-          { name: rule.group, path: ['scoring', 'rules', index, 'group'], condition: {} },
+          { name: rule.group, path: ['scoring', 'rules', index, 'group'] },
           groups,
         ),
       );
@@ -85,7 +85,12 @@ export function lintConfig(
   return issues;
 }
 
-function unknownName(code: string, what: string, ref: ConditionReference, known: readonly string[]): Issue {
+function unknownName(
+  code: string,
+  what: string,
+  ref: Pick<ConditionReference, 'name' | 'path'>,
+  known: readonly string[],
+): Issue {
   const suggestion = closestName(ref.name, known);
   return makeIssue({
     code,
@@ -313,12 +318,7 @@ function checkExamplesShape(
     const stage = example.expect.stage;
     if (stage !== undefined && !stages.includes(stage)) {
       issues.push(
-        unknownName(
-          'unknown_stage',
-          'stage',
-          { name: stage, path: [...path, 'expect', 'stage'], condition: {} },
-          stages,
-        ),
+        unknownName('unknown_stage', 'stage', { name: stage, path: [...path, 'expect', 'stage'] }, stages),
       );
     }
     for (const id of Object.keys(example.expect.criteria ?? {})) {
@@ -327,7 +327,7 @@ function checkExamplesShape(
           unknownName(
             'unknown_criterion',
             'criterion',
-            { name: id, path: [...path, 'expect', 'criteria', id], condition: {} },
+            { name: id, path: [...path, 'expect', 'criteria', id] },
             criteria,
           ),
         );
@@ -339,7 +339,7 @@ function checkExamplesShape(
           unknownName(
             'unknown_group',
             'score',
-            { name, path: [...path, 'expect', 'scores', name], condition: {} },
+            { name, path: [...path, 'expect', 'scores', name] },
             scoreNames,
           ),
         );
