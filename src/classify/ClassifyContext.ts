@@ -1,17 +1,19 @@
 import type { Evaluator } from '../dsl/buildEvaluator';
-import { EvalContext, type EventList } from '../internal/context';
+import { EvalContext, type EventList, type LeadMemo } from '../internal/context';
 import type { Tri } from '../internal/status';
 import type { RuleLabels, ScoreResult } from '../scoring/compileScoring';
 
 /** What a classifier's context needs of the compiled config. */
 export interface ContextSource {
   readonly criteria: readonly Evaluator[];
+  /** The memo slot of each criterion's status. */
+  readonly criterionSlots: Int32Array;
+  readonly memo: LeadMemo;
   readonly scoring: (context: EvalContext) => ScoreResult;
   /** Reusable event lists, one per event type the config reads. */
   readonly eventLists: Map<string, EventList>;
 }
 
-const NOT_YET = -1;
 /** Scores while they are being computed: every score reads as unknown. */
 const PENDING: ScoreResult = Object.freeze({
   scores: Object.freeze({}) as ScoreResult['scores'],
@@ -26,20 +28,20 @@ export class ClassifyContext extends EvalContext implements RuleLabels {
   /** Rule labels in the locale asked for, by rule index (read by the scoring). */
   ruleLabels: ReadonlyArray<string | undefined> | undefined;
   private readonly source: ContextSource;
-  private readonly statuses: Int8Array;
   private scoreResult: ScoreResult | undefined;
 
   constructor(lead: unknown, asOf: number, source: ContextSource) {
-    super(lead, asOf, undefined, source.eventLists);
+    super(lead, asOf, undefined, source.eventLists, source.memo);
     this.source = source;
-    this.statuses = new Int8Array(source.criteria.length).fill(NOT_YET);
   }
 
   criterion(index: number): Tri {
-    const known = this.statuses[index] as number;
-    if (known !== NOT_YET) return known as Tri;
+    const memo = this.source.memo;
+    const slot = this.source.criterionSlots[index] as number;
+    if (memo.stamps[slot] === this.generation) return memo.statuses[slot] as Tri;
     const status = (this.source.criteria[index] as Evaluator)(this);
-    this.statuses[index] = status;
+    memo.stamps[slot] = this.generation;
+    memo.statuses[slot] = status;
     return status;
   }
 

@@ -3,13 +3,14 @@ import {
   buildEvaluator,
   type Evaluator,
   sharedEventMatcher,
+  sharedFactLeaf,
 } from '../dsl/buildEvaluator';
 import type { EvalContext } from '../internal/context';
 import { localize } from '../internal/localize';
 import { compilePath } from '../internal/path';
 import { MET, statusName, type Tri, UNKNOWN } from '../internal/status';
 import { formatInstant, memoByInstant } from '../internal/time';
-import type { Condition, EventCondition, FactCondition, ScoreCondition } from '../schema/condition';
+import type { Condition, EventCondition, ScoreCondition } from '../schema/condition';
 import type { ClassifyContext } from './ClassifyContext';
 import type { CompiledConfig } from './compile';
 import { describeCondition } from './describeCondition';
@@ -79,15 +80,12 @@ export function compileProbes(condition: Condition, environment: BuildEnvironmen
     else if ('atLeast' in node) node.of.forEach(walk);
     else if ('not' in node) walk(node.not);
     else if ('fact' in node) {
-      const read = compilePath((node as FactCondition).fact);
-      probes.push(
-        probe(
-          node.fact,
-          without(node, 'fact'),
-          (context) => read(context.lead),
-          buildEvaluator(node, environment),
-        ),
-      );
+      let read: Probe['read'];
+      if (environment.shared === undefined) {
+        const readPath = compilePath(node.fact);
+        read = (context) => readPath(context.lead);
+      } else read = sharedFactLeaf(node, environment).value;
+      probes.push(probe(node.fact, without(node, 'fact'), read, buildEvaluator(node, environment)));
     } else if ('event' in node) {
       const match = sharedEventMatcher(node, environment);
       const count = (context: EvalContext) => {

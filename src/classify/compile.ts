@@ -3,8 +3,10 @@ import {
   buildEvaluator,
   createSharedCompilation,
   type Evaluator,
+  type SharedCompilation,
 } from '../dsl/buildEvaluator';
 import { defaultOperators, toDuration } from '../dsl/operators';
+import { LeadMemo } from '../internal/context';
 import { hashJson } from '../internal/hash';
 import { MET, type Status } from '../internal/status';
 import { addDuration, type Duration, formatInstant, memoByInstant, readAsOf } from '../internal/time';
@@ -20,7 +22,7 @@ import {
   type Probe,
   type StageTree,
 } from './buildResult';
-import { ClassifyContext } from './ClassifyContext';
+import { ClassifyContext, type ContextSource } from './ClassifyContext';
 import { type ParseConfigOptions, safeParseConfig } from './safeParseConfig';
 import type { Classification } from './types';
 
@@ -160,7 +162,15 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
       { ats: [] as number[], props: [] as unknown[], size: 0 },
     ]),
   );
-  const source = { criteria: evaluators, scoring: compiled.scoring, eventLists };
+  const shared = environment.shared as SharedCompilation;
+  const criterionSlots = Int32Array.from(evaluators, () => shared.slots++);
+  const source: ContextSource = {
+    criteria: evaluators,
+    criterionSlots,
+    memo: new LeadMemo(shared.slots),
+    scoring: compiled.scoring,
+    eventLists,
+  };
   const textsByLocale = new Map<string, LocalizedTexts>();
 
   return {

@@ -6,6 +6,7 @@ import type {
   AtLeastCondition,
   Condition,
   EventCondition,
+  FactCondition,
   FactOperators,
   NumberComparisons,
   ScoreCondition,
@@ -22,7 +23,8 @@ export interface BuildEnvironment {
   readonly score: (name: string) => (context: EvalContext) => number | undefined;
   /**
    * When given, a condition object compiles once however often it is built (criteria, their probes
-   * and stage trees share closures), and event counts are kept per lead in `EvalContext.slots`.
+   * and stage trees share closures), and what fact leaves and event conditions compute is kept per
+   * lead in the classifier's memo (`EvalContext.memo`), by slot.
    */
   readonly shared?: SharedCompilation;
 }
@@ -31,14 +33,30 @@ export interface BuildEnvironment {
 export interface SharedCompilation {
   readonly evaluators: WeakMap<object, Evaluator>;
   readonly matchers: WeakMap<object, EventMatcher>;
+  /** Fact leaves by their JSON: the same test written twice is read and tested once per lead. */
+  readonly leaves: Map<string, FactLeaf>;
   /** Every event type the config reads. */
   readonly eventTypes: Set<string>;
+  /** Memo slots handed out so far. */
   slots: number;
+}
+
+/** A fact leaf compiled for a classifier: its status and the value it read, memoised per lead. */
+export interface FactLeaf {
+  readonly evaluate: Evaluator;
+  /** The value the leaf read for this lead (reading it once if no one has yet). */
+  readonly value: (context: EvalContext) => unknown;
 }
 
 /** A fresh {@link SharedCompilation}. */
 export function createSharedCompilation(): SharedCompilation {
-  return { evaluators: new WeakMap(), matchers: new WeakMap(), eventTypes: new Set(), slots: 0 };
+  return {
+    evaluators: new WeakMap(),
+    matchers: new WeakMap(),
+    leaves: new Map(),
+    eventTypes: new Set(),
+    slots: 0,
+  };
 }
 
 const STATUS_TRI = { met: MET, unmet: UNMET, unknown: UNKNOWN } as const;
@@ -82,7 +100,11 @@ function compileNode(condition: Condition, environment: BuildEnvironment): Evalu
   }
   if ('atLeast' in condition) return atLeast(condition, environment);
   if ('criterion' in condition) return environment.criterion(condition.criterion);
-  if ('fact' in condition) return factEvaluator(condition.fact, condition, environment.operators);
+  if ('fact' in condition) {
+    return environment.shared === undefined
+      ? factEvaluator(condition.fact, condition, environment.operators)
+      : sharedFactLeaf(condition, environment).evaluate;
+  }
   if ('event' in condition) return eventEvaluator(condition, environment);
   return scoreEvaluator(condition, environment);
 }
@@ -184,6 +206,43 @@ function factEvaluator(path: string, operators: FactOperators, table: OperatorTa
   return (context) => test(read(context.lead), context, path);
 }
 
+/**
+ * The memoised fact leaf of a condition in a classifier: one slot per distinct leaf, so criteria,
+ * probes, blockers and scoring rules that test the same fact the same way read and test it once.
+ */
+export function sharedFactLeaf(condition: FactCondition, environment: BuildEnvironment): FactLeaf {
+  const shared = environment.shared as SharedCompilation;
+  const key = JSON.stringify(condition);
+  const known = shared.leaves.get(key);
+  if (known !== undefined) return known;
+  const path = condition.fact;
+  const read = compilePath(path);
+  const test = valueTest(compileOperators(condition, environment.operators, 'fact'));
+  const slot = shared.slots++;
+  const evaluate: Evaluator = (context) => {
+    const memo = context.memo;
+    if (memo === undefined) return test(read(context.lead), context, path);
+    if (memo.stamps[slot] === context.generation) return memo.statuses[slot] as Tri;
+    const value = read(context.lead);
+    const status = test(value, context, path);
+    memo.stamps[slot] = context.generation;
+    memo.statuses[slot] = status;
+    memo.values[slot] = value;
+    return status;
+  };
+  const leaf: FactLeaf = {
+    evaluate,
+    value: (context) => {
+      const memo = context.memo;
+      if (memo === undefined) return read(context.lead);
+      evaluate(context);
+      return memo.values[slot];
+    },
+  };
+  shared.leaves.set(key, leaf);
+  return leaf;
+}
+
 function scoreEvaluator(condition: ScoreCondition, environment: BuildEnvironment): Evaluator {
   const read = environment.score(condition.score);
   // numeric comparisons are fixed, whatever fact operators the environment allows
@@ -242,11 +301,8 @@ export function compileEventMatcher(
   let listsOf: EventIndex | undefined;
   let lists: EventList[] = [];
   return (context, out) => {
-    const remember = slot >= 0 && out === undefined;
-    if (remember) {
-      const known = context.slots?.[slot];
-      if (known !== undefined) return known;
-    }
+    const memo = slot >= 0 && out === undefined ? context.memo : undefined;
+    if (memo !== undefined && memo.stamps[slot] === context.generation) return memo.values[slot] as number;
     const index = context.events();
     if (index === null) return -1;
     const from = fromAt(context.asOf);
@@ -269,9 +325,9 @@ export function compileEventMatcher(
         out?.push(at);
       }
     }
-    if (remember) {
-      if (context.slots === undefined) context.slots = [];
-      context.slots[slot] = count;
+    if (memo !== undefined) {
+      memo.stamps[slot] = context.generation;
+      memo.values[slot] = count;
     }
     return count;
   };

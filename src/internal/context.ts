@@ -13,6 +13,37 @@ export interface EventList {
 export type EventIndex = ReadonlyMap<string, EventList>;
 
 /**
+ * A classifier's memo of what its compiled nodes (fact leaves, event counts, criteria) computed for
+ * the lead under way, by slot. It is allocated once per classifier and reused from lead to lead: an
+ * entry counts only when its stamp is the current classification's generation, so nothing is cleared
+ * or allocated per lead. A nested classification on the same classifier only costs recomputation.
+ */
+export class LeadMemo {
+  /** The generation each slot was last written in. */
+  readonly stamps: Int32Array;
+  /** Statuses of leaves and criteria. */
+  readonly statuses: Int8Array;
+  /** Values read by leaves, counts of event conditions. */
+  readonly values: unknown[];
+  private generation = 0;
+
+  constructor(size: number) {
+    this.stamps = new Int32Array(size);
+    this.statuses = new Int8Array(size);
+    this.values = new Array(size).fill(undefined);
+  }
+
+  /** A generation no slot is stamped with yet: the memo as seen by a new classification. */
+  next(): number {
+    if (this.generation === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.generation = 0;
+    }
+    return ++this.generation;
+  }
+}
+
+/**
  * Per-evaluation state: the lead, the instant, and what is computed at most once per lead
  * (the event index, parsed dates, data-quality flags). Criteria and scores are resolved through
  * the slots a classifier fills in.
@@ -22,8 +53,9 @@ export class EvalContext implements OperatorContext {
   readonly asOf: number;
   /** Flags in insertion order; a Set so repeated reads flag once. */
   flags: Set<string> | undefined;
-  /** Per-lead memo of compiled event conditions (counts), by slot. */
-  slots: number[] | undefined;
+  /** The classifier's memo (`undefined` outside a classifier) and this classification's stamp in it. */
+  readonly memo: LeadMemo | undefined;
+  readonly generation: number;
   private dates: Map<string, number> | undefined;
   /** `undefined`: not built yet; `null`: the lead has no `events` array. */
   private eventIndex: EventIndex | null | undefined;
@@ -40,11 +72,14 @@ export class EvalContext implements OperatorContext {
     asOf: number,
     inputs: EvalInputs = EMPTY_INPUTS,
     eventLists: Map<string, EventList> | undefined = undefined,
+    memo: LeadMemo | undefined = undefined,
   ) {
     this.lead = lead;
     this.asOf = asOf;
     this.inputs = inputs;
     this.eventLists = eventLists;
+    this.memo = memo;
+    this.generation = memo === undefined ? 0 : memo.next();
   }
 
   flag(flag: string): void {

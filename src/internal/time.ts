@@ -66,7 +66,7 @@ function parseCanonicalIso(text: string): number | undefined {
   if (month < 1 || month > 12 || day < 1) return Number.NaN;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (DAYS_IN_MONTH[month - 1] as number) + (leap ? 1 : 0)) return Number.NaN;
-  if (length === 10) return Date.UTC(year, month - 1, day);
+  if (length === 10) return daysFromCivil(year, month, day) * 86_400_000;
 
   const separator = text.charCodeAt(10);
   if ((separator !== 84 && separator !== 32) || length < 16 || text.charCodeAt(13) !== 58) return undefined;
@@ -120,7 +120,25 @@ function parseCanonicalIso(text: string): number | undefined {
       offset = (sign === 45 ? -1 : 1) * (zoneHours * 60 + zoneMinutes) * 60_000;
     } else return undefined;
   }
-  return Date.UTC(year, month - 1, day, hours, minutes, seconds, fraction) - offset;
+  return (
+    daysFromCivil(year, month, day) * 86_400_000 +
+    ((hours * 60 + minutes) * 60 + seconds) * 1000 +
+    fraction -
+    offset
+  );
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date, for years 100–9999 (H. Hinnant's
+ * `days_from_civil`): integer arithmetic, cheaper than `Date.UTC` on the hot path.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = (y / 400) | 0;
+  const yearOfEra = y - era * 400;
+  const dayOfYear = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  const dayOfEra = yearOfEra * 365 + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 const ISO_DURATION =

@@ -61,6 +61,24 @@ describe('parseInstant', () => {
     );
   });
 
+  it('computes the calendar itself exactly at the edges: leap days, centuries, years 100 and 9999', () => {
+    for (const text of [
+      '0100-01-01',
+      '0400-02-29',
+      '1600-02-29T12:00Z',
+      '1899-12-31T23:59:59.999Z',
+      '1900-03-01',
+      '1969-12-31T23:59:59.999Z',
+      '1970-01-01',
+      '2000-02-29T00:00:00+01:00',
+      '2024-02-29T24:00',
+      '2100-02-28T23:59:59-05:30',
+      '9999-12-31T23:59:59.999Z',
+    ]) {
+      expect(parseInstant(text), text).toBe(parseISO(text, { in: utc }).getTime());
+    }
+  });
+
   it('agrees with parseISO on arbitrary strings too', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
