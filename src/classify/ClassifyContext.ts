@@ -1,5 +1,5 @@
 import type { Evaluator } from '../dsl/buildEvaluator';
-import { EvalContext, type EventList, type LeadMemo } from '../internal/context';
+import { EvalContext, type LeadMemo } from '../internal/context';
 import type { Tri } from '../internal/status';
 import type { RuleLabels, ScoreResult } from '../scoring/compileScoring';
 
@@ -10,8 +10,6 @@ export interface ContextSource {
   readonly criterionSlots: Int32Array;
   readonly memo: LeadMemo;
   readonly scoring: (context: EvalContext) => ScoreResult;
-  /** Reusable event lists, one per event type the config reads. */
-  readonly eventLists: Map<string, EventList>;
 }
 
 /** Scores while they are being computed: every score reads as unknown. */
@@ -31,7 +29,7 @@ export class ClassifyContext extends EvalContext implements RuleLabels {
   private scoreResult: ScoreResult | undefined;
 
   constructor(lead: unknown, asOf: number, source: ContextSource) {
-    super(lead, asOf, undefined, source.eventLists, source.memo);
+    super(lead, asOf, undefined, source.memo);
     this.source = source;
   }
 

@@ -89,7 +89,7 @@ export function compileProbes(condition: Condition, environment: BuildEnvironmen
     } else if ('event' in node) {
       const match = sharedEventMatcher(node, environment);
       const count = (context: EvalContext) => {
-        const events = match(context, undefined);
+        const events = match(context);
         return events < 0 ? undefined : events;
       };
       probes.push(

@@ -115,14 +115,15 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
 
   const criterionIds = Object.keys(config.criteria);
   const criterionIndex = new Map(criterionIds.map((id, index) => [id, index]));
+  const operators = options.operators ?? defaultOperators;
   const environment: BuildEnvironment = {
-    operators: options.operators ?? defaultOperators,
+    operators,
     criterion: (id) => {
       const index = criterionIndex.get(id) as number;
       return (context) => (context as ClassifyContext).criterion(index);
     },
     score: (name) => (context) => (context as ClassifyContext).scores().scores[name],
-    shared: createSharedCompilation(),
+    shared: createSharedCompilation(operators),
   };
   const evaluators = criterionIds.map((id) => buildEvaluator(config.criteria[id]!.when, environment));
   // the rules, not their tests: examples (and $schema) do not change what a lead gets
@@ -156,12 +157,6 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
       actions: stage.actions ?? [],
     })),
   };
-  const eventLists = new Map(
-    [...(environment.shared?.eventTypes ?? [])].map((type) => [
-      type,
-      { ats: [] as number[], props: [] as unknown[], size: 0 },
-    ]),
-  );
   const shared = environment.shared as SharedCompilation;
   const criterionSlots = Int32Array.from(evaluators, () => shared.slots++);
   const source: ContextSource = {
@@ -169,7 +164,6 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
     criterionSlots,
     memo: new LeadMemo(shared.slots),
     scoring: compiled.scoring,
-    eventLists,
   };
   const textsByLocale = new Map<string, LocalizedTexts>();
 

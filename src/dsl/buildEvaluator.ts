@@ -1,4 +1,4 @@
-import type { EvalContext, EventIndex, EventList } from '../internal/context';
+import type { EvalContext } from '../internal/context';
 import { compilePath } from '../internal/path';
 import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
 import { memoByInstant, subtractDuration } from '../internal/time';
@@ -11,6 +11,7 @@ import type {
   NumberComparisons,
   ScoreCondition,
 } from '../schema/condition';
+import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT, matchesAll } from './eventPlan';
 import { defaultOperators, type OperatorTable, type OperatorTest, toDuration } from './operators';
 
 /** A compiled condition: evaluates against one lead's context. */
@@ -32,11 +33,10 @@ export interface BuildEnvironment {
 /** Compilation state shared by everything compiled from one config. */
 export interface SharedCompilation {
   readonly evaluators: WeakMap<object, Evaluator>;
-  readonly matchers: WeakMap<object, EventMatcher>;
   /** Fact leaves by their JSON: the same test written twice is read and tested once per lead. */
   readonly leaves: Map<string, FactLeaf>;
-  /** Every event type the config reads. */
-  readonly eventTypes: Set<string>;
+  /** Every event selection of the config, answered in one pass over a lead's events. */
+  readonly plan: EventPlan;
   /** Memo slots handed out so far. */
   slots: number;
 }
@@ -48,13 +48,12 @@ export interface FactLeaf {
   readonly value: (context: EvalContext) => unknown;
 }
 
-/** A fresh {@link SharedCompilation}. */
-export function createSharedCompilation(): SharedCompilation {
+/** A fresh {@link SharedCompilation} for conditions compiled with `table`. */
+export function createSharedCompilation(table: OperatorTable): SharedCompilation {
   return {
     evaluators: new WeakMap(),
-    matchers: new WeakMap(),
     leaves: new Map(),
-    eventTypes: new Set(),
+    plan: new EventPlan((where) => compileFilters(where, table)),
     slots: 0,
   };
 }
@@ -254,90 +253,59 @@ function eventEvaluator(condition: EventCondition, environment: BuildEnvironment
   const match = sharedEventMatcher(condition, environment);
   const countTest = valueTest(compileOperators(condition.count ?? { gte: 1 }, defaultOperators, undefined));
   return (context) => {
-    const count = match(context, undefined);
+    const count = match(context);
     return count < 0 ? UNKNOWN : countTest(count, context, undefined);
   };
 }
 
-/**
- * Counts the lead's events that match a type list, window and filters, by `asOf`; `-1` when the
- * lead has no events array. With `out`, also pushes each matching event's instant (for decay).
- */
-export type EventMatcher = (context: EvalContext, out: number[] | undefined) => number;
+/** Counts the lead's events that match a type list, window and filters, by `asOf`; `-1` when the lead has no events array. */
+export type EventMatcher = (context: EvalContext) => number;
 
-/** The event matcher of a condition, compiled once per config and counting once per lead. */
+/**
+ * The event matcher of a condition. In a classifier it reads the config's one-pass event tally;
+ * on its own it counts over the lead's event index.
+ */
 export function sharedEventMatcher(condition: EventCondition, environment: BuildEnvironment): EventMatcher {
   const shared = environment.shared;
   if (shared === undefined) return compileEventMatcher(condition, environment.operators);
-  let matcher = shared.matchers.get(condition);
-  if (matcher === undefined) {
-    matcher = compileEventMatcher(condition, environment.operators, shared.slots++, shared.eventTypes);
-    shared.matchers.set(condition, matcher);
-  }
-  return matcher;
-}
-
-/**
- * Compiles the matching part of an event condition (type, `withinLast`, `where`), shared with scoring.
- * With a `slot`, the count is kept in the lead's context, so other readers of the same condition
- * (probes, blockers) do not scan the events again.
- */
-export function compileEventMatcher(
-  condition: Pick<EventCondition, 'event' | 'withinLast' | 'where'>,
-  table: OperatorTable,
-  slot = -1,
-  eventTypes: Set<string> | undefined = undefined,
-): EventMatcher {
-  const types = typeof condition.event === 'string' ? [condition.event] : [...condition.event];
-  for (const type of types) eventTypes?.add(type);
-  const window = condition.withinLast === undefined ? undefined : toDuration(condition.withinLast);
-  const filters = Object.entries(condition.where ?? {}).map(([propPath, operators]) => ({
-    read: compilePath(propPath),
-    test: valueTest(compileOperators(operators, table, undefined)),
-  }));
-  const fromAt = memoByInstant((asOf) =>
-    window === undefined ? Number.NEGATIVE_INFINITY : subtractDuration(asOf, window),
-  );
-  let listsOf: EventIndex | undefined;
-  let lists: EventList[] = [];
-  return (context, out) => {
-    const memo = slot >= 0 && out === undefined ? context.memo : undefined;
-    if (memo !== undefined && memo.stamps[slot] === context.generation) return memo.values[slot] as number;
-    const index = context.events();
-    if (index === null) return -1;
-    const from = fromAt(context.asOf);
-    // a classifier reuses one index from lead to lead: resolve the type lists once per index
-    if (index !== listsOf) {
-      lists = [];
-      for (const type of types) {
-        const list = index.get(type);
-        if (list !== undefined) lists.push(list);
-      }
-      listsOf = index;
-    }
-    let count = 0;
-    for (const { ats, props, size } of lists) {
-      for (let position = 0; position < size; position++) {
-        const at = ats[position] as number;
-        if (at < from) continue;
-        if (filters.length > 0 && !matchesAll(filters, props[position], context)) continue;
-        count++;
-        out?.push(at);
-      }
-    }
-    if (memo !== undefined) {
-      memo.stamps[slot] = context.generation;
-      memo.values[slot] = count;
-    }
-    return count;
+  const plan = shared.plan;
+  const consumer = plan.add(condition, KEEP_COUNT);
+  return (context) => {
+    const tally = plan.tally(context);
+    return tally.hasEvents ? (tally.counts[consumer] as number) : -1;
   };
 }
 
-function matchesAll(
-  filters: ReadonlyArray<{ read: (root: unknown) => unknown; test: OperatorTest }>,
-  props: unknown,
-  context: EvalContext,
-): boolean {
-  for (const { read, test } of filters) if (test(read(props), context, undefined) !== MET) return false;
-  return true;
+/** Compiles a `where` clause: one filter per props path, its operators and-ed. */
+export function compileFilters(where: EventSelection['where'], table: OperatorTable): EventFilter[] {
+  return Object.entries(where ?? {}).map(([propPath, operators]) => ({
+    read: compilePath(propPath),
+    test: valueTest(compileOperators(operators, table, undefined)),
+  }));
+}
+
+/** Compiles the matching part of an event condition (type, `withinLast`, `where`) over the lead's event index. */
+function compileEventMatcher(selection: EventSelection, table: OperatorTable): EventMatcher {
+  const types = typeof selection.event === 'string' ? [selection.event] : [...new Set(selection.event)];
+  const window = selection.withinLast === undefined ? undefined : toDuration(selection.withinLast);
+  const filters = compileFilters(selection.where, table);
+  const fromAt = memoByInstant((asOf) =>
+    window === undefined ? Number.NEGATIVE_INFINITY : subtractDuration(asOf, window),
+  );
+  return (context) => {
+    const index = context.events();
+    if (index === null) return -1;
+    const from = fromAt(context.asOf);
+    let count = 0;
+    for (const type of types) {
+      const list = index.get(type);
+      if (list === undefined) continue;
+      for (let position = 0; position < list.ats.length; position++) {
+        if ((list.ats[position] as number) < from) continue;
+        if (filters.length > 0 && !matchesAll(filters, list.props[position], context)) continue;
+        count++;
+      }
+    }
+    return count;
+  };
 }

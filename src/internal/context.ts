@@ -5,8 +5,6 @@ import { parseInstant } from './time';
 export interface EventList {
   readonly ats: number[];
   readonly props: unknown[];
-  /** How many entries are live: lists are reused from lead to lead without reallocating. */
-  size: number;
 }
 
 /** Events by type. */
@@ -59,11 +57,8 @@ export class EvalContext implements OperatorContext {
   private dates: Map<string, number> | undefined;
   /** `undefined`: not built yet; `null`: the lead has no `events` array. */
   private eventIndex: EventIndex | null | undefined;
-  /**
-   * A classifier's reusable lists for the event types its config reads: events of other types are
-   * skipped without parsing their dates, and no index is allocated per lead.
-   */
-  protected readonly eventLists: Map<string, EventList> | undefined;
+  /** A classifier's one-pass event tally for this lead, once taken (see `EventPlan`). */
+  eventTally: unknown;
   /** Named criterion statuses and scores, for conditions evaluated outside a classifier. */
   readonly inputs: EvalInputs;
 
@@ -71,13 +66,11 @@ export class EvalContext implements OperatorContext {
     lead: unknown,
     asOf: number,
     inputs: EvalInputs = EMPTY_INPUTS,
-    eventLists: Map<string, EventList> | undefined = undefined,
     memo: LeadMemo | undefined = undefined,
   ) {
     this.lead = lead;
     this.asOf = asOf;
     this.inputs = inputs;
-    this.eventLists = eventLists;
     this.memo = memo;
     this.generation = memo === undefined ? 0 : memo.next();
   }
@@ -104,7 +97,7 @@ export class EvalContext implements OperatorContext {
 
   /** Events by type, built in one pass over `lead.events`; `null` when there is no events array. */
   events(): EventIndex | null {
-    if (this.eventIndex === undefined) this.eventIndex = indexEvents(this, this.lead, this.eventLists);
+    if (this.eventIndex === undefined) this.eventIndex = indexEvents(this, this.lead);
     return this.eventIndex;
   }
 }
@@ -116,18 +109,11 @@ export interface EvalInputs {
 
 const EMPTY_INPUTS: EvalInputs = Object.freeze({});
 
-function indexEvents(
-  context: EvalContext,
-  lead: unknown,
-  reusable: Map<string, EventList> | undefined,
-): EventIndex | null {
+function indexEvents(context: EvalContext, lead: unknown): EventIndex | null {
   if (lead === null || typeof lead !== 'object' || !Object.hasOwn(lead, 'events')) return null;
   const events = (lead as { events: unknown }).events;
   if (!Array.isArray(events)) return null;
-  if (reusable !== undefined) {
-    for (const list of reusable.values()) list.size = 0;
-  }
-  const index = reusable ?? new Map<string, EventList>();
+  const index = new Map<string, EventList>();
   for (let position = 0; position < events.length; position++) {
     const event: unknown = events[position];
     if (event === null || typeof event !== 'object') {
@@ -139,12 +125,6 @@ function indexEvents(
       context.flag(`invalid_event:events[${position}]`);
       continue;
     }
-    let list = index.get(type);
-    if (list === undefined) {
-      if (reusable !== undefined) continue; // a type the config never reads
-      list = { ats: [], props: [], size: 0 };
-      index.set(type, list);
-    }
     const instant = parseInstant(at);
     if (Number.isNaN(instant)) {
       context.flag(`invalid_date:events[${position}].at`);
@@ -154,9 +134,13 @@ function indexEvents(
       context.flag('future_events_ignored');
       continue;
     }
-    list.ats[list.size] = instant;
-    list.props[list.size] = props;
-    list.size++;
+    let list = index.get(type);
+    if (list === undefined) {
+      list = { ats: [], props: [] };
+      index.set(type, list);
+    }
+    list.ats.push(instant);
+    list.props.push(props);
   }
   return index;
 }

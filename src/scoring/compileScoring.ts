@@ -2,9 +2,10 @@ import type { LedgerEntry } from '../classify/types';
 import {
   type BuildEnvironment,
   buildEvaluator,
-  compileEventMatcher,
-  type EventMatcher,
+  type Evaluator,
+  type SharedCompilation,
 } from '../dsl/buildEvaluator';
+import { type EventPlan, type EventTally, KEEP_ALL, KEEP_COUNT, KEEP_LATEST } from '../dsl/eventPlan';
 import { toDuration } from '../dsl/operators';
 import type { EvalContext } from '../internal/context';
 import { MET } from '../internal/status';
@@ -24,68 +25,101 @@ export function roundScore(value: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
-/**
- * A rule's points for one lead, `NaN` when it does not fire. Event rules also leave how many events
- * they counted in `countedEvents` (a module slot, so firing allocates nothing; classification is
- * synchronous, so no other rule runs in between).
- */
-type RuleValue = (context: EvalContext) => number;
-let countedEvents = -1;
+/** How a compiled rule earns its points. */
+const ON_CONDITION = 0;
+const PER_EVENT = 1;
+const DECAYED_ONCE = 2;
+const DECAYED_REPEAT = 3;
 
-/** Exponential decay by half-life, measured from `asOf`; the half-life in ms is recomputed only when `asOf` changes. */
-function decay(halfLife: Duration): (context: EvalContext, at: number) => number {
-  const halfLifeMs = memoByInstant((asOf) => asOf - subtractDuration(asOf, halfLife));
-  return (context, at) => 0.5 ** ((context.asOf - at) / halfLifeMs(context.asOf));
+interface CompiledRule {
+  readonly id: string;
+  readonly group: string | undefined;
+  /** Index of the rule's group in the groups, or -1. */
+  readonly slot: number;
+  readonly kind: typeof ON_CONDITION | typeof PER_EVENT | typeof DECAYED_ONCE | typeof DECAYED_REPEAT;
+  readonly points: number;
+  readonly min: number | undefined;
+  readonly max: number | undefined;
+  /** `repeat.max`, 1 when the rule counts once. */
+  readonly limit: number;
+  /** The rule's `when`, for rules on a condition. */
+  readonly evaluate: Evaluator | undefined;
+  /** The rule's consumer in the event plan, for rules on events. */
+  readonly consumer: number;
+  readonly halfLife: Duration | undefined;
 }
 
-function compileRule(rule: ScoringRule, environment: BuildEnvironment): RuleValue {
-  if (rule.when !== undefined) {
-    const evaluate = buildEvaluator(rule.when, environment);
-    const points = clamp(rule.points, rule.min, rule.max);
-    return (context) => {
-      countedEvents = -1;
-      return evaluate(context) === MET ? points : Number.NaN;
-    };
-  }
-  const match: EventMatcher = compileEventMatcher(
-    {
-      event: rule.event ?? [],
-      ...(rule.withinLast === undefined ? {} : { withinLast: rule.withinLast }),
-      ...(rule.where === undefined ? {} : { where: rule.where }),
-    },
-    environment.operators,
-    -1,
-    environment.shared?.eventTypes,
-  );
+function compileRule(
+  rule: ScoringRule,
+  slot: number,
+  environment: BuildEnvironment,
+  plan: EventPlan,
+): CompiledRule {
   const limit = rule.repeat?.max ?? 1;
-  if (rule.halfLife === undefined) {
-    // no decay: the count is all that matters
-    return (context) => {
-      const count = match(context, undefined);
-      if (count <= 0) return Number.NaN;
-      countedEvents = Math.min(count, limit);
-      return clamp(rule.points * countedEvents, rule.min, rule.max);
+  const halfLife = rule.halfLife === undefined ? undefined : toDuration(rule.halfLife);
+  const base = { id: rule.id, group: rule.group, slot, min: rule.min, max: rule.max, limit, halfLife };
+  if (rule.when !== undefined) {
+    return {
+      ...base,
+      kind: ON_CONDITION,
+      points: clamp(rule.points, rule.min, rule.max),
+      evaluate: buildEvaluator(rule.when, environment),
+      consumer: -1,
     };
   }
-  const factor = decay(toDuration(rule.halfLife));
-  const ats: number[] = [];
-  return (context) => {
-    ats.length = 0;
-    if (match(context, ats) <= 0) return Number.NaN;
-    if (limit === 1) {
-      // once: the most recent event, worth the most under decay
-      let latest = ats[0] as number;
-      for (const at of ats) if (at > latest) latest = at;
-      countedEvents = 1;
-      return clamp(rule.points * factor(context, latest), rule.min, rule.max);
-    }
-    if (ats.length > 1) ats.sort((a, b) => b - a);
-    countedEvents = Math.min(limit, ats.length);
-    let points = 0;
-    for (let index = 0; index < countedEvents; index++)
-      points += rule.points * factor(context, ats[index] as number);
-    return clamp(points, rule.min, rule.max);
+  const keep = halfLife === undefined ? KEEP_COUNT : limit === 1 ? KEEP_LATEST : KEEP_ALL;
+  const selection = {
+    event: rule.event ?? [],
+    ...(rule.withinLast === undefined ? {} : { withinLast: rule.withinLast }),
+    ...(rule.where === undefined ? {} : { where: rule.where }),
   };
+  return {
+    ...base,
+    kind: halfLife === undefined ? PER_EVENT : limit === 1 ? DECAYED_ONCE : DECAYED_REPEAT,
+    points: rule.points,
+    evaluate: undefined,
+    consumer: plan.add(selection, keep),
+  };
+}
+
+/** One ledger line; one object literal per combination of present keys, so each has one shape. */
+function ledgerLine(
+  rule: CompiledRule,
+  label: string | undefined,
+  points: number,
+  events: number,
+): LedgerEntry {
+  const { id, group } = rule;
+  // keys in a fixed order: rule, label, group, points, events
+  if (events < 0) {
+    if (group === undefined) return label === undefined ? { rule: id, points } : { rule: id, label, points };
+    return label === undefined ? { rule: id, group, points } : { rule: id, label, group, points };
+  }
+  if (group === undefined) {
+    return label === undefined ? { rule: id, points, events } : { rule: id, label, points, events };
+  }
+  return label === undefined
+    ? { rule: id, group, points, events }
+    : { rule: id, label, group, points, events };
+}
+
+/** Sum of `points × ½^(age / half-life)` over the `count` most recent of the first `size` instants. */
+function decayedSum(
+  ats: number[],
+  size: number,
+  count: number,
+  points: number,
+  asOf: number,
+  halfLifeMs: number,
+): number {
+  let live = ats;
+  if (count < size) {
+    live = ats.slice(0, size).sort((a, b) => b - a);
+  }
+  let sum = 0;
+  for (let index = 0; index < count; index++)
+    sum += points * 0.5 ** ((asOf - (live[index] as number)) / halfLifeMs);
+  return sum;
 }
 
 /** Rule labels in the locale of the classification under way, by rule index; set by the classifier. */
@@ -103,34 +137,65 @@ export function compileScoring(
   scoring: Scoring | undefined,
   environment: BuildEnvironment,
 ): (context: EvalContext) => ScoreResult {
+  const plan = (environment.shared as SharedCompilation).plan;
   const groups = Object.entries(scoring?.groups ?? {});
   const groupIndex = new Map(groups.map(([id], index) => [id, index]));
-  const rules = (scoring?.rules ?? []).map((rule) => ({
-    id: rule.id,
-    group: rule.group,
-    slot: rule.group === undefined ? -1 : (groupIndex.get(rule.group) as number),
-    value: compileRule(rule, environment),
-  }));
+  const rules = (scoring?.rules ?? []).map((rule) =>
+    compileRule(
+      rule,
+      rule.group === undefined ? -1 : (groupIndex.get(rule.group) as number),
+      environment,
+      plan,
+    ),
+  );
+  // half-lives in ms depend on asOf (months and years vary): computed once per asOf
+  const halfLives = memoByInstant((asOf) =>
+    Float64Array.from(rules, (rule) =>
+      rule.halfLife === undefined ? Number.NaN : asOf - subtractDuration(asOf, rule.halfLife),
+    ),
+  );
   const sums = new Float64Array(groups.length);
   return (context) => {
     const labels = (context as EvalContext & Partial<RuleLabels>).ruleLabels;
     const ledger: LedgerEntry[] = [];
+    const asOf = context.asOf;
+    const tally = rules.length > 0 ? plan.tally(context) : undefined;
     sums.fill(0);
     let ungrouped = 0;
     for (let index = 0; index < rules.length; index++) {
-      const rule = rules[index]!;
-      const points = rule.value(context);
-      if (points === 0 || Number.isNaN(points)) continue;
+      const rule = rules[index] as CompiledRule;
+      let points: number;
+      let events = -1;
+      if (rule.kind === ON_CONDITION) {
+        if ((rule.evaluate as Evaluator)(context) !== MET) continue;
+        points = rule.points;
+      } else {
+        const { counts } = tally as EventTally;
+        const count = (tally as EventTally).hasEvents ? (counts[rule.consumer] as number) : 0;
+        if (count <= 0) continue;
+        events = Math.min(count, rule.limit);
+        if (rule.kind === PER_EVENT) points = rule.points * events;
+        else {
+          const halfLifeMs = halfLives(asOf)[index] as number;
+          points =
+            rule.kind === DECAYED_ONCE
+              ? rule.points *
+                0.5 ** ((asOf - ((tally as EventTally).latest[rule.consumer] as number)) / halfLifeMs)
+              : decayedSum(
+                  (tally as EventTally).ats[rule.consumer] as number[],
+                  count,
+                  events,
+                  rule.points,
+                  asOf,
+                  halfLifeMs,
+                );
+        }
+        points = clamp(points, rule.min, rule.max);
+      }
+      if (points === 0) continue;
       if (rule.slot < 0) ungrouped += points;
       else sums[rule.slot] = (sums[rule.slot] as number) + points;
-      // keys in a fixed order: rule, label, group, points, events
-      const entry: Record<string, unknown> = { rule: rule.id };
-      const label = labels?.[index];
-      if (label !== undefined) entry.label = label;
-      if (rule.group !== undefined) entry.group = rule.group;
-      entry.points = roundScore(points);
-      if (countedEvents >= 0) entry.events = countedEvents;
-      ledger.push(entry as unknown as LedgerEntry);
+      ledger.push(ledgerLine(rule, labels?.[index], roundScore(points), events));
     }
     const scores: { total: number } & Record<string, number> = { total: 0 };
     let total = ungrouped;

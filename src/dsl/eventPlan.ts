@@ -1,0 +1,190 @@
+import type { EvalContext } from '../internal/context';
+import type { PathReader } from '../internal/path';
+import { MET } from '../internal/status';
+import { type Duration, parseInstant, subtractDuration } from '../internal/time';
+import type { EventCondition } from '../schema/condition';
+import { type OperatorTest, toDuration } from './operators';
+
+/** What a consumer keeps of the events it matches, beyond their count. */
+export const KEEP_COUNT = 0;
+/** …the instant of the most recent one (decay of a rule that counts once). */
+export const KEEP_LATEST = 1;
+/** …every instant (decay of a rule that repeats). */
+export const KEEP_ALL = 2;
+export type Keep = typeof KEEP_COUNT | typeof KEEP_LATEST | typeof KEEP_ALL;
+
+/** A `where` filter on an event's props: one path, its operators and-ed. */
+export interface EventFilter {
+  readonly read: PathReader;
+  readonly test: OperatorTest;
+}
+
+/** The part of an event condition or scoring rule that selects events. */
+export type EventSelection = Pick<EventCondition, 'event' | 'withinLast' | 'where'>;
+
+interface Consumer {
+  readonly window: Duration | undefined;
+  readonly filters: readonly EventFilter[];
+  readonly keep: Keep;
+}
+
+/** What one pass over a lead's events found for every consumer, by consumer index. */
+export class EventTally {
+  /** The classification this tally was filled for. */
+  generation = -1;
+  /** `false` when the lead has no `events` array: every count is then unknown. */
+  hasEvents = false;
+  readonly counts: Int32Array;
+  /** For `KEEP_LATEST` consumers with a count above 0. */
+  readonly latest: Float64Array;
+  /** For `KEEP_ALL` consumers: the first `counts[c]` entries are live. */
+  readonly ats: number[][];
+
+  constructor(size: number) {
+    this.counts = new Int32Array(size);
+    this.latest = new Float64Array(size);
+    this.ats = Array.from({ length: size }, () => []);
+  }
+}
+
+/**
+ * Every event selection a classifier reads, answered in **one pass** over a lead's events: each event
+ * of a read type is validated and its date parsed once, then credited to every consumer whose window
+ * and filters it passes. Events of types no consumer reads are skipped unparsed. The tally is reused
+ * from lead to lead (no allocation per lead); a classification started inside another one on the same
+ * classifier (a custom operator calling back) gets a fresh tally or recounts, never a wrong count.
+ */
+export class EventPlan {
+  private readonly consumers: Consumer[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly byType = new Map<string, number[]>();
+  private froms = new Float64Array(0);
+  private fromsAsOf = Number.NaN;
+  private shared: EventTally | undefined;
+  private running = false;
+  private readonly compileFilters: (where: EventSelection['where']) => EventFilter[];
+
+  /** @param compileFilters - compiles a `where` clause with the classifier's operator table */
+  constructor(compileFilters: (where: EventSelection['where']) => EventFilter[]) {
+    this.compileFilters = compileFilters;
+  }
+
+  /** Registers a selection (the same one twice is one consumer) and returns its index. */
+  add(selection: EventSelection, keep: Keep): number {
+    const key = JSON.stringify([selection.event, selection.withinLast, selection.where, keep]);
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
+    const index = this.consumers.length;
+    this.consumers.push({
+      window: selection.withinLast === undefined ? undefined : toDuration(selection.withinLast),
+      filters: this.compileFilters(selection.where),
+      keep,
+    });
+    this.byKey.set(key, index);
+    const types = typeof selection.event === 'string' ? [selection.event] : selection.event;
+    for (const type of new Set(types)) {
+      const list = this.byType.get(type);
+      if (list === undefined) this.byType.set(type, [index]);
+      else list.push(index);
+    }
+    return index;
+  }
+
+  /** The tally of the context's lead, from one pass over its events the first time it is asked. */
+  tally(context: EvalContext): EventTally {
+    const known = context.eventTally as EventTally | undefined;
+    if (known !== undefined && known.generation === context.generation) return known;
+    const size = this.consumers.length;
+    let tally: EventTally;
+    if (this.running) tally = new EventTally(size);
+    else {
+      if (this.shared === undefined) this.shared = new EventTally(size);
+      tally = this.shared;
+    }
+    const wasRunning = this.running;
+    this.running = true;
+    try {
+      this.fill(context, tally);
+    } finally {
+      this.running = wasRunning;
+    }
+    tally.generation = context.generation;
+    context.eventTally = tally;
+    return tally;
+  }
+
+  private windowStarts(asOf: number): Float64Array {
+    if (asOf !== this.fromsAsOf) {
+      const consumers = this.consumers;
+      const froms = new Float64Array(consumers.length);
+      for (let index = 0; index < consumers.length; index++) {
+        const window = (consumers[index] as Consumer).window;
+        froms[index] = window === undefined ? Number.NEGATIVE_INFINITY : subtractDuration(asOf, window);
+      }
+      this.froms = froms;
+      this.fromsAsOf = asOf;
+    }
+    return this.froms;
+  }
+
+  private fill(context: EvalContext, tally: EventTally): void {
+    const lead = context.lead;
+    const events =
+      lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'events')
+        ? (lead as { events: unknown }).events
+        : undefined;
+    tally.counts.fill(0);
+    tally.hasEvents = Array.isArray(events);
+    if (!Array.isArray(events)) return;
+    const { counts, latest, ats } = tally;
+    const consumers = this.consumers;
+    const byType = this.byType;
+    const asOf = context.asOf;
+    const froms = this.windowStarts(asOf);
+    for (let position = 0; position < events.length; position++) {
+      const event: unknown = events[position];
+      if (event === null || typeof event !== 'object') {
+        context.flag(`invalid_event:events[${position}]`);
+        continue;
+      }
+      const type = (event as { type?: unknown }).type;
+      if (typeof type !== 'string' || type === '') {
+        context.flag(`invalid_event:events[${position}]`);
+        continue;
+      }
+      const readers = byType.get(type);
+      if (readers === undefined) continue; // a type the config never reads: its date is never parsed
+      const at = parseInstant((event as { at?: unknown }).at);
+      if (Number.isNaN(at)) {
+        context.flag(`invalid_date:events[${position}].at`);
+        continue;
+      }
+      if (at > asOf) {
+        context.flag('future_events_ignored');
+        continue;
+      }
+      for (let reader = 0; reader < readers.length; reader++) {
+        const index = readers[reader] as number;
+        if (at < (froms[index] as number)) continue;
+        const consumer = consumers[index] as Consumer;
+        if (
+          consumer.filters.length > 0 &&
+          !matchesAll(consumer.filters, (event as { props?: unknown }).props, context)
+        ) {
+          continue;
+        }
+        const count = counts[index] as number;
+        counts[index] = count + 1;
+        if (consumer.keep === KEEP_LATEST) {
+          if (count === 0 || at > (latest[index] as number)) latest[index] = at;
+        } else if (consumer.keep === KEEP_ALL) (ats[index] as number[])[count] = at;
+      }
+    }
+  }
+}
+
+/** Whether an event's props pass every filter (an unknown counts as not passing). */
+export function matchesAll(filters: readonly EventFilter[], props: unknown, context: EvalContext): boolean {
+  for (const { read, test } of filters) if (test(read(props), context, undefined) !== MET) return false;
+  return true;
+}
