@@ -205,36 +205,49 @@ function blockers(
 ): Blocker[] {
   const found: Blocker[] = [];
   // a handful of entries: an array beats a Set here
-  const seen: unknown[] = [];
-  const visit = (node: StageTree): void => {
-    const status = node.evaluate(context);
-    if (status === MET) return;
-    if (node.kind === 'group') {
-      for (const child of node.children) visit(child);
-      return;
-    }
-    const key = node.kind === 'criterion' ? node.index : node.label;
-    if (seen.includes(key)) return;
-    seen.push(key);
-    const name = status === UNKNOWN ? 'unknown' : 'unmet';
-    if (node.kind === 'leaf') {
-      found.push({ label: node.label, status: name, facts: node.facts });
-      return;
-    }
-    const criterion = compiled.criteria[node.index]!;
-    const facts: string[] = [];
-    for (const probe of criterion.probes) {
-      if (probe.evaluate(context) !== MET && !facts.includes(probe.path)) facts.push(probe.path);
-    }
-    const text = texts.criteria[node.index]!;
-    found.push(
-      text.hint === undefined
-        ? { criterion: criterion.id, label: text.label, status: name, facts }
-        : { criterion: criterion.id, label: text.label, status: name, hint: text.hint, facts },
-    );
-  };
-  visit(tree);
+  collectBlockers(compiled, tree, context, texts, found, []);
   return found;
+}
+
+/** Walks a stage tree and adds each leaf or criterion that is not met, once. */
+function collectBlockers(
+  compiled: CompiledConfig,
+  node: StageTree,
+  context: ClassifyContext,
+  texts: LocalizedTexts,
+  found: Blocker[],
+  seen: unknown[],
+): void {
+  const status = node.evaluate(context);
+  if (status === MET) return;
+  if (node.kind === 'group') {
+    const children = node.children;
+    for (let index = 0; index < children.length; index++) {
+      collectBlockers(compiled, children[index]!, context, texts, found, seen);
+    }
+    return;
+  }
+  const key = node.kind === 'criterion' ? node.index : node.label;
+  if (seen.includes(key)) return;
+  seen.push(key);
+  const name = status === UNKNOWN ? 'unknown' : 'unmet';
+  if (node.kind === 'leaf') {
+    found.push({ label: node.label, status: name, facts: node.facts });
+    return;
+  }
+  const criterion = compiled.criteria[node.index]!;
+  const facts: string[] = [];
+  const probes = criterion.probes;
+  for (let index = 0; index < probes.length; index++) {
+    const probe = probes[index]!;
+    if (probe.evaluate(context) !== MET && !facts.includes(probe.path)) facts.push(probe.path);
+  }
+  const text = texts.criteria[node.index]!;
+  found.push(
+    text.hint === undefined
+      ? { criterion: criterion.id, label: text.label, status: name, facts }
+      : { criterion: criterion.id, label: text.label, status: name, hint: text.hint, facts },
+  );
 }
 
 /** ISO text of `asOf`: a batch classified at one instant formats it once. */
@@ -257,22 +270,31 @@ export function buildResult(
   if (current < 0) current = stageCount - 1; // unreachable after lint: the fallback is always met
   const stage = compiled.stages[current]!;
 
-  const criteria: Record<string, CriterionResult> = {};
+  // a copy of a template with every criterion key: one shape, no transition per key
+  const criteria = { ...compiled.criteriaTemplate } as unknown as Record<string, CriterionResult>;
   for (let index = 0; index < compiled.criteria.length; index++) {
     const criterion = compiled.criteria[index]!;
-    const facts: CriterionFact[] = [];
-    for (const each of criterion.probes) {
+    const probes = criterion.probes;
+    const facts: CriterionFact[] = new Array(probes.length);
+    for (let position = 0; position < probes.length; position++) {
+      const each = probes[position]!;
       const value = toJsonValue(each.read(context));
-      facts.push(value === undefined ? each.absent : { path: each.path, value, expected: each.expected });
+      facts[position] =
+        value === undefined ? each.absent : { path: each.path, value, expected: each.expected };
     }
     const text = texts.criteria[index]!;
-    const entry: { -readonly [K in keyof CriterionResult]: CriterionResult[K] } = {
-      status: statusName(context.criterion(index)),
-      label: text.label,
-      facts,
-    };
-    if (criterion.dimension !== undefined) entry.dimension = criterion.dimension;
-    if (text.hint !== undefined) entry.hint = text.hint;
+    const status = statusName(context.criterion(index));
+    const { label, hint } = text;
+    const dimension = criterion.dimension;
+    // one literal per combination of present keys: each entry gets one shape, keys in one order
+    const entry: CriterionResult =
+      dimension === undefined
+        ? hint === undefined
+          ? { status, label, facts }
+          : { status, label, facts, hint }
+        : hint === undefined
+          ? { status, label, facts, dimension }
+          : { status, label, facts, dimension, hint };
     criteria[criterion.id] = entry;
   }
 

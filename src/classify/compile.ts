@@ -61,6 +61,8 @@ export interface CompiledConfig {
     readonly probes: readonly Probe[];
   }>;
   readonly criterionIndex: ReadonlyMap<string, number>;
+  /** `{ [criterion id]: null }` in config order: the result's `criteria` starts as a copy of it. */
+  readonly criteriaTemplate: Readonly<Record<string, null>>;
   readonly evaluators: readonly Evaluator[];
   readonly scoring: ClassifyContextSource['scoring'];
   /** Rule labels by rule index. */
@@ -143,6 +145,7 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
       };
     }),
     criterionIndex,
+    criteriaTemplate: Object.fromEntries(criterionIds.map((id) => [id, null])),
     evaluators,
     scoring: compileScoring(config.scoring, environment),
     ruleLabels: (config.scoring?.rules ?? []).map((rule) => rule.label),
