@@ -57,7 +57,8 @@ export class EventTally {
 export class EventPlan {
   private readonly consumers: Consumer[] = [];
   private readonly byKey = new Map<string, number>();
-  private readonly byType = new Map<string, number[]>();
+  /** Consumers by event type: a prototype-less dictionary (a type named `constructor` is just a name). */
+  private readonly byType: Record<string, number[] | undefined> = Object.create(null);
   private froms = new Float64Array(0);
   private fromsAsOf = Number.NaN;
   private shared: EventTally | undefined;
@@ -83,8 +84,8 @@ export class EventPlan {
     this.byKey.set(key, index);
     const types = typeof selection.event === 'string' ? [selection.event] : selection.event;
     for (const type of new Set(types)) {
-      const list = this.byType.get(type);
-      if (list === undefined) this.byType.set(type, [index]);
+      const list = this.byType[type];
+      if (list === undefined) this.byType[type] = [index];
       else list.push(index);
     }
     return index;
@@ -152,7 +153,7 @@ export class EventPlan {
         context.flag(`invalid_event:events[${position}]`);
         continue;
       }
-      const readers = byType.get(type);
+      const readers = byType[type];
       if (readers === undefined) continue; // a type the config never reads: its date is never parsed
       const at = parseInstant((event as { at?: unknown }).at);
       if (Number.isNaN(at)) {

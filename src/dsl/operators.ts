@@ -18,11 +18,11 @@ import { type DurationInput, DurationSchema } from '../schema/duration';
  */
 export type OperatorTest = (value: unknown, context: OperatorContext, path: string | undefined) => Tri;
 
-/** What an operator may use of an evaluation: the instant, and dates parsed once per lead. */
+/** What an operator may use of an evaluation: the instant, and date reading that flags bad dates. */
 export interface OperatorContext {
   /** The evaluation instant, epoch milliseconds. */
   readonly asOf: number;
-  /** Reads a value as epoch ms (`NaN` if it cannot); with a `path`, parsed once per lead and flagged if invalid. */
+  /** Reads a value as epoch ms (`NaN` if it cannot); with a `path`, an invalid date is flagged `invalid_date:<path>`. */
   instant(value: unknown, path: string | undefined): number;
 }
 

@@ -43,7 +43,7 @@ export class LeadMemo {
 
 /**
  * Per-evaluation state: the lead, the instant, and what is computed at most once per lead
- * (the event index, parsed dates, data-quality flags). Criteria and scores are resolved through
+ * (the event index, data-quality flags). Criteria and scores are resolved through
  * the slots a classifier fills in.
  */
 export class EvalContext implements OperatorContext {
@@ -54,7 +54,6 @@ export class EvalContext implements OperatorContext {
   /** The classifier's memo (`undefined` outside a classifier) and this classification's stamp in it. */
   readonly memo: LeadMemo | undefined;
   readonly generation: number;
-  private dates: Map<string, number> | undefined;
   /** `undefined`: not built yet; `null`: the lead has no `events` array. */
   private eventIndex: EventIndex | null | undefined;
   /** A classifier's one-pass event tally for this lead, once taken (see `EventPlan`). */
@@ -81,17 +80,12 @@ export class EvalContext implements OperatorContext {
   }
 
   /**
-   * A value read as an instant. With a `path`, the parse happens once per lead and an unreadable
-   * value is flagged `invalid_date:<path>`.
+   * A value read as an instant. With a `path`, an unreadable value is flagged `invalid_date:<path>`
+   * (once: flags are a set). In a classifier each fact leaf is read and tested once per lead anyway.
    */
   instant(value: unknown, path: string | undefined): number {
-    if (path === undefined) return parseInstant(value);
-    const cached = this.dates?.get(path);
-    if (cached !== undefined) return cached;
     const instant = parseInstant(value);
-    if (Number.isNaN(instant)) this.flag(`invalid_date:${path}`);
-    if (this.dates === undefined) this.dates = new Map();
-    this.dates.set(path, instant);
+    if (path !== undefined && Number.isNaN(instant)) this.flag(`invalid_date:${path}`);
     return instant;
   }
 
