@@ -28,8 +28,8 @@ export class ClassifyContext extends EvalContext implements RuleLabels {
   private readonly source: ContextSource;
   private scoreResult: ScoreResult | undefined;
 
-  constructor(lead: unknown, asOf: number, source: ContextSource) {
-    super(lead, asOf, undefined, source.memo);
+  constructor(lead: unknown, asOf: number, source: ContextSource, outermost: boolean) {
+    super(lead, asOf, undefined, source.memo, outermost);
     this.source = source;
   }
 

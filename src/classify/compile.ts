@@ -169,13 +169,15 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
     scoring: compiled.scoring,
   };
   const textsByLocale = new Map<string, LocalizedTexts>();
+  /** Classifications under way on this classifier: above 0, a custom operator has called back in. */
+  let depth = 0;
 
   return {
     config,
     hash: compiled.hash,
     classify(lead, classifyOptions) {
       const asOf = readAsOf(classifyOptions?.asOf);
-      const context = new ClassifyContext(lead, asOf, source);
+      const context = new ClassifyContext(lead, asOf, source, depth === 0);
       const locale = classifyOptions.locale ?? 'en';
       let texts = textsByLocale.get(locale);
       if (texts === undefined) {
@@ -183,7 +185,12 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
         textsByLocale.set(locale, texts);
       }
       context.ruleLabels = texts.rules;
-      return buildResult(compiled, context, texts);
+      depth++;
+      try {
+        return buildResult(compiled, context, texts);
+      } finally {
+        depth--;
+      }
     },
   };
 }

@@ -54,6 +54,7 @@ export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}
   const skeleton = ConfigSchema.safeParse(input);
   const issues: Issue[] = skeleton.success ? [] : fromZodIssues(skeleton.error.issues, input, []);
   const state = createCheckState(options.operators ?? defaultOperators, options);
+  checkReservedIds(input, issues);
   const criterionRefs = checkConditions(input, state, issues);
   issues.push(...state.issues);
   if (issues.length === 0 && skeleton.success) {
@@ -62,6 +63,31 @@ export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}
   return issues.length === 0
     ? { success: true, config: skeleton.data as Config, issues: [] }
     : { success: false, issues };
+}
+
+/**
+ * `__proto__` as a criterion or group id would silently vanish (as a key it sets an object's
+ * prototype instead), so it is refused by name.
+ */
+function checkReservedIds(input: Record<string, unknown>, issues: Issue[]): void {
+  const scoring = input.scoring;
+  const records: Array<[IssuePath, unknown]> = [
+    [['criteria'], input.criteria],
+    [['scoring', 'groups'], isObject(scoring) ? scoring.groups : undefined],
+  ];
+  for (const [path, record] of records) {
+    if (isObject(record) && Object.hasOwn(record, '__proto__')) {
+      issues.push(
+        makeIssue({
+          code: 'reserved_id',
+          path: [...path, '__proto__'],
+          problem: 'a reserved name',
+          expected: 'any other id',
+          fix: 'rename it',
+        }),
+      );
+    }
+  }
 }
 
 /**

@@ -30,8 +30,6 @@ interface Consumer {
 
 /** What one pass over a lead's events found for every consumer, by consumer index. */
 export class EventTally {
-  /** The classification this tally was filled for. */
-  generation = -1;
   /** `false` when the lead has no `events` array: every count is then unknown. */
   hasEvents = false;
   readonly counts: Int32Array;
@@ -52,7 +50,7 @@ export class EventTally {
  * of a read type is validated and its date parsed once, then credited to every consumer whose window
  * and filters it passes. Events of types no consumer reads are skipped unparsed. The tally is reused
  * from lead to lead (no allocation per lead); a classification started inside another one on the same
- * classifier (a custom operator calling back) gets a fresh tally or recounts, never a wrong count.
+ * classifier (a custom operator calling back) gets a tally of its own.
  */
 export class EventPlan {
   private readonly consumers: Consumer[] = [];
@@ -61,8 +59,7 @@ export class EventPlan {
   private readonly byType: Record<string, number[] | undefined> = Object.create(null);
   private froms = new Float64Array(0);
   private fromsAsOf = Number.NaN;
-  private shared: EventTally | undefined;
-  private running = false;
+  private reusable: EventTally | undefined;
   private readonly compileFilters: (where: EventSelection['where']) => EventFilter[];
 
   /** @param compileFilters - compiles a `where` clause with the classifier's operator table */
@@ -91,25 +88,19 @@ export class EventPlan {
     return index;
   }
 
-  /** The tally of the context's lead, from one pass over its events the first time it is asked. */
+  /**
+   * The tally of the context's lead, from one pass over its events the first time it is asked. The
+   * outermost classification reuses the plan's tally; one started inside it gets its own.
+   */
   tally(context: EvalContext): EventTally {
     const known = context.eventTally as EventTally | undefined;
-    if (known !== undefined && known.generation === context.generation) return known;
-    const size = this.consumers.length;
+    if (known !== undefined) return known;
     let tally: EventTally;
-    if (this.running) tally = new EventTally(size);
-    else {
-      if (this.shared === undefined) this.shared = new EventTally(size);
-      tally = this.shared;
-    }
-    const wasRunning = this.running;
-    this.running = true;
-    try {
-      this.fill(context, tally);
-    } finally {
-      this.running = wasRunning;
-    }
-    tally.generation = context.generation;
+    if (context.outermost) {
+      if (this.reusable === undefined) this.reusable = new EventTally(this.consumers.length);
+      tally = this.reusable;
+    } else tally = new EventTally(this.consumers.length);
+    this.fill(context, tally);
     context.eventTally = tally;
     return tally;
   }

@@ -56,6 +56,12 @@ export class EvalContext implements OperatorContext {
   readonly generation: number;
   /** `undefined`: not built yet; `null`: the lead has no `events` array. */
   private eventIndex: EventIndex | null | undefined;
+  /**
+   * Whether this is the only classification under way on its classifier, so it may use the
+   * classifier's reusable buffers (event tally, score sums). One started inside another (a custom
+   * operator calling back) allocates its own.
+   */
+  readonly outermost: boolean;
   /** A classifier's one-pass event tally for this lead, once taken (see `EventPlan`). */
   eventTally: unknown;
   /** Named criterion statuses and scores, for conditions evaluated outside a classifier. */
@@ -66,12 +72,14 @@ export class EvalContext implements OperatorContext {
     asOf: number,
     inputs: EvalInputs = EMPTY_INPUTS,
     memo: LeadMemo | undefined = undefined,
+    outermost = false,
   ) {
     this.lead = lead;
     this.asOf = asOf;
     this.inputs = inputs;
     this.memo = memo;
     this.generation = memo === undefined ? 0 : memo.next();
+    this.outermost = outermost;
   }
 
   flag(flag: string): void {

@@ -157,13 +157,15 @@ export function compileScoring(
       rule.halfLife === undefined ? Number.NaN : -Math.LN2 / (asOf - subtractDuration(asOf, rule.halfLife)),
     ),
   );
-  const sums = new Float64Array(groups.length);
+  const reusableSums = new Float64Array(groups.length);
   const groupIds = groups.map(([id]) => id);
   const groupDefs = groups.map(([, group]) => group);
   return (context) => {
     const labels = (context as EvalContext & Partial<RuleLabels>).ruleLabels;
     const ledger: LedgerEntry[] = [];
     const asOf = context.asOf;
+    // a classification started inside another one (a custom operator calling back) sums on its own
+    const sums = context.outermost ? reusableSums : new Float64Array(groupIds.length);
     const tally = rules.length > 0 ? plan.tally(context) : undefined;
     for (let index = 0; index < sums.length; index++) sums[index] = 0;
     let ungrouped = 0;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, explain, presets } from '../../src/index';
+import { compile, compileCondition, explain, presets } from '../../src/index';
 
 const classifiers = Object.values(presets).map((preset) => compile(preset));
 
@@ -74,6 +74,29 @@ describe('classify properties', () => {
         const alone = JSON.stringify(classifier.classify(second, { asOf: at }));
         classifier.classify(first, { asOf: at + 1 });
         expect(JSON.stringify(classifier.classify(second, { asOf: at }))).toBe(alone);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives every criterion the status its condition has on its own (the memo and event tally change nothing)', () => {
+    // compileCondition evaluates without a classifier: no memo, no one-pass tally, no shared leaves
+    const oracles = Object.values(presets).map((preset) => ({
+      classifier: compile(preset),
+      criteria: Object.entries(preset.criteria)
+        .filter(([, criterion]) => !JSON.stringify(criterion.when).match(/"(criterion|score)":/))
+        .map(([id, criterion]) => ({ id, condition: compileCondition(criterion.when) })),
+    }));
+    expect(oracles.flatMap((oracle) => oracle.criteria).length).toBeGreaterThan(30);
+    fc.assert(
+      fc.property(leadShaped, leadShaped, asOf, (first, lead, at) => {
+        for (const { classifier, criteria } of oracles) {
+          classifier.classify(first, { asOf: at - 1 }); // an earlier lead leaves the buffers dirty
+          const result = classifier.classify(lead, { asOf: at });
+          for (const { id, condition } of criteria) {
+            expect(result.criteria[id]?.status, id).toBe(condition.evaluate(lead, { asOf: at }).status);
+          }
+        }
       }),
       { numRuns: 300 },
     );
