@@ -1,10 +1,10 @@
 // After the build: writes the JSON assets the package ships, from the built code itself —
-// schema.json (the config's JSON Schema) and presets/<id>.json (each preset as data). They sit at the
+// schema.json (the config's JSON Schema) and presets/<id>.json (each preset as data, sealed). They sit at the
 // package root so that https://unpkg.com/leadstage/schema.json and node10 resolution find them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configJsonSchema, presets } from '../dist/index.js';
+import { configJsonSchema, presets, sealConfig } from '../dist/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
@@ -12,6 +12,7 @@ const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 writeFileSync(join(root, 'schema.json'), json(configJsonSchema()));
 mkdirSync(join(root, 'presets'), { recursive: true });
 for (const [id, preset] of Object.entries(presets)) {
-  writeFileSync(join(root, 'presets', `${id}.json`), json({ $schema: '../schema.json', ...preset }));
+  // sealed, so `leadstage/runtime` can compile them without the validator
+  writeFileSync(join(root, 'presets', `${id}.json`), json({ $schema: '../schema.json', ...sealConfig(preset) }));
 }
 console.log(`wrote schema.json and ${Object.keys(presets).length} presets to presets/`);

@@ -8,6 +8,8 @@ export { compile } from './classify/compile';
 export { parseConfig } from './classify/parseConfig';
 export type { ParseConfigOptions, SafeParseConfigResult } from './classify/safeParseConfig';
 export { safeParseConfig } from './classify/safeParseConfig';
+export type { SealedConfig } from './classify/sealConfig';
+export { sealConfig } from './classify/sealConfig';
 export type {
   Blocker,
   Classification,
@@ -23,8 +25,10 @@ export type {
   OperandProblem,
   OperatorContext,
   OperatorDefinition,
+  OperatorRuntime,
   OperatorTable,
   OperatorTest,
+  OperatorTests,
 } from './dsl/operators';
 export { defaultOperators } from './dsl/operators';
 export type { ParseConditionOptions, SafeParseConditionResult } from './dsl/parseCondition';

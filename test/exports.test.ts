@@ -2,21 +2,34 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index';
+import * as runtime from '../src/runtime';
 
 const root = join(import.meta.dirname, '..');
-const index = readFileSync(join(root, 'src/index.ts'), 'utf8');
 
-/** Value exports of src/index.ts with the file each comes from. */
-const valueExports = [...index.matchAll(/^export \{ ([^}]+) \} from '([^']+)';$/gm)].flatMap(
-  ([, names, from]) =>
+/** Value exports of an entry file with the file each comes from. */
+function valueExportsOf(entry: string): Array<{ name: string; file: string }> {
+  const source = readFileSync(join(root, 'src', entry), 'utf8');
+  return [...source.matchAll(/^export \{ ([^}]+) \} from '([^']+)';$/gm)].flatMap(([, names, from]) =>
     (names as string)
       .split(',')
       .map((name) => ({ name: name.trim(), file: join(root, 'src', `${from}.ts`) })),
-);
+  );
+}
+
+const valueExports = [...valueExportsOf('index.ts'), ...valueExportsOf('runtime.ts')];
 
 describe('public surface', () => {
-  it('exports what index.ts names', () => {
-    expect(Object.keys(api).sort()).toEqual(valueExports.map(({ name }) => name).sort());
+  it('exports what index.ts and runtime.ts name', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      valueExportsOf('index.ts')
+        .map(({ name }) => name)
+        .sort(),
+    );
+    expect(Object.keys(runtime).sort()).toEqual(
+      valueExportsOf('runtime.ts')
+        .map(({ name }) => name)
+        .sort(),
+    );
   });
 
   it.each(valueExports)('$name has JSDoc with an @example', ({ name, file }) => {

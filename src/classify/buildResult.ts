@@ -11,8 +11,8 @@ import { compilePath } from '../internal/path';
 import { MET, statusName, type Tri, UNKNOWN } from '../internal/status';
 import { formatInstant, memoByInstant } from '../internal/time';
 import type { Condition, EventCondition, ScoreCondition } from '../schema/condition';
+import type { CompiledConfig } from './buildClassifier';
 import type { ClassifyContext } from './ClassifyContext';
-import type { CompiledConfig } from './compile';
 import { describeCondition } from './describeCondition';
 import type { Blocker, Classification, CriterionFact, CriterionResult } from './types';
 

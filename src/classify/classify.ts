@@ -1,18 +1,10 @@
-import { isObject } from '../internal/isObject';
-import { type Classifier, type ClassifyOptions, compile } from './compile';
+import type { Classifier, ClassifyOptions } from './buildClassifier';
+import { compile } from './compile';
+import { classifierResolver, isClassifier } from './resolveClassifier';
 import type { ParseConfigOptions } from './safeParseConfig';
 import type { Classification } from './types';
 
-const compiledByConfig = new WeakMap<object, Classifier>();
-
-function isClassifier(value: unknown): value is Classifier {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as Classifier).classify === 'function' &&
-    'hash' in value
-  );
-}
+const resolve = /* @__PURE__ */ classifierResolver((config) => compile(config));
 
 /**
  * Classifies one lead: its stage, scores, every criterion's status with the facts it read, what it
@@ -40,7 +32,7 @@ export function classify(
   configOrClassifier: unknown,
   options: ClassifyOptions,
 ): Classification {
-  return toClassifier(configOrClassifier).classify(lead, options);
+  return resolve(configOrClassifier).classify(lead, options);
 }
 
 /**
@@ -49,14 +41,7 @@ export function classify(
  * @throws {ConfigError} when the config is invalid
  */
 export function toClassifier(configOrClassifier: unknown, options: ParseConfigOptions = {}): Classifier {
-  if (isClassifier(configOrClassifier)) return configOrClassifier;
-  if (!isObject(configOrClassifier) || Object.keys(options).length > 0) {
-    return compile(configOrClassifier, options);
-  }
-  let classifier = compiledByConfig.get(configOrClassifier);
-  if (classifier === undefined) {
-    classifier = compile(configOrClassifier);
-    compiledByConfig.set(configOrClassifier, classifier);
-  }
-  return classifier;
+  return Object.keys(options).length > 0 && !isClassifier(configOrClassifier)
+    ? compile(configOrClassifier, options)
+    : resolve(configOrClassifier);
 }

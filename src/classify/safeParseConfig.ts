@@ -7,6 +7,7 @@ import { describeValue, type Issue, type IssuePath, makeIssue } from '../interna
 import { type Config, ConfigSchema } from '../schema/config';
 import { DurationSchema } from '../schema/duration';
 import { lintConfig } from './lintConfig';
+import { checkSeal, configHash } from './seal';
 
 /** Options of {@link safeParseConfig}, {@link parseConfig} and `compile`. */
 export interface ParseConfigOptions extends ConditionLimits {
@@ -25,7 +26,7 @@ const RULE_EVENT_KEYS = ['withinLast', 'where', 'repeat', 'halfLife'] as const;
  * Validates a config and reports **every** issue, never throwing: the JSON shape (zod), every
  * condition (operators, operands, limits), then the lint — unknown criterion, group and stage
  * references, criterion cycles, duplicate ids, a fallback stage that is missing or not last, and
- * score thresholds above what the scoring rules can reach.
+ * score thresholds above what the scoring rules can reach — and a `$seal` that no longer matches.
  *
  * @param input - the config as parsed JSON
  * @param options - operator table and limits
@@ -59,6 +60,10 @@ export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}
   issues.push(...state.issues);
   if (issues.length === 0 && skeleton.success) {
     issues.push(...lintConfig(skeleton.data, state, criterionRefs));
+    if (skeleton.data.$seal !== undefined) {
+      const stale = checkSeal(skeleton.data.$seal, configHash(skeleton.data));
+      if (stale !== undefined) issues.push(stale);
+    }
   }
   return issues.length === 0
     ? { success: true, config: skeleton.data as Config, issues: [] }

@@ -12,14 +12,14 @@ import type {
   ScoreCondition,
 } from '../schema/condition';
 import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT, matchesAll } from './eventPlan';
-import { defaultOperators, type OperatorTable, type OperatorTest, toDuration } from './operators';
+import { defaultOperatorTests, type OperatorTest, type OperatorTests, toDuration } from './operatorTests';
 
 /** A compiled condition: evaluates against one lead's context. */
 export type Evaluator = (context: EvalContext) => Tri;
 
 /** How names in conditions resolve; a classifier wires criteria and scores to its own slots. */
 export interface BuildEnvironment {
-  readonly operators: OperatorTable;
+  readonly operators: OperatorTests;
   readonly criterion: (id: string) => Evaluator;
   readonly score: (name: string) => (context: EvalContext) => number | undefined;
   /**
@@ -49,7 +49,7 @@ export interface FactLeaf {
 }
 
 /** A fresh {@link SharedCompilation} for conditions compiled with `table`. */
-export function createSharedCompilation(table: OperatorTable): SharedCompilation {
+export function createSharedCompilation(table: OperatorTests): SharedCompilation {
   return {
     evaluators: new WeakMap(),
     leaves: new Map(),
@@ -62,7 +62,7 @@ const STATUS_TRI = { met: MET, unmet: UNMET, unknown: UNKNOWN } as const;
 
 /** Resolves criteria and scores from `EvalContext.inputs`, for conditions evaluated on their own. */
 export const inputEnvironment: BuildEnvironment = Object.freeze({
-  operators: defaultOperators,
+  operators: defaultOperatorTests,
   criterion:
     (id: string): Evaluator =>
     (context) => {
@@ -164,13 +164,13 @@ interface CompiledOperator {
 
 function compileOperators(
   operators: FactOperators,
-  table: OperatorTable,
+  table: OperatorTests,
   skip: string | undefined,
 ): CompiledOperator[] {
   const compiled: CompiledOperator[] = [];
   for (const key of Object.keys(operators)) {
     if (key === skip) continue;
-    const definition = table[key as keyof OperatorTable];
+    const definition = table[key as keyof OperatorTests];
     compiled.push({
       test: definition.compile((operators as Record<string, unknown>)[key]),
       decidesAbsent: definition.decidesAbsent === true,
@@ -199,7 +199,7 @@ function valueTest(operators: readonly CompiledOperator[]): OperatorTest {
   };
 }
 
-function factEvaluator(path: string, operators: FactOperators, table: OperatorTable): Evaluator {
+function factEvaluator(path: string, operators: FactOperators, table: OperatorTests): Evaluator {
   const read = compilePath(path);
   const test = valueTest(compileOperators(operators, table, 'fact'));
   return (context) => test(read(context.lead), context, path);
@@ -245,13 +245,15 @@ export function sharedFactLeaf(condition: FactCondition, environment: BuildEnvir
 function scoreEvaluator(condition: ScoreCondition, environment: BuildEnvironment): Evaluator {
   const read = environment.score(condition.score);
   // numeric comparisons are fixed, whatever fact operators the environment allows
-  const test = valueTest(compileOperators(condition as NumberComparisons, defaultOperators, 'score'));
+  const test = valueTest(compileOperators(condition as NumberComparisons, defaultOperatorTests, 'score'));
   return (context) => test(read(context), context, undefined);
 }
 
 function eventEvaluator(condition: EventCondition, environment: BuildEnvironment): Evaluator {
   const match = sharedEventMatcher(condition, environment);
-  const countTest = valueTest(compileOperators(condition.count ?? { gte: 1 }, defaultOperators, undefined));
+  const countTest = valueTest(
+    compileOperators(condition.count ?? { gte: 1 }, defaultOperatorTests, undefined),
+  );
   return (context) => {
     const count = match(context);
     return count < 0 ? UNKNOWN : countTest(count, context, undefined);
@@ -277,7 +279,7 @@ export function sharedEventMatcher(condition: EventCondition, environment: Build
 }
 
 /** Compiles a `where` clause: one filter per props path, its operators and-ed. */
-export function compileFilters(where: EventSelection['where'], table: OperatorTable): EventFilter[] {
+export function compileFilters(where: EventSelection['where'], table: OperatorTests): EventFilter[] {
   return Object.entries(where ?? {}).map(([propPath, operators]) => ({
     read: compilePath(propPath),
     test: valueTest(compileOperators(operators, table, undefined)),
@@ -285,7 +287,7 @@ export function compileFilters(where: EventSelection['where'], table: OperatorTa
 }
 
 /** Compiles the matching part of an event condition (type, `withinLast`, `where`) over the lead's event index. */
-function compileEventMatcher(selection: EventSelection, table: OperatorTable): EventMatcher {
+function compileEventMatcher(selection: EventSelection, table: OperatorTests): EventMatcher {
   const types = typeof selection.event === 'string' ? [selection.event] : [...new Set(selection.event)];
   const window = selection.withinLast === undefined ? undefined : toDuration(selection.withinLast);
   const filters = compileFilters(selection.where, table);

@@ -3,7 +3,7 @@ import type { PathReader } from '../internal/path';
 import { MET } from '../internal/status';
 import { type Duration, parseInstant, subtractDuration } from '../internal/time';
 import type { EventCondition } from '../schema/condition';
-import { type OperatorTest, toDuration } from './operators';
+import { type OperatorTest, toDuration } from './operatorTests';
 
 /** What a consumer keeps of the events it matches, beyond their count. */
 export const KEEP_COUNT = 0;

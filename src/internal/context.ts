@@ -1,4 +1,4 @@
-import type { OperatorContext } from '../dsl/operators';
+import type { OperatorContext } from '../dsl/operatorTests';
 import { parseInstant } from './time';
 
 /** The lead's events of one type that happened by `asOf`: instants (parsed once) and props, side by side. */

@@ -92,6 +92,8 @@ const ExampleSchema = /* @__PURE__ */ z.strictObject({
  */
 export const ConfigSchema = /* @__PURE__ */ z.strictObject({
   $schema: z.optional(z.string()),
+  /** Written by `sealConfig`: proof the config was checked, for `compileSealed` in `leadstage/runtime`. */
+  $seal: z.optional(z.string()),
   version: z.literal(1),
   id,
   label: z.optional(TextSchema),

@@ -6,7 +6,7 @@ import {
   type SharedCompilation,
 } from '../dsl/buildEvaluator';
 import { type EventPlan, type EventTally, KEEP_ALL, KEEP_COUNT, KEEP_LATEST } from '../dsl/eventPlan';
-import { toDuration } from '../dsl/operators';
+import { toDuration } from '../dsl/operatorTests';
 import type { EvalContext } from '../internal/context';
 import { MET } from '../internal/status';
 import { type Duration, memoByInstant, subtractDuration } from '../internal/time';

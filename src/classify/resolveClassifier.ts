@@ -1,0 +1,32 @@
+import { isObject } from '../internal/isObject';
+import type { Classifier } from './buildClassifier';
+
+/** Whether a value is a compiled {@link Classifier} (rather than a config). */
+export function isClassifier(value: unknown): value is Classifier {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Classifier).classify === 'function' &&
+    'hash' in value
+  );
+}
+
+/**
+ * @internal A "config or classifier" resolver: a classifier as is; a config compiled once with
+ * `compileConfig` and cached by the config object's identity.
+ */
+export function classifierResolver(
+  compileConfig: (config: unknown) => Classifier,
+): (configOrClassifier: unknown) => Classifier {
+  const compiledByConfig = new WeakMap<object, Classifier>();
+  return (configOrClassifier) => {
+    if (isClassifier(configOrClassifier)) return configOrClassifier;
+    if (!isObject(configOrClassifier)) return compileConfig(configOrClassifier);
+    let classifier = compiledByConfig.get(configOrClassifier);
+    if (classifier === undefined) {
+      classifier = compileConfig(configOrClassifier);
+      compiledByConfig.set(configOrClassifier, classifier);
+    }
+    return classifier;
+  };
+}

@@ -1,0 +1,239 @@
+import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
+import {
+  addDuration,
+  type Duration,
+  memoByInstant,
+  parseInstant,
+  parseIsoDuration,
+  subtractDuration,
+} from '../internal/time';
+import type { Comparable, OperatorName, PatternInput, Primitive } from '../schema/condition';
+import type { DurationInput } from '../schema/duration';
+
+/**
+ * A compiled operator test: the value read from the lead → met, unmet or unknown.
+ * `path` names the fact (for flags on bad dates); it is `undefined` inside event `where`.
+ */
+export type OperatorTest = (value: unknown, context: OperatorContext, path: string | undefined) => Tri;
+
+/** What an operator may use of an evaluation: the instant, and date reading that flags bad dates. */
+export interface OperatorContext {
+  /** The evaluation instant, epoch milliseconds. */
+  readonly asOf: number;
+  /** Reads a value as epoch ms (`NaN` if it cannot); with a `path`, an invalid date is flagged `invalid_date:<path>`. */
+  instant(value: unknown, path: string | undefined): number;
+}
+
+/** What classifying needs of an operator: how a checked operand compiles into a test. */
+export interface OperatorRuntime {
+  /** Whether an absent value is decided by the operator (only `exists`); otherwise it is unknown. */
+  readonly decidesAbsent?: boolean;
+  /** Turns a checked operand into a test, once per condition. */
+  readonly compile: (operand: unknown) => OperatorTest;
+}
+
+/** The run-time half of an operator table: what compiling a checked config needs, without operand schemas. */
+export type OperatorTests = Readonly<Record<OperatorName, OperatorRuntime>>;
+
+function tests<T>(compile: (operand: T) => OperatorTest, decidesAbsent?: true): OperatorRuntime {
+  return (decidesAbsent ? { decidesAbsent, compile } : { compile }) as OperatorRuntime;
+}
+
+// ── value coercion: lead data is forgiving, CRM exports give numbers and booleans as strings ──
+
+/** A finite number, a numeric string (`"12000"`), or `NaN`. */
+export function toNumber(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') return Number.NaN;
+    const number = Number(text);
+    return Number.isFinite(number) ? number : Number.NaN;
+  }
+  return Number.NaN;
+}
+
+/** A boolean, `"true"`/`"false"` in any case, or `undefined`. */
+export function toBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    const text = value.trim().toLowerCase();
+    if (text === 'true') return true;
+    if (text === 'false') return false;
+  }
+  return undefined;
+}
+
+/** Equality against a primitive operand, with the value read as the operand's type; unknown if it can't be. */
+function equalsTest(operand: Primitive): (value: unknown) => Tri {
+  if (typeof operand === 'string') {
+    return (value) => (typeof value === 'string' ? (value === operand ? MET : UNMET) : UNKNOWN);
+  }
+  if (typeof operand === 'number') {
+    return (value) => {
+      const number = toNumber(value);
+      return Number.isNaN(number) ? UNKNOWN : number === operand ? MET : UNMET;
+    };
+  }
+  return (value) => {
+    const bool = toBoolean(value);
+    return bool === undefined ? UNKNOWN : bool === operand ? MET : UNMET;
+  };
+}
+
+/** Met if the value equals one of the operands; unknown only when the value fits none of their types. */
+function memberTest(operands: readonly Primitive[]): (value: unknown) => Tri {
+  if (operands.every((operand) => typeof operand === 'string')) {
+    const set = new Set(operands);
+    return (value) => (typeof value === 'string' ? (set.has(value) ? MET : UNMET) : UNKNOWN);
+  }
+  const tests = operands.map(equalsTest);
+  return (value) => {
+    let result: Tri = UNKNOWN;
+    for (const test of tests) {
+      const outcome = test(value);
+      if (outcome === MET) return MET;
+      if (outcome === UNMET) result = UNMET;
+    }
+    return result;
+  };
+}
+
+function negate(test: OperatorTest): OperatorTest {
+  return (value, context, path) => {
+    const result = test(value, context, path);
+    return result === MET ? UNMET : result === UNMET ? MET : UNKNOWN;
+  };
+}
+
+/** Compiles `gt`-like comparisons for numbers or, with a date operand, instants. */
+export function comparison(compare: (left: number, right: number) => boolean) {
+  return (operand: Comparable): OperatorTest => {
+    if (typeof operand === 'number') {
+      return (value) => {
+        const number = toNumber(value);
+        return Number.isNaN(number) ? UNKNOWN : compare(number, operand) ? MET : UNMET;
+      };
+    }
+    const instant = parseInstant(operand);
+    return (value, context, path) => {
+      const at = context.instant(value, path);
+      return Number.isNaN(at) ? UNKNOWN : compare(at, instant) ? MET : UNMET;
+    };
+  };
+}
+
+/** Reads a config duration (object or ISO string) into a date-fns `Duration`. */
+export function toDuration(input: DurationInput): Duration {
+  if (typeof input === 'string') return parseIsoDuration(input) ?? {};
+  return input as Duration;
+}
+
+/**
+ * A window `[from, to]` relative to `asOf`, recomputed only when `asOf` changes: classifying a
+ * batch at one instant does the calendar arithmetic once.
+ */
+function windowTest(
+  input: DurationInput,
+  bounds: (asOf: number, duration: Duration) => readonly [number, number],
+): OperatorTest {
+  const duration = toDuration(input);
+  const boundsAt = memoByInstant((asOf) => bounds(asOf, duration));
+  return (value, context, path) => {
+    const at = context.instant(value, path);
+    if (Number.isNaN(at)) return UNKNOWN;
+    const [from, to] = boundsAt(context.asOf);
+    return at >= from && at <= to ? MET : UNMET;
+  };
+}
+
+export function toRegExp(input: PatternInput): RegExp {
+  return typeof input === 'string' ? new RegExp(input) : new RegExp(input.pattern, input.flags ?? '');
+}
+
+function containsIn(operand: Primitive): (value: unknown) => Tri {
+  const equals = equalsTest(operand);
+  return (value) => {
+    if (typeof value === 'string') {
+      return typeof operand === 'string' ? (value.includes(operand) ? MET : UNMET) : UNKNOWN;
+    }
+    if (Array.isArray(value)) {
+      for (const element of value) if (equals(element) === MET) return MET;
+      return UNMET;
+    }
+    return UNKNOWN;
+  };
+}
+
+function containsMany(operands: readonly Primitive[], needAll: boolean): OperatorTest {
+  const tests = operands.map(containsIn);
+  const decisive = needAll ? UNMET : MET;
+  return (value) => {
+    if (typeof value !== 'string' && !Array.isArray(value)) return UNKNOWN;
+    let sawUnknown = false;
+    for (const test of tests) {
+      const outcome = test(value);
+      if (outcome === decisive) return decisive;
+      if (outcome === UNKNOWN) sawUnknown = true;
+    }
+    return sawUnknown ? UNKNOWN : needAll ? MET : UNMET;
+  };
+}
+
+function stringTest(operand: string, test: (value: string, operand: string) => boolean): OperatorTest {
+  return (value) => (typeof value === 'string' ? (test(value, operand) ? MET : UNMET) : UNKNOWN);
+}
+
+/**
+ * The built-in operators' tests: the run-time half of `defaultOperators` (which adds the operand
+ * schemas and checks). `leadstage/runtime` compiles sealed configs with it.
+ *
+ * @example
+ * defaultOperatorTests.gte.compile(5000)(12000, { asOf: 0, instant: Number }, 'budget.amount');
+ * //=> 1 (met)
+ */
+export const defaultOperatorTests: OperatorTests = /* @__PURE__ */ Object.freeze({
+  eq: tests((operand: Primitive) => equalsTest(operand)),
+  ne: tests((operand: Primitive) => negate(equalsTest(operand))),
+  gt: tests(comparison((a, b) => a > b)),
+  gte: tests(comparison((a, b) => a >= b)),
+  lt: tests(comparison((a, b) => a < b)),
+  lte: tests(comparison((a, b) => a <= b)),
+  in: tests((operand: readonly Primitive[]) => memberTest(operand)),
+  notIn: tests((operand: readonly Primitive[]) => negate(memberTest(operand))),
+  between: tests(([low, high]: readonly [Comparable, Comparable]) => {
+    const above = comparison((a, b) => a >= b)(low);
+    const below = comparison((a, b) => a <= b)(high);
+    return (value, context, path) => {
+      const first = above(value, context, path);
+      return first === MET ? below(value, context, path) : first;
+    };
+  }),
+  exists: tests(
+    (operand: boolean) => (value) => {
+      const present = value !== undefined && value !== null && value !== '';
+      return present === operand ? MET : UNMET;
+    },
+    true,
+  ),
+  contains: tests((operand: Primitive) => containsIn(operand)),
+  containsAny: tests((operand: readonly Primitive[]) => containsMany(operand, false)),
+  containsAll: tests((operand: readonly Primitive[]) => containsMany(operand, true)),
+  startsWith: tests((operand: string) => stringTest(operand, (value, prefix) => value.startsWith(prefix))),
+  endsWith: tests((operand: string) => stringTest(operand, (value, suffix) => value.endsWith(suffix))),
+  matches: tests((operand: PatternInput) => {
+    const regexp = toRegExp(operand);
+    return (value) => (typeof value === 'string' ? (regexp.test(value) ? MET : UNMET) : UNKNOWN);
+  }),
+  before: tests((operand: string) => comparison((a, b) => a < b)(operand)),
+  after: tests((operand: string) => comparison((a, b) => a > b)(operand)),
+  withinLast: tests((operand: DurationInput) =>
+    windowTest(operand, (asOf, duration) => [subtractDuration(asOf, duration), asOf]),
+  ),
+  withinNext: tests((operand: DurationInput) =>
+    windowTest(operand, (asOf, duration) => [asOf, addDuration(asOf, duration)]),
+  ),
+  olderThan: tests((operand: DurationInput) =>
+    windowTest(operand, (asOf, duration) => [Number.NEGATIVE_INFINITY, subtractDuration(asOf, duration) - 1]),
+  ),
+});

@@ -1,0 +1,32 @@
+import type { ClassifyOptions } from '../classify/buildClassifier';
+import { classifierResolver } from '../classify/resolveClassifier';
+import type { Classification } from '../classify/types';
+import { compileSealed } from './compileSealed';
+
+const resolve = /* @__PURE__ */ classifierResolver((config) => compileSealed(config));
+
+/**
+ * `classify` of `leadstage/runtime`: the same result as `classify` from `leadstage`, for a sealed
+ * config (compiled once with `compileSealed` and cached by the config object's identity) or a
+ * compiled classifier.
+ *
+ * @param lead - any plain object (the canonical `Lead` shape, or your CRM's own)
+ * @param sealedConfigOrClassifier - a config sealed by `sealConfig`, or a `Classifier`
+ * @param options - `asOf` (required) and `locale`
+ * @returns the {@link Classification}, plain JSON
+ * @throws {ConfigError} when the config is unsealed or changed after sealing
+ * @throws {TypeError} when `asOf` is missing or invalid
+ *
+ * @example
+ * import { classify } from 'leadstage/runtime';
+ * import sealed from 'leadstage/presets/saas.json'; // the preset files are sealed
+ * classify({ events: [{ type: 'newsletter_signup', at: '2026-06-01' }] }, sealed, { asOf: '2026-06-30' }).stage;
+ * //=> 'SAL'
+ */
+export function classify(
+  lead: unknown,
+  sealedConfigOrClassifier: unknown,
+  options: ClassifyOptions,
+): Classification {
+  return resolve(sealedConfigOrClassifier).classify(lead, options);
+}

@@ -1,0 +1,49 @@
+import { buildClassifier, type Classifier } from '../classify/buildClassifier';
+import { checkSeal, configHash } from '../classify/seal';
+import { defaultOperatorTests, type OperatorTests } from '../dsl/operatorTests';
+import { isObject } from '../internal/isObject';
+import { describeValue, makeIssue } from '../internal/issues';
+import { ConfigError } from '../schema/ConfigError';
+import type { Config } from '../schema/config';
+
+/** Options of {@link compileSealed}. */
+export interface CompileSealedOptions {
+  /** The run-time operator table; must match the table the config was sealed with. Default: the built-ins. */
+  readonly operators?: OperatorTests;
+}
+
+/**
+ * Compiles a config sealed by `sealConfig` (from `leadstage`, at build time) into a
+ * {@link Classifier}, without validating it again: this is what keeps `leadstage/runtime` small for
+ * browsers and edge functions. It checks the seal — a config that was never sealed, or changed after
+ * sealing, is refused — then compiles exactly as `compile` does; results are identical.
+ *
+ * @param config - a sealed config (the parsed JSON `sealConfig` wrote)
+ * @param options - the run-time operator table, if the config was sealed with a custom one
+ * @returns a classifier
+ * @throws {ConfigError} `unsealed_config` without a `$seal`, `stale_seal` when the content changed
+ *
+ * @example
+ * import sealed from './saas.sealed.json';
+ * const classifier = compileSealed(sealed);
+ * classifier.classify(lead, { asOf: new Date() }).stage;
+ * //=> 'SAL'
+ */
+export function compileSealed(config: unknown, options: CompileSealedOptions = {}): Classifier {
+  if (!isObject(config) || config.$seal === undefined) {
+    const issue = {
+      code: 'unsealed_config',
+      expected: 'a config sealed by sealConfig',
+      fix: "seal it at build time with sealConfig from 'leadstage', or use compile from 'leadstage', which checks it at run time",
+    };
+    throw new ConfigError([
+      isObject(config)
+        ? makeIssue({ ...issue, path: ['$seal'], problem: 'missing' })
+        : makeIssue({ ...issue, path: [], problem: 'not a config', received: describeValue(config) }),
+    ]);
+  }
+  const hash = configHash(config);
+  const stale = checkSeal(config.$seal, hash);
+  if (stale !== undefined) throw new ConfigError([stale]);
+  return buildClassifier(config as Config, options.operators ?? defaultOperatorTests, hash);
+}
