@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 const BUNDLES = [
   {
     name: 'leadstage/runtime: compileSealed + classify',
-    entry: "import { compileSealed, classify } from 'leadstage/runtime'; globalThis.leadstage = { compileSealed, classify };",
+    entry:
+      "import { compileSealed, classify } from 'leadstage/runtime'; globalThis.leadstage = { compileSealed, classify };",
     budget: 12 * 1024,
   },
   {

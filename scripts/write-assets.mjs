@@ -13,6 +13,9 @@ writeFileSync(join(root, 'schema.json'), json(configJsonSchema()));
 mkdirSync(join(root, 'presets'), { recursive: true });
 for (const [id, preset] of Object.entries(presets)) {
   // sealed, so `leadstage/runtime` can compile them without the validator
-  writeFileSync(join(root, 'presets', `${id}.json`), json({ $schema: '../schema.json', ...sealConfig(preset) }));
+  writeFileSync(
+    join(root, 'presets', `${id}.json`),
+    json({ $schema: '../schema.json', ...sealConfig(preset) }),
+  );
 }
 console.log(`wrote schema.json and ${Object.keys(presets).length} presets to presets/`);
