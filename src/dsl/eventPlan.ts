@@ -125,10 +125,11 @@ export class EventPlan {
       lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'events')
         ? (lead as { events: unknown }).events
         : undefined;
-    tally.counts.fill(0);
+    const counts = tally.counts;
+    for (let index = 0; index < counts.length; index++) counts[index] = 0;
     tally.hasEvents = Array.isArray(events);
     if (!Array.isArray(events)) return;
-    const { counts, latest, ats } = tally;
+    const { latest, ats } = tally;
     const consumers = this.consumers;
     const byType = this.byType;
     const asOf = context.asOf;
