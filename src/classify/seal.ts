@@ -29,6 +29,6 @@ export function checkSeal(seal: unknown, hash: string): Issue | undefined {
         : 'not a seal made by sealConfig',
     // never the right seal itself: copying it in would skip the check the seal stands for
     expected: 'the seal sealConfig writes for this exact content',
-    fix: 'seal it again with sealConfig, which checks it first',
+    fix: 'seal it again with sealConfig, which checks it first; or delete "$seal" if the config is not for leadstage/runtime',
   });
 }

@@ -67,7 +67,7 @@ describe('sealConfig and leadstage/runtime', () => {
       {
         code: 'stale_seal',
         message:
-          '$seal: the config changed after it was sealed; expected the seal sealConfig writes for this exact content (seal it again with sealConfig, which checks it first)',
+          '$seal: the config changed after it was sealed; expected the seal sealConfig writes for this exact content (seal it again with sealConfig, which checks it first; or delete "$seal" if the config is not for leadstage/runtime)',
       },
     ]);
     expect(issues[0]?.message).not.toContain(sealConfig(edited).$seal.slice(12));
