@@ -34,7 +34,7 @@ export class ClassifyContext extends EvalContext implements RuleLabels {
   }
 
   criterion(index: number): Tri {
-    const memo = this.source.memo;
+    const memo = this.memo as LeadMemo;
     const slot = this.source.criterionSlots[index] as number;
     if (memo.stamps[slot] === this.generation) return memo.statuses[slot] as Tri;
     const status = (this.source.criteria[index] as Evaluator)(this);

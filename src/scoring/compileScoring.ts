@@ -151,6 +151,7 @@ export function compileScoring(
       plan,
     ),
   );
+  const readsEvents = rules.some((rule) => rule.kind !== ON_CONDITION);
   // decay rates (-ln 2 / half-life in ms) depend on asOf, as months and years vary: once per asOf
   const decayRates = memoByInstant((asOf) =>
     Float64Array.from(rules, (rule) =>
@@ -166,7 +167,8 @@ export function compileScoring(
     const asOf = context.asOf;
     // a classification started inside another one (a custom operator calling back) sums on its own
     const sums = context.outermost ? reusableSums : new Float64Array(groupIds.length);
-    const tally = rules.length > 0 ? plan.tally(context) : undefined;
+    // the event pass only when a rule reads events (it flags invalid events: none if nothing reads them)
+    const tally = readsEvents ? plan.tally(context) : undefined;
     for (let index = 0; index < sums.length; index++) sums[index] = 0;
     let ungrouped = 0;
     for (let index = 0; index < rules.length; index++) {

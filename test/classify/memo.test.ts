@@ -129,4 +129,21 @@ describe('the per-lead memo of a classifier', () => {
       'scoring.groups.__proto__: a reserved name; expected any other id (rename it)',
     ]);
   });
+
+  it('reads no events (and flags none) when no condition or rule is about events', () => {
+    const config = {
+      version: 1,
+      id: 'facts-only',
+      criteria: { big: { when: { fact: 'company.employees', gte: 100 } } },
+      scoring: { rules: [{ id: 'big', points: 10, when: { criterion: 'big' } }] },
+      stages: [{ id: 'big', when: { criterion: 'big' } }, { id: 'rest' }],
+    };
+    const result = compile(config).classify(
+      { company: { employees: 500 }, events: [null, { type: 42 }, { type: 'x', at: 'never' }] },
+      { asOf: AS_OF },
+    );
+    expect(result.stage).toBe('big');
+    expect(result.scores.total).toBe(10);
+    expect(result.flags).toEqual([]);
+  });
 });
