@@ -278,7 +278,9 @@ export function buildResult(
     const facts: CriterionFact[] = new Array(probes.length);
     for (let position = 0; position < probes.length; position++) {
       const each = probes[position]!;
-      const value = toJsonValue(each.read(context));
+      const read = each.read(context);
+      // most facts are absent or strings: no call for those
+      const value = read === undefined || typeof read === 'string' ? read : toJsonValue(read);
       facts[position] =
         value === undefined ? each.absent : { path: each.path, value, expected: each.expected };
     }
