@@ -7,7 +7,6 @@ import {
 } from '../dsl/buildEvaluator';
 import type { EvalContext } from '../internal/context';
 import { localize } from '../internal/localize';
-import { compilePath } from '../internal/path';
 import { MET, statusName, type Tri, UNKNOWN } from '../internal/status';
 import { formatInstant, memoByInstant } from '../internal/time';
 import type { Condition, EventCondition, ScoreCondition } from '../schema/condition';
@@ -80,12 +79,8 @@ export function compileProbes(condition: Condition, environment: BuildEnvironmen
     else if ('atLeast' in node) node.of.forEach(walk);
     else if ('not' in node) walk(node.not);
     else if ('fact' in node) {
-      let read: Probe['read'];
-      if (environment.shared === undefined) {
-        const readPath = compilePath(node.fact);
-        read = (context) => readPath(context.lead);
-      } else read = sharedFactLeaf(node, environment).value;
-      probes.push(probe(node.fact, without(node, 'fact'), read, buildEvaluator(node, environment)));
+      const leaf = sharedFactLeaf(node, environment);
+      probes.push(probe(node.fact, without(node, 'fact'), leaf.value, leaf.evaluate));
     } else if ('event' in node) {
       const match = sharedEventMatcher(node, environment);
       const count = (context: EvalContext) => {

@@ -1,7 +1,6 @@
 import type { EvalContext } from '../internal/context';
 import { compilePath } from '../internal/path';
 import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
-import { memoByInstant, subtractDuration } from '../internal/time';
 import type {
   AtLeastCondition,
   Condition,
@@ -11,8 +10,8 @@ import type {
   NumberComparisons,
   ScoreCondition,
 } from '../schema/condition';
-import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT, matchesAll } from './eventPlan';
-import { defaultOperatorTests, type OperatorTest, type OperatorTests, toDuration } from './operatorTests';
+import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from './eventPlan';
+import { defaultOperatorTests, type OperatorTest, type OperatorTests } from './operatorTests';
 
 /** A compiled condition: evaluates against one lead's context. */
 export type Evaluator = (context: EvalContext) => Tri;
@@ -23,11 +22,11 @@ export interface BuildEnvironment {
   readonly criterion: (id: string) => Evaluator;
   readonly score: (name: string) => (context: EvalContext) => number | undefined;
   /**
-   * When given, a condition object compiles once however often it is built (criteria, their probes
-   * and stage trees share closures), and what fact leaves and event conditions compute is kept per
-   * lead in the classifier's memo (`EvalContext.memo`), by slot.
+   * A condition object compiles once however often it is built (criteria, their probes and stage
+   * trees share closures); event conditions share one pass over a lead's events; and in a classifier
+   * what fact leaves and event conditions compute is kept per lead in its memo (`EvalContext.memo`).
    */
-  readonly shared?: SharedCompilation;
+  readonly shared: SharedCompilation;
 }
 
 /** Compilation state shared by everything compiled from one config. */
@@ -60,17 +59,21 @@ export function createSharedCompilation(table: OperatorTests): SharedCompilation
 
 const STATUS_TRI = { met: MET, unmet: UNMET, unknown: UNKNOWN } as const;
 
-/** Resolves criteria and scores from `EvalContext.inputs`, for conditions evaluated on their own. */
-export const inputEnvironment: BuildEnvironment = Object.freeze({
-  operators: defaultOperatorTests,
-  criterion:
-    (id: string): Evaluator =>
-    (context) => {
+/**
+ * Resolves criteria and scores from `EvalContext.inputs`, for a condition evaluated on its own
+ * (`compileCondition`); fresh for each compiled condition, as its event plan is its own.
+ */
+export function inputEnvironment(operators: OperatorTests = defaultOperatorTests): BuildEnvironment {
+  return {
+    operators,
+    criterion: (id) => (context) => {
       const status = context.inputs.criteria?.[id];
       return status === undefined ? UNKNOWN : STATUS_TRI[status];
     },
-  score: (name: string) => (context: EvalContext) => context.inputs.scores?.[name],
-});
+    score: (name) => (context) => context.inputs.scores?.[name],
+    shared: createSharedCompilation(operators),
+  };
+}
 
 /**
  * Compiles a checked condition into a closure. The JSON is read here once; the closure never
@@ -78,7 +81,6 @@ export const inputEnvironment: BuildEnvironment = Object.freeze({
  */
 export function buildEvaluator(condition: Condition, environment: BuildEnvironment): Evaluator {
   const shared = environment.shared;
-  if (shared === undefined) return compileNode(condition, environment);
   let evaluator = shared.evaluators.get(condition);
   if (evaluator === undefined) {
     evaluator = compileNode(condition, environment);
@@ -99,11 +101,7 @@ function compileNode(condition: Condition, environment: BuildEnvironment): Evalu
   }
   if ('atLeast' in condition) return atLeast(condition, environment);
   if ('criterion' in condition) return environment.criterion(condition.criterion);
-  if ('fact' in condition) {
-    return environment.shared === undefined
-      ? factEvaluator(condition.fact, condition, environment.operators)
-      : sharedFactLeaf(condition, environment).evaluate;
-  }
+  if ('fact' in condition) return sharedFactLeaf(condition, environment).evaluate;
   if ('event' in condition) return eventEvaluator(condition, environment);
   return scoreEvaluator(condition, environment);
 }
@@ -199,18 +197,13 @@ function valueTest(operators: readonly CompiledOperator[]): OperatorTest {
   };
 }
 
-function factEvaluator(path: string, operators: FactOperators, table: OperatorTests): Evaluator {
-  const read = compilePath(path);
-  const test = valueTest(compileOperators(operators, table, 'fact'));
-  return (context) => test(read(context.lead), context, path);
-}
-
 /**
- * The memoised fact leaf of a condition in a classifier: one slot per distinct leaf, so criteria,
- * probes, blockers and scoring rules that test the same fact the same way read and test it once.
+ * The fact leaf of a condition, one per distinct leaf of a compilation: in a classifier it is memoised
+ * per lead, so criteria, probes, blockers and scoring rules that test the same fact the same way read
+ * and test it once.
  */
 export function sharedFactLeaf(condition: FactCondition, environment: BuildEnvironment): FactLeaf {
-  const shared = environment.shared as SharedCompilation;
+  const shared = environment.shared;
   const key = JSON.stringify(condition);
   const known = shared.leaves.get(key);
   if (known !== undefined) return known;
@@ -263,14 +256,9 @@ function eventEvaluator(condition: EventCondition, environment: BuildEnvironment
 /** Counts the lead's events that match a type list, window and filters, by `asOf`; `-1` when the lead has no events array. */
 export type EventMatcher = (context: EvalContext) => number;
 
-/**
- * The event matcher of a condition. In a classifier it reads the config's one-pass event tally;
- * on its own it counts over the lead's event index.
- */
+/** The event matcher of a condition: its count in the compilation's one-pass event tally. */
 export function sharedEventMatcher(condition: EventCondition, environment: BuildEnvironment): EventMatcher {
-  const shared = environment.shared;
-  if (shared === undefined) return compileEventMatcher(condition, environment.operators);
-  const plan = shared.plan;
+  const plan = environment.shared.plan;
   const consumer = plan.add(condition, KEEP_COUNT);
   return (context) => {
     const tally = plan.tally(context);
@@ -284,30 +272,4 @@ export function compileFilters(where: EventSelection['where'], table: OperatorTe
     read: compilePath(propPath),
     test: valueTest(compileOperators(operators, table, undefined)),
   }));
-}
-
-/** Compiles the matching part of an event condition (type, `withinLast`, `where`) over the lead's event index. */
-function compileEventMatcher(selection: EventSelection, table: OperatorTests): EventMatcher {
-  const types = typeof selection.event === 'string' ? [selection.event] : [...new Set(selection.event)];
-  const window = selection.withinLast === undefined ? undefined : toDuration(selection.withinLast);
-  const filters = compileFilters(selection.where, table);
-  const fromAt = memoByInstant((asOf) =>
-    window === undefined ? Number.NEGATIVE_INFINITY : subtractDuration(asOf, window),
-  );
-  return (context) => {
-    const index = context.events();
-    if (index === null) return -1;
-    const from = fromAt(context.asOf);
-    let count = 0;
-    for (const type of types) {
-      const list = index.get(type);
-      if (list === undefined) continue;
-      for (let position = 0; position < list.ats.length; position++) {
-        if ((list.ats[position] as number) < from) continue;
-        if (filters.length > 0 && !matchesAll(filters, list.props[position], context)) continue;
-        count++;
-      }
-    }
-    return count;
-  };
 }

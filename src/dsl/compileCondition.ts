@@ -44,10 +44,7 @@ export interface CompiledCondition {
  */
 export function compileCondition(input: unknown, options: ParseConditionOptions = {}): CompiledCondition {
   const condition = parseCondition(input, options);
-  const evaluator = buildEvaluator(condition, {
-    ...inputEnvironment,
-    operators: options.operators ?? inputEnvironment.operators,
-  });
+  const evaluator = buildEvaluator(condition, inputEnvironment(options.operators));
   return {
     evaluate(lead, evaluateOptions) {
       const asOf = readAsOf(evaluateOptions?.asOf);

@@ -93,7 +93,7 @@ export class EventPlan {
    * outermost classification reuses the plan's tally; one started inside it gets its own.
    */
   tally(context: EvalContext): EventTally {
-    const known = context.eventTally as EventTally | undefined;
+    const known = context.eventTally;
     if (known !== undefined) return known;
     let tally: EventTally;
     if (context.outermost) {

@@ -1,14 +1,6 @@
+import type { EventTally } from '../dsl/eventPlan';
 import type { OperatorContext } from '../dsl/operatorTests';
 import { parseInstant } from './time';
-
-/** The lead's events of one type that happened by `asOf`: instants (parsed once) and props, side by side. */
-export interface EventList {
-  readonly ats: number[];
-  readonly props: unknown[];
-}
-
-/** Events by type. */
-export type EventIndex = ReadonlyMap<string, EventList>;
 
 /**
  * A classifier's memo of what its compiled nodes (fact leaves, event counts, criteria) computed for
@@ -43,7 +35,7 @@ export class LeadMemo {
 
 /**
  * Per-evaluation state: the lead, the instant, and what is computed at most once per lead
- * (the event index, data-quality flags). Criteria and scores are resolved through
+ * (the event tally, data-quality flags). Criteria and scores are resolved through
  * the slots a classifier fills in.
  */
 export class EvalContext implements OperatorContext {
@@ -54,16 +46,14 @@ export class EvalContext implements OperatorContext {
   /** The classifier's memo (`undefined` outside a classifier) and this classification's stamp in it. */
   readonly memo: LeadMemo | undefined;
   readonly generation: number;
-  /** `undefined`: not built yet; `null`: the lead has no `events` array. */
-  private eventIndex: EventIndex | null | undefined;
   /**
    * Whether this is the only classification under way on its classifier, so it may use the
    * classifier's reusable buffers (event tally, score sums). One started inside another (a custom
    * operator calling back) allocates its own.
    */
   readonly outermost: boolean;
-  /** A classifier's one-pass event tally for this lead, once taken (see `EventPlan`). */
-  eventTally: unknown;
+  /** The one-pass event tally of this lead, once taken (see `EventPlan`). */
+  eventTally: EventTally | undefined;
   /** Named criterion statuses and scores, for conditions evaluated outside a classifier. */
   readonly inputs: EvalInputs;
 
@@ -96,12 +86,6 @@ export class EvalContext implements OperatorContext {
     if (path !== undefined && Number.isNaN(instant)) this.flag(`invalid_date:${path}`);
     return instant;
   }
-
-  /** Events by type, built in one pass over `lead.events`; `null` when there is no events array. */
-  events(): EventIndex | null {
-    if (this.eventIndex === undefined) this.eventIndex = indexEvents(this, this.lead);
-    return this.eventIndex;
-  }
 }
 
 export interface EvalInputs {
@@ -110,39 +94,3 @@ export interface EvalInputs {
 }
 
 const EMPTY_INPUTS: EvalInputs = Object.freeze({});
-
-function indexEvents(context: EvalContext, lead: unknown): EventIndex | null {
-  if (lead === null || typeof lead !== 'object' || !Object.hasOwn(lead, 'events')) return null;
-  const events = (lead as { events: unknown }).events;
-  if (!Array.isArray(events)) return null;
-  const index = new Map<string, EventList>();
-  for (let position = 0; position < events.length; position++) {
-    const event: unknown = events[position];
-    if (event === null || typeof event !== 'object') {
-      context.flag(`invalid_event:events[${position}]`);
-      continue;
-    }
-    const { type, at, props } = event as { type?: unknown; at?: unknown; props?: unknown };
-    if (typeof type !== 'string' || type === '') {
-      context.flag(`invalid_event:events[${position}]`);
-      continue;
-    }
-    const instant = parseInstant(at);
-    if (Number.isNaN(instant)) {
-      context.flag(`invalid_date:events[${position}].at`);
-      continue;
-    }
-    if (instant > context.asOf) {
-      context.flag('future_events_ignored');
-      continue;
-    }
-    let list = index.get(type);
-    if (list === undefined) {
-      list = { ats: [], props: [] };
-      index.set(type, list);
-    }
-    list.ats.push(instant);
-    list.props.push(props);
-  }
-  return index;
-}

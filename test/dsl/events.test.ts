@@ -91,6 +91,21 @@ describe('event conditions', () => {
     ]);
   });
 
+  it('skips events of types it never reads without parsing their dates', () => {
+    const result = compileCondition({ event: ['demo_completed', 'demo_completed'] }).evaluate(
+      lead({ type: 'newsletter_signup', at: 'yesterday' }, { type: 'demo_completed', at: '2026-06-01' }),
+      { asOf: AS_OF },
+    );
+    expect(result).toEqual({ status: 'met', flags: [] });
+    // a type listed twice still counts each event once
+    expect(
+      statusOf(
+        { event: ['demo_completed', 'demo_completed'], count: { eq: 1 } },
+        lead({ type: 'demo_completed', at: '2026-06-01' }),
+      ),
+    ).toBe('met');
+  });
+
   it('counts', () => {
     const three = lead(
       { type: 'webinar_attended', at: '2026-06-01' },
