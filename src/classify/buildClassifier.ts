@@ -3,7 +3,6 @@ import {
   buildEvaluator,
   createSharedCompilation,
   type Evaluator,
-  type SharedCompilation,
 } from '../dsl/buildEvaluator';
 import { type OperatorTests, toDuration } from '../dsl/operatorTests';
 import { LeadMemo } from '../internal/context';
@@ -141,7 +140,7 @@ export function buildClassifier(config: Config, operators: OperatorTests, hash: 
       actions: stage.actions ?? [],
     })),
   };
-  const shared = environment.shared as SharedCompilation;
+  const shared = environment.shared;
   const criterionSlots = Int32Array.from(evaluators, () => shared.slots++);
   const source: ContextSource = {
     criteria: evaluators,

@@ -1,10 +1,5 @@
 import type { LedgerEntry } from '../classify/types';
-import {
-  type BuildEnvironment,
-  buildEvaluator,
-  type Evaluator,
-  type SharedCompilation,
-} from '../dsl/buildEvaluator';
+import { type BuildEnvironment, buildEvaluator, type Evaluator } from '../dsl/buildEvaluator';
 import { type EventPlan, type EventTally, KEEP_ALL, KEEP_COUNT, KEEP_LATEST } from '../dsl/eventPlan';
 import { toDuration } from '../dsl/operatorTests';
 import type { EvalContext } from '../internal/context';
@@ -140,7 +135,7 @@ export function compileScoring(
   scoring: Scoring | undefined,
   environment: BuildEnvironment,
 ): (context: EvalContext) => ScoreResult {
-  const plan = (environment.shared as SharedCompilation).plan;
+  const plan = environment.shared.plan;
   const groups = Object.entries(scoring?.groups ?? {});
   const groupIndex = new Map(groups.map(([id], index) => [id, index]));
   const rules = (scoring?.rules ?? []).map((rule) =>
