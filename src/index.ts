@@ -1,23 +1,16 @@
 // The public surface of leadstage, reviewed in one place.
 
-export type { CheckExamplesResult, ExampleResult } from './classify/checkExamples';
-export { checkExamples } from './classify/checkExamples';
+export type { Classifier, ClassifyOptions } from './classify/Classifier';
 export { classify } from './classify/classify';
-export type { Classifier, ClassifyOptions } from './classify/compile';
 export { compile } from './classify/compile';
-export { parseConfig } from './classify/parseConfig';
-export type { ParseConfigOptions, SafeParseConfigResult } from './classify/safeParseConfig';
-export { safeParseConfig } from './classify/safeParseConfig';
-export type { SealedConfig } from './classify/sealConfig';
-export { sealConfig } from './classify/sealConfig';
-export type {
-  Blocker,
-  Classification,
-  CriterionFact,
-  CriterionResult,
-  LedgerEntry,
-  NextStage,
-} from './classify/types';
+export type { CheckExamplesResult, ExampleResult, RunExamplesResult } from './classify/runExamples';
+export { checkExamples, runExamples } from './classify/runExamples';
+export { configJsonSchema } from './config/configJsonSchema';
+export { parseConfig } from './config/parseConfig';
+export type { ParseConfigOptions, SafeParseConfigResult } from './config/safeParseConfig';
+export { safeParseConfig } from './config/safeParseConfig';
+export type { SealedConfig } from './config/sealConfig';
+export { sealConfig } from './config/sealConfig';
 export type { CompiledCondition, EvaluateOptions, EvaluateResult } from './dsl/compileCondition';
 export { compileCondition } from './dsl/compileCondition';
 export type { ConditionLimits } from './dsl/conditionLimits';
@@ -31,16 +24,19 @@ export type {
   OperatorTests,
 } from './dsl/operators';
 export { defaultOperators } from './dsl/operators';
+export { defaultOperatorTests } from './dsl/operatorTests';
 export type { ParseConditionOptions, SafeParseConditionResult } from './dsl/parseCondition';
 export { parseCondition, safeParseCondition } from './dsl/parseCondition';
 export type { ExplainOptions } from './explain/explain';
 export { explain } from './explain/explain';
-export type { Issue, IssuePath } from './internal/issues';
-export type { Status, Tri } from './internal/status';
+export type { Issue, IssueCode, IssuePath } from './internal/issues';
+export { ISSUE_CODES } from './internal/issues';
+export type { Status } from './internal/status';
 export type { Duration } from './internal/time';
+export { DURATION_UNITS } from './internal/time';
 export { LeadError } from './lead/LeadError';
 export type { ParseLeadOptions, ParseLeadResult } from './lead/parseLead';
-export { parseLead } from './lead/parseLead';
+export { parseLead, parseLeadOrThrow } from './lead/parseLead';
 export type { PresetId } from './presets/index';
 export { presets } from './presets/index';
 export { ConfigError } from './schema/ConfigError';
@@ -50,14 +46,12 @@ export type {
   AtLeastCondition,
   Comparable,
   Condition,
-  ConditionKind,
   CriterionCondition,
   EventCondition,
   FactCondition,
   FactOperators,
   NotCondition,
   NumberComparisons,
-  OperatorName,
   PatternInput,
   Primitive,
   ScoreCondition,
@@ -72,9 +66,18 @@ export type {
   Stage,
   Text,
 } from './schema/config';
-export { ConfigSchema, TextSchema } from './schema/config';
-export { configJsonSchema } from './schema/configJsonSchema';
+export { ConfigSchema, ConfigSkeletonSchema, TextSchema } from './schema/config';
 export type { DurationInput } from './schema/duration';
 export { DurationSchema } from './schema/duration';
+export type { ConditionKind, CountKey, NumberComparisonName, OperatorName } from './schema/grammar';
+export { CONDITION_KINDS, COUNT_KEYS, NUMBER_COMPARISONS, OPERATOR_NAMES } from './schema/grammar';
 export type { Lead, LeadEvent } from './schema/lead';
 export { LeadEventSchema, LeadSchema } from './schema/lead';
+export type {
+  Blocker,
+  Classification,
+  CriterionFact,
+  CriterionResult,
+  LedgerEntry,
+  NextStage,
+} from './schema/result';

@@ -1,22 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index';
-import * as runtime from '../src/runtime';
+import * as runtime from '../src/runtime/index';
 
 const root = join(import.meta.dirname, '..');
 
 /** Value exports of an entry file with the file each comes from. */
 function valueExportsOf(entry: string): Array<{ name: string; file: string }> {
-  const source = readFileSync(join(root, 'src', entry), 'utf8');
-  return [...source.matchAll(/^export \{ ([^}]+) \} from '([^']+)';$/gm)].flatMap(([, names, from]) =>
+  const file = join(root, 'src', entry);
+  const source = readFileSync(file, 'utf8');
+  return [...source.matchAll(/^export \{([^}]+)\} from '([^']+)';$/gm)].flatMap(([, names, from]) =>
     (names as string)
       .split(',')
-      .map((name) => ({ name: name.trim(), file: join(root, 'src', `${from}.ts`) })),
+      .map((name) => name.trim())
+      .filter((name) => name !== '')
+      .map((name) => ({ name, file: join(dirname(file), `${from}.ts`) })),
   );
 }
 
-const valueExports = [...valueExportsOf('index.ts'), ...valueExportsOf('runtime.ts')];
+const valueExports = [...valueExportsOf('index.ts'), ...valueExportsOf('runtime/index.ts')];
 
 describe('public surface', () => {
   it('exports what index.ts and runtime.ts name', () => {
@@ -26,7 +29,7 @@ describe('public surface', () => {
         .sort(),
     );
     expect(Object.keys(runtime).sort()).toEqual(
-      valueExportsOf('runtime.ts')
+      valueExportsOf('runtime/index.ts')
         .map(({ name }) => name)
         .sort(),
     );

@@ -1,15 +1,15 @@
-import type { Evaluator } from '../dsl/buildEvaluator';
-import { EvalContext, type LeadMemo } from '../internal/context';
+import type { Evaluator } from '../dsl/compileEvaluator';
+import { EvalContext } from '../dsl/context';
+import type { Workspace } from '../dsl/workspace';
 import type { Tri } from '../internal/status';
-import type { RuleLabels, ScoreResult } from '../scoring/compileScoring';
+import type { ScoreLead, ScoreResult } from '../scoring/compileScoring';
 
 /** What a classifier's context needs of the compiled config. */
 export interface ContextSource {
   readonly criteria: readonly Evaluator[];
   /** The memo slot of each criterion's status. */
   readonly criterionSlots: Int32Array;
-  readonly memo: LeadMemo;
-  readonly scoring: (context: EvalContext) => ScoreResult;
+  readonly scoring: ScoreLead;
 }
 
 /** Scores while they are being computed: every score reads as unknown. */
@@ -22,19 +22,26 @@ const PENDING: ScoreResult = Object.freeze({
  * The context of one classification: each criterion is evaluated at most once (a criterion used by
  * three stages and a scoring rule costs one evaluation), and the scores are computed at most once.
  */
-export class ClassifyContext extends EvalContext implements RuleLabels {
-  /** Rule labels in the locale asked for, by rule index (read by the scoring). */
-  ruleLabels: ReadonlyArray<string | undefined> | undefined;
+export class ClassifyContext extends EvalContext {
   private readonly source: ContextSource;
+  /** Rule labels in the locale asked for, by rule index: the ledger's labels. */
+  private readonly ruleLabels: ReadonlyArray<string | undefined>;
   private scoreResult: ScoreResult | undefined;
 
-  constructor(lead: unknown, asOf: number, source: ContextSource, outermost: boolean) {
-    super(lead, asOf, undefined, source.memo, outermost);
+  constructor(
+    lead: unknown,
+    asOf: number,
+    workspace: Workspace,
+    source: ContextSource,
+    ruleLabels: ReadonlyArray<string | undefined>,
+  ) {
+    super(lead, asOf, workspace);
     this.source = source;
+    this.ruleLabels = ruleLabels;
   }
 
   criterion(index: number): Tri {
-    const memo = this.memo as LeadMemo;
+    const memo = this.memo;
     const slot = this.source.criterionSlots[index] as number;
     if (memo.stamps[slot] === this.generation) return memo.statuses[slot] as Tri;
     const status = (this.source.criteria[index] as Evaluator)(this);
@@ -47,7 +54,7 @@ export class ClassifyContext extends EvalContext implements RuleLabels {
     if (this.scoreResult === undefined) {
       // the lint refuses scores that depend on themselves; this guard keeps a slip from recursing forever
       this.scoreResult = PENDING;
-      this.scoreResult = this.source.scoring(this);
+      this.scoreResult = this.source.scoring(this, this.ruleLabels);
     }
     return this.scoreResult;
   }

@@ -1,132 +1,10 @@
-import {
-  type BuildEnvironment,
-  buildEvaluator,
-  type Evaluator,
-  sharedEventMatcher,
-  sharedFactLeaf,
-} from '../dsl/buildEvaluator';
-import type { EvalContext } from '../internal/context';
-import { localize } from '../internal/localize';
 import { MET, statusName, type Tri, UNKNOWN } from '../internal/status';
 import { formatInstant, memoByInstant } from '../internal/time';
-import type { Condition, EventCondition, ScoreCondition } from '../schema/condition';
-import type { CompiledConfig } from './buildClassifier';
+import type { Blocker, Classification, CriterionFact, CriterionResult, NextStage } from '../schema/result';
 import type { ClassifyContext } from './ClassifyContext';
-import { describeCondition } from './describeCondition';
-import type { Blocker, Classification, CriterionFact, CriterionResult } from './types';
+import type { CompiledConfig, LocalizedTexts, StageTree } from './compiledConfig';
 
-/** A leaf a criterion reads, evaluated only when a result is built. */
-export interface Probe {
-  readonly path: string;
-  readonly expected: unknown;
-  /** The fact as reported when the lead has no value for it: frozen, shared by every result. */
-  readonly absent: CriterionFact;
-  readonly read: (context: EvalContext) => unknown;
-  readonly evaluate: Evaluator;
-}
-
-/** A probe from its parts, with its shared `absent` fact. */
-function probe(path: string, expected: unknown, read: Probe['read'], evaluate: Evaluator): Probe {
-  const frozenExpected = frozen(expected);
-  return {
-    path,
-    expected: frozenExpected,
-    absent: Object.freeze({ path, expected: frozenExpected }),
-    read,
-    evaluate,
-  };
-}
-
-/** A stage condition kept as a tree, to find what blocks it. */
-export type StageTree =
-  | { readonly kind: 'group'; readonly evaluate: Evaluator; readonly children: readonly StageTree[] }
-  | { readonly kind: 'criterion'; readonly evaluate: Evaluator; readonly index: number }
-  | {
-      readonly kind: 'leaf';
-      readonly evaluate: Evaluator;
-      readonly label: string;
-      readonly facts: readonly string[];
-    };
-
-/**
- * A deep, frozen copy of config-derived data that every result shares: no caller can change it for the
- * next result, and the caller's config is never frozen itself.
- */
-function frozen<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return Object.freeze(value.map(frozen)) as T;
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = frozen(item);
-  return Object.freeze(copy) as T;
-}
-
-function without(condition: object, key: string): Record<string, unknown> {
-  const rest: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(condition)) if (name !== key) rest[name] = value;
-  return rest;
-}
-
-function eventPath(condition: EventCondition): string {
-  return `events[${typeof condition.event === 'string' ? condition.event : condition.event.join('|')}]`;
-}
-
-/** The leaves of a criterion's condition (not following other criteria: they report their own). */
-export function compileProbes(condition: Condition, environment: BuildEnvironment): Probe[] {
-  const probes: Probe[] = [];
-  const walk = (node: Condition): void => {
-    if ('all' in node) node.all.forEach(walk);
-    else if ('any' in node) node.any.forEach(walk);
-    else if ('atLeast' in node) node.of.forEach(walk);
-    else if ('not' in node) walk(node.not);
-    else if ('fact' in node) {
-      const leaf = sharedFactLeaf(node, environment);
-      probes.push(probe(node.fact, without(node, 'fact'), leaf.value, leaf.evaluate));
-    } else if ('event' in node) {
-      const match = sharedEventMatcher(node, environment);
-      const count = (context: EvalContext) => {
-        const events = match(context);
-        return events < 0 ? undefined : events;
-      };
-      probes.push(
-        probe(
-          eventPath(node),
-          { count: { gte: 1 }, ...without(node, 'event') },
-          count,
-          buildEvaluator(node, environment),
-        ),
-      );
-    } else if ('score' in node) {
-      const read = environment.score((node as ScoreCondition).score);
-      probes.push(
-        probe(`scores.${node.score}`, without(node, 'score'), read, buildEvaluator(node, environment)),
-      );
-    }
-  };
-  walk(condition);
-  return probes;
-}
-
-/** Compiles a stage condition into a tree whose nodes can each be evaluated. */
-export function compileStageTree(
-  condition: Condition,
-  environment: BuildEnvironment,
-  criterionIndex: ReadonlyMap<string, number>,
-): StageTree {
-  const evaluate = buildEvaluator(condition, environment);
-  if ('all' in condition || 'any' in condition || 'atLeast' in condition) {
-    const children = 'all' in condition ? condition.all : 'any' in condition ? condition.any : condition.of;
-    return {
-      kind: 'group',
-      evaluate,
-      children: children.map((child) => compileStageTree(child, environment, criterionIndex)),
-    };
-  }
-  if ('criterion' in condition) {
-    return { kind: 'criterion', evaluate, index: criterionIndex.get(condition.criterion) as number };
-  }
-  const facts = [...new Set(compileProbes(condition, environment).map((probe) => probe.path))];
-  return { kind: 'leaf', evaluate, label: describeCondition(condition), facts: frozen(facts) };
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Lead values as plain JSON, as `JSON.stringify` would see them: dates become ISO strings, non-finite
@@ -169,29 +47,7 @@ function toJsonValue(value: unknown, depth = 0): unknown {
   }
 }
 
-/** Labels, hints and actions in one locale, resolved once per compiled config and locale. */
-export interface LocalizedTexts {
-  readonly criteria: ReadonlyArray<{ readonly label: string; readonly hint: string | undefined }>;
-  readonly stages: ReadonlyArray<{ readonly label: string; readonly actions: readonly string[] }>;
-  /** Rule labels by rule index. */
-  readonly rules: ReadonlyArray<string | undefined>;
-}
-
-/** Resolves every text of a compiled config in `locale`. */
-export function localizeTexts(compiled: CompiledConfig, locale: string): LocalizedTexts {
-  return {
-    criteria: compiled.criteria.map((criterion) => ({
-      label: localize(criterion.label, locale),
-      hint: criterion.hint === undefined ? undefined : localize(criterion.hint, locale),
-    })),
-    stages: compiled.stages.map((stage) => ({
-      label: localize(stage.label, locale),
-      actions: stage.actions.map((action) => localize(action, locale)),
-    })),
-    rules: compiled.ruleLabels.map((label) => (label === undefined ? undefined : localize(label, locale))),
-  };
-}
-
+/** What blocks a stage: each leaf or criterion of its tree that is not met, once, in tree order. */
 function blockers(
   compiled: CompiledConfig,
   tree: StageTree,
@@ -204,7 +60,6 @@ function blockers(
   return found;
 }
 
-/** Walks a stage tree and adds each leaf or criterion that is not met, once. */
 function collectBlockers(
   compiled: CompiledConfig,
   node: StageTree,
@@ -238,37 +93,18 @@ function collectBlockers(
     if (probe.evaluate(context) !== MET && !facts.includes(probe.path)) facts.push(probe.path);
   }
   const text = texts.criteria[node.index]!;
-  found.push(
-    text.hint === undefined
-      ? { criterion: criterion.id, label: text.label, status: name, facts }
-      : { criterion: criterion.id, label: text.label, status: name, hint: text.hint, facts },
-  );
+  const blocker = { criterion: criterion.id, label: text.label, status: name } as Mutable<Blocker>;
+  if (text.hint !== undefined) blocker.hint = text.hint;
+  blocker.facts = facts;
+  found.push(blocker);
 }
 
-/** ISO text of `asOf`: a batch classified at one instant formats it once. */
-const formatCached = memoByInstant(formatInstant);
-
-/** Assembles the full, plain-JSON result of one classification. */
-export function buildResult(
-  compiled: CompiledConfig,
-  context: ClassifyContext,
-  texts: LocalizedTexts,
-): Classification {
-  const stageCount = compiled.stages.length;
-  const stageStatuses: Tri[] = new Array(stageCount);
-  let current = -1;
-  for (let index = 0; index < stageCount; index++) {
-    const status = compiled.stages[index]!.evaluate(context);
-    stageStatuses[index] = status;
-    if (current < 0 && status === MET) current = index;
-  }
-  if (current < 0) current = stageCount - 1; // unreachable after lint: the fallback is always met
-  const stage = compiled.stages[current]!;
-
+function criteriaResults(compiled: CompiledConfig, context: ClassifyContext, texts: LocalizedTexts) {
   // a copy of a template with every criterion key: one shape, no transition per key
   const criteria = { ...compiled.criteriaTemplate } as unknown as Record<string, CriterionResult>;
-  for (let index = 0; index < compiled.criteria.length; index++) {
-    const criterion = compiled.criteria[index]!;
+  const compiledCriteria = compiled.criteria;
+  for (let index = 0; index < compiledCriteria.length; index++) {
+    const criterion = compiledCriteria[index]!;
     const probes = criterion.probes;
     const facts: CriterionFact[] = new Array(probes.length);
     for (let position = 0; position < probes.length; position++) {
@@ -280,21 +116,41 @@ export function buildResult(
         value === undefined ? each.absent : { path: each.path, value, expected: each.expected };
     }
     const text = texts.criteria[index]!;
-    const status = statusName(context.criterion(index));
-    const { label, hint } = text;
-    const dimension = criterion.dimension;
-    // one literal per combination of present keys: each entry gets one shape, keys in one order
-    const entry: CriterionResult =
-      dimension === undefined
-        ? hint === undefined
-          ? { status, label, facts }
-          : { status, label, facts, hint }
-        : hint === undefined
-          ? { status, label, facts, dimension }
-          : { status, label, facts, dimension, hint };
+    const entry: Mutable<CriterionResult> = {
+      status: statusName(context.criterion(index)),
+      label: text.label,
+      facts,
+    };
+    if (criterion.dimension !== undefined) entry.dimension = criterion.dimension;
+    if (text.hint !== undefined) entry.hint = text.hint;
     criteria[criterion.id] = entry;
   }
+  return criteria;
+}
 
+/** ISO text of `asOf`: a batch classified at one instant formats it once. */
+const formatCached = memoByInstant(formatInstant);
+
+/** Assembles the full, plain-JSON result of one classification. */
+export function buildResult(
+  compiled: CompiledConfig,
+  context: ClassifyContext,
+  texts: LocalizedTexts,
+): Classification {
+  const stages = compiled.stages;
+  const stageCount = stages.length;
+  const stageStatuses: Tri[] = new Array(stageCount);
+  let current = -1;
+  for (let index = 0; index < stageCount; index++) {
+    const status = stages[index]!.evaluate(context);
+    stageStatuses[index] = status;
+    if (current < 0 && status === MET) current = index;
+  }
+  if (current < 0) current = stageCount - 1; // unreachable after lint: the fallback is always met
+  const stage = stages[current]!;
+
+  // criteria, scores, then blockers: the order flags are raised in
+  const criteria = criteriaResults(compiled, context, texts);
   const { scores, ledger } = context.scores();
   const lead = context.lead as { id?: unknown } | null;
   const leadId =
@@ -303,15 +159,29 @@ export function buildResult(
   let nextIndex = -1;
   if (!stage.exit) {
     for (let index = current - 1; index >= 0; index--) {
-      if (!compiled.stages[index]!.exit) {
+      if (!stages[index]!.exit) {
         nextIndex = index;
         break;
       }
     }
   }
-  const nextStage = nextIndex < 0 ? undefined : compiled.stages[nextIndex]!;
-
-  const result: Record<string, unknown> = {};
+  const nextStage = nextIndex < 0 ? undefined : stages[nextIndex]!;
+  let next: NextStage | undefined;
+  if (nextStage !== undefined && nextStage.tree !== undefined) {
+    next = {
+      stage: nextStage.id,
+      label: texts.stages[nextIndex]!.label,
+      status: stageStatuses[nextIndex] === UNKNOWN ? 'unknown' : 'unmet',
+      blockers: blockers(compiled, nextStage.tree, context, texts),
+    };
+  }
+  const stageEntries: Array<Classification['stages'][number]> = new Array(stageCount);
+  for (let index = 0; index < stageCount; index++) {
+    stageEntries[index] = stages[index]!.entries[stageStatuses[index]!];
+  }
+  // keys assigned in the order every result has (optional ones only when present): the cast stands
+  // for the required keys, each assigned below
+  const result = {} as Mutable<Classification>;
   if (leadId !== undefined) result.leadId = leadId;
   result.stage = stage.id;
   result.stageLabel = texts.stages[current]!.label;
@@ -319,22 +189,11 @@ export function buildResult(
   result.config = compiled.configRef;
   result.scores = scores;
   result.criteria = criteria;
-  const stages: Array<Classification['stages'][number]> = new Array(stageCount);
-  for (let index = 0; index < stageCount; index++) {
-    stages[index] = compiled.stages[index]!.entries[stageStatuses[index]!];
-  }
-  result.stages = stages;
-  if (nextStage !== undefined && nextStage.tree !== undefined) {
-    result.next = {
-      stage: nextStage.id,
-      label: texts.stages[nextIndex]!.label,
-      status: stageStatuses[nextIndex] === UNKNOWN ? 'unknown' : 'unmet',
-      blockers: blockers(compiled, nextStage.tree, context, texts),
-    };
-  }
+  result.stages = stageEntries;
+  if (next !== undefined) result.next = next;
   result.ledger = ledger;
   result.actions = texts.stages[current]!.actions.slice();
   if (stage.followUpBy !== undefined) result.followUpBy = stage.followUpBy(context.asOf);
   result.flags = context.flags === undefined ? [] : [...context.flags];
-  return result as unknown as Classification;
+  return result satisfies Classification;
 }

@@ -1,8 +1,8 @@
-import type { Classifier, ClassifyOptions } from './buildClassifier';
+import type { ParseConfigOptions } from '../config/safeParseConfig';
+import type { Classification } from '../schema/result';
+import type { Classifier, ClassifyOptions } from './Classifier';
 import { compile } from './compile';
 import { classifierResolver, isClassifier } from './resolveClassifier';
-import type { ParseConfigOptions } from './safeParseConfig';
-import type { Classification } from './types';
 
 const resolve = /* @__PURE__ */ classifierResolver((config) => compile(config));
 

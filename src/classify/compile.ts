@@ -1,10 +1,9 @@
+import { type ParseConfigOptions, safeParseConfig } from '../config/safeParseConfig';
+import { configHash } from '../config/seal';
 import { defaultOperators } from '../dsl/operators';
 import { ConfigError } from '../schema/ConfigError';
-import { buildClassifier, type Classifier } from './buildClassifier';
-import { type ParseConfigOptions, safeParseConfig } from './safeParseConfig';
-import { configHash } from './seal';
-
-export type { Classifier, ClassifyOptions } from './buildClassifier';
+import type { Classifier } from './Classifier';
+import { compileClassifier } from './compileClassifier';
 
 /**
  * Validates, lints and compiles a config into a {@link Classifier}. The JSON is read once; the
@@ -24,5 +23,5 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
   const parsed = safeParseConfig(input, options);
   if (!parsed.success) throw new ConfigError(parsed.issues);
   const config = parsed.config;
-  return buildClassifier(config, options.operators ?? defaultOperators, configHash(config));
+  return compileClassifier(config, options.operators ?? defaultOperators, configHash(config));
 }

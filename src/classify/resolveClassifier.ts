@@ -1,5 +1,5 @@
 import { isObject } from '../internal/isObject';
-import type { Classifier } from './buildClassifier';
+import type { Classifier } from './Classifier';
 
 /** Whether a value is a compiled {@link Classifier} (rather than a config). */
 export function isClassifier(value: unknown): value is Classifier {

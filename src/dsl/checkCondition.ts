@@ -10,10 +10,16 @@ import {
   makeIssue,
 } from '../internal/issues';
 import { FORBIDDEN_SEGMENTS } from '../internal/path';
-import { CONDITION_KINDS, type ConditionKind } from '../schema/condition';
-import { DurationSchema } from '../schema/duration';
+import { durationProblem } from '../schema/duration';
+import {
+  CONDITION_KINDS,
+  COUNT_KEYS,
+  type ConditionKind,
+  EVENT_KEYS,
+  NUMBER_COMPARISONS,
+} from '../schema/grammar';
 import { DEFAULT_LIMITS } from './conditionLimits';
-import { checkDuration, DURATION_EXPECTED, NUMBER_COMPARISONS, type OperatorTable } from './operators';
+import type { OperatorTable } from './operators';
 
 /** A named criterion or score a condition refers to, with where it does. */
 export interface ConditionReference {
@@ -51,7 +57,6 @@ export function createCheckState(
 
 const KINDS: ReadonlySet<string> = new Set(CONDITION_KINDS);
 const KIND_LIST = listNames(CONDITION_KINDS);
-const COUNT_KEYS = ['gte', 'gt', 'lte', 'lt', 'eq'] as const;
 const CountValue = /* @__PURE__ */ z.int().check(z.nonnegative());
 const NumberOperand = /* @__PURE__ */ z.number();
 const NumberRange = /* @__PURE__ */ z.tuple([z.number(), z.number()]);
@@ -310,6 +315,7 @@ function checkOperators(
   ownKey: string | undefined = numeric ? 'score' : 'fact',
 ): void {
   const allowed: readonly string[] = numeric ? NUMBER_COMPARISONS : Object.keys(state.operators);
+  const table = state.operators;
   let operators = 0;
   for (const key of keys) {
     if (key === ownKey) continue;
@@ -344,7 +350,7 @@ function checkOperators(
       }
       continue;
     }
-    const definition = state.operators[key as keyof OperatorTable];
+    const definition = table[key] as OperatorTable[string];
     const parsed = definition.operand.safeParse(operand);
     if (!parsed.success) {
       state.issues.push(
@@ -385,8 +391,16 @@ function checkOperators(
   }
 }
 
+/** The one duration check of a config, as an issue at `path`. */
+export function checkDuration(input: unknown, path: IssuePath, state: Pick<CheckState, 'issues'>): boolean {
+  const problem = durationProblem(input);
+  if (problem === undefined) return true;
+  state.issues.push(makeIssue({ ...problem, path, received: describeValue(input) }));
+  return false;
+}
+
 function checkEvent(input: Record<string, unknown>, path: IssuePath, state: CheckState): void {
-  rejectExtraKeys(input, ['event', 'withinLast', 'count', 'where'], path, state);
+  rejectExtraKeys(input, EVENT_KEYS, path, state);
   const types = input.event;
   const typeList = Array.isArray(types) ? types : [types];
   if (typeList.length === 0 || typeList.some((type) => typeof type !== 'string' || type === '')) {
@@ -400,22 +414,7 @@ function checkEvent(input: Record<string, unknown>, path: IssuePath, state: Chec
       }),
     );
   }
-  if (input.withinLast !== undefined) {
-    const withinPath = [...path, 'withinLast'];
-    const parsed = DurationSchema.safeParse(input.withinLast);
-    const problem = parsed.success ? checkDuration(parsed.data) : undefined;
-    if (!parsed.success || problem !== undefined) {
-      state.issues.push(
-        makeIssue({
-          code: problem?.code ?? 'invalid_duration',
-          path: withinPath,
-          problem: problem?.problem ?? 'not a duration',
-          expected: DURATION_EXPECTED,
-          received: describeValue(input.withinLast),
-        }),
-      );
-    }
-  }
+  if (input.withinLast !== undefined) checkDuration(input.withinLast, [...path, 'withinLast'], state);
   if (input.count !== undefined) {
     const countPath = [...path, 'count'];
     const count = input.count;

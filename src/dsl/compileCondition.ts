@@ -1,8 +1,9 @@
-import { EvalContext, type EvalInputs } from '../internal/context';
 import { type Status, statusName } from '../internal/status';
 import { readAsOf } from '../internal/time';
-import { buildEvaluator, inputEnvironment } from './buildEvaluator';
+import { compileEvaluator, inputEnvironment } from './compileEvaluator';
+import { EvalContext, type EvalInputs } from './context';
 import { type ParseConditionOptions, parseCondition } from './parseCondition';
+import { createLender, Workspace } from './workspace';
 
 /** Options of {@link CompiledCondition.evaluate}. */
 export interface EvaluateOptions extends EvalInputs {
@@ -44,13 +45,21 @@ export interface CompiledCondition {
  */
 export function compileCondition(input: unknown, options: ParseConditionOptions = {}): CompiledCondition {
   const condition = parseCondition(input, options);
-  const evaluator = buildEvaluator(condition, inputEnvironment(options.operators));
+  const environment = inputEnvironment(options.operators);
+  const evaluator = compileEvaluator(condition, environment);
+  const { shared } = environment;
+  const lender = createLender(() => new Workspace(shared.slots, shared.plan.size, 0));
   return {
     evaluate(lead, evaluateOptions) {
       const asOf = readAsOf(evaluateOptions?.asOf);
-      const context = new EvalContext(lead, asOf, evaluateOptions);
-      const status = statusName(evaluator(context));
-      return { status, flags: context.flags === undefined ? [] : [...context.flags] };
+      const workspace = lender.acquire();
+      try {
+        const context = new EvalContext(lead, asOf, workspace, evaluateOptions);
+        const status = statusName(evaluator(context));
+        return { status, flags: context.flags === undefined ? [] : [...context.flags] };
+      } finally {
+        lender.release(workspace);
+      }
     },
   };
 }

@@ -1,9 +1,11 @@
-import type { EvalContext } from '../internal/context';
 import type { PathReader } from '../internal/path';
 import { MET } from '../internal/status';
 import { type Duration, parseInstant, subtractDuration } from '../internal/time';
 import type { EventCondition } from '../schema/condition';
-import { type OperatorTest, toDuration } from './operatorTests';
+import { toDuration } from '../schema/duration';
+import type { EvalContext } from './context';
+import type { TriTest } from './operatorTests';
+import type { EventTally } from './workspace';
 
 /** What a consumer keeps of the events it matches, beyond their count. */
 export const KEEP_COUNT = 0;
@@ -16,7 +18,7 @@ export type Keep = typeof KEEP_COUNT | typeof KEEP_LATEST | typeof KEEP_ALL;
 /** A `where` filter on an event's props: one path, its operators and-ed. */
 export interface EventFilter {
   readonly read: PathReader;
-  readonly test: OperatorTest;
+  readonly test: TriTest;
 }
 
 /** The part of an event condition or scoring rule that selects events. */
@@ -28,29 +30,11 @@ interface Consumer {
   readonly keep: Keep;
 }
 
-/** What one pass over a lead's events found for every consumer, by consumer index. */
-export class EventTally {
-  /** `false` when the lead has no `events` array: every count is then unknown. */
-  hasEvents = false;
-  readonly counts: Int32Array;
-  /** For `KEEP_LATEST` consumers with a count above 0. */
-  readonly latest: Float64Array;
-  /** For `KEEP_ALL` consumers: the first `counts[c]` entries are live. */
-  readonly ats: number[][];
-
-  constructor(size: number) {
-    this.counts = new Int32Array(size);
-    this.latest = new Float64Array(size);
-    this.ats = Array.from({ length: size }, () => []);
-  }
-}
-
 /**
  * Every event selection a classifier reads, answered in **one pass** over a lead's events: each event
  * of a read type is validated and its date parsed once, then credited to every consumer whose window
- * and filters it passes. Events of types no consumer reads are skipped unparsed. The tally is reused
- * from lead to lead (no allocation per lead); a classification started inside another one on the same
- * classifier (a custom operator calling back) gets a tally of its own.
+ * and filters it passes. Events of types no consumer reads are skipped unparsed. The tally is filled
+ * into the workspace lent to the evaluation, so nothing is allocated per lead.
  */
 export class EventPlan {
   private readonly consumers: Consumer[] = [];
@@ -59,7 +43,6 @@ export class EventPlan {
   private readonly byType: Record<string, number[] | undefined> = Object.create(null);
   private froms = new Float64Array(0);
   private fromsAsOf = Number.NaN;
-  private reusable: EventTally | undefined;
   private readonly compileFilters: (where: EventSelection['where']) => EventFilter[];
 
   /** @param compileFilters - compiles a `where` clause with the classifier's operator table */
@@ -88,20 +71,18 @@ export class EventPlan {
     return index;
   }
 
-  /**
-   * The tally of the context's lead, from one pass over its events the first time it is asked. The
-   * outermost classification reuses the plan's tally; one started inside it gets its own.
-   */
+  /** How many consumers the plan has: the size of the tally a workspace needs. */
+  get size(): number {
+    return this.consumers.length;
+  }
+
+  /** The tally of the context's lead, from one pass over its events the first time it is asked. */
   tally(context: EvalContext): EventTally {
-    const known = context.eventTally;
-    if (known !== undefined) return known;
-    let tally: EventTally;
-    if (context.outermost) {
-      if (this.reusable === undefined) this.reusable = new EventTally(this.consumers.length);
-      tally = this.reusable;
-    } else tally = new EventTally(this.consumers.length);
-    this.fill(context, tally);
-    context.eventTally = tally;
+    const tally = context.workspace.tally;
+    if (!context.tallied) {
+      this.fill(context, tally);
+      context.tallied = true;
+    }
     return tally;
   }
 

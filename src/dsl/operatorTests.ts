@@ -1,20 +1,19 @@
-import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
-import {
-  addDuration,
-  type Duration,
-  memoByInstant,
-  parseInstant,
-  parseIsoDuration,
-  subtractDuration,
-} from '../internal/time';
-import type { Comparable, OperatorName, PatternInput, Primitive } from '../schema/condition';
-import type { DurationInput } from '../schema/duration';
+import { isAbsent, toBoolean, toNumber } from '../internal/coerce';
+import { MET, type Status, statusName, type Tri, triOf, UNKNOWN, UNMET } from '../internal/status';
+import { addDuration, type Duration, memoByInstant, parseInstant, subtractDuration } from '../internal/time';
+import type { Comparable, PatternInput, Primitive } from '../schema/condition';
+import { type DurationInput, toDuration } from '../schema/duration';
+import type { OperatorName } from '../schema/grammar';
 
 /**
- * A compiled operator test: the value read from the lead → met, unmet or unknown.
+ * A compiled operator test: the value read from the lead → `'met'`, `'unmet'` or `'unknown'`.
  * `path` names the fact (for flags on bad dates); it is `undefined` inside event `where`.
+ * Anything a custom test returns that is not `'met'` or `'unmet'` counts as `'unknown'`.
  */
-export type OperatorTest = (value: unknown, context: OperatorContext, path: string | undefined) => Tri;
+export type OperatorTest = (value: unknown, context: OperatorContext, path: string | undefined) => Status;
+
+/** @internal The hot-path form of an {@link OperatorTest}, on `Tri` numbers. */
+export type TriTest = (value: unknown, context: OperatorContext, path: string | undefined) => Tri;
 
 /** What an operator may use of an evaluation: the instant, and date reading that flags bad dates. */
 export interface OperatorContext {
@@ -32,36 +31,34 @@ export interface OperatorRuntime {
   readonly compile: (operand: unknown) => OperatorTest;
 }
 
-/** The run-time half of an operator table: what compiling a checked config needs, without operand schemas. */
-export type OperatorTests = Readonly<Record<OperatorName, OperatorRuntime>>;
+/**
+ * The run-time half of an operator table, keyed by operator name: what compiling a checked config
+ * needs, without operand schemas. Add an operator by adding a key.
+ */
+export type OperatorTests = Readonly<Record<string, OperatorRuntime>>;
 
-function tests<T>(compile: (operand: T) => OperatorTest, decidesAbsent?: true): OperatorRuntime {
+/** The built-in operators' hot-path compilers, by the runtime object that carries them. */
+const TRI_COMPILERS = /* @__PURE__ */ new WeakMap<object, (operand: unknown) => TriTest>();
+
+/**
+ * @internal Compiles an operand with an operator into a hot-path test. Built-in operators (and
+ * definitions spread from them, which keep their `compile`) run on `Tri` directly; any other
+ * operator's public test is adapted from `Status`.
+ */
+export function compileTest(definition: OperatorRuntime, operand: unknown): TriTest {
+  const fast = TRI_COMPILERS.get(definition.compile);
+  if (fast !== undefined) return fast(operand);
+  const test = definition.compile(operand);
+  return (value, context, path) => triOf(test(value, context, path));
+}
+
+function tests<T>(compileTri: (operand: T) => TriTest, decidesAbsent?: true): OperatorRuntime {
+  const compile = (operand: unknown): OperatorTest => {
+    const test = compileTri(operand as T);
+    return (value, context, path) => statusName(test(value, context, path));
+  };
+  TRI_COMPILERS.set(compile, compileTri as (operand: unknown) => TriTest);
   return (decidesAbsent ? { decidesAbsent, compile } : { compile }) as OperatorRuntime;
-}
-
-// ── value coercion: lead data is forgiving, CRM exports give numbers and booleans as strings ──
-
-/** A finite number, a numeric string (`"12000"`), or `NaN`. */
-export function toNumber(value: unknown): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
-  if (typeof value === 'string') {
-    const text = value.trim();
-    if (text === '') return Number.NaN;
-    const number = Number(text);
-    return Number.isFinite(number) ? number : Number.NaN;
-  }
-  return Number.NaN;
-}
-
-/** A boolean, `"true"`/`"false"` in any case, or `undefined`. */
-export function toBoolean(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') {
-    const text = value.trim().toLowerCase();
-    if (text === 'true') return true;
-    if (text === 'false') return false;
-  }
-  return undefined;
 }
 
 /** Equality against a primitive operand, with the value read as the operand's type; unknown if it can't be. */
@@ -99,7 +96,7 @@ function memberTest(operands: readonly Primitive[]): (value: unknown) => Tri {
   };
 }
 
-function negate(test: OperatorTest): OperatorTest {
+function negate(test: TriTest): TriTest {
   return (value, context, path) => {
     const result = test(value, context, path);
     return result === MET ? UNMET : result === UNMET ? MET : UNKNOWN;
@@ -108,7 +105,7 @@ function negate(test: OperatorTest): OperatorTest {
 
 /** Compiles `gt`-like comparisons for numbers or, with a date operand, instants. */
 export function comparison(compare: (left: number, right: number) => boolean) {
-  return (operand: Comparable): OperatorTest => {
+  return (operand: Comparable): TriTest => {
     if (typeof operand === 'number') {
       return (value) => {
         const number = toNumber(value);
@@ -123,12 +120,6 @@ export function comparison(compare: (left: number, right: number) => boolean) {
   };
 }
 
-/** Reads a config duration (object or ISO string) into a date-fns `Duration`. */
-export function toDuration(input: DurationInput): Duration {
-  if (typeof input === 'string') return parseIsoDuration(input) ?? {};
-  return input as Duration;
-}
-
 /**
  * A window `[from, to]` relative to `asOf`, recomputed only when `asOf` changes: classifying a
  * batch at one instant does the calendar arithmetic once.
@@ -136,7 +127,7 @@ export function toDuration(input: DurationInput): Duration {
 function windowTest(
   input: DurationInput,
   bounds: (asOf: number, duration: Duration) => readonly [number, number],
-): OperatorTest {
+): TriTest {
   const duration = toDuration(input);
   const boundsAt = memoByInstant((asOf) => bounds(asOf, duration));
   return (value, context, path) => {
@@ -165,7 +156,7 @@ function containsIn(operand: Primitive): (value: unknown) => Tri {
   };
 }
 
-function containsMany(operands: readonly Primitive[], needAll: boolean): OperatorTest {
+function containsMany(operands: readonly Primitive[], needAll: boolean): TriTest {
   const tests = operands.map(containsIn);
   const decisive = needAll ? UNMET : MET;
   return (value) => {
@@ -180,7 +171,7 @@ function containsMany(operands: readonly Primitive[], needAll: boolean): Operato
   };
 }
 
-function stringTest(operand: string, test: (value: string, operand: string) => boolean): OperatorTest {
+function stringTest(operand: string, test: (value: string, operand: string) => boolean): TriTest {
   return (value) => (typeof value === 'string' ? (test(value, operand) ? MET : UNMET) : UNKNOWN);
 }
 
@@ -190,9 +181,9 @@ function stringTest(operand: string, test: (value: string, operand: string) => b
  *
  * @example
  * defaultOperatorTests.gte.compile(5000)(12000, { asOf: 0, instant: Number }, 'budget.amount');
- * //=> 1 (met)
+ * //=> 'met'
  */
-export const defaultOperatorTests: OperatorTests = /* @__PURE__ */ Object.freeze({
+export const defaultOperatorTests: Readonly<Record<OperatorName, OperatorRuntime>> = /* @__PURE__ */ Object.freeze({
   eq: tests((operand: Primitive) => equalsTest(operand)),
   ne: tests((operand: Primitive) => negate(equalsTest(operand))),
   gt: tests(comparison((a, b) => a > b)),
@@ -209,13 +200,7 @@ export const defaultOperatorTests: OperatorTests = /* @__PURE__ */ Object.freeze
       return first === MET ? below(value, context, path) : first;
     };
   }),
-  exists: tests(
-    (operand: boolean) => (value) => {
-      const present = value !== undefined && value !== null && value !== '';
-      return present === operand ? MET : UNMET;
-    },
-    true,
-  ),
+  exists: tests((operand: boolean) => (value) => (isAbsent(value) === operand ? UNMET : MET), true),
   contains: tests((operand: Primitive) => containsIn(operand)),
   containsAny: tests((operand: readonly Primitive[]) => containsMany(operand, false)),
   containsAll: tests((operand: readonly Primitive[]) => containsMany(operand, true)),

@@ -1,19 +1,14 @@
 import * as z from 'zod/mini';
+import type { OperandProblem } from '../internal/issues';
 import { findUnsafeRegexConstruct } from '../internal/safeRegex';
-import { parseInstant, parseIsoDuration } from '../internal/time';
-import type { Comparable, OperatorName, PatternInput } from '../schema/condition';
-import { type DurationInput, DurationSchema } from '../schema/duration';
+import { parseInstant } from '../internal/time';
+import type { Comparable, PatternInput } from '../schema/condition';
+import { DURATION_EXPECTED, DurationSchema, durationProblem } from '../schema/duration';
+import type { OperatorName } from '../schema/grammar';
 import { defaultOperatorTests, type OperatorRuntime, toRegExp } from './operatorTests';
 
+export type { OperandProblem } from '../internal/issues';
 export type { OperatorContext, OperatorRuntime, OperatorTest, OperatorTests } from './operatorTests';
-export { toBoolean, toDuration, toNumber } from './operatorTests';
-
-/** A problem an operator finds in its operand beyond its JSON shape. */
-export interface OperandProblem {
-  readonly code: string;
-  readonly problem: string;
-  readonly expected: string;
-}
 
 /**
  * One operator of the DSL: the JSON shape of its operand, an optional deeper check, and how it
@@ -28,8 +23,19 @@ export interface OperatorDefinition extends OperatorRuntime {
   readonly check?: (operand: unknown) => OperandProblem | undefined;
 }
 
-/** The table of fact operators, keyed by name. */
-export type OperatorTable = Readonly<Record<OperatorName, OperatorDefinition>>;
+/**
+ * A table of fact operators, keyed by name: the built-ins ({@link defaultOperators}) and any of your own.
+ *
+ * @example
+ * const operators: OperatorTable = {
+ *   ...defaultOperators,
+ *   isEven: {
+ *     operand: z.boolean(), expected: 'true or false',
+ *     compile: (operand) => (value) => (typeof value === 'number' ? ((value % 2 === 0) === operand ? 'met' : 'unmet') : 'unknown'),
+ *   },
+ * };
+ */
+export type OperatorTable = Readonly<Record<string, OperatorDefinition>>;
 
 /** An operator of the default table: its run-time half from `defaultOperatorTests`, plus its operand's shape. */
 function define<T>(
@@ -40,7 +46,7 @@ function define<T>(
     readonly check?: (operand: T) => OperandProblem | undefined;
   },
 ): OperatorDefinition {
-  return { ...defaultOperatorTests[name], ...shape } as unknown as OperatorDefinition;
+  return { ...defaultOperatorTests[name], ...shape } as OperatorDefinition;
 }
 
 // ── operand shapes ──
@@ -61,23 +67,6 @@ function checkDate(text: string): OperandProblem | undefined {
 
 function checkComparable(operand: Comparable): OperandProblem | undefined {
   return typeof operand === 'string' ? checkDate(operand) : undefined;
-}
-
-/** Checks a duration of the right shape is not empty and, as a string, well-formed. */
-export function checkDuration(input: DurationInput): OperandProblem | undefined {
-  const expected = 'a duration such as { "days": 90 } or "P90D" with at least one unit';
-  if (typeof input === 'string') {
-    return parseIsoDuration(input) === undefined
-      ? {
-          code: 'invalid_duration',
-          problem: `malformed ISO 8601 duration ${JSON.stringify(input)}`,
-          expected,
-        }
-      : undefined;
-  }
-  return Object.keys(input).length === 0
-    ? { code: 'invalid_duration', problem: 'empty duration', expected }
-    : undefined;
 }
 
 const ALLOWED_FLAGS = /^(?!.*(.).*\1)[imsu]*$/;
@@ -117,7 +106,6 @@ function checkPattern(input: PatternInput): OperandProblem | undefined {
 
 const between = /* @__PURE__ */ z.tuple([comparable, comparable]);
 
-export const DURATION_EXPECTED = 'a duration such as { "days": 90 } or "P90D"';
 const COMPARABLE = 'a number or an ISO 8601 date';
 const PRIMITIVES = 'a non-empty array of strings, numbers or booleans';
 const DATE = 'an ISO 8601 date such as "2026-06-30"';
@@ -129,10 +117,10 @@ const DATE = 'an ISO 8601 date such as "2026-06-30"';
  * @example
  * // a DSL without regular expressions
  * const { matches, ...operators } = defaultOperators;
- * compileCondition({ fact: 'email', matches: '@acme' }, { operators: { ...operators } as OperatorTable });
+ * compileCondition({ fact: 'email', matches: '@acme' }, { operators });
  * //=> throws ConfigError: (root): unknown operator "matches"; expected one of eq, ne, …
  */
-export const defaultOperators: OperatorTable = /* @__PURE__ */ Object.freeze({
+export const defaultOperators: Readonly<Record<OperatorName, OperatorDefinition>> = /* @__PURE__ */ Object.freeze({
   eq: define('eq', { operand: primitive, expected: 'a string, number or boolean' }),
   ne: define('ne', { operand: primitive, expected: 'a string, number or boolean' }),
   gt: define('gt', { operand: comparable, expected: COMPARABLE, check: checkComparable }),
@@ -173,19 +161,16 @@ export const defaultOperators: OperatorTable = /* @__PURE__ */ Object.freeze({
   withinLast: define('withinLast', {
     operand: DurationSchema,
     expected: DURATION_EXPECTED,
-    check: checkDuration,
+    check: durationProblem,
   }),
   withinNext: define('withinNext', {
     operand: DurationSchema,
     expected: DURATION_EXPECTED,
-    check: checkDuration,
+    check: durationProblem,
   }),
   olderThan: define('olderThan', {
     operand: DurationSchema,
     expected: DURATION_EXPECTED,
-    check: checkDuration,
+    check: durationProblem,
   }),
 });
-
-/** The operators allowed on scores and event counts: numeric comparisons only. */
-export const NUMBER_COMPARISONS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between'] as const;

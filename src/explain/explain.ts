@@ -1,4 +1,4 @@
-import type { Classification } from '../classify/types';
+import type { Classification } from '../schema/result';
 import { type ExplainMessages, MESSAGES } from './messages';
 
 /** Options of {@link explain}. */

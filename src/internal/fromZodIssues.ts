@@ -80,7 +80,7 @@ function convert(issue: ZodIssue, root: unknown, base: IssuePath): Issue {
       });
     default:
       return makeIssue({
-        code: issue.code === 'custom' ? 'invalid_value' : issue.code,
+        code: 'invalid_value',
         path,
         problem: issue.message,
         received,

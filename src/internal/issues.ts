@@ -2,15 +2,79 @@
 export type IssuePath = ReadonlyArray<string | number>;
 
 /**
- * One problem found in a config (or, in strict mode, a lead). Readonly data, never a class:
- * `code` is snake_case and stable, `path` locates it, `message` reads "where: what; expected …, received …".
+ * Every code an {@link Issue} can carry, each documented in `docs/errors.md` (a test holds the two
+ * together). Stable: a code is never renamed, only added.
+ *
+ * @example
+ * ISSUE_CODES.includes('unknown_operator');
+ * //=> true
+ */
+export const ISSUE_CODES = [
+  // the JSON shape
+  'invalid_type',
+  'missing_key',
+  'unknown_key',
+  'invalid_value',
+  'too_small',
+  'too_big',
+  // conditions
+  'missing_kind',
+  'ambiguous_kind',
+  'unknown_operator',
+  'missing_operator',
+  'invalid_operand',
+  'invalid_date',
+  'invalid_duration',
+  'invalid_range',
+  'invalid_pattern',
+  'unsafe_pattern',
+  'invalid_path',
+  'forbidden_path',
+  'empty_list',
+  'unsatisfiable',
+  'too_deep',
+  'too_large',
+  // the whole config
+  'invalid_rule',
+  'reserved_id',
+  'duplicate_id',
+  'unknown_criterion',
+  'unknown_group',
+  'unknown_stage',
+  'criterion_cycle',
+  'score_cycle',
+  'missing_fallback',
+  'misplaced_fallback',
+  'invalid_fallback',
+  'unreachable_threshold',
+  // seals
+  'stale_seal',
+  'unsealed_config',
+] as const;
+
+/** The code of an {@link Issue}: snake_case, stable. */
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/**
+ * One problem found in a config, a condition or a lead. Readonly data, never a class: `code` is
+ * snake_case and stable, `path` locates it, `message` reads "where: what; expected …, received … (fix)",
+ * and `expected`, `received` and `fix` are also there as data.
  */
 export interface Issue {
-  readonly code: string;
+  readonly code: IssueCode;
   readonly path: IssuePath;
   readonly message: string;
   readonly expected?: string;
   readonly received?: string;
+  /** How to fix it, when there is a concrete suggestion: `did you mean "gte"?`. */
+  readonly fix?: string;
+}
+
+/** A problem an operator finds in its operand beyond its JSON shape (a date that does not parse). */
+export interface OperandProblem {
+  readonly code: IssueCode;
+  readonly problem: string;
+  readonly expected: string;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -48,7 +112,7 @@ export function describeValue(value: unknown): string {
 }
 
 export interface IssueInput {
-  readonly code: string;
+  readonly code: IssueCode;
   readonly path: IssuePath;
   /** What is wrong, without the location: `unknown operator "gt="`. */
   readonly problem: string;
@@ -67,6 +131,7 @@ export function makeIssue(input: IssueInput): Issue {
   const issue: { -readonly [K in keyof Issue]: Issue[K] } = { code: input.code, path: input.path, message };
   if (input.expected !== undefined) issue.expected = input.expected;
   if (input.received !== undefined) issue.received = input.received;
+  if (input.fix !== undefined) issue.fix = input.fix;
   return issue;
 }
 

@@ -13,6 +13,14 @@ export interface Duration {
   readonly seconds?: number;
 }
 
+/**
+ * The units of a duration, largest first: the keys of a `{ "days": 90 }` duration and the order of an
+ * ISO 8601 one (`P1Y2M3W4DT5H6M7S`).
+ *
+ * @example
+ * DURATION_UNITS.includes('days');
+ * //=> true
+ */
 export const DURATION_UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
 
 const UTC_CONTEXT = { in: utc } as const;

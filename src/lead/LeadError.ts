@@ -1,16 +1,13 @@
 import type { Issue } from '../internal/issues';
 
 /**
- * Thrown by `parseLead(input, { strict: true })` when a lead has values it could not read.
- * Without `strict`, the same issues are returned instead and the lead never throws.
+ * Thrown by `parseLeadOrThrow` when a lead has values it could not read; `parseLead` returns the
+ * same issues instead and never throws.
  *
  * @example
- * try {
- *   parseLead({ budget: { amount: 'lots' } }, { strict: true });
- * } catch (error) {
- *   if (error instanceof LeadError) error.issues[0].path;
- *   //=> ['budget', 'amount']
- * }
+ * const error = (() => { try { parseLeadOrThrow({ budget: { amount: 'lots' } }); } catch (caught) { return caught; } })();
+ * error instanceof LeadError && error.issues[0].path;
+ * //=> ['budget', 'amount']
  */
 export class LeadError extends Error {
   readonly issues: readonly Issue[];

@@ -1,13 +1,16 @@
-import { toBoolean } from '../dsl/operators';
+import { toBoolean } from '../internal/coerce';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
 import { formatInstant, parseInstant } from '../internal/time';
-import { AUTHORITY_ROLES, BUDGET_STATUSES, type Lead, SENIORITIES, SEVERITIES } from '../schema/lead';
+import { LEAD_FIELDS, type Lead, type LeadFieldReading } from '../schema/lead';
 import { LeadError } from './LeadError';
 
 /** Options of {@link parseLead}. */
 export interface ParseLeadOptions {
-  /** Throw a {@link LeadError} instead of returning issues. Default `false`: lead data never throws. */
-  readonly strict?: boolean;
+  /**
+   * Removed: `parseLead` never throws. Use {@link parseLeadOrThrow} to throw a `LeadError` instead.
+   * @deprecated
+   */
+  readonly strict?: never;
 }
 
 /** The result of {@link parseLead}: the canonical lead and what could not be read. */
@@ -17,89 +20,8 @@ export interface ParseLeadResult {
   readonly issues: readonly Issue[];
 }
 
-type Kind =
-  | { readonly type: 'string' }
-  | { readonly type: 'number' }
-  | { readonly type: 'boolean' }
-  | { readonly type: 'date' }
-  | {
-      readonly type: 'enum';
-      readonly values: readonly string[];
-      readonly aliases?: Readonly<Record<string, string>>;
-    }
-  | { readonly type: 'list' };
-
-const STRING: Kind = { type: 'string' };
-const NUMBER: Kind = { type: 'number' };
-const BOOLEAN: Kind = { type: 'boolean' };
+type Kind = LeadFieldReading;
 const DATE: Kind = { type: 'date' };
-
-/** The canonical fields and how each is read. Everything else passes through untouched. */
-const FIELDS: ReadonlyArray<readonly [string, string | undefined, Kind]> = [
-  ['id', undefined, STRING],
-  ['createdAt', undefined, DATE],
-  ['source', undefined, STRING],
-  ['contact', 'name', STRING],
-  ['contact', 'email', STRING],
-  ['contact', 'title', STRING],
-  [
-    'contact',
-    'seniority',
-    {
-      type: 'enum',
-      values: SENIORITIES,
-      aliases: {
-        c_suite: 'c_level',
-        executive: 'c_level',
-        cxo: 'c_level',
-        vice_president: 'vp',
-        head: 'director',
-        ic: 'individual',
-        individual_contributor: 'individual',
-        intern: 'student',
-      },
-    },
-  ],
-  ['contact', 'department', STRING],
-  ['contact', 'country', STRING],
-  ['company', 'name', STRING],
-  ['company', 'domain', STRING],
-  ['company', 'employees', NUMBER],
-  ['company', 'annualRevenue', NUMBER],
-  ['company', 'industry', STRING],
-  ['company', 'country', STRING],
-  ['company', 'isCustomer', BOOLEAN],
-  ['company', 'isCompetitor', BOOLEAN],
-  [
-    'budget',
-    'status',
-    {
-      type: 'enum',
-      values: BUDGET_STATUSES,
-      aliases: { approved_budget: 'approved', allocated_budget: 'allocated', no_budget: 'none' },
-    },
-  ],
-  ['budget', 'amount', NUMBER],
-  ['budget', 'currency', STRING],
-  [
-    'authority',
-    'role',
-    {
-      type: 'enum',
-      values: AUTHORITY_ROLES,
-      aliases: {
-        decision_maker: 'decision_maker',
-        dm: 'decision_maker',
-        economic_buyer: 'decision_maker',
-        end_user: 'user',
-      },
-    },
-  ],
-  ['need', 'painPoints', { type: 'list' }],
-  ['need', 'statement', STRING],
-  ['need', 'severity', { type: 'enum', values: SEVERITIES }],
-  ['timeline', 'purchaseBy', DATE],
-];
 
 const hasOwn = Object.prototype.hasOwnProperty;
 /** `12,000` and `1,250.50`: US thousands separators, the only grouping that is unambiguous. */
@@ -182,17 +104,17 @@ function coerce(value: unknown, kind: Kind): Coerced {
  * dates given as strings (`"12000"`, `"true"`, `"2026-08-15"`, epoch ms) are coerced; empty strings
  * mean absent; enum values are normalised (`"C-Level"` → `"c_level"`); dates become UTC ISO strings.
  * What cannot be read is left out and reported with its path. Unknown keys pass through untouched.
+ * Never throws: lead data yields issues (use {@link parseLeadOrThrow} to throw on them).
  *
  * @param input - a plain object, e.g. a HubSpot or Salesforce export row
- * @param options - `strict: true` throws instead of returning issues
+ * @param _options - reserved for reading options
  * @returns the lead and the issues found
- * @throws {LeadError} only with `strict: true`, when a value could not be read
  *
  * @example
  * parseLead({ budget: { amount: '12,000' }, company: { isCompetitor: 'false' }, timeline: { purchaseBy: '' } });
  * //=> { lead: { budget: { amount: 12000 }, company: { isCompetitor: false }, timeline: {} }, issues: [] }
  */
-export function parseLead(input: unknown, options: ParseLeadOptions = {}): ParseLeadResult {
+export function parseLead(input: unknown, _options: ParseLeadOptions = {}): ParseLeadResult {
   const issues: Issue[] = [];
   if (!isRecord(input)) {
     issues.push(
@@ -204,10 +126,10 @@ export function parseLead(input: unknown, options: ParseLeadOptions = {}): Parse
         received: describeValue(input),
       }),
     );
-    return finish({}, issues, options);
+    return { lead: {}, issues };
   }
   const lead: Record<string, unknown> = { ...input };
-  for (const [group, field, kind] of FIELDS) {
+  for (const [group, field, kind] of LEAD_FIELDS) {
     let owner = lead;
     if (field !== undefined) {
       if (!hasOwn.call(lead, group)) continue;
@@ -257,7 +179,7 @@ export function parseLead(input: unknown, options: ParseLeadOptions = {}): Parse
     }
   }
   if (hasOwn.call(lead, 'events')) readEvents(lead, issues);
-  return finish(lead as Lead, issues, options);
+  return { lead: lead as Lead, issues };
 }
 
 function readEvents(lead: Record<string, unknown>, issues: Issue[]): void {
@@ -338,7 +260,23 @@ function readEvents(lead: Record<string, unknown>, issues: Issue[]): void {
   lead.events = kept;
 }
 
-function finish(lead: Lead, issues: Issue[], options: ParseLeadOptions): ParseLeadResult {
-  if (options.strict === true && issues.length > 0) throw new LeadError(issues);
-  return { lead, issues };
+/**
+ * {@link parseLead}'s throwing twin, for data that must be clean (a form you control, a test
+ * fixture): the canonical lead, or a {@link LeadError} listing every value that could not be read.
+ *
+ * @param input - a plain object, e.g. a HubSpot or Salesforce export row
+ * @param options - as for `parseLead`
+ * @returns the canonical lead
+ * @throws {LeadError} listing every value that could not be read
+ *
+ * @example
+ * parseLeadOrThrow({ budget: { amount: '12,000' } });
+ * //=> { budget: { amount: 12000 } }
+ * parseLeadOrThrow({ budget: { amount: 'lots' } });
+ * //=> throws LeadError: Invalid lead (1 issue):
+ */
+export function parseLeadOrThrow(input: unknown, options: ParseLeadOptions = {}): Lead {
+  const { lead, issues } = parseLead(input, options);
+  if (issues.length > 0) throw new LeadError(issues);
+  return lead;
 }

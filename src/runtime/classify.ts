@@ -1,6 +1,6 @@
-import type { ClassifyOptions } from '../classify/buildClassifier';
+import type { ClassifyOptions } from '../classify/Classifier';
 import { classifierResolver } from '../classify/resolveClassifier';
-import type { Classification } from '../classify/types';
+import type { Classification } from '../schema/result';
 import { compileSealed } from './compileSealed';
 
 const resolve = /* @__PURE__ */ classifierResolver((config) => compileSealed(config));

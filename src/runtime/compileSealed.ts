@@ -1,5 +1,6 @@
-import { buildClassifier, type Classifier } from '../classify/buildClassifier';
-import { checkSeal, configHash } from '../classify/seal';
+import type { Classifier } from '../classify/Classifier';
+import { compileClassifier } from '../classify/compileClassifier';
+import { checkSeal, configHash } from '../config/seal';
 import { defaultOperatorTests, type OperatorTests } from '../dsl/operatorTests';
 import { isObject } from '../internal/isObject';
 import { describeValue, makeIssue } from '../internal/issues';
@@ -32,7 +33,7 @@ export interface CompileSealedOptions {
 export function compileSealed(config: unknown, options: CompileSealedOptions = {}): Classifier {
   if (!isObject(config) || config.$seal === undefined) {
     const issue = {
-      code: 'unsealed_config',
+      code: 'unsealed_config' as const,
       expected: 'a config sealed by sealConfig',
       fix: "seal it at build time with sealConfig from 'leadstage', or use compile from 'leadstage', which checks it at run time",
     };
@@ -45,5 +46,5 @@ export function compileSealed(config: unknown, options: CompileSealedOptions = {
   const hash = configHash(config);
   const stale = checkSeal(config.$seal, hash);
   if (stale !== undefined) throw new ConfigError([stale]);
-  return buildClassifier(config as Config, options.operators ?? defaultOperatorTests, hash);
+  return compileClassifier(config as Config, options.operators ?? defaultOperatorTests, hash);
 }

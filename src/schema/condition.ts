@@ -1,4 +1,7 @@
 import type { DurationInput } from './duration';
+import type { ConditionKind, CountKey, NumberComparisonName, OperatorName } from './grammar';
+
+export type { ConditionKind, OperatorName } from './grammar';
 
 /** A value a condition compares against: a string, a finite number or a boolean. */
 export type Primitive = string | number | boolean;
@@ -36,9 +39,6 @@ export interface FactOperators {
   readonly withinNext?: DurationInput;
   readonly olderThan?: DurationInput;
 }
-
-/** The name of a fact operator. */
-export type OperatorName = keyof FactOperators;
 
 /** Comparisons allowed on scores and event counts. */
 export interface NumberComparisons {
@@ -80,7 +80,7 @@ export interface FactCondition extends FactOperators {
 export interface EventCondition {
   readonly event: string | readonly string[];
   readonly withinLast?: DurationInput;
-  readonly count?: Omit<NumberComparisons, 'between'>;
+  readonly count?: { readonly [K in CountKey]?: number };
   readonly where?: Readonly<Record<string, FactOperators>>;
 }
 /** `{ "score": "total", "gte": 50 }`: a score computed by the config's scoring rules. */
@@ -98,17 +98,3 @@ export type Condition =
   | FactCondition
   | EventCondition
   | ScoreCondition;
-
-/** The key that tells a condition's kind. */
-export type ConditionKind = 'all' | 'any' | 'not' | 'atLeast' | 'criterion' | 'fact' | 'event' | 'score';
-
-export const CONDITION_KINDS: readonly ConditionKind[] = [
-  'all',
-  'any',
-  'not',
-  'atLeast',
-  'criterion',
-  'fact',
-  'event',
-  'score',
-];

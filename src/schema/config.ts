@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Condition, EventCondition } from './condition';
-import { type DurationInput, DurationSchema } from './duration';
+import type { DurationInput } from './duration';
 
 /**
  * Conditions are checked by `checkCondition` (bounded recursion, precise issues), not by zod, so
@@ -67,7 +67,7 @@ const StageSchema = /* @__PURE__ */ z.strictObject({
   description: z.optional(TextSchema),
   exit: z.optional(z.boolean()),
   when: z.optional(conditionSlot),
-  followUp: z.optional(z.strictObject({ within: DurationSchema })),
+  followUp: z.optional(z.strictObject({ within: durationSlot })),
   actions: z.optional(z.array(TextSchema)),
 });
 
@@ -83,14 +83,16 @@ const ExampleSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /**
- * The skeleton of a config, format version 1 (DESIGN §3). Conditions inside it are checked
- * separately by `parseConfig`, which also lints references, cycles and reachability.
+ * The **skeleton** of a config, format version 1 (DESIGN §3): its keys and their JSON types, with every
+ * condition, duration and event slot accepting anything. It does **not** validate a config — `{ "when": 42 }`
+ * passes it. Use `parseConfig` / `safeParseConfig`, which check the skeleton with this schema, then every
+ * condition, duration and reference, and the lint. Exported for tools that need the shape (forms, codegen).
  *
  * @example
- * ConfigSchema.safeParse({ version: 1, id: 'tiny', criteria: {}, stages: [{ id: 'unqualified' }] }).success;
- * //=> true
+ * ConfigSkeletonSchema.safeParse({ version: 1, id: 'tiny', criteria: { x: { when: 42 } }, stages: [{ id: 'unqualified' }] }).success;
+ * //=> true (a skeleton check only: safeParseConfig refuses this config)
  */
-export const ConfigSchema = /* @__PURE__ */ z.strictObject({
+export const ConfigSkeletonSchema = /* @__PURE__ */ z.strictObject({
   $schema: z.optional(z.string()),
   /** Written by `sealConfig`: proof the config was checked, for `compileSealed` in `leadstage/runtime`. */
   $seal: z.optional(z.string()),
@@ -103,6 +105,18 @@ export const ConfigSchema = /* @__PURE__ */ z.strictObject({
   stages: z.array(StageSchema).check(z.minLength(1)),
   examples: z.optional(z.array(ExampleSchema)),
 });
+
+/**
+ * The old name of {@link ConfigSkeletonSchema}, which checks only a config's skeleton.
+ *
+ * @deprecated It never validated configs (`{ "when": 42 }` passes): use `safeParseConfig` to
+ * validate, or `ConfigSkeletonSchema` for the shape. Kept until the next major version.
+ *
+ * @example
+ * ConfigSchema === ConfigSkeletonSchema;
+ * //=> true
+ */
+export const ConfigSchema = ConfigSkeletonSchema;
 
 /** Text in one language, or several: `"Budget"` or `{ en: "Budget", it: "Budget" }`. */
 export type Text = z.infer<typeof TextSchema>;
@@ -119,4 +133,4 @@ export type Stage = z.infer<typeof StageSchema>;
 /** An example lead with its expected result, run by `checkExamples`. */
 export type ConfigExample = z.infer<typeof ExampleSchema>;
 /** A config, format version 1. */
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = z.infer<typeof ConfigSkeletonSchema>;

@@ -1,10 +1,14 @@
 import * as z from 'zod/mini';
+import type { OperandProblem } from '../internal/issues';
+import { type Duration, parseIsoDuration } from '../internal/time';
+import { DURATION_UNITS } from './grammar';
 
 const wholeUnits = /* @__PURE__ */ z.optional(z.int().check(z.nonnegative()));
 
 /**
  * A date-fns `Duration` of whole, non-negative units (`{ "days": 90 }`), or an ISO 8601 duration
- * string (`"P90D"`, `"PT24H"`).
+ * string (`"P90D"`, `"PT24H"`). The shape only: a config's durations are checked by one rule, which
+ * also refuses `{}` and malformed strings (see `docs/conditions.md`).
  *
  * @example
  * DurationSchema.safeParse({ days: 90 }).success;
@@ -13,17 +17,46 @@ const wholeUnits = /* @__PURE__ */ z.optional(z.int().check(z.nonnegative()));
  * //=> false
  */
 export const DurationSchema = /* @__PURE__ */ z.union([
-  z.strictObject({
-    years: wholeUnits,
-    months: wholeUnits,
-    weeks: wholeUnits,
-    days: wholeUnits,
-    hours: wholeUnits,
-    minutes: wholeUnits,
-    seconds: wholeUnits,
-  }),
+  z.strictObject(
+    Object.fromEntries(DURATION_UNITS.map((unit) => [unit, wholeUnits])) as Record<
+      (typeof DURATION_UNITS)[number],
+      typeof wholeUnits
+    >,
+  ),
   z.string().check(z.regex(/^P/, 'an ISO 8601 duration such as "P90D"')),
 ]);
 
 /** A duration as written in a config: `{ "days": 90 }` or `"P90D"`. */
 export type DurationInput = z.infer<typeof DurationSchema>;
+
+/** What a duration in a config should be, for messages. */
+export const DURATION_EXPECTED = `a duration such as { "days": 90 } or "P90D", with at least one of ${DURATION_UNITS.join(', ')}`;
+
+/**
+ * The one duration check of a config — `withinLast`, `withinNext`, `olderThan`, event windows,
+ * half-lives and follow-up delays all use it: the shape, at least one unit, a well-formed ISO string.
+ * `undefined` when the duration is fine.
+ */
+export function durationProblem(input: unknown): OperandProblem | undefined {
+  if (!DurationSchema.safeParse(input).success) {
+    return { code: 'invalid_duration', problem: 'not a duration', expected: DURATION_EXPECTED };
+  }
+  if (typeof input === 'string') {
+    return parseIsoDuration(input) === undefined
+      ? {
+          code: 'invalid_duration',
+          problem: `malformed ISO 8601 duration ${JSON.stringify(input)}`,
+          expected: DURATION_EXPECTED,
+        }
+      : undefined;
+  }
+  return Object.keys(input as object).length === 0
+    ? { code: 'invalid_duration', problem: 'empty duration', expected: DURATION_EXPECTED }
+    : undefined;
+}
+
+/** Reads a checked config duration (object or ISO string) into a date-fns `Duration`. */
+export function toDuration(input: DurationInput): Duration {
+  if (typeof input === 'string') return parseIsoDuration(input) ?? {};
+  return input as Duration;
+}

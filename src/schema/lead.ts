@@ -1,16 +1,133 @@
 import * as z from 'zod/mini';
 
-const text = /* @__PURE__ */ z.optional(z.string());
-const count = /* @__PURE__ */ z.optional(z.number().check(z.nonnegative()));
-const flag = /* @__PURE__ */ z.optional(z.boolean());
-/** An ISO 8601 instant or date, as `parseLead` writes it (UTC, `…Z`). */
-const instant = /* @__PURE__ */ z.optional(z.iso.datetime({ offset: true }));
-const day = /* @__PURE__ */ z.optional(z.union([z.iso.date(), z.iso.datetime({ offset: true })]));
-
 export const SENIORITIES = ['c_level', 'vp', 'director', 'manager', 'individual', 'student'] as const;
 export const BUDGET_STATUSES = ['unknown', 'none', 'exploring', 'allocated', 'approved'] as const;
 export const AUTHORITY_ROLES = ['decision_maker', 'champion', 'influencer', 'user', 'unknown'] as const;
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
+
+/** How `parseLead` reads a canonical field from CRM-style data. */
+export type LeadFieldReading =
+  | { readonly type: 'string' }
+  | { readonly type: 'number' }
+  | { readonly type: 'boolean' }
+  | { readonly type: 'date' }
+  | {
+      readonly type: 'enum';
+      readonly values: readonly string[];
+      readonly aliases?: Readonly<Record<string, string>>;
+    }
+  | { readonly type: 'list' };
+
+/** One canonical field: its zod schema (what a read lead holds) and how it is read. */
+interface Field<S extends z.ZodMiniType = z.ZodMiniType> {
+  readonly schema: S;
+  readonly reading: LeadFieldReading;
+}
+
+function field<S extends z.ZodMiniType>(schema: S, reading: LeadFieldReading): Field<S> {
+  return { schema, reading };
+}
+
+function schemasOf<T extends Record<string, Field>>(fields: T): { [K in keyof T]: T[K]['schema'] } {
+  return Object.fromEntries(Object.entries(fields).map(([key, each]) => [key, each.schema])) as {
+    [K in keyof T]: T[K]['schema'];
+  };
+}
+
+type SectionSchemas<T extends Record<string, Record<string, Field>>> = {
+  [K in keyof T]: z.ZodMiniOptional<
+    z.ZodMiniObject<{ [F in keyof T[K]]: T[K][F]['schema'] }, z.core.$loose>
+  >;
+};
+
+function sectionSchemasOf<T extends Record<string, Record<string, Field>>>(sections: T): SectionSchemas<T> {
+  return Object.fromEntries(
+    Object.entries(sections).map(([name, fields]) => [name, z.optional(z.looseObject(schemasOf(fields)))]),
+  ) as SectionSchemas<T>;
+}
+
+const text = /* @__PURE__ */ field(z.optional(z.string()), { type: 'string' });
+const count = /* @__PURE__ */ field(z.optional(z.number().check(z.nonnegative())), { type: 'number' });
+const flag = /* @__PURE__ */ field(z.optional(z.boolean()), { type: 'boolean' });
+/** An ISO 8601 instant, as `parseLead` writes it (UTC, `…Z`). */
+const instant = /* @__PURE__ */ field(z.optional(z.iso.datetime({ offset: true })), { type: 'date' });
+/** A day or an instant. */
+const day = /* @__PURE__ */ field(z.optional(z.union([z.iso.date(), z.iso.datetime({ offset: true })])), {
+  type: 'date',
+});
+function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  aliases?: Readonly<Record<string, string>>,
+) {
+  return field(z.optional(z.enum(values)), aliases === undefined ? { type: 'enum', values } : { type: 'enum', values, aliases });
+}
+
+/**
+ * The canonical lead, field by field: the one table `LeadSchema` (what a lead holds) and `parseLead`
+ * (how CRM data is read into it) are both made from. Top-level fields first, then one object per section.
+ */
+const TOP = /* @__PURE__ */ (() => ({ id: text, createdAt: instant, source: text }))();
+const SECTIONS = /* @__PURE__ */ (() => ({
+  contact: {
+    name: text,
+    email: text,
+    title: text,
+    seniority: oneOf(SENIORITIES, {
+      c_suite: 'c_level',
+      executive: 'c_level',
+      cxo: 'c_level',
+      vice_president: 'vp',
+      head: 'director',
+      ic: 'individual',
+      individual_contributor: 'individual',
+      intern: 'student',
+    }),
+    department: text,
+    country: text,
+  },
+  company: {
+    name: text,
+    domain: text,
+    employees: count,
+    annualRevenue: count,
+    industry: text,
+    country: text,
+    isCustomer: flag,
+    isCompetitor: flag,
+  },
+  budget: {
+    status: oneOf(BUDGET_STATUSES, {
+      approved_budget: 'approved',
+      allocated_budget: 'allocated',
+      no_budget: 'none',
+    }),
+    amount: count,
+    currency: text,
+  },
+  authority: {
+    role: oneOf(AUTHORITY_ROLES, { dm: 'decision_maker', economic_buyer: 'decision_maker', end_user: 'user' }),
+  },
+  need: {
+    painPoints: field(z.optional(z.array(z.string())), { type: 'list' }),
+    statement: text,
+    severity: oneOf(SEVERITIES),
+  },
+  timeline: { purchaseBy: day },
+}))();
+
+/**
+ * Every canonical field as `[section, field, reading]` (`[name, undefined, reading]` at the top level),
+ * in document order: what `parseLead` coerces. Made from the same table as {@link LeadSchema}.
+ */
+export const LEAD_FIELDS: ReadonlyArray<readonly [string, string | undefined, LeadFieldReading]> =
+  /* @__PURE__ */ (() => [
+    ...Object.entries(TOP).map(([name, each]) => [name, undefined, each.reading] as const),
+    ...Object.entries(SECTIONS).flatMap(([section, fields]) =>
+      Object.entries(fields as Record<string, Field>).map(
+        ([name, each]) => [section, name, each.reading] as const,
+      ),
+    ),
+  ])();
 
 /**
  * One thing the lead did: `{ type: 'demo_completed', at: '2026-06-01T10:00:00Z' }`.
@@ -22,7 +139,7 @@ export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export const LeadEventSchema = /* @__PURE__ */ z.looseObject({
   type: z.string().check(z.minLength(1)),
   at: z.iso.datetime({ offset: true }),
-  id: text,
+  id: text.schema,
   props: z.optional(z.record(z.string(), z.unknown())),
 });
 
@@ -35,43 +152,8 @@ export const LeadEventSchema = /* @__PURE__ */ z.looseObject({
  * //=> true
  */
 export const LeadSchema = /* @__PURE__ */ z.looseObject({
-  id: text,
-  createdAt: instant,
-  source: text,
-  contact: z.optional(
-    z.looseObject({
-      name: text,
-      email: text,
-      title: text,
-      seniority: z.optional(z.enum(SENIORITIES)),
-      department: text,
-      country: text,
-    }),
-  ),
-  company: z.optional(
-    z.looseObject({
-      name: text,
-      domain: text,
-      employees: count,
-      annualRevenue: count,
-      industry: text,
-      country: text,
-      isCustomer: flag,
-      isCompetitor: flag,
-    }),
-  ),
-  budget: z.optional(
-    z.looseObject({ status: z.optional(z.enum(BUDGET_STATUSES)), amount: count, currency: text }),
-  ),
-  authority: z.optional(z.looseObject({ role: z.optional(z.enum(AUTHORITY_ROLES)) })),
-  need: z.optional(
-    z.looseObject({
-      painPoints: z.optional(z.array(z.string())),
-      statement: text,
-      severity: z.optional(z.enum(SEVERITIES)),
-    }),
-  ),
-  timeline: z.optional(z.looseObject({ purchaseBy: day })),
+  ...schemasOf(TOP),
+  ...sectionSchemasOf(SECTIONS),
   events: z.optional(z.array(LeadEventSchema)),
 });
 

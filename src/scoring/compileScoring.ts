@@ -1,11 +1,12 @@
-import type { LedgerEntry } from '../classify/types';
-import { type BuildEnvironment, buildEvaluator, type Evaluator } from '../dsl/buildEvaluator';
-import { type EventPlan, type EventTally, KEEP_ALL, KEEP_COUNT, KEEP_LATEST } from '../dsl/eventPlan';
-import { toDuration } from '../dsl/operatorTests';
-import type { EvalContext } from '../internal/context';
+import { type CompileEnvironment, compileEvaluator, type Evaluator } from '../dsl/compileEvaluator';
+import type { EvalContext } from '../dsl/context';
+import { type EventPlan, KEEP_ALL, KEEP_COUNT, KEEP_LATEST } from '../dsl/eventPlan';
+import type { EventTally } from '../dsl/workspace';
 import { MET } from '../internal/status';
 import { type Duration, memoByInstant, subtractDuration } from '../internal/time';
 import type { Scoring, ScoringGroup, ScoringRule } from '../schema/config';
+import { toDuration } from '../schema/duration';
+import type { LedgerEntry } from '../schema/result';
 import { clamp } from './clamp';
 
 /** Scores and the ledger that explains them, for one lead. */
@@ -47,7 +48,7 @@ interface CompiledRule {
 function compileRule(
   rule: ScoringRule,
   slot: number,
-  environment: BuildEnvironment,
+  environment: CompileEnvironment,
   plan: EventPlan,
 ): CompiledRule {
   const limit = rule.repeat?.max ?? 1;
@@ -58,7 +59,7 @@ function compileRule(
       ...base,
       kind: ON_CONDITION,
       points: clamp(rule.points, rule.min, rule.max),
-      evaluate: buildEvaluator(rule.when, environment),
+      evaluate: compileEvaluator(rule.when, environment),
       consumer: -1,
     };
   }
@@ -77,25 +78,22 @@ function compileRule(
   };
 }
 
-/** One ledger line; one object literal per combination of present keys, so each has one shape. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** One ledger line, its keys always in one order: rule, label, group, points, events. */
 function ledgerLine(
   rule: CompiledRule,
   label: string | undefined,
   points: number,
   events: number,
 ): LedgerEntry {
-  const { id, group } = rule;
-  // keys in a fixed order: rule, label, group, points, events
-  if (events < 0) {
-    if (group === undefined) return label === undefined ? { rule: id, points } : { rule: id, label, points };
-    return label === undefined ? { rule: id, group, points } : { rule: id, label, group, points };
-  }
-  if (group === undefined) {
-    return label === undefined ? { rule: id, points, events } : { rule: id, label, points, events };
-  }
-  return label === undefined
-    ? { rule: id, group, points, events }
-    : { rule: id, label, group, points, events };
+  // the cast stands for `points`, assigned below in its place in the key order
+  const line = { rule: rule.id } as Mutable<LedgerEntry>;
+  if (label !== undefined) line.label = label;
+  if (rule.group !== undefined) line.group = rule.group;
+  line.points = points;
+  if (events >= 0) line.events = events;
+  return line;
 }
 
 /**
@@ -120,10 +118,8 @@ function decayedSum(
   return sum;
 }
 
-/** Rule labels in the locale of the classification under way, by rule index; set by the classifier. */
-export interface RuleLabels {
-  ruleLabels: ReadonlyArray<string | undefined> | undefined;
-}
+/** Scores a lead; `labels` are the rule labels in the locale asked for, by rule index. */
+export type ScoreLead = (context: EvalContext, labels: ReadonlyArray<string | undefined>) => ScoreResult;
 
 /**
  * Compiles the scoring section: rules on conditions (points once, when met) and on events (once,
@@ -133,8 +129,8 @@ export interface RuleLabels {
  */
 export function compileScoring(
   scoring: Scoring | undefined,
-  environment: BuildEnvironment,
-): (context: EvalContext) => ScoreResult {
+  environment: CompileEnvironment,
+): ScoreLead {
   const plan = environment.shared.plan;
   const groups = Object.entries(scoring?.groups ?? {});
   const groupIndex = new Map(groups.map(([id], index) => [id, index]));
@@ -153,15 +149,12 @@ export function compileScoring(
       rule.halfLife === undefined ? Number.NaN : -Math.LN2 / (asOf - subtractDuration(asOf, rule.halfLife)),
     ),
   );
-  const reusableSums = new Float64Array(groups.length);
   const groupIds = groups.map(([id]) => id);
   const groupDefs = groups.map(([, group]) => group);
-  return (context) => {
-    const labels = (context as EvalContext & Partial<RuleLabels>).ruleLabels;
+  return (context, labels) => {
     const ledger: LedgerEntry[] = [];
     const asOf = context.asOf;
-    // a classification started inside another one (a custom operator calling back) sums on its own
-    const sums = context.outermost ? reusableSums : new Float64Array(groupIds.length);
+    const sums = context.workspace.sums;
     // the event pass only when a rule reads events (it flags invalid events: none if nothing reads them)
     const tally = readsEvents ? plan.tally(context) : undefined;
     for (let index = 0; index < sums.length; index++) sums[index] = 0;
@@ -199,7 +192,7 @@ export function compileScoring(
       if (points === 0) continue;
       if (rule.slot < 0) ungrouped += points;
       else sums[rule.slot] = (sums[rule.slot] as number) + points;
-      ledger.push(ledgerLine(rule, labels?.[index], roundScore(points), events));
+      ledger.push(ledgerLine(rule, labels[index], roundScore(points), events));
     }
     const scores: { total: number } & Record<string, number> = { total: 0 };
     let total = ungrouped;

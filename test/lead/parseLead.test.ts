@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LeadError, LeadSchema, parseLead } from '../../src/index';
+import { LeadError, LeadSchema, parseLead, parseLeadOrThrow } from '../../src/index';
 
 describe('parseLead', () => {
   it('coerces CRM-style strings', () => {
@@ -103,8 +103,40 @@ describe('parseLead', () => {
     }
   });
 
-  it('throws a LeadError in strict mode', () => {
-    expect(() => parseLead({ budget: { amount: 'lots' } }, { strict: true })).toThrow(LeadError);
-    expect(() => parseLead({ budget: { amount: '10' } }, { strict: true })).not.toThrow();
+  it('never throws, even on data it cannot read; parseLeadOrThrow is the twin that throws', () => {
+    expect(parseLead({ budget: { amount: 'lots' } }).issues.map((issue) => issue.path)).toEqual([
+      ['budget', 'amount'],
+    ]);
+    expect(() => parseLeadOrThrow({ budget: { amount: 'lots' } })).toThrow(LeadError);
+    expect(parseLeadOrThrow({ budget: { amount: '10' } })).toEqual({ budget: { amount: 10 } });
+  });
+
+  it('coerces exactly the fields LeadSchema describes, from the one field table', () => {
+    // every canonical field, given as CRM text: what parseLead reads must satisfy LeadSchema
+    const row = {
+      id: 42,
+      createdAt: '2026-06-01',
+      source: ' webinar ',
+      contact: { name: 'Ana', email: 'a@x.io', title: 'VP', seniority: 'Vice President', department: 'IT', country: 'IT' },
+      company: {
+        name: 'Acme', domain: 'acme.io', employees: '1,200', annualRevenue: '5000000', industry: 'saas',
+        country: 'IT', isCustomer: 'no', isCompetitor: 'FALSE',
+      },
+      budget: { status: 'Approved Budget', amount: '25,000', currency: 'EUR' },
+      authority: { role: 'DM' },
+      need: { painPoints: 'churn; reporting', statement: 'slow', severity: 'High' },
+      timeline: { purchaseBy: '2026-09-01' },
+    };
+    const { lead, issues } = parseLead(row);
+    expect(issues).toEqual([]);
+    expect(LeadSchema.safeParse(lead).success).toBe(true);
+    expect(lead).toMatchObject({
+      id: '42',
+      contact: { seniority: 'vp' },
+      company: { employees: 1200, isCustomer: false, isCompetitor: false },
+      budget: { status: 'approved', amount: 25000 },
+      authority: { role: 'decision_maker' },
+      need: { painPoints: ['churn', 'reporting'], severity: 'high' },
+    });
   });
 });

@@ -1,6 +1,6 @@
+import type { ParseConfigOptions } from '../config/safeParseConfig';
 import type { ConfigExample } from '../schema/config';
 import { toClassifier } from './classify';
-import type { ParseConfigOptions } from './safeParseConfig';
 
 /** One example's outcome. */
 export interface ExampleResult {
@@ -13,11 +13,17 @@ export interface ExampleResult {
   readonly failures: readonly string[];
 }
 
-/** The result of {@link checkExamples}. */
-export interface CheckExamplesResult {
+/** The result of {@link runExamples}. */
+export interface RunExamplesResult {
   readonly passed: boolean;
   readonly results: readonly ExampleResult[];
 }
+
+/**
+ * The old name of {@link RunExamplesResult}.
+ * @deprecated use `RunExamplesResult`
+ */
+export type CheckExamplesResult = RunExamplesResult;
 
 /**
  * Runs the `examples` embedded in a config and reports each as passed or failed, with the stage it
@@ -29,13 +35,10 @@ export interface CheckExamplesResult {
  * @throws {ConfigError} when the config is invalid
  *
  * @example
- * checkExamples(presets.saas).passed;
+ * runExamples(presets.saas).passed;
  * //=> true
  */
-export function checkExamples(
-  configOrClassifier: unknown,
-  options: ParseConfigOptions = {},
-): CheckExamplesResult {
+export function runExamples(configOrClassifier: unknown, options: ParseConfigOptions = {}): RunExamplesResult {
   const classifier = toClassifier(configOrClassifier, options);
   const results = (classifier.config.examples ?? []).map((example): ExampleResult => {
     const result = classifier.classify(example.lead, { asOf: example.asOf });
@@ -62,3 +65,14 @@ export function checkExamples(
   });
   return { passed: results.every((result) => result.passed), results };
 }
+
+/**
+ * The old name of {@link runExamples}: it runs examples, it does not check a config.
+ *
+ * @deprecated use `runExamples`; kept until the next major version.
+ *
+ * @example
+ * checkExamples(presets.saas).passed;
+ * //=> true
+ */
+export const checkExamples: typeof runExamples = runExamples;

@@ -1,13 +1,16 @@
 import type { CheckState, ConditionReference } from '../dsl/checkCondition';
+import { forEachCondition, kindOf } from '../dsl/walk';
 import {
   closestName,
   describeValue,
   type Issue,
+  type IssueCode,
   type IssuePath,
   listNames,
   makeIssue,
 } from '../internal/issues';
 import { parseInstant } from '../internal/time';
+import type { Condition, CriterionCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import { scoreBounds } from '../scoring/scoreBounds';
 
@@ -86,7 +89,7 @@ export function lintConfig(
 }
 
 function unknownName(
-  code: string,
+  code: IssueCode,
   what: string,
   ref: Pick<ConditionReference, 'name' | 'path'>,
   known: readonly string[],
@@ -152,20 +155,12 @@ function findCycles(
   return issues;
 }
 
-/** Criterion ids named anywhere in a (checked) condition. */
-function collectCriteria(condition: unknown): string[] {
+/** Criterion ids named anywhere in a checked condition. */
+function collectCriteria(condition: Condition): string[] {
   const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const child of node) walk(child);
-      return;
-    }
-    const record = node as Record<string, unknown>;
-    if (typeof record.criterion === 'string') found.push(record.criterion);
-    for (const key of ['all', 'any', 'not', 'of'] as const) if (key in record) walk(record[key]);
-  };
-  walk(condition);
+  forEachCondition(condition, (node) => {
+    if (kindOf(node) === 'criterion') found.push((node as CriterionCondition).criterion);
+  });
   return found;
 }
 

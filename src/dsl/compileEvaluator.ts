@@ -1,4 +1,4 @@
-import type { EvalContext } from '../internal/context';
+import { isAbsent } from '../internal/coerce';
 import { compilePath } from '../internal/path';
 import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
 import type {
@@ -7,24 +7,27 @@ import type {
   EventCondition,
   FactCondition,
   FactOperators,
+  NotCondition,
   NumberComparisons,
   ScoreCondition,
 } from '../schema/condition';
+import type { EvalContext } from './context';
 import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from './eventPlan';
-import { defaultOperatorTests, type OperatorTest, type OperatorTests } from './operatorTests';
+import { compileTest, defaultOperatorTests, type OperatorTests, type TriTest } from './operatorTests';
+import { childrenOf, kindOf } from './walk';
 
 /** A compiled condition: evaluates against one lead's context. */
 export type Evaluator = (context: EvalContext) => Tri;
 
 /** How names in conditions resolve; a classifier wires criteria and scores to its own slots. */
-export interface BuildEnvironment {
+export interface CompileEnvironment {
   readonly operators: OperatorTests;
   readonly criterion: (id: string) => Evaluator;
   readonly score: (name: string) => (context: EvalContext) => number | undefined;
   /**
-   * A condition object compiles once however often it is built (criteria, their probes and stage
-   * trees share closures); event conditions share one pass over a lead's events; and in a classifier
-   * what fact leaves and event conditions compute is kept per lead in its memo (`EvalContext.memo`).
+   * A condition object compiles once however often it is compiled (criteria, their probes and stage
+   * trees share closures); event conditions share one pass over a lead's events; and what fact
+   * leaves and event conditions compute is kept per lead in the memo of the context's workspace.
    */
   readonly shared: SharedCompilation;
 }
@@ -63,14 +66,18 @@ const STATUS_TRI = { met: MET, unmet: UNMET, unknown: UNKNOWN } as const;
  * Resolves criteria and scores from `EvalContext.inputs`, for a condition evaluated on its own
  * (`compileCondition`); fresh for each compiled condition, as its event plan is its own.
  */
-export function inputEnvironment(operators: OperatorTests = defaultOperatorTests): BuildEnvironment {
+export function inputEnvironment(operators: OperatorTests = defaultOperatorTests): CompileEnvironment {
   return {
     operators,
     criterion: (id) => (context) => {
-      const status = context.inputs.criteria?.[id];
-      return status === undefined ? UNKNOWN : STATUS_TRI[status];
+      const criteria = context.inputs.criteria;
+      const status = criteria !== undefined && Object.hasOwn(criteria, id) ? criteria[id] : undefined;
+      return status === undefined ? UNKNOWN : (STATUS_TRI[status] ?? UNKNOWN);
     },
-    score: (name) => (context) => context.inputs.scores?.[name],
+    score: (name) => (context) => {
+      const scores = context.inputs.scores;
+      return scores !== undefined && Object.hasOwn(scores, name) ? scores[name] : undefined;
+    },
     shared: createSharedCompilation(operators),
   };
 }
@@ -79,7 +86,7 @@ export function inputEnvironment(operators: OperatorTests = defaultOperatorTests
  * Compiles a checked condition into a closure. The JSON is read here once; the closure never
  * looks at it again. Call only on conditions that passed `checkCondition`.
  */
-export function buildEvaluator(condition: Condition, environment: BuildEnvironment): Evaluator {
+export function compileEvaluator(condition: Condition, environment: CompileEnvironment): Evaluator {
   const shared = environment.shared;
   let evaluator = shared.evaluators.get(condition);
   if (evaluator === undefined) {
@@ -89,21 +96,26 @@ export function buildEvaluator(condition: Condition, environment: BuildEnvironme
   return evaluator;
 }
 
-function compileNode(condition: Condition, environment: BuildEnvironment): Evaluator {
-  if ('all' in condition) return allOf(condition.all.map((child) => buildEvaluator(child, environment)));
-  if ('any' in condition) return anyOf(condition.any.map((child) => buildEvaluator(child, environment)));
-  if ('not' in condition) {
-    const inner = buildEvaluator(condition.not, environment);
-    return (context) => {
-      const result = inner(context);
-      return result === MET ? UNMET : result === UNMET ? MET : UNKNOWN;
-    };
+function compileNode(condition: Condition, environment: CompileEnvironment): Evaluator {
+  const children = () => childrenOf(condition).map((child) => compileEvaluator(child, environment));
+  switch (kindOf(condition)) {
+    case 'all':
+      return allOf(children());
+    case 'any':
+      return anyOf(children());
+    case 'not':
+      return notOf(compileEvaluator((condition as NotCondition).not, environment));
+    case 'atLeast':
+      return atLeast((condition as AtLeastCondition).atLeast, children());
+    case 'criterion':
+      return environment.criterion((condition as { criterion: string }).criterion);
+    case 'fact':
+      return sharedFactLeaf(condition as FactCondition, environment).evaluate;
+    case 'event':
+      return eventEvaluator(condition as EventCondition, environment);
+    case 'score':
+      return scoreEvaluator(condition as ScoreCondition, environment);
   }
-  if ('atLeast' in condition) return atLeast(condition, environment);
-  if ('criterion' in condition) return environment.criterion(condition.criterion);
-  if ('fact' in condition) return sharedFactLeaf(condition, environment).evaluate;
-  if ('event' in condition) return eventEvaluator(condition, environment);
-  return scoreEvaluator(condition, environment);
 }
 
 function allOf(children: readonly Evaluator[]): Evaluator {
@@ -132,9 +144,14 @@ function anyOf(children: readonly Evaluator[]): Evaluator {
   };
 }
 
-function atLeast(condition: AtLeastCondition, environment: BuildEnvironment): Evaluator {
-  const children = condition.of.map((child) => buildEvaluator(child, environment));
-  const needed = condition.atLeast;
+function notOf(inner: Evaluator): Evaluator {
+  return (context) => {
+    const result = inner(context);
+    return result === MET ? UNMET : result === UNMET ? MET : UNKNOWN;
+  };
+}
+
+function atLeast(needed: number, children: readonly Evaluator[]): Evaluator {
   return (context) => {
     let met = 0;
     let unknown = 0;
@@ -151,26 +168,24 @@ function atLeast(condition: AtLeastCondition, environment: BuildEnvironment): Ev
   };
 }
 
-function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
-}
-
 interface CompiledOperator {
-  readonly test: OperatorTest;
+  readonly test: TriTest;
   readonly decidesAbsent: boolean;
 }
 
 function compileOperators(
-  operators: FactOperators,
+  operators: object,
   table: OperatorTests,
   skip: string | undefined,
 ): CompiledOperator[] {
   const compiled: CompiledOperator[] = [];
   for (const key of Object.keys(operators)) {
     if (key === skip) continue;
-    const definition = table[key as keyof OperatorTests];
+    const definition = table[key];
+    // unreachable for checked conditions: their operators are all in the table
+    if (definition === undefined || !Object.hasOwn(table, key)) continue;
     compiled.push({
-      test: definition.compile((operators as Record<string, unknown>)[key]),
+      test: compileTest(definition, (operators as Record<string, unknown>)[key]),
       decidesAbsent: definition.decidesAbsent === true,
     });
   }
@@ -178,7 +193,7 @@ function compileOperators(
 }
 
 /** All operators of one value, and-ed, three-valued. */
-function valueTest(operators: readonly CompiledOperator[]): OperatorTest {
+function valueTest(operators: readonly CompiledOperator[]): TriTest {
   if (operators.length === 1) {
     const { test, decidesAbsent } = operators[0] as CompiledOperator;
     return decidesAbsent
@@ -198,11 +213,10 @@ function valueTest(operators: readonly CompiledOperator[]): OperatorTest {
 }
 
 /**
- * The fact leaf of a condition, one per distinct leaf of a compilation: in a classifier it is memoised
- * per lead, so criteria, probes, blockers and scoring rules that test the same fact the same way read
- * and test it once.
+ * The fact leaf of a condition, one per distinct leaf of a compilation, memoised per lead: criteria,
+ * probes, blockers and scoring rules that test the same fact the same way read and test it once.
  */
-export function sharedFactLeaf(condition: FactCondition, environment: BuildEnvironment): FactLeaf {
+export function sharedFactLeaf(condition: FactCondition, environment: CompileEnvironment): FactLeaf {
   const shared = environment.shared;
   const key = JSON.stringify(condition);
   const known = shared.leaves.get(key);
@@ -213,7 +227,6 @@ export function sharedFactLeaf(condition: FactCondition, environment: BuildEnvir
   const slot = shared.slots++;
   const evaluate: Evaluator = (context) => {
     const memo = context.memo;
-    if (memo === undefined) return test(read(context.lead), context, path);
     if (memo.stamps[slot] === context.generation) return memo.statuses[slot] as Tri;
     const value = read(context.lead);
     const status = test(value, context, path);
@@ -225,24 +238,22 @@ export function sharedFactLeaf(condition: FactCondition, environment: BuildEnvir
   const leaf: FactLeaf = {
     evaluate,
     value: (context) => {
-      const memo = context.memo;
-      if (memo === undefined) return read(context.lead);
       evaluate(context);
-      return memo.values[slot];
+      return context.memo.values[slot];
     },
   };
   shared.leaves.set(key, leaf);
   return leaf;
 }
 
-function scoreEvaluator(condition: ScoreCondition, environment: BuildEnvironment): Evaluator {
+function scoreEvaluator(condition: ScoreCondition, environment: CompileEnvironment): Evaluator {
   const read = environment.score(condition.score);
   // numeric comparisons are fixed, whatever fact operators the environment allows
   const test = valueTest(compileOperators(condition as NumberComparisons, defaultOperatorTests, 'score'));
   return (context) => test(read(context), context, undefined);
 }
 
-function eventEvaluator(condition: EventCondition, environment: BuildEnvironment): Evaluator {
+function eventEvaluator(condition: EventCondition, environment: CompileEnvironment): Evaluator {
   const match = sharedEventMatcher(condition, environment);
   const countTest = valueTest(
     compileOperators(condition.count ?? { gte: 1 }, defaultOperatorTests, undefined),
@@ -257,7 +268,7 @@ function eventEvaluator(condition: EventCondition, environment: BuildEnvironment
 export type EventMatcher = (context: EvalContext) => number;
 
 /** The event matcher of a condition: its count in the compilation's one-pass event tally. */
-export function sharedEventMatcher(condition: EventCondition, environment: BuildEnvironment): EventMatcher {
+export function sharedEventMatcher(condition: EventCondition, environment: CompileEnvironment): EventMatcher {
   const plan = environment.shared.plan;
   const consumer = plan.add(condition, KEEP_COUNT);
   return (context) => {
@@ -270,6 +281,6 @@ export function sharedEventMatcher(condition: EventCondition, environment: Build
 export function compileFilters(where: EventSelection['where'], table: OperatorTests): EventFilter[] {
   return Object.entries(where ?? {}).map(([propPath, operators]) => ({
     read: compilePath(propPath),
-    test: valueTest(compileOperators(operators, table, undefined)),
+    test: valueTest(compileOperators(operators as FactOperators, table, undefined)),
   }));
 }

@@ -1,11 +1,11 @@
-import { type CheckState, checkCondition, createCheckState } from '../dsl/checkCondition';
+import { type CheckState, checkCondition, checkDuration, createCheckState } from '../dsl/checkCondition';
 import type { ConditionLimits } from '../dsl/conditionLimits';
-import { checkDuration, DURATION_EXPECTED, defaultOperators, type OperatorTable } from '../dsl/operators';
+import { defaultOperators, type OperatorTable } from '../dsl/operators';
 import { fromZodIssues } from '../internal/fromZodIssues';
 import { isObject } from '../internal/isObject';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
-import { type Config, ConfigSchema } from '../schema/config';
-import { DurationSchema } from '../schema/duration';
+import { type Config, ConfigSkeletonSchema } from '../schema/config';
+import { RULE_EVENT_KEYS } from '../schema/grammar';
 import { lintConfig } from './lintConfig';
 import { checkSeal, configHash } from './seal';
 
@@ -19,8 +19,6 @@ export interface ParseConfigOptions extends ConditionLimits {
 export type SafeParseConfigResult =
   | { readonly success: true; readonly config: Config; readonly issues: readonly [] }
   | { readonly success: false; readonly issues: readonly Issue[] };
-
-const RULE_EVENT_KEYS = ['withinLast', 'where', 'repeat', 'halfLife'] as const;
 
 /**
  * Validates a config and reports **every** issue, never throwing: the JSON shape (zod), every
@@ -52,7 +50,7 @@ export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}
       ],
     };
   }
-  const skeleton = ConfigSchema.safeParse(input);
+  const skeleton = ConfigSkeletonSchema.safeParse(input);
   const issues: Issue[] = skeleton.success ? [] : fromZodIssues(skeleton.error.issues, input, []);
   const state = createCheckState(options.operators ?? defaultOperators, options);
   checkReservedIds(input, issues);
@@ -125,7 +123,12 @@ function checkConditions(
   }
   if (Array.isArray(input.stages)) {
     input.stages.forEach((stage: unknown, index) => {
-      if (isObject(stage) && 'when' in stage) checkCondition(stage.when, ['stages', index, 'when'], state);
+      if (!isObject(stage)) return;
+      if ('when' in stage) checkCondition(stage.when, ['stages', index, 'when'], state);
+      const followUp = stage.followUp;
+      if (isObject(followUp) && 'within' in followUp) {
+        checkDuration(followUp.within, ['stages', index, 'followUp', 'within'], { issues });
+      }
     });
   }
   return refs;
@@ -166,19 +169,5 @@ function checkRule(rule: Record<string, unknown>, path: IssuePath, state: CheckS
   if ('withinLast' in rule) condition.withinLast = rule.withinLast;
   if ('where' in rule) condition.where = rule.where;
   checkCondition(condition, path, state);
-  if ('halfLife' in rule) {
-    const parsed = DurationSchema.safeParse(rule.halfLife);
-    const problem = parsed.success ? checkDuration(parsed.data) : undefined;
-    if (!parsed.success || problem !== undefined) {
-      issues.push(
-        makeIssue({
-          code: 'invalid_duration',
-          path: [...path, 'halfLife'],
-          problem: 'not a half-life',
-          expected: DURATION_EXPECTED,
-          received: describeValue(rule.halfLife),
-        }),
-      );
-    }
-  }
+  if ('halfLife' in rule) checkDuration(rule.halfLife, [...path, 'halfLife'], { issues });
 }

@@ -1,8 +1,20 @@
 import * as z from 'zod/mini';
-import { defaultOperators, NUMBER_COMPARISONS } from '../dsl/operators';
-import { CONDITION_KINDS } from './condition';
-import { ConfigSchema, conditionSlot, durationSlot, eventTypesSlot, whereSlot } from './config';
-import { DurationSchema } from './duration';
+import { defaultOperators } from '../dsl/operators';
+import {
+  ConfigSkeletonSchema,
+  conditionSlot,
+  durationSlot,
+  eventTypesSlot,
+  whereSlot,
+} from '../schema/config';
+import { DurationSchema } from '../schema/duration';
+import {
+  CONDITION_KINDS,
+  COUNT_KEYS,
+  type ConditionKind,
+  NUMBER_COMPARISONS,
+  OPERATOR_NAMES,
+} from '../schema/grammar';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -15,10 +27,10 @@ function operandSchema(schema: z.ZodMiniType): JsonSchema {
 
 function conditionDefs(): Record<string, JsonSchema> {
   const factOperators = Object.fromEntries(
-    Object.entries(defaultOperators).map(([name, definition]) => [
-      name,
-      { ...operandSchema(definition.operand), description: definition.expected },
-    ]),
+    OPERATOR_NAMES.map((name) => {
+      const definition = defaultOperators[name];
+      return [name, { ...operandSchema(definition.operand), description: definition.expected }];
+    }),
   );
   const numberComparisons = Object.fromEntries(
     NUMBER_COMPARISONS.map((name) => [
@@ -37,46 +49,43 @@ function conditionDefs(): Record<string, JsonSchema> {
     ...extra,
   });
   const name = { type: 'string', minLength: 1 };
+  // one entry per kind of the grammar: a kind added there and not here fails to compile
+  const kinds: Record<ConditionKind, JsonSchema> = {
+    all: kind('all', { all: list }),
+    any: kind('any', { any: list }),
+    not: kind('not', { not: ref('condition') }),
+    atLeast: kind(
+      'atLeast',
+      { atLeast: { type: 'integer', minimum: 1 }, of: list },
+      { required: ['atLeast', 'of'] },
+    ),
+    criterion: kind('criterion', { criterion: name }),
+    fact: kind(
+      'fact',
+      { fact: { ...name, description: 'A dotted path into the lead, e.g. "budget.amount"' }, ...factOperators },
+      { minProperties: 2 },
+    ),
+    event: kind('event', {
+      event: ref('eventTypes'),
+      withinLast: ref('duration'),
+      count: {
+        type: 'object',
+        properties: Object.fromEntries(COUNT_KEYS.map((key) => [key, { type: 'integer', minimum: 0 }])),
+        additionalProperties: false,
+        minProperties: 1,
+      },
+      where: ref('where'),
+    }),
+    score: kind(
+      'score',
+      { score: { ...name, description: '"total" or a scoring group id' }, ...numberComparisons },
+      { minProperties: 2 },
+    ),
+  };
   return {
     condition: {
       description: `A condition: an object with exactly one of ${CONDITION_KINDS.join(', ')}.`,
-      anyOf: [
-        kind('all', { all: list }),
-        kind('any', { any: list }),
-        kind('not', { not: ref('condition') }),
-        kind(
-          'atLeast',
-          { atLeast: { type: 'integer', minimum: 1 }, of: list },
-          { required: ['atLeast', 'of'] },
-        ),
-        kind('criterion', { criterion: name }),
-        kind(
-          'fact',
-          {
-            fact: { ...name, description: 'A dotted path into the lead, e.g. "budget.amount"' },
-            ...factOperators,
-          },
-          { minProperties: 2 },
-        ),
-        kind('event', {
-          event: ref('eventTypes'),
-          withinLast: ref('duration'),
-          count: {
-            type: 'object',
-            properties: Object.fromEntries(
-              ['gte', 'gt', 'lte', 'lt', 'eq'].map((key) => [key, { type: 'integer', minimum: 0 }]),
-            ),
-            additionalProperties: false,
-            minProperties: 1,
-          },
-          where: ref('where'),
-        }),
-        kind(
-          'score',
-          { score: { ...name, description: '"total" or a scoring group id' }, ...numberComparisons },
-          { minProperties: 2 },
-        ),
-      ],
+      anyOf: CONDITION_KINDS.map((key) => kinds[key]),
     },
     factOperators: {
       type: 'object',
@@ -107,7 +116,7 @@ export function configJsonSchema(): Record<string, unknown> {
     [eventTypesSlot, ref('eventTypes')],
     [whereSlot, ref('where')],
   ]);
-  const schema = z.toJSONSchema(ConfigSchema, {
+  const schema = z.toJSONSchema(ConfigSkeletonSchema, {
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
       const replacement = slots.get(zodSchema);

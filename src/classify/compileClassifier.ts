@@ -1,0 +1,108 @@
+import {
+  type CompileEnvironment,
+  compileEvaluator,
+  createSharedCompilation,
+  type Evaluator,
+} from '../dsl/compileEvaluator';
+import type { OperatorTests } from '../dsl/operatorTests';
+import { createLender, Workspace } from '../dsl/workspace';
+import { MET, type Status } from '../internal/status';
+import { addDuration, type Duration, formatInstant, memoByInstant, readAsOf } from '../internal/time';
+import type { Config } from '../schema/config';
+import { toDuration } from '../schema/duration';
+import { compileScoring } from '../scoring/compileScoring';
+import { buildResult } from './buildResult';
+import type { Classifier } from './Classifier';
+import { ClassifyContext, type ContextSource } from './ClassifyContext';
+import { compileProbes, compileStageTree } from './compileProbes';
+import type { CompiledConfig, CompiledStage, LocalizedTexts, StageEntry } from './compiledConfig';
+import { localizeTexts } from './localizeTexts';
+
+function stageEntries(id: string, exit: boolean): CompiledStage['entries'] {
+  const entry = (status: Status): StageEntry =>
+    Object.freeze(exit ? { id, status, exit: true as const } : { id, status });
+  return [entry('unmet'), entry('met'), entry('unknown')];
+}
+
+const always: Evaluator = () => MET;
+
+function followUpBy(within: Duration): (asOf: number) => string {
+  return memoByInstant((asOf) => formatInstant(addDuration(asOf, within)));
+}
+
+/**
+ * Compiles a config that is already known to be valid (checked by `parseConfig`, or sealed) into a
+ * {@link Classifier}. The JSON is read once; the hot path never looks at it again. `hash` is the
+ * config's `configHash`.
+ */
+export function compileClassifier(config: Config, operators: OperatorTests, hash: string): Classifier {
+  const criterionIds = Object.keys(config.criteria);
+  const criterionIndex = new Map(criterionIds.map((id, index) => [id, index]));
+  const environment: CompileEnvironment = {
+    operators,
+    criterion: (id) => {
+      const index = criterionIndex.get(id) as number;
+      return (context) => (context as ClassifyContext).criterion(index);
+    },
+    score: (name) => (context) => (context as ClassifyContext).scores().scores[name],
+    shared: createSharedCompilation(operators),
+  };
+  const criteriaEvaluators = criterionIds.map((id) => compileEvaluator(config.criteria[id]!.when, environment));
+  const compiled: CompiledConfig = {
+    configRef: Object.freeze({ id: config.id, version: 1 as const, hash }),
+    criteria: criterionIds.map((id) => {
+      const criterion = config.criteria[id]!;
+      return {
+        id,
+        label: criterion.label ?? id,
+        dimension: criterion.dimension,
+        hint: criterion.hint,
+        probes: compileProbes(criterion.when, environment),
+      };
+    }),
+    criteriaTemplate: Object.fromEntries(criterionIds.map((id) => [id, null])),
+    scoring: compileScoring(config.scoring, environment),
+    ruleLabels: (config.scoring?.rules ?? []).map((rule) => rule.label),
+    stages: config.stages.map((stage) => ({
+      id: stage.id,
+      label: stage.label ?? stage.id,
+      exit: stage.exit === true,
+      entries: stageEntries(stage.id, stage.exit === true),
+      evaluate: stage.when === undefined ? always : compileEvaluator(stage.when, environment),
+      tree: stage.when === undefined ? undefined : compileStageTree(stage.when, environment, criterionIndex),
+      followUpBy: stage.followUp === undefined ? undefined : followUpBy(toDuration(stage.followUp.within)),
+      actions: stage.actions ?? [],
+    })),
+  };
+  const shared = environment.shared;
+  const source: ContextSource = {
+    criteria: criteriaEvaluators,
+    criterionSlots: Int32Array.from(criteriaEvaluators, () => shared.slots++),
+    scoring: compiled.scoring,
+  };
+  const groups = Object.keys(config.scoring?.groups ?? {}).length;
+  // every slot, event consumer and group is known now: the workspace can be sized
+  const lender = createLender(() => new Workspace(shared.slots, shared.plan.size, groups));
+  const textsByLocale = new Map<string, LocalizedTexts>();
+
+  return {
+    config,
+    hash,
+    classify(lead, classifyOptions) {
+      const asOf = readAsOf(classifyOptions?.asOf);
+      const locale = classifyOptions.locale ?? 'en';
+      let texts = textsByLocale.get(locale);
+      if (texts === undefined) {
+        texts = localizeTexts(compiled, locale);
+        textsByLocale.set(locale, texts);
+      }
+      const workspace = lender.acquire();
+      try {
+        const context = new ClassifyContext(lead, asOf, workspace, source, texts.rules);
+        return buildResult(compiled, context, texts);
+      } finally {
+        lender.release(workspace);
+      }
+    },
+  };
+}

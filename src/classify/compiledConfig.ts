@@ -1,0 +1,73 @@
+import type { Evaluator } from '../dsl/compileEvaluator';
+import type { EvalContext } from '../dsl/context';
+import type { LocalizedText } from '../internal/localize';
+import type { Classification, CriterionFact } from '../schema/result';
+import type { ScoreLead } from '../scoring/compileScoring';
+
+/** A leaf a criterion reads, evaluated only when a result is built. */
+export interface Probe {
+  readonly path: string;
+  readonly expected: unknown;
+  /** The fact as reported when the lead has no value for it: frozen, shared by every result. */
+  readonly absent: CriterionFact;
+  readonly read: (context: EvalContext) => unknown;
+  readonly evaluate: Evaluator;
+}
+
+/** A stage condition kept as a tree, to find what blocks it. */
+export type StageTree =
+  | { readonly kind: 'group'; readonly evaluate: Evaluator; readonly children: readonly StageTree[] }
+  | { readonly kind: 'criterion'; readonly evaluate: Evaluator; readonly index: number }
+  | {
+      readonly kind: 'leaf';
+      readonly evaluate: Evaluator;
+      readonly label: string;
+      readonly facts: readonly string[];
+    };
+
+/** One entry of `result.stages`. */
+export type StageEntry = Classification['stages'][number];
+
+/** A compiled criterion: what its result entry needs. Its status comes from `ClassifyContext.criterion`. */
+export interface CompiledCriterion {
+  readonly id: string;
+  readonly label: LocalizedText;
+  readonly dimension: string | undefined;
+  readonly hint: LocalizedText | undefined;
+  readonly probes: readonly Probe[];
+}
+
+/** A compiled stage. */
+export interface CompiledStage {
+  readonly id: string;
+  readonly label: LocalizedText;
+  readonly exit: boolean;
+  readonly evaluate: Evaluator;
+  /** The stage's entry in `result.stages` for each status (by `Tri`), frozen and shared. */
+  readonly entries: readonly [StageEntry, StageEntry, StageEntry];
+  readonly tree: StageTree | undefined;
+  /** `asOf + followUp.within` as ISO text, recomputed only when `asOf` changes. */
+  readonly followUpBy: ((asOf: number) => string) | undefined;
+  readonly actions: readonly LocalizedText[];
+}
+
+/** The compiled form of a config: what `buildResult` assembles a result from. */
+export interface CompiledConfig {
+  /** `{ id, version, hash }`, frozen and shared by every result. */
+  readonly configRef: Classification['config'];
+  readonly criteria: readonly CompiledCriterion[];
+  /** `{ [criterion id]: null }` in config order: the result's `criteria` starts as a copy of it. */
+  readonly criteriaTemplate: Readonly<Record<string, null>>;
+  readonly scoring: ScoreLead;
+  /** Rule labels by rule index. */
+  readonly ruleLabels: ReadonlyArray<LocalizedText | undefined>;
+  readonly stages: readonly CompiledStage[];
+}
+
+/** Labels, hints and actions in one locale, resolved once per compiled config and locale. */
+export interface LocalizedTexts {
+  readonly criteria: ReadonlyArray<{ readonly label: string; readonly hint: string | undefined }>;
+  readonly stages: ReadonlyArray<{ readonly label: string; readonly actions: readonly string[] }>;
+  /** Rule labels by rule index. */
+  readonly rules: ReadonlyArray<string | undefined>;
+}

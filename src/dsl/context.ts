@@ -1,0 +1,54 @@
+import { parseInstant } from '../internal/time';
+import type { OperatorContext } from './operatorTests';
+import type { LeadMemo, Workspace } from './workspace';
+
+/** Named criterion statuses and scores, for conditions evaluated outside a classifier. */
+export interface EvalInputs {
+  readonly criteria?: Readonly<Record<string, 'met' | 'unmet' | 'unknown'>>;
+  readonly scores?: Readonly<Record<string, number>>;
+}
+
+const EMPTY_INPUTS: EvalInputs = Object.freeze({});
+
+/**
+ * Per-evaluation state: the lead, the instant, the workspace lent for it (memo, event tally, score
+ * sums) and the data-quality flags raised. Criteria and scores are resolved through the slots a
+ * classifier fills in, or from `inputs` outside one.
+ */
+export class EvalContext implements OperatorContext {
+  readonly lead: unknown;
+  readonly asOf: number;
+  /** Flags in insertion order; a Set so repeated reads flag once. */
+  flags: Set<string> | undefined;
+  readonly workspace: Workspace;
+  /** The workspace's memo, and this evaluation's stamp in it. */
+  readonly memo: LeadMemo;
+  readonly generation: number;
+  /** Whether the workspace's event tally holds this lead's events yet (see `EventPlan.tally`). */
+  tallied = false;
+  readonly inputs: EvalInputs;
+
+  constructor(lead: unknown, asOf: number, workspace: Workspace, inputs: EvalInputs = EMPTY_INPUTS) {
+    this.lead = lead;
+    this.asOf = asOf;
+    this.workspace = workspace;
+    this.memo = workspace.memo;
+    this.generation = workspace.memo.next();
+    this.inputs = inputs;
+  }
+
+  flag(flag: string): void {
+    if (this.flags === undefined) this.flags = new Set();
+    this.flags.add(flag);
+  }
+
+  /**
+   * A value read as an instant. With a `path`, an unreadable value is flagged `invalid_date:<path>`
+   * (once: flags are a set). In a classifier each fact leaf is read and tested once per lead anyway.
+   */
+  instant(value: unknown, path: string | undefined): number {
+    const instant = parseInstant(value);
+    if (path !== undefined && Number.isNaN(instant)) this.flag(`invalid_date:${path}`);
+    return instant;
+  }
+}

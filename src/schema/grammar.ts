@@ -1,0 +1,81 @@
+// The grammar of conditions as data: every table the checker, the JSON Schema, the types and the
+// docs test read. A new condition kind, operator, count key or duration unit starts here.
+import { DURATION_UNITS } from '../internal/time';
+
+export { DURATION_UNITS };
+
+/**
+ * The keys that tell a condition's kind; a condition object has exactly one.
+ *
+ * @example
+ * CONDITION_KINDS.filter((kind) => kind in { fact: 'budget.amount', gte: 10000 });
+ * //=> ['fact']
+ */
+export const CONDITION_KINDS = ['all', 'any', 'not', 'atLeast', 'criterion', 'fact', 'event', 'score'] as const;
+
+/** The key that tells a condition's kind. */
+export type ConditionKind = (typeof CONDITION_KINDS)[number];
+
+/**
+ * The built-in fact operators, in the order messages and docs list them.
+ *
+ * @example
+ * OPERATOR_NAMES.length;
+ * //=> 21
+ */
+export const OPERATOR_NAMES = [
+  'eq',
+  'ne',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'notIn',
+  'between',
+  'exists',
+  'contains',
+  'containsAny',
+  'containsAll',
+  'startsWith',
+  'endsWith',
+  'matches',
+  'before',
+  'after',
+  'withinLast',
+  'withinNext',
+  'olderThan',
+] as const;
+
+/** The name of a built-in fact operator. */
+export type OperatorName = (typeof OPERATOR_NAMES)[number];
+
+/**
+ * The operators allowed on scores: numeric comparisons only.
+ *
+ * @example
+ * NUMBER_COMPARISONS.includes('gte');
+ * //=> true
+ */
+export const NUMBER_COMPARISONS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between'] as const;
+
+/** A comparison allowed on scores. */
+export type NumberComparisonName = (typeof NUMBER_COMPARISONS)[number];
+
+/**
+ * The comparisons of an event condition's `count`: whole numbers of events.
+ *
+ * @example
+ * COUNT_KEYS;
+ * //=> ['gte', 'gt', 'lte', 'lt', 'eq']
+ */
+export const COUNT_KEYS = ['gte', 'gt', 'lte', 'lt', 'eq'] as const;
+
+/** A comparison allowed in an event condition's `count`. */
+export type CountKey = (typeof COUNT_KEYS)[number];
+
+/** The keys an event condition takes besides `event`. */
+export const EVENT_KEYS = ['event', 'withinLast', 'count', 'where'] as const;
+
+/** The keys of a scoring rule that select events, when the rule has `event` rather than `when`. */
+export const RULE_EVENT_KEYS = ['withinLast', 'where', 'repeat', 'halfLife'] as const;
