@@ -156,6 +156,38 @@ describe('classify', () => {
     ]);
   });
 
+  it('lists a criterion or leaf that blocks the next stage once, however often the stage names it', () => {
+    const repeated = {
+      version: 1,
+      id: 'repeated',
+      criteria: { budget: { hint: 'Ask for budget', when: { fact: 'budget.amount', gte: 1000 } } },
+      stages: [
+        {
+          id: 'SQO',
+          when: {
+            all: [
+              { criterion: 'budget' },
+              { any: [{ criterion: 'budget' }, { fact: 'need.severity', eq: 'high' }] },
+              { fact: 'need.severity', eq: 'high' },
+            ],
+          },
+        },
+        { id: 'unqualified' },
+      ],
+    };
+    const result = classify({}, repeated, { asOf: AS_OF });
+    expect(result.next?.blockers).toEqual([
+      {
+        criterion: 'budget',
+        label: 'budget',
+        status: 'unknown',
+        hint: 'Ask for budget',
+        facts: ['budget.amount'],
+      },
+      { label: 'need.severity = "high"', status: 'unknown', facts: ['need.severity'] },
+    ]);
+  });
+
   it('hashes the config independently of key order', () => {
     const reordered = JSON.parse(JSON.stringify(config, Object.keys(config).reverse()));
     const shuffled = {

@@ -92,6 +92,17 @@ describe('scoring', () => {
     expect(two.classify(lead, { asOf: AS_OF }).scores.total).toBe(30); // 20 + 10: the two most recent
   });
 
+  it('repeat with decay takes the most recent events whatever order the lead lists them in', () => {
+    const two = scorer({
+      rules: [{ id: 'd', points: 40, event: 'demo_completed', halfLife: { days: 30 }, repeat: { max: 2 } }],
+    });
+    // oldest first, as many CRMs export activities: the first two listed are the two oldest
+    const oldestFirst = events(['demo_completed', 90], ['demo_completed', 60], ['demo_completed', 30]);
+    const result = two.classify(oldestFirst, { asOf: AS_OF });
+    expect(result.scores.total).toBe(30); // 20 (30 days) + 10 (60 days), not 10 + 5
+    expect(result.ledger).toEqual([{ rule: 'd', points: 30, events: 2 }]);
+  });
+
   it('rounds at the end, not during accumulation', () => {
     // three events of 10 points at a third of a half-life: 3 × 7.937005… = 23.811…; rounding each first gives 23.82
     const classifier = scorer({

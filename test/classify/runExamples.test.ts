@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { checkExamples, compile, runExamples } from '../../src/index';
+
+const config = {
+  version: 1,
+  id: 'examples',
+  criteria: { budget: { when: { fact: 'budget.amount', gte: 1000 } } },
+  scoring: { rules: [{ id: 'budget', points: 10, when: { criterion: 'budget' } }] },
+  stages: [{ id: 'SQO', when: { criterion: 'budget' } }, { id: 'unqualified' }],
+};
+const lead = { budget: { amount: 5000 } };
+const asOf = '2026-06-30';
+
+function withExample(expect: Record<string, unknown>) {
+  return { ...config, examples: [{ name: 'rich', asOf, lead, expect }] };
+}
+
+describe('runExamples', () => {
+  it('passes examples whose stage, scores and criteria all match', () => {
+    const outcome = runExamples(
+      withExample({ stage: 'SQO', scores: { total: 10 }, criteria: { budget: 'met' } }),
+    );
+    expect(outcome.passed).toBe(true);
+    expect(outcome.results).toEqual([
+      {
+        name: 'rich',
+        passed: true,
+        stage: 'SQO',
+        expected: { stage: 'SQO', scores: { total: 10 }, criteria: { budget: 'met' } },
+        failures: [],
+      },
+    ]);
+  });
+
+  it('fails an example with the wrong stage and says what it got', () => {
+    const outcome = runExamples(withExample({ stage: 'unqualified' }));
+    expect(outcome.passed).toBe(false);
+    expect(outcome.results[0]?.failures).toEqual(['stage: expected "unqualified", got "SQO"']);
+  });
+
+  it('fails an example with a score off by more than 0.01, not one within it', () => {
+    expect(runExamples(withExample({ scores: { total: 10.5 } })).results[0]?.failures).toEqual([
+      'scores.total: expected 10.5, got 10',
+    ]);
+    expect(runExamples(withExample({ scores: { total: 10.005 } })).passed).toBe(true);
+  });
+
+  it('fails an example with a wrong criterion status', () => {
+    expect(runExamples(withExample({ criteria: { budget: 'unmet' } })).results[0]?.failures).toEqual([
+      'criteria.budget: expected unmet, got met',
+    ]);
+  });
+
+  it('runs on a compiled classifier too; checkExamples is the same function under its old name', () => {
+    const classifier = compile(withExample({ stage: 'unqualified' }));
+    expect(runExamples(classifier).passed).toBe(false);
+    expect(checkExamples).toBe(runExamples);
+  });
+});
