@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classify, explain, presets } from '../../src/index';
+import { classify, explain } from '../../src/index';
+import { explainConfig as config, explainLeads as leads } from './fixture';
 
 const asOf = '2026-06-30T12:00:00Z';
-const examples = presets.saas.examples ?? [];
-const leads: Record<string, unknown> = {
-  SQO: examples[0]?.lead,
-  SAL: { ...examples[1]?.lead, timeline: { purchaseBy: 'next quarter' } },
-  unqualified: {
-    contact: { seniority: 'manager' },
-    events: [{ type: 'demo_completed', at: '2026-07-15T10:00:00Z' }],
-  },
-  disqualified: {
-    contact: { seniority: 'student' },
-    events: [{ type: 'ebook_download', at: '2026-06-01T10:00:00Z' }],
-  },
-};
 
 describe.each(['en', 'it'])('explain in %s', (locale) => {
   it.each(Object.keys(leads))('a lead at stage %s', (stage) => {
-    const result = classify(leads[stage], presets.saas, { asOf, locale });
+    const result = classify(leads[stage], config, { asOf, locale });
     expect(result.stage).toBe(stage);
     expect(explain(result, { locale })).toMatchSnapshot();
   });
@@ -26,18 +14,26 @@ describe.each(['en', 'it'])('explain in %s', (locale) => {
 
 describe('explain', () => {
   it('defaults to English and falls back from unknown locales', () => {
-    const result = classify(leads.SAL, presets.saas, { asOf });
+    const result = classify(leads.SAL, config, { asOf });
     expect(explain(result)).toBe(explain(result, { locale: 'en' }));
     expect(explain(result, { locale: 'fr' })).toBe(explain(result, { locale: 'en' }));
     expect(explain(result, { locale: 'it-IT' })).toBe(explain(result, { locale: 'it' }));
   });
 
-  it('names what to collect for the next stage', () => {
-    const text = explain(classify(leads.SAL, presets.saas, { asOf }));
-    expect(text).toContain('To reach SQO (Sales qualified opportunity):');
+  it('names what to collect for the next stage, and what to check', () => {
+    const text = explain(classify(leads.SAL, config, { asOf }));
+    expect(text).toContain('To reach SQO (Qualified):');
     expect(text).toContain(
-      '  - Budget available — unknown. Ask for the budget range and who signs off. (collect: budget.status, budget.amount)',
+      '  - Budget — unknown. Ask for the budget range. (collect: budget.status, budget.amount)',
     );
+    expect(text).toContain('  - Recent demo — not met. (check: events[demo_completed])');
     expect(text).toContain('Data quality: invalid_date:timeline.purchaseBy.');
+  });
+
+  it('shows caps in the score breakdown', () => {
+    const lead = { budget: { status: 'approved' } };
+    const text = explain(classify(lead, config, { asOf }));
+    expect(text).toContain('  +25 Budget [fit]');
+    expect(text).toContain('  -5 cap on fit [fit]');
   });
 });

@@ -1,5 +1,7 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkExamples, classify, parseConfig, presets } from '../../src/index';
+import { classify, parseConfig, presets, runExamples } from '../../src/index';
 import { presets as subpathPresets } from '../../src/presets/index';
 
 const SECTORS = ['saas', 'consulting', 'agency'] as const;
@@ -19,7 +21,7 @@ describe.each(Object.keys(presets))('preset %s', (id) => {
   });
 
   it('passes its embedded examples', () => {
-    const result = checkExamples(preset);
+    const result = runExamples(preset);
     expect(result.results.filter((example) => !example.passed)).toEqual([]);
     expect(result.results.length).toBeGreaterThanOrEqual(3);
   });
@@ -101,5 +103,17 @@ describe('IBM BANT rule', () => {
     expect(classify(lead, presets.bant, { asOf }).stage).toBe('SQO');
     expect(classify({ ...lead, authority: { role: 'user' } }, presets.bant, { asOf }).stage).toBe('SAL');
     expect(classify({ ...lead, events: [] }, presets.bant, { asOf }).stage).toBe('unqualified');
+  });
+});
+
+// A golden copy of each preset, committed: an edit of the shared preset builders that changes a preset
+// shows up in review as a change of its JSON. After an intended change: UPDATE_GOLDEN=1 npx vitest run test/presets
+describe.each(Object.keys(presets))('preset %s golden JSON', (id) => {
+  it('equals test/presets/golden/<id>.json', () => {
+    const file = join(import.meta.dirname, 'golden', `${id}.json`);
+    const actual = `${JSON.stringify(presets[id as keyof typeof presets], null, 2)}\n`;
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
+    expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 npx vitest run test/presets`).toBe(true);
+    expect(actual).toBe(readFileSync(file, 'utf8'));
   });
 });
