@@ -43,5 +43,6 @@ describe('public surface', () => {
     const doc = declaration.exec(source)?.[1];
     expect(doc, `${name} in ${file} needs a JSDoc block`).toBeDefined();
     expect(doc).toContain('@example');
+    expect(doc, `${name}'s @example shows no result (//=> …); test/docs runs them`).toContain('//=>');
   });
 });

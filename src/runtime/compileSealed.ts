@@ -25,10 +25,13 @@ export interface CompileSealedOptions {
  * @throws {ConfigError} `unsealed_config` without a `$seal`, `stale_seal` when the content changed
  *
  * @example
- * import sealed from './saas.sealed.json';
+ * import { compileSealed } from 'leadstage/runtime';
+ * import sealed from './saas.sealed.json'; // written at build time by sealConfig(presets.saas)
  * const classifier = compileSealed(sealed);
- * classifier.classify(lead, { asOf: new Date() }).stage;
+ * classifier.classify({ events: [{ type: 'webinar_attended', at: '2026-06-10' }] }, { asOf: '2026-06-30' }).stage;
  * //=> 'SAL'
+ * compileSealed({ ...sealed, id: 'edited' });
+ * //=> throws ConfigError: $seal: the config changed after it was sealed
  */
 export function compileSealed(config: unknown, options: CompileSealedOptions = {}): Classifier {
   if (!isObject(config) || config.$seal === undefined) {

@@ -8,11 +8,9 @@ const BRAND = Symbol.for('leadstage.ConfigError');
  * first, each with its JSON path, what was expected and what was received.
  *
  * @example
- * try {
- *   parseConfig({ version: 1 });
- * } catch (error) {
- *   if (error instanceof ConfigError) console.log(error.issues.map((issue) => issue.message));
- * }
+ * const error = (() => { try { parseConfig({ version: 1, id: 'x', criteria: {} }); } catch (caught) { return caught; } })();
+ * error instanceof ConfigError && error.issues.map((issue) => issue.message);
+ * //=> ['stages: wrong type; expected an array, received nothing']
  */
 export class ConfigError extends Error {
   /** Every problem found, in document order. */
