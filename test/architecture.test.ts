@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = join(import.meta.dirname, '..', 'src');
 
 /** Rooms, lowest first. A room may import from itself and from rooms before it. */
-export const LAYERS = [
+const LAYERS = [
   'internal',
   'schema',
   'dsl',

@@ -14,8 +14,8 @@ import { compileScoring } from '../scoring/compileScoring';
 import { buildResult } from './buildResult';
 import type { Classifier } from './Classifier';
 import { ClassifyContext, type ContextSource } from './ClassifyContext';
-import { compileProbes, compileStageTree } from './compileProbes';
 import type { CompiledConfig, CompiledStage, LocalizedTexts, StageEntry } from './compiledConfig';
+import { compileProbes, compileStageTree } from './compileProbes';
 import { localizeTexts } from './localizeTexts';
 
 function stageEntries(id: string, exit: boolean): CompiledStage['entries'] {
@@ -47,7 +47,9 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
     score: (name) => (context) => (context as ClassifyContext).scores().scores[name],
     shared: createSharedCompilation(operators),
   };
-  const criteriaEvaluators = criterionIds.map((id) => compileEvaluator(config.criteria[id]!.when, environment));
+  const criteriaEvaluators = criterionIds.map((id) =>
+    compileEvaluator(config.criteria[id]!.when, environment),
+  );
   const compiled: CompiledConfig = {
     configRef: Object.freeze({ id: config.id, version: 1 as const, hash }),
     criteria: criterionIds.map((id) => {

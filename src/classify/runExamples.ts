@@ -38,7 +38,10 @@ export type CheckExamplesResult = RunExamplesResult;
  * runExamples(presets.saas).passed;
  * //=> true
  */
-export function runExamples(configOrClassifier: unknown, options: ParseConfigOptions = {}): RunExamplesResult {
+export function runExamples(
+  configOrClassifier: unknown,
+  options: ParseConfigOptions = {},
+): RunExamplesResult {
   const classifier = toClassifier(configOrClassifier, options);
   const results = (classifier.config.examples ?? []).map((example): ExampleResult => {
     const result = classifier.classify(example.lead, { asOf: example.asOf });

@@ -62,7 +62,10 @@ function conditionDefs(): Record<string, JsonSchema> {
     criterion: kind('criterion', { criterion: name }),
     fact: kind(
       'fact',
-      { fact: { ...name, description: 'A dotted path into the lead, e.g. "budget.amount"' }, ...factOperators },
+      {
+        fact: { ...name, description: 'A dotted path into the lead, e.g. "budget.amount"' },
+        ...factOperators,
+      },
       { minProperties: 2 },
     ),
     event: kind('event', {

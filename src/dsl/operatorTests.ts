@@ -183,42 +183,46 @@ function stringTest(operand: string, test: (value: string, operand: string) => b
  * defaultOperatorTests.gte.compile(5000)(12000, { asOf: 0, instant: Number }, 'budget.amount');
  * //=> 'met'
  */
-export const defaultOperatorTests: Readonly<Record<OperatorName, OperatorRuntime>> = /* @__PURE__ */ Object.freeze({
-  eq: tests((operand: Primitive) => equalsTest(operand)),
-  ne: tests((operand: Primitive) => negate(equalsTest(operand))),
-  gt: tests(comparison((a, b) => a > b)),
-  gte: tests(comparison((a, b) => a >= b)),
-  lt: tests(comparison((a, b) => a < b)),
-  lte: tests(comparison((a, b) => a <= b)),
-  in: tests((operand: readonly Primitive[]) => memberTest(operand)),
-  notIn: tests((operand: readonly Primitive[]) => negate(memberTest(operand))),
-  between: tests(([low, high]: readonly [Comparable, Comparable]) => {
-    const above = comparison((a, b) => a >= b)(low);
-    const below = comparison((a, b) => a <= b)(high);
-    return (value, context, path) => {
-      const first = above(value, context, path);
-      return first === MET ? below(value, context, path) : first;
-    };
-  }),
-  exists: tests((operand: boolean) => (value) => (isAbsent(value) === operand ? UNMET : MET), true),
-  contains: tests((operand: Primitive) => containsIn(operand)),
-  containsAny: tests((operand: readonly Primitive[]) => containsMany(operand, false)),
-  containsAll: tests((operand: readonly Primitive[]) => containsMany(operand, true)),
-  startsWith: tests((operand: string) => stringTest(operand, (value, prefix) => value.startsWith(prefix))),
-  endsWith: tests((operand: string) => stringTest(operand, (value, suffix) => value.endsWith(suffix))),
-  matches: tests((operand: PatternInput) => {
-    const regexp = toRegExp(operand);
-    return (value) => (typeof value === 'string' ? (regexp.test(value) ? MET : UNMET) : UNKNOWN);
-  }),
-  before: tests((operand: string) => comparison((a, b) => a < b)(operand)),
-  after: tests((operand: string) => comparison((a, b) => a > b)(operand)),
-  withinLast: tests((operand: DurationInput) =>
-    windowTest(operand, (asOf, duration) => [subtractDuration(asOf, duration), asOf]),
-  ),
-  withinNext: tests((operand: DurationInput) =>
-    windowTest(operand, (asOf, duration) => [asOf, addDuration(asOf, duration)]),
-  ),
-  olderThan: tests((operand: DurationInput) =>
-    windowTest(operand, (asOf, duration) => [Number.NEGATIVE_INFINITY, subtractDuration(asOf, duration) - 1]),
-  ),
-});
+export const defaultOperatorTests: Readonly<Record<OperatorName, OperatorRuntime>> =
+  /* @__PURE__ */ Object.freeze({
+    eq: tests((operand: Primitive) => equalsTest(operand)),
+    ne: tests((operand: Primitive) => negate(equalsTest(operand))),
+    gt: tests(comparison((a, b) => a > b)),
+    gte: tests(comparison((a, b) => a >= b)),
+    lt: tests(comparison((a, b) => a < b)),
+    lte: tests(comparison((a, b) => a <= b)),
+    in: tests((operand: readonly Primitive[]) => memberTest(operand)),
+    notIn: tests((operand: readonly Primitive[]) => negate(memberTest(operand))),
+    between: tests(([low, high]: readonly [Comparable, Comparable]) => {
+      const above = comparison((a, b) => a >= b)(low);
+      const below = comparison((a, b) => a <= b)(high);
+      return (value, context, path) => {
+        const first = above(value, context, path);
+        return first === MET ? below(value, context, path) : first;
+      };
+    }),
+    exists: tests((operand: boolean) => (value) => (isAbsent(value) === operand ? UNMET : MET), true),
+    contains: tests((operand: Primitive) => containsIn(operand)),
+    containsAny: tests((operand: readonly Primitive[]) => containsMany(operand, false)),
+    containsAll: tests((operand: readonly Primitive[]) => containsMany(operand, true)),
+    startsWith: tests((operand: string) => stringTest(operand, (value, prefix) => value.startsWith(prefix))),
+    endsWith: tests((operand: string) => stringTest(operand, (value, suffix) => value.endsWith(suffix))),
+    matches: tests((operand: PatternInput) => {
+      const regexp = toRegExp(operand);
+      return (value) => (typeof value === 'string' ? (regexp.test(value) ? MET : UNMET) : UNKNOWN);
+    }),
+    before: tests((operand: string) => comparison((a, b) => a < b)(operand)),
+    after: tests((operand: string) => comparison((a, b) => a > b)(operand)),
+    withinLast: tests((operand: DurationInput) =>
+      windowTest(operand, (asOf, duration) => [subtractDuration(asOf, duration), asOf]),
+    ),
+    withinNext: tests((operand: DurationInput) =>
+      windowTest(operand, (asOf, duration) => [asOf, addDuration(asOf, duration)]),
+    ),
+    olderThan: tests((operand: DurationInput) =>
+      windowTest(operand, (asOf, duration) => [
+        Number.NEGATIVE_INFINITY,
+        subtractDuration(asOf, duration) - 1,
+      ]),
+    ),
+  });

@@ -120,57 +120,58 @@ const DATE = 'an ISO 8601 date such as "2026-06-30"';
  * compileCondition({ fact: 'email', matches: '@acme' }, { operators });
  * //=> throws ConfigError: (root): unknown operator "matches"; expected one of eq, ne, …
  */
-export const defaultOperators: Readonly<Record<OperatorName, OperatorDefinition>> = /* @__PURE__ */ Object.freeze({
-  eq: define('eq', { operand: primitive, expected: 'a string, number or boolean' }),
-  ne: define('ne', { operand: primitive, expected: 'a string, number or boolean' }),
-  gt: define('gt', { operand: comparable, expected: COMPARABLE, check: checkComparable }),
-  gte: define('gte', { operand: comparable, expected: COMPARABLE, check: checkComparable }),
-  lt: define('lt', { operand: comparable, expected: COMPARABLE, check: checkComparable }),
-  lte: define('lte', { operand: comparable, expected: COMPARABLE, check: checkComparable }),
-  in: define('in', { operand: primitiveList, expected: PRIMITIVES }),
-  notIn: define('notIn', { operand: primitiveList, expected: PRIMITIVES }),
-  between: define('between', {
-    operand: between,
-    expected: 'a pair [low, high] of numbers or of ISO 8601 dates',
-    check: ([low, high]) => {
-      if (typeof low !== typeof high) {
-        return { code: 'invalid_range', problem: 'mixed bounds', expected: 'two numbers or two dates' };
-      }
-      const problem = checkComparable(low) ?? checkComparable(high);
-      if (problem !== undefined) return problem;
-      const [a, b] =
-        typeof low === 'number' ? [low, high as number] : [parseInstant(low), parseInstant(high)];
-      return a > b
-        ? { code: 'invalid_range', problem: 'low bound above high bound', expected: 'low ≤ high' }
-        : undefined;
-    },
-  }),
-  exists: define('exists', { operand: z.boolean(), expected: 'true or false' }),
-  contains: define('contains', { operand: primitive, expected: 'a string, number or boolean' }),
-  containsAny: define('containsAny', { operand: primitiveList, expected: PRIMITIVES }),
-  containsAll: define('containsAll', { operand: primitiveList, expected: PRIMITIVES }),
-  startsWith: define('startsWith', { operand: z.string(), expected: 'a string' }),
-  endsWith: define('endsWith', { operand: z.string(), expected: 'a string' }),
-  matches: define('matches', {
-    operand: pattern,
-    expected: 'a regular expression string, or { "pattern": …, "flags": "i" }',
-    check: checkPattern,
-  }),
-  before: define('before', { operand: z.string(), expected: DATE, check: checkDate }),
-  after: define('after', { operand: z.string(), expected: DATE, check: checkDate }),
-  withinLast: define('withinLast', {
-    operand: DurationSchema,
-    expected: DURATION_EXPECTED,
-    check: durationProblem,
-  }),
-  withinNext: define('withinNext', {
-    operand: DurationSchema,
-    expected: DURATION_EXPECTED,
-    check: durationProblem,
-  }),
-  olderThan: define('olderThan', {
-    operand: DurationSchema,
-    expected: DURATION_EXPECTED,
-    check: durationProblem,
-  }),
-});
+export const defaultOperators: Readonly<Record<OperatorName, OperatorDefinition>> =
+  /* @__PURE__ */ Object.freeze({
+    eq: define('eq', { operand: primitive, expected: 'a string, number or boolean' }),
+    ne: define('ne', { operand: primitive, expected: 'a string, number or boolean' }),
+    gt: define('gt', { operand: comparable, expected: COMPARABLE, check: checkComparable }),
+    gte: define('gte', { operand: comparable, expected: COMPARABLE, check: checkComparable }),
+    lt: define('lt', { operand: comparable, expected: COMPARABLE, check: checkComparable }),
+    lte: define('lte', { operand: comparable, expected: COMPARABLE, check: checkComparable }),
+    in: define('in', { operand: primitiveList, expected: PRIMITIVES }),
+    notIn: define('notIn', { operand: primitiveList, expected: PRIMITIVES }),
+    between: define('between', {
+      operand: between,
+      expected: 'a pair [low, high] of numbers or of ISO 8601 dates',
+      check: ([low, high]) => {
+        if (typeof low !== typeof high) {
+          return { code: 'invalid_range', problem: 'mixed bounds', expected: 'two numbers or two dates' };
+        }
+        const problem = checkComparable(low) ?? checkComparable(high);
+        if (problem !== undefined) return problem;
+        const [a, b] =
+          typeof low === 'number' ? [low, high as number] : [parseInstant(low), parseInstant(high)];
+        return a > b
+          ? { code: 'invalid_range', problem: 'low bound above high bound', expected: 'low ≤ high' }
+          : undefined;
+      },
+    }),
+    exists: define('exists', { operand: z.boolean(), expected: 'true or false' }),
+    contains: define('contains', { operand: primitive, expected: 'a string, number or boolean' }),
+    containsAny: define('containsAny', { operand: primitiveList, expected: PRIMITIVES }),
+    containsAll: define('containsAll', { operand: primitiveList, expected: PRIMITIVES }),
+    startsWith: define('startsWith', { operand: z.string(), expected: 'a string' }),
+    endsWith: define('endsWith', { operand: z.string(), expected: 'a string' }),
+    matches: define('matches', {
+      operand: pattern,
+      expected: 'a regular expression string, or { "pattern": …, "flags": "i" }',
+      check: checkPattern,
+    }),
+    before: define('before', { operand: z.string(), expected: DATE, check: checkDate }),
+    after: define('after', { operand: z.string(), expected: DATE, check: checkDate }),
+    withinLast: define('withinLast', {
+      operand: DurationSchema,
+      expected: DURATION_EXPECTED,
+      check: durationProblem,
+    }),
+    withinNext: define('withinNext', {
+      operand: DurationSchema,
+      expected: DURATION_EXPECTED,
+      check: durationProblem,
+    }),
+    olderThan: define('olderThan', {
+      operand: DurationSchema,
+      expected: DURATION_EXPECTED,
+      check: durationProblem,
+    }),
+  });

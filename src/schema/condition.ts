@@ -1,5 +1,5 @@
 import type { DurationInput } from './duration';
-import type { ConditionKind, CountKey, NumberComparisonName, OperatorName } from './grammar';
+import type { CountKey } from './grammar';
 
 export type { ConditionKind, OperatorName } from './grammar';
 

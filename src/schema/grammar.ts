@@ -11,7 +11,16 @@ export { DURATION_UNITS };
  * CONDITION_KINDS.filter((kind) => kind in { fact: 'budget.amount', gte: 10000 });
  * //=> ['fact']
  */
-export const CONDITION_KINDS = ['all', 'any', 'not', 'atLeast', 'criterion', 'fact', 'event', 'score'] as const;
+export const CONDITION_KINDS = [
+  'all',
+  'any',
+  'not',
+  'atLeast',
+  'criterion',
+  'fact',
+  'event',
+  'score',
+] as const;
 
 /** The key that tells a condition's kind. */
 export type ConditionKind = (typeof CONDITION_KINDS)[number];

@@ -35,9 +35,7 @@ function schemasOf<T extends Record<string, Field>>(fields: T): { [K in keyof T]
 }
 
 type SectionSchemas<T extends Record<string, Record<string, Field>>> = {
-  [K in keyof T]: z.ZodMiniOptional<
-    z.ZodMiniObject<{ [F in keyof T[K]]: T[K][F]['schema'] }, z.core.$loose>
-  >;
+  [K in keyof T]: z.ZodMiniOptional<z.ZodMiniObject<{ [F in keyof T[K]]: T[K][F]['schema'] }, z.core.$loose>>;
 };
 
 function sectionSchemasOf<T extends Record<string, Record<string, Field>>>(sections: T): SectionSchemas<T> {
@@ -59,7 +57,10 @@ function oneOf<const T extends readonly [string, ...string[]]>(
   values: T,
   aliases?: Readonly<Record<string, string>>,
 ) {
-  return field(z.optional(z.enum(values)), aliases === undefined ? { type: 'enum', values } : { type: 'enum', values, aliases });
+  return field(
+    z.optional(z.enum(values)),
+    aliases === undefined ? { type: 'enum', values } : { type: 'enum', values, aliases },
+  );
 }
 
 /**
@@ -105,7 +106,11 @@ const SECTIONS = /* @__PURE__ */ (() => ({
     currency: text,
   },
   authority: {
-    role: oneOf(AUTHORITY_ROLES, { dm: 'decision_maker', economic_buyer: 'decision_maker', end_user: 'user' }),
+    role: oneOf(AUTHORITY_ROLES, {
+      dm: 'decision_maker',
+      economic_buyer: 'decision_maker',
+      end_user: 'user',
+    }),
   },
   need: {
     painPoints: field(z.optional(z.array(z.string())), { type: 'list' }),

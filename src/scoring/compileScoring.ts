@@ -127,10 +127,7 @@ export type ScoreLead = (context: EvalContext, labels: ReadonlyArray<string | un
  * per group and on the total. Rounding to 2 decimals happens only at the end. Every cap that
  * changes a score adds a ledger line, so the ledger always adds up to the scores.
  */
-export function compileScoring(
-  scoring: Scoring | undefined,
-  environment: CompileEnvironment,
-): ScoreLead {
+export function compileScoring(scoring: Scoring | undefined, environment: CompileEnvironment): ScoreLead {
   const plan = environment.shared.plan;
   const groups = Object.entries(scoring?.groups ?? {});
   const groupIndex = new Map(groups.map(([id], index) => [id, index]));

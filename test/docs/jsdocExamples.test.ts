@@ -92,7 +92,8 @@ async function run(example: Example, scope: Record<string, unknown>) {
   const code: string[] = [];
   const checks: Array<{ expression: string; expected: Expectation }> = [];
   const bindings: Record<string, unknown> = { ...scope };
-  const last = example.lines.findLastIndex((line) => line.trim().startsWith('//=>'));
+  let last = example.lines.length - 1;
+  while (last >= 0 && !(example.lines[last] as string).trim().startsWith('//=>')) last--;
   for (let index = 0; index <= last; index++) {
     const line = example.lines[index] as string;
     const trimmed = line.trim();

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, compileCondition, parseCondition, safeParseCondition } from '../../src/index';
+import * as z from 'zod/mini';
+import {
+  ConfigError,
+  compile,
+  compileCondition,
+  defaultOperators,
+  defaultOperatorTests,
+  type OperatorTable,
+  parseCondition,
+  safeParseCondition,
+} from '../../src/index';
 
 const WHEN = ['criteria', 'a', 'when'] as const;
 
@@ -183,9 +193,8 @@ describe('limits', () => {
 
 describe('operator tables', () => {
   it('compiles with the table passed in, and leaves the default untouched', async () => {
-    const { defaultOperators } = await import('../../src/index');
     const { matches: _, ...withoutRegex } = defaultOperators;
-    const options = { operators: withoutRegex as typeof defaultOperators };
+    const options = { operators: withoutRegex };
     expect(() => compileCondition({ fact: 'email', matches: '@acme' }, options)).toThrow(
       /unknown operator "matches"/,
     );
@@ -199,6 +208,76 @@ describe('operator tables', () => {
     expect(
       compileCondition({ fact: 'email', matches: '@acme' }).evaluate({ email: 'a@acme.com' }, { asOf: 0 })
         .status,
+    ).toBe('met');
+  });
+
+  it('takes an operator of your own, keyed by name, returning the public Status', () => {
+    const operators: OperatorTable = {
+      ...defaultOperators,
+      domainIs: {
+        operand: z.string(),
+        expected: 'a domain such as "acme.io"',
+        compile: (operand) => (value) =>
+          typeof value !== 'string' ? 'unknown' : value.endsWith(`@${String(operand)}`) ? 'met' : 'unmet',
+      },
+    };
+    const condition = compileCondition({ fact: 'contact.email', domainIs: 'acme.io' }, { operators });
+    const status = (email: unknown) => condition.evaluate({ contact: { email } }, { asOf: 0 }).status;
+    expect(status('ana@acme.io')).toBe('met');
+    expect(status('ana@other.io')).toBe('unmet');
+    expect(status(42)).toBe('unknown');
+    expect(status(undefined)).toBe('unknown'); // absent: unknown before the test runs
+    // its operand is checked with its schema, its expectation in the message
+    expect(safeParseCondition({ fact: 'contact.email', domainIs: 5 }, { operators }).issues[0]?.message).toBe(
+      'domainIs: invalid operand for "domainIs"; expected a domain such as "acme.io", received the number 5',
+    );
+    // and it compiles inside a config, next to the built-ins
+    const classifier = compile(
+      {
+        version: 1,
+        id: 'custom',
+        criteria: {
+          ours: {
+            when: {
+              all: [
+                { fact: 'contact.email', domainIs: 'acme.io' },
+                { fact: 'x', gte: 1 },
+              ],
+            },
+          },
+        },
+        stages: [{ id: 'ours', when: { criterion: 'ours' } }, { id: 'rest' }],
+      },
+      { operators },
+    );
+    expect(classifier.classify({ contact: { email: 'a@acme.io' }, x: '2' }, { asOf: 0 }).stage).toBe('ours');
+  });
+
+  it('reads anything but met and unmet from a custom test as unknown', () => {
+    const operators: OperatorTable = {
+      ...defaultOperators,
+      odd: { operand: z.boolean(), expected: 'true', compile: () => () => 'maybe' as never },
+    };
+    expect(
+      compileCondition({ fact: 'a', odd: true }, { operators }).evaluate({ a: 1 }, { asOf: 0 }).status,
+    ).toBe('unknown');
+  });
+
+  it('exposes the built-in tests with the public Status, the same answers as the compiled conditions', () => {
+    const context = {
+      asOf: Date.parse('2026-06-30'),
+      instant: (value: unknown) => Date.parse(String(value)),
+    };
+    expect(defaultOperatorTests.gte.compile(5000)(12000, context, 'budget.amount')).toBe('met');
+    expect(defaultOperatorTests.gte.compile(5000)('abc', context, 'budget.amount')).toBe('unknown');
+    expect(defaultOperatorTests.in.compile(['a'])('b', context, 'x')).toBe('unmet');
+    // a built-in spread into a new definition keeps working, with its own shape
+    const operators: OperatorTable = { ...defaultOperators, atLeastAmount: { ...defaultOperators.gte } };
+    expect(
+      compileCondition({ fact: 'budget.amount', atLeastAmount: 10 }, { operators }).evaluate(
+        { budget: { amount: '12' } },
+        { asOf: 0 },
+      ).status,
     ).toBe('met');
   });
 });

@@ -113,7 +113,9 @@ describe.each(Object.keys(presets))('preset %s golden JSON', (id) => {
     const file = join(import.meta.dirname, 'golden', `${id}.json`);
     const actual = `${JSON.stringify(presets[id as keyof typeof presets], null, 2)}\n`;
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
-    expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 npx vitest run test/presets`).toBe(true);
+    expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 npx vitest run test/presets`).toBe(
+      true,
+    );
     expect(actual).toBe(readFileSync(file, 'utf8'));
   });
 });

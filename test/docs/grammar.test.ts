@@ -1,0 +1,56 @@
+// The docs list the grammar and the issue codes from the same tables the code reads: a new operator,
+// kind, count key, duration unit or issue code that the docs do not mention fails here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  CONDITION_KINDS,
+  COUNT_KEYS,
+  DURATION_UNITS,
+  ISSUE_CODES,
+  NUMBER_COMPARISONS,
+  OPERATOR_NAMES,
+} from '../../src/index';
+
+const docs = (name: string) => readFileSync(join(import.meta.dirname, '..', '..', 'docs', name), 'utf8');
+/** The text of a section, from its heading to the next heading of the same level or higher. */
+function section(text: string, heading: string): string {
+  const start = text.indexOf(heading);
+  expect(start, `no section "${heading}"`).toBeGreaterThanOrEqual(0);
+  const level = /^#+/.exec(heading)?.[0].length ?? 2;
+  const rest = text.slice(start + heading.length);
+  const end = rest.search(new RegExp(`\\n#{1,${level}} `));
+  return end < 0 ? rest : rest.slice(0, end);
+}
+/** The codes in the first column of a markdown table. */
+const firstColumn = (text: string) =>
+  [...text.matchAll(/^\| `([^`]+)`/gm)].map((match) => match[1] as string);
+
+describe('docs/conditions.md', () => {
+  const text = docs('conditions.md');
+
+  it('has every condition kind in its Kinds table, and nothing else', () => {
+    expect(firstColumn(section(text, '## Kinds')).sort()).toEqual([...CONDITION_KINDS].sort());
+  });
+
+  it('has every fact operator in its Operators table, and nothing else', () => {
+    const rows = [...section(text, '## Operators').matchAll(/^\| (`[^|]+)\|/gm)].flatMap((match) =>
+      [...(match[1] as string).matchAll(/`(\w+)`/g)].map((name) => name[1] as string),
+    );
+    expect(rows.sort()).toEqual([...OPERATOR_NAMES].sort());
+  });
+
+  it('names the score comparisons, the count keys and the duration units', () => {
+    const scores = section(text, '### Scores and counts');
+    expect(scores).toContain(`\`${NUMBER_COMPARISONS.join(' ')}\``);
+    expect(scores).toContain(`\`${COUNT_KEYS.join(' ')}\``);
+    const dates = section(text, '## Dates and durations');
+    for (const unit of DURATION_UNITS) expect(dates).toContain(`\`${unit}\``);
+  });
+});
+
+describe('docs/errors.md', () => {
+  it('documents every issue code, and only those', () => {
+    expect(firstColumn(section(docs('errors.md'), '## Codes')).sort()).toEqual([...ISSUE_CODES].sort());
+  });
+});
