@@ -34,6 +34,27 @@ const invalid: Array<
   ['unknown top-level key', (c) => ({ ...c, stage: [] }), [['unknown_key', []]]],
   ['no stages', (c) => ({ ...c, stages: [] }), [['too_small', ['stages']]]],
   [
+    'empty follow-up delay',
+    (c) => ({
+      ...c,
+      stages: [{ id: 'SQO', when: { criterion: 'budget' }, followUp: { within: {} } }, { id: 'x' }],
+    }),
+    [['invalid_duration', ['stages', 0, 'followUp', 'within']]],
+  ],
+  [
+    'malformed follow-up delay',
+    (c) => ({ ...c, stages: [{ id: 'x', followUp: { within: 'P1X' } }] }),
+    [['invalid_duration', ['stages', 0, 'followUp', 'within']]],
+  ],
+  [
+    'half-life with an unknown unit',
+    (c) => ({
+      ...c,
+      scoring: { rules: [{ id: 'd', points: 1, event: 'demo_completed', halfLife: { day: 30 } }] },
+    }),
+    [['invalid_duration', ['scoring', 'rules', 0, 'halfLife']]],
+  ],
+  [
     'criterion without when',
     (c) => ({ ...c, criteria: { ...c.criteria, x: { label: 'X' } } }),
     [['missing_key', ['criteria', 'x', 'when']]],
@@ -197,9 +218,26 @@ describe('invalid configs', () => {
     expect(() => compile(config)).toThrow(/Invalid config \(2 issues\)/);
   });
 
-  it('suggests the closest name', () => {
-    const result = safeParseConfig(invalid[7]![1](base()));
-    expect(result.issues[0]?.message).toContain('did you mean "budget"?');
+  it('suggests the closest name, in the message and as data', () => {
+    const config = {
+      ...base(),
+      stages: [{ id: 'SQO', when: { criterion: 'budgte' } }, { id: 'unqualified' }],
+    };
+    const [issue] = safeParseConfig(config).issues;
+    expect(issue?.message).toContain('did you mean "budget"?');
+    expect(issue?.fix).toBe('did you mean "budget"?');
+    expect(issue?.code).toBe('unknown_criterion');
+  });
+
+  it('reads every duration of a config by the same rule, with the same message', () => {
+    const messages = [
+      { ...base(), criteria: { a: { when: { fact: 'x', withinLast: {} } } } },
+      { ...base(), criteria: { a: { when: { event: 'x', withinLast: {} } } } },
+      { ...base(), stages: [{ id: 'x', followUp: { within: {} } }] },
+    ].map((config) => safeParseConfig(config).issues.map((issue) => issue.message.replace(/^[^:]+: /, '')));
+    expect(messages[0]).toEqual(messages[1]);
+    expect(messages[1]).toEqual(messages[2]);
+    expect(messages[0]?.[0]).toMatch(/^empty duration; expected a duration such as/);
   });
 });
 
