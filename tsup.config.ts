@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', presets: 'src/presets/index.ts', runtime: 'src/runtime.ts' },
+  entry: { index: 'src/index.ts', presets: 'src/presets/index.ts', runtime: 'src/runtime/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

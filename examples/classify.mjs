@@ -1,7 +1,7 @@
 // Classify leads with a preset and explain the result (ESM, against the built package).
 
 import { createRequire } from 'node:module';
-import { checkExamples, classify, compile, explain, presets } from 'leadstage';
+import { classify, compile, explain, presets, runExamples } from 'leadstage';
 import { saas } from 'leadstage/presets';
 
 const asOf = '2026-06-30T12:00:00Z';
@@ -35,4 +35,4 @@ console.log(explain(classifier.classify(lead, { asOf, locale: 'it' }), { locale:
 
 // Presets ship as JSON too, and carry their own tests.
 const json = createRequire(import.meta.url)('leadstage/presets/consulting.json');
-console.log(json.id, checkExamples(json).passed);
+console.log(json.id, runExamples(json).passed);

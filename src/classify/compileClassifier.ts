@@ -7,9 +7,15 @@ import {
 import type { OperatorTests } from '../dsl/operatorTests';
 import { createLender, Workspace } from '../dsl/workspace';
 import { MET, type Status } from '../internal/status';
-import { addDuration, type Duration, formatInstant, memoByInstant, readAsOf } from '../internal/time';
+import {
+  addDuration,
+  type Duration,
+  formatInstant,
+  memoByInstant,
+  readAsOf,
+  toDuration,
+} from '../internal/time';
 import type { Config } from '../schema/config';
-import { toDuration } from '../schema/duration';
 import { compileScoring } from '../scoring/compileScoring';
 import { buildResult } from './buildResult';
 import type { Classifier } from './Classifier';

@@ -1,8 +1,7 @@
 import type { PathReader } from '../internal/path';
 import { MET } from '../internal/status';
-import { type Duration, parseInstant, subtractDuration } from '../internal/time';
+import { type Duration, parseInstant, subtractDuration, toDuration } from '../internal/time';
 import type { EventCondition } from '../schema/condition';
-import { toDuration } from '../schema/duration';
 import type { EvalContext } from './context';
 import type { TriTest } from './operatorTests';
 import type { EventTally } from './workspace';

@@ -1,8 +1,15 @@
 import { isAbsent, toBoolean, toNumber } from '../internal/coerce';
 import { MET, type Status, statusName, type Tri, triOf, UNKNOWN, UNMET } from '../internal/status';
-import { addDuration, type Duration, memoByInstant, parseInstant, subtractDuration } from '../internal/time';
+import {
+  addDuration,
+  type Duration,
+  memoByInstant,
+  parseInstant,
+  subtractDuration,
+  toDuration,
+} from '../internal/time';
 import type { Comparable, PatternInput, Primitive } from '../schema/condition';
-import { type DurationInput, toDuration } from '../schema/duration';
+import type { DurationInput } from '../schema/duration';
 import type { OperatorName } from '../schema/grammar';
 
 /**

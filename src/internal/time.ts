@@ -164,6 +164,12 @@ export function parseIsoDuration(text: string): Duration | undefined {
   return duration;
 }
 
+/** Reads a checked config duration (object or ISO string) into a date-fns `Duration`. */
+export function toDuration(input: string | { readonly [unit: string]: number | undefined }): Duration {
+  if (typeof input === 'string') return parseIsoDuration(input) ?? {};
+  return input as Duration;
+}
+
 /** `instant + duration`, calendar-aware and in UTC. */
 export function addDuration(instant: number, duration: Duration): number {
   return add(instant, duration, UTC_CONTEXT).getTime();

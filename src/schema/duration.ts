@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { OperandProblem } from '../internal/issues';
-import { type Duration, parseIsoDuration } from '../internal/time';
+import { parseIsoDuration } from '../internal/time';
 import { DURATION_UNITS } from './grammar';
 
 const wholeUnits = /* @__PURE__ */ z.optional(z.int().check(z.nonnegative()));
@@ -16,15 +16,16 @@ const wholeUnits = /* @__PURE__ */ z.optional(z.int().check(z.nonnegative()));
  * DurationSchema.safeParse({ days: -1 }).success;
  * //=> false
  */
-export const DurationSchema = /* @__PURE__ */ z.union([
-  z.strictObject(
-    Object.fromEntries(DURATION_UNITS.map((unit) => [unit, wholeUnits])) as Record<
-      (typeof DURATION_UNITS)[number],
-      typeof wholeUnits
-    >,
-  ),
-  z.string().check(z.regex(/^P/, 'an ISO 8601 duration such as "P90D"')),
-]);
+export const DurationSchema = /* @__PURE__ */ (() =>
+  z.union([
+    z.strictObject(
+      Object.fromEntries(DURATION_UNITS.map((unit) => [unit, wholeUnits])) as Record<
+        (typeof DURATION_UNITS)[number],
+        typeof wholeUnits
+      >,
+    ),
+    z.string().check(z.regex(/^P/, 'an ISO 8601 duration such as "P90D"')),
+  ]))();
 
 /** A duration as written in a config: `{ "days": 90 }` or `"P90D"`. */
 export type DurationInput = z.infer<typeof DurationSchema>;
@@ -53,10 +54,4 @@ export function durationProblem(input: unknown): OperandProblem | undefined {
   return Object.keys(input as object).length === 0
     ? { code: 'invalid_duration', problem: 'empty duration', expected: DURATION_EXPECTED }
     : undefined;
-}
-
-/** Reads a checked config duration (object or ISO string) into a date-fns `Duration`. */
-export function toDuration(input: DurationInput): Duration {
-  if (typeof input === 'string') return parseIsoDuration(input) ?? {};
-  return input as Duration;
 }

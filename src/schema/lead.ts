@@ -156,11 +156,12 @@ export const LeadEventSchema = /* @__PURE__ */ z.looseObject({
  * LeadSchema.safeParse({ budget: { status: 'approved' } }).success
  * //=> true
  */
-export const LeadSchema = /* @__PURE__ */ z.looseObject({
-  ...schemasOf(TOP),
-  ...sectionSchemasOf(SECTIONS),
-  events: z.optional(z.array(LeadEventSchema)),
-});
+export const LeadSchema = /* @__PURE__ */ (() =>
+  z.looseObject({
+    ...schemasOf(TOP),
+    ...sectionSchemasOf(SECTIONS),
+    events: z.optional(z.array(LeadEventSchema)),
+  }))();
 
 /** A lead in the canonical shape (any extra keys allowed). */
 export type Lead = z.infer<typeof LeadSchema>;

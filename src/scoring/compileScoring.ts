@@ -3,9 +3,8 @@ import type { EvalContext } from '../dsl/context';
 import { type EventPlan, KEEP_ALL, KEEP_COUNT, KEEP_LATEST } from '../dsl/eventPlan';
 import type { EventTally } from '../dsl/workspace';
 import { MET } from '../internal/status';
-import { type Duration, memoByInstant, subtractDuration } from '../internal/time';
+import { type Duration, memoByInstant, subtractDuration, toDuration } from '../internal/time';
 import type { Scoring, ScoringGroup, ScoringRule } from '../schema/config';
-import { toDuration } from '../schema/duration';
 import type { LedgerEntry } from '../schema/result';
 import { clamp } from './clamp';
 
