@@ -101,7 +101,7 @@ function collectBlockers(
 
 function criteriaResults(compiled: CompiledConfig, context: ClassifyContext, texts: LocalizedTexts) {
   // a copy of a template with every criterion key: one shape, no transition per key
-  const criteria = { ...compiled.criteriaTemplate } as unknown as Record<string, CriterionResult>;
+  const criteria: Record<string, CriterionResult> = { ...compiled.criteriaTemplate };
   const compiledCriteria = compiled.criteria;
   for (let index = 0; index < compiledCriteria.length; index++) {
     const criterion = compiledCriteria[index]!;

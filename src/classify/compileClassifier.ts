@@ -16,6 +16,7 @@ import {
   toDuration,
 } from '../internal/time';
 import type { Config } from '../schema/config';
+import type { CriterionResult } from '../schema/result';
 import { compileScoring } from '../scoring/compileScoring';
 import { buildResult } from './buildResult';
 import type { Classifier } from './Classifier';
@@ -31,6 +32,9 @@ function stageEntries(id: string, exit: boolean): CompiledStage['entries'] {
 }
 
 const always: Evaluator = () => MET;
+
+/** What a result's criterion entry holds until `buildResult` fills it in; never seen by a caller. */
+const PLACEHOLDER: CriterionResult = Object.freeze({ status: 'unknown', label: '', facts: [] });
 
 function followUpBy(within: Duration): (asOf: number) => string {
   return memoByInstant((asOf) => formatInstant(addDuration(asOf, within)));
@@ -68,7 +72,7 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
         probes: compileProbes(criterion.when, environment),
       };
     }),
-    criteriaTemplate: Object.fromEntries(criterionIds.map((id) => [id, null])),
+    criteriaTemplate: Object.fromEntries(criterionIds.map((id) => [id, PLACEHOLDER])),
     scoring: compileScoring(config.scoring, environment),
     ruleLabels: (config.scoring?.rules ?? []).map((rule) => rule.label),
     stages: config.stages.map((stage) => ({

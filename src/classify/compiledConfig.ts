@@ -1,7 +1,7 @@
 import type { Evaluator } from '../dsl/compileEvaluator';
 import type { EvalContext } from '../dsl/context';
 import type { LocalizedText } from '../internal/localize';
-import type { Classification, CriterionFact } from '../schema/result';
+import type { Classification, CriterionFact, CriterionResult } from '../schema/result';
 import type { ScoreLead } from '../scoring/compileScoring';
 
 /** A leaf a criterion reads, evaluated only when a result is built. */
@@ -56,8 +56,11 @@ export interface CompiledConfig {
   /** `{ id, version, hash }`, frozen and shared by every result. */
   readonly configRef: Classification['config'];
   readonly criteria: readonly CompiledCriterion[];
-  /** `{ [criterion id]: null }` in config order: the result's `criteria` starts as a copy of it. */
-  readonly criteriaTemplate: Readonly<Record<string, null>>;
+  /**
+   * Every criterion id in config order, each holding a placeholder `buildResult` replaces: the result's
+   * `criteria` starts as a copy of it, so every result's `criteria` has one shape.
+   */
+  readonly criteriaTemplate: Readonly<Record<string, CriterionResult>>;
   readonly scoring: ScoreLead;
   /** Rule labels by rule index. */
   readonly ruleLabels: ReadonlyArray<LocalizedText | undefined>;
