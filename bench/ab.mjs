@@ -5,6 +5,7 @@
 //   npm run build && node bench/ab.mjs /tmp/before/dist dist
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bigConfig } from './bigConfig.mjs';
 import { AS_OF, generateLeads } from './leads.mjs';
 import { leadstageConfig } from './ruleset.mjs';
 
@@ -13,7 +14,10 @@ if (pathA === undefined || pathB === undefined) {
   console.error('usage: node bench/ab.mjs <dist-a> <dist-b>');
   process.exit(2);
 }
-const load = async (dir) => import(pathToFileURL(resolve(dir, 'index.js')).href);
+const load = async (dir) => ({
+  ...(await import(pathToFileURL(resolve(dir, 'index.js')).href)),
+  runtime: await import(pathToFileURL(resolve(dir, 'runtime.js')).href),
+});
 const [a, b] = await Promise.all([load(pathA), load(pathB)]);
 const LEADS = Number(process.env.BENCH_LEADS ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
@@ -48,11 +52,34 @@ for (let round = 0; round < ROUNDS; round++) {
   times[second] = cpuRound(builds[second]);
   ratios.push(times.a / times.b);
 }
-const sorted = [...ratios].sort((x, y) => x - y);
-const median = sorted[Math.floor(sorted.length / 2)];
-const q1 = sorted[Math.floor(sorted.length / 4)];
-const q3 = sorted[Math.floor((3 * sorted.length) / 4)];
+const quartiles = (values) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const at = (fraction) => sorted[Math.floor(fraction * sorted.length)].toFixed(3);
+  return `${at(0.5)}× (interquartile ${at(0.25)}–${at(0.75)})`;
+};
 console.log(
-  `full classify, ${LEADS} leads × ${ROUNDS} interleaved rounds, CPU time: b is ${median.toFixed(3)}× the speed of a` +
-    ` (interquartile ${q1.toFixed(3)}–${q3.toFixed(3)}; identical results on every lead)`,
+  `full classify, ${LEADS} leads × ${ROUNDS} interleaved rounds, CPU time: b runs at ${quartiles(ratios)} the speed of a; identical results on every lead`,
 );
+
+// compile (validate + lint + compile) and compileSealed of the 200-criterion config, interleaved
+const sealed = a.sealConfig(bigConfig);
+for (const [name, run] of [
+  ['compile', (build) => build.compile(structuredClone(bigConfig))],
+  ['compileSealed', (build) => build.runtime.compileSealed(structuredClone(sealed))],
+]) {
+  const compileRatios = [];
+  for (let round = 0; round < 60; round++) {
+    const order = round % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
+    const times = {};
+    for (const key of order) {
+      const start = process.cpuUsage();
+      run(key === 'a' ? a : b);
+      const used = process.cpuUsage(start);
+      times[key] = used.user + used.system;
+    }
+    if (round >= 10) compileRatios.push(times.a / times.b);
+  }
+  console.log(
+    `${name} of the 200-criterion config, 50 warm interleaved rounds: b runs at ${quartiles(compileRatios)} the speed of a`,
+  );
+}

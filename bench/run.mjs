@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { compile, sealConfig } from '../dist/index.js';
 import { compileSealed } from '../dist/runtime.js';
+import { bigConfig as big } from './bigConfig.mjs';
 import { AS_OF, generateLeads } from './leads.mjs';
 import { classifyByHand, classifyWithJsonLogic, createRulesEngine, leadstageConfig } from './ruleset.mjs';
 
@@ -68,52 +69,6 @@ for (const name of Object.keys(implementations)) {
 }
 
 // 3. compile() of a 200-criterion config, against classifying by hand in the same process.
-const big = {
-  version: 1,
-  id: 'big',
-  criteria: Object.fromEntries(
-    Array.from({ length: 200 }, (_, index) => [
-      `c${index}`,
-      {
-        label: `Criterion ${index}`,
-        when:
-          index % 3 === 0
-            ? {
-                all: [
-                  { fact: `custom.f${index}`, gte: index },
-                  { fact: 'budget.status', in: ['allocated', 'approved'] },
-                ],
-              }
-            : index % 3 === 1
-              ? {
-                  event: ['demo_completed', 'webinar_attended'],
-                  withinLast: { days: index + 1 },
-                  count: { gte: 1 },
-                }
-              : {
-                  any: [
-                    { fact: `custom.s${index}`, matches: '^(?:vp|head) of' },
-                    { fact: 'timeline.purchaseBy', withinNext: { days: 90 } },
-                  ],
-                },
-      },
-    ]),
-  ),
-  scoring: {
-    rules: Array.from({ length: 50 }, (_, index) => ({
-      id: `r${index}`,
-      points: 1,
-      when: { criterion: `c${index}` },
-    })),
-  },
-  stages: [
-    {
-      id: 'top',
-      when: { atLeast: 100, of: Array.from({ length: 200 }, (_, index) => ({ criterion: `c${index}` })) },
-    },
-    { id: 'rest' },
-  ],
-};
 // compile validates, lints and compiles; compileSealed (leadstage/runtime) checks the seal and compiles.
 // A fresh copy each round: no cache involved. The first call includes V8 compiling leadstage's own code.
 function timeCompile(run, input) {
