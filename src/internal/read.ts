@@ -1,0 +1,269 @@
+// The one reading rule for lead values: parseLead, field maps and the condition engine all read
+// numbers, booleans, dates, enums, lists and placeholders through these functions.
+import { formatInstant, parseInstant } from './time';
+
+/** How lead values are read; every part has a default (see `DEFAULT_READING`). */
+export interface Reading {
+  /** The decimal separator of numbers written as text: `.` (`1,250.50`) or `,` (`1.250,50`). Default `.`. */
+  readonly decimal?: '.' | ',';
+  /** Values that mean "not known", beside `undefined`, `null` and `""`; compared trimmed and case-insensitively. */
+  readonly missing?: readonly string[];
+  /** Words read as `true`; default `true yes y 1 on` (case-insensitive). */
+  readonly true?: readonly string[];
+  /** Words read as `false`; default `false no n 0 off` (case-insensitive). */
+  readonly false?: readonly string[];
+  /**
+   * The format of dates that are not ISO 8601, in date-fns tokens (`MM/dd/yyyy`, `dd.MM.yyyy HH:mm`): `yyyy`,
+   * `yy`, `MM`/`M`, `dd`/`d`, `HH`/`H`, `mm`, `ss`, `SSS`, anything else literal. ISO 8601 and epoch ms are
+   * always read too.
+   */
+  readonly dateFormat?: string;
+}
+
+export const DEFAULT_TRUE: readonly string[] = ['true', 'yes', 'y', '1', 'on'];
+export const DEFAULT_FALSE: readonly string[] = ['false', 'no', 'n', '0', 'off'];
+
+/** A `Reading` compiled once: sets for the words, the number pattern of its decimal separator. */
+export interface CompiledReading {
+  readonly decimal: '.' | ',';
+  readonly missing: ReadonlySet<string>;
+  readonly trueWords: ReadonlySet<string>;
+  readonly falseWords: ReadonlySet<string>;
+  readonly dateFormat: DateFormat | undefined;
+}
+
+const lowered = (words: readonly string[]) => new Set(words.map((word) => word.trim().toLowerCase()));
+
+/** Compiles a reading, filling in the defaults; `base` supplies what `reading` leaves out. */
+export function compileReading(reading: Reading = {}, base?: CompiledReading): CompiledReading {
+  return {
+    decimal: reading.decimal ?? base?.decimal ?? '.',
+    missing: reading.missing === undefined ? (base?.missing ?? new Set()) : lowered(reading.missing),
+    trueWords: reading.true === undefined ? (base?.trueWords ?? lowered(DEFAULT_TRUE)) : lowered(reading.true),
+    falseWords:
+      reading.false === undefined ? (base?.falseWords ?? lowered(DEFAULT_FALSE)) : lowered(reading.false),
+    dateFormat:
+      reading.dateFormat === undefined ? base?.dateFormat : compileDateFormat(reading.dateFormat),
+  };
+}
+
+/** The default reading: `.` decimals, the usual boolean words, no placeholders beyond the empty ones. */
+export const DEFAULT_READING: CompiledReading = /* @__PURE__ */ compileReading();
+
+/** Absent: `undefined`, `null`, a blank string, or a placeholder of the reading (`"Select"`, `"N/A"`). */
+export function isMissing(value: unknown, reading: CompiledReading = DEFAULT_READING): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  if (text === '') return true;
+  return reading.missing.size > 0 && reading.missing.has(text.toLowerCase());
+}
+
+// `1,250.50` / `1.250,50`, `1 250,50`, `1'250.50`; an optional sign, currency symbol or code around it
+const CURRENCY = /^(?:[$€£¥₹]|[A-Z]{3}\s?)?\s*([+-]?)\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?\s*([\d.,'\u00a0\u202f ]+)\s*(?:[$€£¥₹%]|[A-Z]{3})?$/;
+const POINT_GROUPED = /^\d{1,3}(?:([,' \u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
+const COMMA_GROUPED = /^\d{1,3}(?:([.' \u00a0\u202f])\d{3})(?:\1\d{3})*(?:,\d+)?$/;
+
+/**
+ * A number from a number or numeric text: `12000`, `"12000"`, `"25,000"`, `"$25,000"`, `"1.250,50"` with
+ * `decimal: ','`; `NaN` when it cannot be read. Thousands separators must group by three, so `"1,5"` is
+ * not fifteen (with `.` decimals it is unreadable; with `,` decimals it is 1.5).
+ */
+export function readNumber(value: unknown, reading: CompiledReading = DEFAULT_READING): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
+  if (typeof value !== 'string') return Number.NaN;
+  const text = value.trim();
+  if (text === '') return Number.NaN;
+  // the common case: plain digits
+  const plain = Number(text);
+  if (Number.isFinite(plain) && reading.decimal === '.') return plain;
+  const match = CURRENCY.exec(text);
+  if (match === null) return Number.NaN;
+  const sign = match[1] === '-' ? -1 : 1;
+  const digits = (match[2] as string).trim();
+  let normalized: string;
+  if (reading.decimal === '.') {
+    if (/^\d+(?:\.\d+)?$/.test(digits)) normalized = digits;
+    else if (POINT_GROUPED.test(digits)) normalized = digits.replace(/[,' \u00a0\u202f]/g, '');
+    else return Number.NaN;
+  } else if (/^\d+(?:,\d+)?$/.test(digits)) normalized = digits.replace(',', '.');
+  else if (COMMA_GROUPED.test(digits)) normalized = digits.replace(/[.' \u00a0\u202f]/g, '').replace(',', '.');
+  else return Number.NaN;
+  const number = sign * Number(normalized);
+  return Number.isFinite(number) ? number : Number.NaN;
+}
+
+/** A boolean from `true`/`false`, the reading's words (`yes`, `no`, `y`, `n`, `1`, `0`, `on`, `off`) or 1/0; else `undefined`. */
+export function readBoolean(value: unknown, reading: CompiledReading = DEFAULT_READING): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().toLowerCase();
+  if (reading.trueWords.has(text)) return true;
+  if (reading.falseWords.has(text)) return false;
+  return undefined;
+}
+
+/**
+ * An instant (epoch ms) from ISO 8601 text, a `Date`, epoch ms (as a number, or as text of 11+ digits as
+ * CRM exports write them), or text in the reading's `dateFormat` (read as UTC); `NaN` when it cannot.
+ */
+export function readInstant(value: unknown, reading: CompiledReading = DEFAULT_READING): number {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (/^\d{11,}$/.test(text)) return parseInstant(Number(text));
+    const iso = parseInstant(text);
+    if (!Number.isNaN(iso) || reading.dateFormat === undefined) return iso;
+    return reading.dateFormat(text);
+  }
+  return parseInstant(value);
+}
+
+/** A compiled date format: text → epoch ms in UTC, or `NaN`. */
+export type DateFormat = (text: string) => number;
+
+const TOKENS: ReadonlyArray<readonly [string, string, number]> = [
+  // token, field, most digits
+  ['yyyy', 'year', 4],
+  ['yy', 'shortYear', 2],
+  ['MM', 'month', 2],
+  ['M', 'month', 2],
+  ['dd', 'day', 2],
+  ['d', 'day', 2],
+  ['HH', 'hour', 2],
+  ['H', 'hour', 2],
+  ['mm', 'minute', 2],
+  ['ss', 'second', 2],
+  ['SSS', 'millisecond', 3],
+];
+
+/**
+ * Compiles a date format of date-fns tokens into a reader (a small one: date-fns `parse` would add
+ * 7.6 KB to the 11 KB browser runtime). Throws a `TypeError` naming the first token it does not know;
+ * configs and maps check formats with {@link dateFormatProblem} first.
+ */
+export function compileDateFormat(format: string): DateFormat {
+  const problem = dateFormatProblem(format);
+  if (problem !== undefined) throw new TypeError(problem);
+  let pattern = '^';
+  const fields: string[] = [];
+  for (let index = 0; index < format.length; ) {
+    const quoted = quotedAt(format, index);
+    if (quoted !== undefined) {
+      pattern += escape(quoted.text);
+      index = quoted.end;
+      continue;
+    }
+    const token = TOKENS.find(([name]) => format.startsWith(name, index));
+    if (token === undefined) {
+      pattern += escape(format[index] as string);
+      index++;
+      continue;
+    }
+    const [name, field, most] = token;
+    // as date-fns parses: up to the token's digits, fewer allowed (`M` and `MM` both read "6")
+    pattern += `(\\d{1,${most}})`;
+    fields.push(field);
+    index += name.length;
+  }
+  const regexp = new RegExp(`${pattern}$`);
+  return (text) => {
+    const match = regexp.exec(text.trim());
+    if (match === null) return Number.NaN;
+    const parts: Record<string, number> = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 };
+    fields.forEach((field, position) => {
+      parts[field] = Number(match[position + 1]);
+    });
+    if (parts.shortYear !== undefined) parts.year = 2000 + (parts.shortYear as number);
+    const { year, month, day, hour, minute, second, millisecond } = parts as Record<string, number>;
+    const time = Date.UTC(year as number, (month as number) - 1, day, hour, minute, second, millisecond);
+    const date = new Date(time);
+    // refuse what Date.UTC would roll over: 31 June, 25:00
+    return date.getUTCFullYear() === year &&
+      date.getUTCMonth() === (month as number) - 1 &&
+      date.getUTCDate() === day &&
+      date.getUTCHours() === hour &&
+      date.getUTCMinutes() === minute &&
+      date.getUTCSeconds() === second
+      ? time
+      : Number.NaN;
+  };
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Text quoted as in date-fns (`'T'`, `''` for a quote) at `index`, with where it ends. */
+function quotedAt(format: string, index: number): { text: string; end: number } | undefined {
+  if (format[index] !== "'") return undefined;
+  const close = format.indexOf("'", index + 1);
+  const end = close < 0 ? format.length : close + 1;
+  const text = format.slice(index + 1, close < 0 ? format.length : close);
+  return { text: text === '' ? "'" : text, end };
+}
+
+/** Why a date format cannot be used (a letter that is no token), or `undefined` when it can. */
+export function dateFormatProblem(format: string): string | undefined {
+  if (format.trim() === '') return 'an empty date format';
+  let hasDay = false;
+  for (let index = 0; index < format.length; ) {
+    const quoted = quotedAt(format, index);
+    if (quoted !== undefined) {
+      index = quoted.end;
+      continue;
+    }
+    const token = TOKENS.find(([name]) => format.startsWith(name, index));
+    if (token !== undefined) {
+      if (token[1] === 'day') hasDay = true;
+      index += token[0].length;
+      continue;
+    }
+    const char = format[index] as string;
+    if (/[A-Za-z]/.test(char)) {
+      return `unknown token "${char}" in date format ${JSON.stringify(format)} (tokens: yyyy yy MM M dd d HH H mm ss SSS)`;
+    }
+    index++;
+  }
+  return hasDay ? undefined : `date format ${JSON.stringify(format)} has no day (dd or d)`;
+}
+
+/** An ISO 8601 instant (UTC) from anything `readInstant` reads; `undefined` when it cannot. */
+export function readDate(value: unknown, reading: CompiledReading = DEFAULT_READING): string | undefined {
+  const instant = readInstant(value, reading);
+  return Number.isNaN(instant) ? undefined : formatInstant(instant);
+}
+
+/**
+ * Text as an enum value is compared: trimmed, lower case, runs of spaces and hyphens as one `_`
+ * (`"Decision Maker"` → `decision_maker`). Returns the text itself when it is already so (no allocation).
+ */
+export function normalizeText(text: string): string {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // A–Z, space, hyphen, tab, or any non-ASCII character: normalise
+    if ((code >= 65 && code <= 90) || code === 32 || code === 45 || code === 9 || code > 127) {
+      return text
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_');
+    }
+  }
+  return text;
+}
+
+/** Text for comparison with a string operand: strings, finite numbers and booleans; else `undefined`. */
+export function readText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** A list from an array, or from text separated by `;` (HubSpot's multi-select export); items trimmed, blanks dropped. */
+export function readList(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return value;
+  if (typeof value !== 'string') return undefined;
+  return value
+    .split(';')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
