@@ -6,12 +6,18 @@ export { compile } from './classify/compile';
 export type { CheckExamplesResult, ExampleResult, RunExamplesResult } from './classify/runExamples';
 export { checkExamples, runExamples } from './classify/runExamples';
 export { configJsonSchema } from './config/configJsonSchema';
+export { lintConfig } from './config/lintConfig';
 export { parseConfig } from './config/parseConfig';
 export type { ParseConfigOptions, SafeParseConfigResult } from './config/safeParseConfig';
 export { safeParseConfig } from './config/safeParseConfig';
 export type { SealedConfig } from './config/sealConfig';
 export { sealConfig } from './config/sealConfig';
-export type { CompiledCondition, EvaluateOptions, EvaluateResult } from './dsl/compileCondition';
+export type {
+  CompileConditionOptions,
+  CompiledCondition,
+  EvaluateOptions,
+  EvaluateResult,
+} from './dsl/compileCondition';
 export { compileCondition } from './dsl/compileCondition';
 export type { ConditionLimits } from './dsl/conditionLimits';
 export type {
@@ -73,6 +79,8 @@ export type { ConditionKind, CountKey, NumberComparisonName, OperatorName } from
 export { CONDITION_KINDS, COUNT_KEYS, NUMBER_COMPARISONS, OPERATOR_NAMES } from './schema/grammar';
 export type { Lead, LeadEvent } from './schema/lead';
 export { LeadEventSchema, LeadSchema } from './schema/lead';
+export type { FactDeclaration, FactType, ReadingInput } from './schema/reading';
+export { FACT_TYPES, FactDeclarationSchema, ReadingSchema } from './schema/reading';
 export type {
   Blocker,
   Classification,

@@ -1,6 +1,7 @@
 import type { Evaluator } from '../dsl/compileEvaluator';
 import { EvalContext } from '../dsl/context';
 import type { Workspace } from '../dsl/workspace';
+import type { CompiledReading } from '../internal/read';
 import type { Tri } from '../internal/status';
 import type { ScoreLead, ScoreResult } from '../scoring/compileScoring';
 
@@ -34,8 +35,9 @@ export class ClassifyContext extends EvalContext {
     workspace: Workspace,
     source: ContextSource,
     ruleLabels: ReadonlyArray<string | undefined>,
+    reading: CompiledReading,
   ) {
-    super(lead, asOf, workspace);
+    super(lead, asOf, workspace, undefined, reading);
     this.source = source;
     this.ruleLabels = ruleLabels;
   }

@@ -4,6 +4,7 @@ import {
   createSharedCompilation,
   type Evaluator,
 } from '../dsl/compileEvaluator';
+import { compileFactReadings } from '../dsl/factReading';
 import type { OperatorTests } from '../dsl/operatorTests';
 import { createLender, Workspace } from '../dsl/workspace';
 import { MET, type Status } from '../internal/status';
@@ -48,8 +49,10 @@ function followUpBy(within: Duration): (asOf: number) => string {
 export function compileClassifier(config: Config, operators: OperatorTests, hash: string): Classifier {
   const criterionIds = Object.keys(config.criteria);
   const criterionIndex = new Map(criterionIds.map((id, index) => [id, index]));
+  const readings = compileFactReadings(config.read, config.facts);
   const environment: CompileEnvironment = {
     operators,
+    readings,
     criterion: (id) => {
       const index = criterionIndex.get(id) as number;
       return (context) => (context as ClassifyContext).criterion(index);
@@ -110,7 +113,7 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
       }
       const workspace = lender.acquire();
       try {
-        const context = new ClassifyContext(lead, asOf, workspace, source, texts.rules);
+        const context = new ClassifyContext(lead, asOf, workspace, source, texts.rules, readings.global);
         return buildResult(compiled, context, texts);
       } finally {
         lender.release(workspace);

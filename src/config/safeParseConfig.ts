@@ -1,12 +1,20 @@
-import { type CheckState, checkCondition, checkDuration, createCheckState } from '../dsl/checkCondition';
+import {
+  type CheckState,
+  checkCondition,
+  checkDuration,
+  checkFactPath,
+  createCheckState,
+} from '../dsl/checkCondition';
 import type { ConditionLimits } from '../dsl/conditionLimits';
 import { defaultOperators, type OperatorTable } from '../dsl/operators';
 import { fromZodIssues } from '../internal/fromZodIssues';
 import { isObject } from '../internal/isObject';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
+import { dateFormatProblem } from '../internal/read';
 import { type Config, ConfigSkeletonSchema } from '../schema/config';
 import { RULE_EVENT_KEYS } from '../schema/grammar';
-import { lintConfig } from './lintConfig';
+import { checkConfig } from './checkConfig';
+import { configWarnings } from './configWarnings';
 import { checkSeal, configHash } from './seal';
 
 /** Options of {@link safeParseConfig}, {@link parseConfig} and `compile`. */
@@ -15,10 +23,16 @@ export interface ParseConfigOptions extends ConditionLimits {
   readonly operators?: OperatorTable;
 }
 
-/** The result of {@link safeParseConfig}. */
+/** The result of {@link safeParseConfig}: the config or every issue, and the lint's warnings. */
 export type SafeParseConfigResult =
-  | { readonly success: true; readonly config: Config; readonly issues: readonly [] }
-  | { readonly success: false; readonly issues: readonly Issue[] };
+  | {
+      readonly success: true;
+      readonly config: Config;
+      readonly issues: readonly [];
+      /** What the lint found that does not stop the config from working: see `lintConfig`. */
+      readonly warnings: readonly Issue[];
+    }
+  | { readonly success: false; readonly issues: readonly Issue[]; readonly warnings: readonly Issue[] };
 
 /**
  * Validates a config and reports **every** issue, never throwing: the JSON shape (zod), every
@@ -39,6 +53,7 @@ export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}
   if (!isObject(input)) {
     return {
       success: false,
+      warnings: [],
       issues: [
         makeIssue({
           code: 'invalid_type',
@@ -54,18 +69,44 @@ export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}
   const issues: Issue[] = skeleton.success ? [] : fromZodIssues(skeleton.error.issues, input, []);
   const state = createCheckState(options.operators ?? defaultOperators, options);
   checkReservedIds(input, issues);
+  checkReadings(input, state, issues);
   const criterionRefs = checkConditions(input, state, issues);
   issues.push(...state.issues);
   if (issues.length === 0 && skeleton.success) {
-    issues.push(...lintConfig(skeleton.data, state, criterionRefs));
+    issues.push(...checkConfig(skeleton.data, state, criterionRefs));
     if (skeleton.data.$seal !== undefined) {
       const stale = checkSeal(skeleton.data.$seal, configHash(skeleton.data));
       if (stale !== undefined) issues.push(stale);
     }
   }
+  const warnings = skeleton.success ? configWarnings(skeleton.data, state) : [];
   return issues.length === 0
-    ? { success: true, config: skeleton.data as Config, issues: [] }
-    : { success: false, issues };
+    ? { success: true, config: skeleton.data as Config, issues: [], warnings }
+    : { success: false, issues, warnings };
+}
+
+/** Date formats of `read` and `facts` that the reading rule cannot use, and declared fact paths. */
+function checkReadings(input: Record<string, unknown>, state: CheckState, issues: Issue[]): void {
+  const checkFormat = (reading: unknown, path: IssuePath) => {
+    if (!isObject(reading) || typeof reading.dateFormat !== 'string') return;
+    const problem = dateFormatProblem(reading.dateFormat);
+    if (problem === undefined) return;
+    issues.push(
+      makeIssue({
+        code: 'invalid_date_format',
+        path: [...path, 'dateFormat'],
+        problem,
+        expected: 'a date format of date-fns tokens such as "MM/dd/yyyy" or "dd.MM.yyyy HH:mm"',
+        received: describeValue(reading.dateFormat),
+      }),
+    );
+  };
+  checkFormat(input.read, ['read']);
+  if (!isObject(input.facts)) return;
+  for (const [path, declaration] of Object.entries(input.facts)) {
+    checkFactPath(path, ['facts', path], state);
+    checkFormat(declaration, ['facts', path]);
+  }
 }
 
 /**

@@ -37,6 +37,8 @@ export interface CheckState {
   readonly issues: Issue[];
   readonly criteria: ConditionReference[];
   readonly scores: ConditionReference[];
+  /** Fact paths conditions read (not event `where` paths, which are props). */
+  readonly facts: ConditionReference[];
   conditions: number;
 }
 
@@ -51,6 +53,7 @@ export function createCheckState(
     issues: [],
     criteria: [],
     scores: [],
+    facts: [],
     conditions: 0,
   };
 }
@@ -183,7 +186,8 @@ export function checkCondition(input: unknown, path: IssuePath, state: CheckStat
         state.criteria.push({ name: value as string, path: at, condition: input });
       return;
     case 'fact': {
-      checkFactPath(value, at, state);
+      if (checkFactPath(value, at, state))
+        state.facts.push({ name: value as string, path: at, condition: input });
       checkOperators(input, keys, path, state, false);
       return;
     }

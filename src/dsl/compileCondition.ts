@@ -1,9 +1,19 @@
 import { type Status, statusName } from '../internal/status';
 import { readAsOf } from '../internal/time';
+import type { FactDeclaration, ReadingInput } from '../schema/reading';
 import { compileEvaluator, inputEnvironment } from './compileEvaluator';
 import { EvalContext, type EvalInputs } from './context';
+import { compileFactReadings } from './factReading';
 import { type ParseConditionOptions, parseCondition } from './parseCondition';
 import { createLender, Workspace } from './workspace';
+
+/** Options of {@link compileCondition}: those of `parseCondition`, and how lead values are read. */
+export interface CompileConditionOptions extends ParseConditionOptions {
+  /** How lead values are read: decimal separator, placeholders, boolean words, date format. */
+  readonly read?: ReadingInput;
+  /** Custom facts with their type and reading, as in a config's `facts`. */
+  readonly facts?: Readonly<Record<string, FactDeclaration>>;
+}
 
 /** Options of {@link CompiledCondition.evaluate}. */
 export interface EvaluateOptions extends EvalInputs {
@@ -32,7 +42,7 @@ export interface CompiledCondition {
  * `criteria` and `scores` passed to `evaluate` (inside a config, the classifier supplies them).
  *
  * @param input - the condition as parsed JSON
- * @param options - operator table, limits and a path prefix for issues
+ * @param options - operator table, limits, a path prefix for issues, and how values are read
  * @returns a {@link CompiledCondition}
  * @throws {ConfigError} listing every issue when the condition is invalid
  *
@@ -43,9 +53,10 @@ export interface CompiledCondition {
  * recentDemo.evaluate({}, { asOf: '2026-06-30' }).status;
  * //=> 'unknown'
  */
-export function compileCondition(input: unknown, options: ParseConditionOptions = {}): CompiledCondition {
+export function compileCondition(input: unknown, options: CompileConditionOptions = {}): CompiledCondition {
   const condition = parseCondition(input, options);
-  const environment = inputEnvironment(options.operators);
+  const readings = compileFactReadings(options.read, options.facts);
+  const environment = inputEnvironment(options.operators, readings);
   const evaluator = compileEvaluator(condition, environment);
   const { shared } = environment;
   const lender = createLender(() => new Workspace(shared.slots, shared.plan.size, 0));
@@ -54,7 +65,7 @@ export function compileCondition(input: unknown, options: ParseConditionOptions 
       const asOf = readAsOf(evaluateOptions?.asOf);
       const workspace = lender.acquire();
       try {
-        const context = new EvalContext(lead, asOf, workspace, evaluateOptions);
+        const context = new EvalContext(lead, asOf, workspace, evaluateOptions, readings.global);
         const status = statusName(evaluator(context));
         return { status, flags: context.flags === undefined ? [] : [...context.flags] };
       } finally {

@@ -1,5 +1,6 @@
 import { isAbsent } from '../internal/coerce';
 import { compilePath } from '../internal/path';
+import { isMissing } from '../internal/read';
 import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
 import type {
   AtLeastCondition,
@@ -13,6 +14,7 @@ import type {
 } from '../schema/condition';
 import type { EvalContext } from './context';
 import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from './eventPlan';
+import { DEFAULT_FACT_READINGS, type FactReadings, UNREADABLE } from './factReading';
 import { compileTest, defaultOperatorTests, type OperatorTests, type TriTest } from './operatorTests';
 import { childrenOf, kindOf } from './walk';
 
@@ -22,6 +24,8 @@ export type Evaluator = (context: EvalContext) => Tri;
 /** How names in conditions resolve; a classifier wires criteria and scores to its own slots. */
 export interface CompileEnvironment {
   readonly operators: OperatorTests;
+  /** How fact values are read: the config's `read` and declared `facts`. */
+  readonly readings: FactReadings;
   readonly criterion: (id: string) => Evaluator;
   readonly score: (name: string) => (context: EvalContext) => number | undefined;
   /**
@@ -66,9 +70,13 @@ const STATUS_TRI = { met: MET, unmet: UNMET, unknown: UNKNOWN } as const;
  * Resolves criteria and scores from `EvalContext.inputs`, for a condition evaluated on its own
  * (`compileCondition`); fresh for each compiled condition, as its event plan is its own.
  */
-export function inputEnvironment(operators: OperatorTests = defaultOperatorTests): CompileEnvironment {
+export function inputEnvironment(
+  operators: OperatorTests = defaultOperatorTests,
+  readings: FactReadings = DEFAULT_FACT_READINGS,
+): CompileEnvironment {
   return {
     operators,
+    readings,
     criterion: (id) => (context) => {
       const criteria = context.inputs.criteria;
       const status = criteria !== undefined && Object.hasOwn(criteria, id) ? criteria[id] : undefined;
@@ -223,13 +231,27 @@ export function sharedFactLeaf(condition: FactCondition, environment: CompileEnv
   if (known !== undefined) return known;
   const path = condition.fact;
   const read = compilePath(path);
-  const test = valueTest(compileOperators(condition, environment.operators, 'fact'));
+  const operators = compileOperators(condition, environment.operators, 'fact');
+  const test = valueTest(operators);
+  const existsOnly = operators.every((operator) => operator.decidesAbsent);
+  const { reading, prepare } = environment.readings.forPath(path);
   const slot = shared.slots++;
   const evaluate: Evaluator = (context) => {
     const memo = context.memo;
     if (memo.stamps[slot] === context.generation) return memo.statuses[slot] as Tri;
-    const value = read(context.lead);
-    const status = test(value, context, path);
+    const raw = read(context.lead);
+    // placeholders ("Select", "N/A") and blanks are absent; a declared type converts what is present
+    let value = isMissing(raw, reading) ? undefined : prepare === undefined ? raw : prepare(raw);
+    let status: Tri;
+    if (value === UNREADABLE) {
+      value = raw;
+      status = existsOnly ? test(raw, context, path) : UNKNOWN;
+      context.flag(`unreadable:${path}`);
+    } else {
+      status = test(value, context, path);
+      // present, yet no operator could read it: say so (dates already say invalid_date)
+      if (status === UNKNOWN && value !== undefined) unreadable(context, path);
+    }
     memo.stamps[slot] = context.generation;
     memo.statuses[slot] = status;
     memo.values[slot] = value;
@@ -244,6 +266,12 @@ export function sharedFactLeaf(condition: FactCondition, environment: CompileEnv
   };
   shared.leaves.set(key, leaf);
   return leaf;
+}
+
+/** Flags a present value no operator could read, unless it was flagged as an invalid date. */
+function unreadable(context: EvalContext, path: string): void {
+  if (context.flags?.has(`invalid_date:${path}`) === true) return;
+  context.flag(`unreadable:${path}`);
 }
 
 function scoreEvaluator(condition: ScoreCondition, environment: CompileEnvironment): Evaluator {

@@ -1,4 +1,10 @@
-import { parseInstant } from '../internal/time';
+import {
+  type CompiledReading,
+  DEFAULT_READING,
+  readBoolean,
+  readInstant,
+  readNumber,
+} from '../internal/read';
 import type { OperatorContext } from './operatorTests';
 import type { LeadMemo, Workspace } from './workspace';
 
@@ -27,14 +33,23 @@ export class EvalContext implements OperatorContext {
   /** Whether the workspace's event tally holds this lead's events yet (see `EventPlan.tally`). */
   tallied = false;
   readonly inputs: EvalInputs;
+  /** How lead values are read: the config's `read` settings, or the defaults. */
+  readonly reading: CompiledReading;
 
-  constructor(lead: unknown, asOf: number, workspace: Workspace, inputs: EvalInputs = EMPTY_INPUTS) {
+  constructor(
+    lead: unknown,
+    asOf: number,
+    workspace: Workspace,
+    inputs: EvalInputs = EMPTY_INPUTS,
+    reading: CompiledReading = DEFAULT_READING,
+  ) {
     this.lead = lead;
     this.asOf = asOf;
     this.workspace = workspace;
     this.memo = workspace.memo;
     this.generation = workspace.memo.next();
     this.inputs = inputs;
+    this.reading = reading;
   }
 
   flag(flag: string): void {
@@ -47,8 +62,16 @@ export class EvalContext implements OperatorContext {
    * (once: flags are a set). In a classifier each fact leaf is read and tested once per lead anyway.
    */
   instant(value: unknown, path: string | undefined): number {
-    const instant = parseInstant(value);
+    const instant = readInstant(value, this.reading);
     if (path !== undefined && Number.isNaN(instant)) this.flag(`invalid_date:${path}`);
     return instant;
+  }
+
+  number(value: unknown): number {
+    return readNumber(value, this.reading);
+  }
+
+  boolean(value: unknown): boolean | undefined {
+    return readBoolean(value, this.reading);
   }
 }

@@ -1,4 +1,5 @@
-import { isAbsent, toBoolean, toNumber } from '../internal/coerce';
+import { isAbsent } from '../internal/coerce';
+import { normalizeText, readText } from '../internal/read';
 import { MET, type Status, statusName, type Tri, triOf, UNKNOWN, UNMET } from '../internal/status';
 import {
   addDuration,
@@ -22,12 +23,20 @@ export type OperatorTest = (value: unknown, context: OperatorContext, path: stri
 /** @internal The hot-path form of an {@link OperatorTest}, on `Tri` numbers. */
 export type TriTest = (value: unknown, context: OperatorContext, path: string | undefined) => Tri;
 
-/** What an operator may use of an evaluation: the instant, and date reading that flags bad dates. */
+/**
+ * What an operator may use of an evaluation: the instant, and the one reading rule (with the config's
+ * `read` settings) for numbers, booleans and dates. A test that answers `unknown` for a value that is
+ * present is flagged `unreadable:<path>` for it; a date that does not parse is flagged `invalid_date:<path>`.
+ */
 export interface OperatorContext {
   /** The evaluation instant, epoch milliseconds. */
   readonly asOf: number;
   /** Reads a value as epoch ms (`NaN` if it cannot); with a `path`, an invalid date is flagged `invalid_date:<path>`. */
   instant(value: unknown, path: string | undefined): number;
+  /** Reads a value as a number: `12000`, `"12,000"`, `"$12,000"` (`NaN` if it cannot). */
+  number(value: unknown): number;
+  /** Reads a value as a boolean: `true`, `"yes"`, `"Y"`, `"1"`, `"on"`, … (`undefined` if it cannot). */
+  boolean(value: unknown): boolean | undefined;
 }
 
 /** What classifying needs of an operator: how a checked operand compiles into a test. */
@@ -68,34 +77,48 @@ function tests<T>(compileTri: (operand: T) => TriTest, decidesAbsent?: true): Op
   return (decidesAbsent ? { decidesAbsent, compile } : { compile }) as OperatorRuntime;
 }
 
-/** Equality against a primitive operand, with the value read as the operand's type; unknown if it can't be. */
-function equalsTest(operand: Primitive): (value: unknown) => Tri {
+/**
+ * Equality against a primitive operand, with the value read as the operand's type by the one reading
+ * rule; unknown if it cannot be. Text compares as enums do: trimmed, case-insensitive, spaces and
+ * hyphens as `_` (`"Decision Maker"` equals `"decision_maker"`).
+ */
+function equalsTest(operand: Primitive): TriTest {
   if (typeof operand === 'string') {
-    return (value) => (typeof value === 'string' ? (value === operand ? MET : UNMET) : UNKNOWN);
+    const normal = normalizeText(operand);
+    return (value) => {
+      const text = readText(value);
+      if (text === undefined) return UNKNOWN;
+      return text === operand || normalizeText(text) === normal ? MET : UNMET;
+    };
   }
   if (typeof operand === 'number') {
-    return (value) => {
-      const number = toNumber(value);
+    return (value, context) => {
+      const number = context.number(value);
       return Number.isNaN(number) ? UNKNOWN : number === operand ? MET : UNMET;
     };
   }
-  return (value) => {
-    const bool = toBoolean(value);
+  return (value, context) => {
+    const bool = context.boolean(value);
     return bool === undefined ? UNKNOWN : bool === operand ? MET : UNMET;
   };
 }
 
 /** Met if the value equals one of the operands; unknown only when the value fits none of their types. */
-function memberTest(operands: readonly Primitive[]): (value: unknown) => Tri {
+function memberTest(operands: readonly Primitive[]): TriTest {
   if (operands.every((operand) => typeof operand === 'string')) {
-    const set = new Set(operands);
-    return (value) => (typeof value === 'string' ? (set.has(value) ? MET : UNMET) : UNKNOWN);
+    const exact = new Set(operands as readonly string[]);
+    const normal = new Set((operands as readonly string[]).map(normalizeText));
+    return (value) => {
+      const text = readText(value);
+      if (text === undefined) return UNKNOWN;
+      return exact.has(text) || normal.has(normalizeText(text)) ? MET : UNMET;
+    };
   }
   const tests = operands.map(equalsTest);
-  return (value) => {
+  return (value, context, path) => {
     let result: Tri = UNKNOWN;
     for (const test of tests) {
-      const outcome = test(value);
+      const outcome = test(value, context, path);
       if (outcome === MET) return MET;
       if (outcome === UNMET) result = UNMET;
     }
@@ -114,8 +137,8 @@ function negate(test: TriTest): TriTest {
 export function comparison(compare: (left: number, right: number) => boolean) {
   return (operand: Comparable): TriTest => {
     if (typeof operand === 'number') {
-      return (value) => {
-        const number = toNumber(value);
+      return (value, context) => {
+        const number = context.number(value);
         return Number.isNaN(number) ? UNKNOWN : compare(number, operand) ? MET : UNMET;
       };
     }
@@ -149,14 +172,14 @@ export function toRegExp(input: PatternInput): RegExp {
   return typeof input === 'string' ? new RegExp(input) : new RegExp(input.pattern, input.flags ?? '');
 }
 
-function containsIn(operand: Primitive): (value: unknown) => Tri {
+function containsIn(operand: Primitive): TriTest {
   const equals = equalsTest(operand);
-  return (value) => {
+  return (value, context, path) => {
     if (typeof value === 'string') {
       return typeof operand === 'string' ? (value.includes(operand) ? MET : UNMET) : UNKNOWN;
     }
     if (Array.isArray(value)) {
-      for (const element of value) if (equals(element) === MET) return MET;
+      for (const element of value) if (equals(element, context, path) === MET) return MET;
       return UNMET;
     }
     return UNKNOWN;
@@ -166,11 +189,11 @@ function containsIn(operand: Primitive): (value: unknown) => Tri {
 function containsMany(operands: readonly Primitive[], needAll: boolean): TriTest {
   const tests = operands.map(containsIn);
   const decisive = needAll ? UNMET : MET;
-  return (value) => {
+  return (value, context, path) => {
     if (typeof value !== 'string' && !Array.isArray(value)) return UNKNOWN;
     let sawUnknown = false;
     for (const test of tests) {
-      const outcome = test(value);
+      const outcome = test(value, context, path);
       if (outcome === decisive) return decisive;
       if (outcome === UNKNOWN) sawUnknown = true;
     }
@@ -187,7 +210,8 @@ function stringTest(operand: string, test: (value: string, operand: string) => b
  * schemas and checks). `leadstage/runtime` compiles sealed configs with it.
  *
  * @example
- * defaultOperatorTests.gte.compile(5000)(12000, { asOf: 0, instant: Number }, 'budget.amount');
+ * const context = { asOf: 0, instant: Date.parse, number: Number, boolean: (value) => value === true };
+ * defaultOperatorTests.gte.compile(5000)(12000, context, 'budget.amount');
  * //=> 'met'
  */
 export const defaultOperatorTests: Readonly<Record<OperatorName, OperatorRuntime>> =

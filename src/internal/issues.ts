@@ -25,6 +25,7 @@ export const ISSUE_CODES = [
   'invalid_operand',
   'invalid_date',
   'invalid_duration',
+  'invalid_date_format',
   'invalid_range',
   'invalid_pattern',
   'unsafe_pattern',
@@ -47,6 +48,8 @@ export const ISSUE_CODES = [
   'misplaced_fallback',
   'invalid_fallback',
   'unreachable_threshold',
+  // warnings of the lint
+  'unknown_fact',
   // seals
   'stale_seal',
   'unsealed_config',

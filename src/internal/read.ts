@@ -5,19 +5,19 @@ import { formatInstant, parseInstant } from './time';
 /** How lead values are read; every part has a default (see `DEFAULT_READING`). */
 export interface Reading {
   /** The decimal separator of numbers written as text: `.` (`1,250.50`) or `,` (`1.250,50`). Default `.`. */
-  readonly decimal?: '.' | ',';
+  readonly decimal?: '.' | ',' | undefined;
   /** Values that mean "not known", beside `undefined`, `null` and `""`; compared trimmed and case-insensitively. */
-  readonly missing?: readonly string[];
+  readonly missing?: readonly string[] | undefined;
   /** Words read as `true`; default `true yes y 1 on` (case-insensitive). */
-  readonly true?: readonly string[];
+  readonly true?: readonly string[] | undefined;
   /** Words read as `false`; default `false no n 0 off` (case-insensitive). */
-  readonly false?: readonly string[];
+  readonly false?: readonly string[] | undefined;
   /**
    * The format of dates that are not ISO 8601, in date-fns tokens (`MM/dd/yyyy`, `dd.MM.yyyy HH:mm`): `yyyy`,
    * `yy`, `MM`/`M`, `dd`/`d`, `HH`/`H`, `mm`, `ss`, `SSS`, anything else literal. ISO 8601 and epoch ms are
    * always read too.
    */
-  readonly dateFormat?: string;
+  readonly dateFormat?: string | undefined;
 }
 
 export const DEFAULT_TRUE: readonly string[] = ['true', 'yes', 'y', '1', 'on'];
@@ -39,11 +39,11 @@ export function compileReading(reading: Reading = {}, base?: CompiledReading): C
   return {
     decimal: reading.decimal ?? base?.decimal ?? '.',
     missing: reading.missing === undefined ? (base?.missing ?? new Set()) : lowered(reading.missing),
-    trueWords: reading.true === undefined ? (base?.trueWords ?? lowered(DEFAULT_TRUE)) : lowered(reading.true),
+    trueWords:
+      reading.true === undefined ? (base?.trueWords ?? lowered(DEFAULT_TRUE)) : lowered(reading.true),
     falseWords:
       reading.false === undefined ? (base?.falseWords ?? lowered(DEFAULT_FALSE)) : lowered(reading.false),
-    dateFormat:
-      reading.dateFormat === undefined ? base?.dateFormat : compileDateFormat(reading.dateFormat),
+    dateFormat: reading.dateFormat === undefined ? base?.dateFormat : compileDateFormat(reading.dateFormat),
   };
 }
 
@@ -60,7 +60,8 @@ export function isMissing(value: unknown, reading: CompiledReading = DEFAULT_REA
 }
 
 // `1,250.50` / `1.250,50`, `1 250,50`, `1'250.50`; an optional sign, currency symbol or code around it
-const CURRENCY = /^(?:[$€£¥₹]|[A-Z]{3}\s?)?\s*([+-]?)\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?\s*([\d.,'\u00a0\u202f ]+)\s*(?:[$€£¥₹%]|[A-Z]{3})?$/;
+const CURRENCY =
+  /^(?:[$€£¥₹]|[A-Z]{3}\s?)?\s*([+-]?)\s*(?:[$€£¥₹]|[A-Z]{3}\s?)?\s*([\d.,'\u00a0\u202f ]+)\s*(?:[$€£¥₹%]|[A-Z]{3})?$/;
 const POINT_GROUPED = /^\d{1,3}(?:([,' \u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
 const COMMA_GROUPED = /^\d{1,3}(?:([.' \u00a0\u202f])\d{3})(?:\1\d{3})*(?:,\d+)?$/;
 
@@ -87,7 +88,8 @@ export function readNumber(value: unknown, reading: CompiledReading = DEFAULT_RE
     else if (POINT_GROUPED.test(digits)) normalized = digits.replace(/[,' \u00a0\u202f]/g, '');
     else return Number.NaN;
   } else if (/^\d+(?:,\d+)?$/.test(digits)) normalized = digits.replace(',', '.');
-  else if (COMMA_GROUPED.test(digits)) normalized = digits.replace(/[.' \u00a0\u202f]/g, '').replace(',', '.');
+  else if (COMMA_GROUPED.test(digits))
+    normalized = digits.replace(/[.' \u00a0\u202f]/g, '').replace(',', '.');
   else return Number.NaN;
   const number = sign * Number(normalized);
   return Number.isFinite(number) ? number : Number.NaN;
@@ -109,14 +111,18 @@ export function readBoolean(value: unknown, reading: CompiledReading = DEFAULT_R
  * CRM exports write them), or text in the reading's `dateFormat` (read as UTC); `NaN` when it cannot.
  */
 export function readInstant(value: unknown, reading: CompiledReading = DEFAULT_READING): number {
-  if (typeof value === 'string') {
-    const text = value.trim();
-    if (/^\d{11,}$/.test(text)) return parseInstant(Number(text));
-    const iso = parseInstant(text);
+  if (typeof value !== 'string') return parseInstant(value);
+  // ISO 8601 as CRMs and toISOString write it (a "-" after the year) takes the fast path
+  if (value.charCodeAt(4) === 45) {
+    const iso = parseInstant(value);
     if (!Number.isNaN(iso) || reading.dateFormat === undefined) return iso;
-    return reading.dateFormat(text);
+    return reading.dateFormat(value);
   }
-  return parseInstant(value);
+  const text = value.trim();
+  if (/^\d{11,}$/.test(text)) return parseInstant(Number(text));
+  const iso = parseInstant(text);
+  if (!Number.isNaN(iso) || reading.dateFormat === undefined) return iso;
+  return reading.dateFormat(text);
 }
 
 /** A compiled date format: text → epoch ms in UTC, or `NaN`. */
@@ -170,7 +176,15 @@ export function compileDateFormat(format: string): DateFormat {
   return (text) => {
     const match = regexp.exec(text.trim());
     if (match === null) return Number.NaN;
-    const parts: Record<string, number> = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 };
+    const parts: Record<string, number> = {
+      year: 1970,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+    };
     fields.forEach((field, position) => {
       parts[field] = Number(match[position + 1]);
     });

@@ -10,8 +10,8 @@ const identified = (path: string) => ({ fact: path, matches: '\\S' });
  * `meddic.decisionCriteria`, `meddic.decisionProcess` and `meddic.champion` (free text) beside the
  * canonical lead.
  */
-export const meddic: PresetConfig = /* @__PURE__ */ definePreset(() =>
-  frameworkPreset({
+export const meddic: PresetConfig = /* @__PURE__ */ definePreset(() => ({
+  ...frameworkPreset({
     id: 'meddic',
     label: { en: 'MEDDIC', it: 'MEDDIC' },
     description: {
@@ -100,4 +100,17 @@ export const meddic: PresetConfig = /* @__PURE__ */ definePreset(() =>
       ...commonExamples,
     ],
   }),
-);
+  // the MEDDIC facts beside the canonical lead: free text, declared so the lint knows them
+  facts: {
+    'meddic.metrics': { type: 'string', label: { en: 'Metrics', it: 'Metriche' } },
+    'meddic.decisionCriteria': {
+      type: 'string',
+      label: { en: 'Decision criteria', it: 'Criteri decisionali' },
+    },
+    'meddic.decisionProcess': {
+      type: 'string',
+      label: { en: 'Decision process', it: 'Processo decisionale' },
+    },
+    'meddic.champion': { type: 'string', label: { en: 'Champion', it: 'Champion' } },
+  },
+}));

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Condition, EventCondition } from './condition';
 import type { DurationInput } from './duration';
+import { FactDeclarationSchema, ReadingSchema } from './reading';
 
 /**
  * Conditions are checked by `checkCondition` (bounded recursion, precise issues), not by zod, so
@@ -100,6 +101,10 @@ export const ConfigSkeletonSchema = /* @__PURE__ */ z.strictObject({
   id,
   label: z.optional(TextSchema),
   description: z.optional(TextSchema),
+  /** How lead values are read, for every fact: decimal separator, placeholders, boolean words, date format. */
+  read: z.optional(ReadingSchema),
+  /** Custom fact paths the config reads, with their type and reading (see `docs/leads.md`). */
+  facts: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(200)), FactDeclarationSchema)),
   criteria: z.record(id, CriterionSchema),
   scoring: z.optional(ScoringSchema),
   stages: z.array(StageSchema).check(z.minLength(1)),

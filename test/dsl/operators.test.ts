@@ -9,20 +9,28 @@ const cases: Record<OperatorName, { met: Case[]; unmet: Case[]; unknown: Case[] 
   eq: {
     met: [
       ['same string', 'approved', 'approved'],
+      ['text as enums compare: case, spaces, hyphens', 'decision_maker', ' Decision-Maker '],
+      ['the operand normalised too', 'Approved', 'approved'],
       ['number from CRM string', 12000, '12000'],
+      ['number with thousands separators and currency', 25000, '$25,000'],
       ['boolean from CRM string', true, 'TRUE'],
+      ['boolean from a yes/no word', true, 'Yes'],
+      ['boolean from 1', false, '0'],
+      ['string operand, number value read as text', '5', 5],
     ],
     unmet: [
       ['other string', 'approved', 'exploring'],
       ['other number', 5, 6],
-      ['case differs', 'Approved', 'approved'],
+      ['string operand, other number', 'a', 5],
     ],
     unknown: [
       ['absent', 'approved', undefined],
       ['null', 1, null],
       ['empty string', 'x', ''],
+      ['blank string', 'x', '   '],
       ['type the operand cannot compare', true, 'maybe'],
-      ['string operand, number value', 'a', 5],
+      ['ambiguous grouping', 15, '1,5'],
+      ['an object', 'x', { a: 1 }],
     ],
   },
   ne: {
@@ -90,7 +98,7 @@ const cases: Record<OperatorName, { met: Case[]; unmet: Case[]; unknown: Case[] 
     unknown: [
       ['absent', ['a'], undefined],
       ['array value', ['a'], ['a']],
-      ['no element of its type', ['a', 'b'], 3],
+      ['a value no operand type reads', ['a', 'b'], { a: 1 }],
     ],
   },
   notIn: {

@@ -267,6 +267,8 @@ describe('operator tables', () => {
     const context = {
       asOf: Date.parse('2026-06-30'),
       instant: (value: unknown) => Date.parse(String(value)),
+      number: Number,
+      boolean: (value: unknown) => (typeof value === 'boolean' ? value : undefined),
     };
     expect(defaultOperatorTests.gte.compile(5000)(12000, context, 'budget.amount')).toBe('met');
     expect(defaultOperatorTests.gte.compile(5000)('abc', context, 'budget.amount')).toBe('unknown');

@@ -1,0 +1,54 @@
+import type { CheckState } from '../dsl/checkCondition';
+import { closestName, type Issue, listNames, makeIssue } from '../internal/issues';
+import type { Config } from '../schema/config';
+import { LEAD_FIELDS } from '../schema/lead';
+
+/** The canonical lead's paths: every field, every section, and the events list. */
+const CANONICAL_PATHS: readonly string[] = /* @__PURE__ */ (() => [
+  ...new Set([
+    ...LEAD_FIELDS.flatMap(([section, field]) =>
+      field === undefined ? [section] : [section, `${section}.${field}`],
+    ),
+    'events',
+  ]),
+])();
+
+/**
+ * Warnings: what a valid config does that is probably a mistake. Today: a fact path that is neither
+ * canonical nor declared in `facts` (`authority.rol`), with the closest known path.
+ */
+export function configWarnings(config: Config, state: CheckState): Issue[] {
+  const declared = Object.keys(config.facts ?? {});
+  const known = [...CANONICAL_PATHS, ...declared];
+  const knownSet = new Set(known);
+  const warnings: Issue[] = [];
+  const reported = new Set<string>();
+  for (const reference of state.facts) {
+    const path = reference.name.endsWith('.length')
+      ? reference.name.slice(0, -'.length'.length)
+      : reference.name;
+    if (knownSet.has(path)) continue;
+    // a path inside a declared fact (a declared object) is known too
+    if (declared.some((each) => path.startsWith(`${each}.`))) continue;
+    const key = `${reference.path.join('\u0000')}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const suggestion = closestName(path, known);
+    warnings.push(
+      makeIssue({
+        code: 'unknown_fact',
+        path: reference.path,
+        problem: `fact "${reference.name}" is neither a canonical lead path nor declared in "facts"`,
+        expected:
+          declared.length === 0
+            ? 'a path of the canonical lead, or one declared in the config\'s "facts"'
+            : `a canonical path or one of the declared facts: ${listNames(declared)}`,
+        fix:
+          suggestion === undefined
+            ? `declare it: "facts": { "${reference.name}": { "type": … } }`
+            : `did you mean "${suggestion}"? If not, declare it in "facts"`,
+      }),
+    );
+  }
+  return warnings;
+}

@@ -1,0 +1,104 @@
+import {
+  type CompiledReading,
+  compileReading,
+  DEFAULT_READING,
+  normalizeText,
+  readBoolean,
+  readDate,
+  readList,
+  readNumber,
+  readText,
+} from '../internal/read';
+import type { FactDeclaration, ReadingInput } from '../schema/reading';
+
+/** What a declared fact's value could not be read as: the leaf is `unknown` and flags `unreadable:<path>`. */
+export const UNREADABLE: unique symbol = Symbol('unreadable');
+
+/** Turns a present value into what a declared fact's type reads it as, or {@link UNREADABLE}. */
+export type PrepareFact = (raw: unknown) => unknown;
+
+/** How one fact path is read: its reading (placeholders, …) and, for a declared type, how to convert it. */
+export interface FactReading {
+  readonly reading: CompiledReading;
+  readonly prepare: PrepareFact | undefined;
+}
+
+/** How every fact path of a compilation is read. */
+export interface FactReadings {
+  /** The config's reading, which operators read numbers, booleans and dates by. */
+  readonly global: CompiledReading;
+  forPath(path: string): FactReading;
+}
+
+/** Reads an enum value: normalised text, through the aliases, one of `values` when they are given. */
+function enumReader(declaration: FactDeclaration): PrepareFact {
+  const aliases = new Map(
+    Object.entries(declaration.aliases ?? {}).map(([from, to]) => [normalizeText(from), to]),
+  );
+  const values =
+    declaration.values === undefined
+      ? undefined
+      : new Map(declaration.values.map((value) => [normalizeText(value), value]));
+  return (raw) => {
+    const text = readText(raw);
+    if (text === undefined) return UNREADABLE;
+    const normal = normalizeText(text);
+    const aliased = aliases.get(normal);
+    const key = aliased === undefined ? normal : normalizeText(aliased);
+    if (values === undefined) return aliased ?? normal;
+    return values.get(key) ?? UNREADABLE;
+  };
+}
+
+/** The conversion of a declared type; `undefined` when the value is tested as it is. */
+export function preparerFor(declaration: FactDeclaration, reading: CompiledReading): PrepareFact | undefined {
+  switch (declaration.type) {
+    case 'number':
+      return (raw) => {
+        const number = readNumber(raw, reading);
+        return Number.isNaN(number) ? UNREADABLE : number;
+      };
+    case 'boolean':
+      return (raw) => readBoolean(raw, reading) ?? UNREADABLE;
+    case 'date':
+      return (raw) => readDate(raw, reading) ?? UNREADABLE;
+    case 'enum':
+      return enumReader(declaration);
+    case 'list':
+      return (raw) => readList(raw) ?? UNREADABLE;
+    case 'string':
+      return (raw) => readText(raw) ?? UNREADABLE;
+    default:
+      return declaration.values !== undefined || declaration.aliases !== undefined
+        ? enumReader(declaration)
+        : undefined;
+  }
+}
+
+/**
+ * The readings of a config: `read` for every fact, each declared fact's own settings on top of it.
+ * Declared paths are looked up as own keys only (`constructor` is a path like any other).
+ */
+export function compileFactReadings(
+  read: ReadingInput | undefined,
+  facts: Readonly<Record<string, FactDeclaration>> | undefined,
+): FactReadings {
+  const global = read === undefined ? DEFAULT_READING : compileReading(read);
+  const plain: FactReading = { reading: global, prepare: undefined };
+  const declared = new Map<string, FactReading>();
+  for (const [path, declaration] of Object.entries(facts ?? {})) {
+    const reading = compileReading(
+      {
+        ...declaration,
+        // a fact's placeholders add to the config's
+        missing: [...(read?.missing ?? []), ...(declaration.missing ?? [])],
+      },
+      global,
+    );
+    declared.set(path, { reading, prepare: preparerFor(declaration, reading) });
+  }
+  return { global, forPath: (path) => declared.get(path) ?? plain };
+}
+
+/** No `read`, no declared facts: the default reading for every path. */
+export const DEFAULT_FACT_READINGS: FactReadings = /* @__PURE__ */ compileFactReadings(undefined, undefined);

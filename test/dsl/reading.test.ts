@@ -1,0 +1,161 @@
+// Conditions read lead values by the one reading rule, honour placeholders, read declared facts by
+// their type, and flag a value that is present but unreadable.
+import { describe, expect, it } from 'vitest';
+import { compile, compileCondition, lintConfig, presets, safeParseConfig } from '../../src/index';
+
+const asOf = '2026-06-30';
+const evaluate = (condition: unknown, lead: unknown, options = {}) =>
+  compileCondition(condition, options).evaluate(lead, { asOf });
+
+describe('reading lead values in conditions', () => {
+  it('reads CRM text as parseLead does: yes/no, grouped numbers, enum text', () => {
+    expect(evaluate({ fact: 'x', eq: true }, { x: 'Yes' }).status).toBe('met');
+    expect(evaluate({ fact: 'x', eq: true }, { x: 'No' }).status).toBe('unmet');
+    expect(evaluate({ fact: 'x', eq: false }, { x: '0' }).status).toBe('met');
+    expect(evaluate({ fact: 'x', gte: 20000 }, { x: '25,000' }).status).toBe('met');
+    expect(evaluate({ fact: 'x', in: ['approved'] }, { x: 'Approved' }).status).toBe('met');
+    expect(evaluate({ fact: 'x', notIn: ['closed_lost'] }, { x: 'Closed Lost' }).status).toBe('unmet');
+  });
+
+  it('flags a present value no operator can read, with its path, and only that', () => {
+    const result = evaluate({ fact: 'budget.amount', gte: 20000 }, { budget: { amount: 'lots' } });
+    expect(result).toEqual({ status: 'unknown', flags: ['unreadable:budget.amount'] });
+    expect(evaluate({ fact: 'budget.amount', gte: 20000 }, {}).flags).toEqual([]);
+    expect(evaluate({ fact: 'x', eq: true }, { x: 'maybe' }).flags).toEqual(['unreadable:x']);
+    // an unreadable date keeps its own flag
+    expect(evaluate({ fact: 'd', withinLast: { days: 9 } }, { d: 'soon' }).flags).toEqual(['invalid_date:d']);
+  });
+
+  it('reads numbers with a comma decimal separator and dates in a declared format, from read', () => {
+    const read = { decimal: ',' as const, dateFormat: 'dd/MM/yyyy' };
+    expect(evaluate({ fact: 'x', gte: 1000.5 }, { x: '1.000,50' }, { read }).status).toBe('met');
+    expect(evaluate({ fact: 'd', withinLast: { days: 30 } }, { d: '15/06/2026' }, { read }).status).toBe(
+      'met',
+    );
+    expect(evaluate({ fact: 'd', withinLast: { days: 30 } }, { d: '15/06/2026' }).status).toBe('unknown');
+  });
+
+  it('treats placeholders as missing: unknown, never a silent unmet, and exists is false', () => {
+    const read = { missing: ['Select', 'N/A'] };
+    expect(evaluate({ fact: 'role', notIn: ['student'] }, { role: 'Select' }).status).toBe('met');
+    expect(evaluate({ fact: 'role', notIn: ['student'] }, { role: 'Select' }, { read }).status).toBe(
+      'unknown',
+    );
+    expect(evaluate({ fact: 'role', exists: true }, { role: 'select' }, { read }).status).toBe('unmet');
+    expect(evaluate({ fact: 'role', exists: true }, { role: 'n/a ' }, { read }).flags).toEqual([]);
+  });
+
+  it('reads declared facts by their type, aliases and placeholders', () => {
+    const facts = {
+      'custom.role': {
+        type: 'enum' as const,
+        values: ['decision_maker', 'champion', 'user'],
+        aliases: { DM: 'decision_maker', 'End User': 'user' },
+        missing: ['Select'],
+      },
+      'custom.revenue': { type: 'number' as const, missing: ['0.0'] },
+      'custom.since': { type: 'date' as const, dateFormat: 'MM/dd/yyyy' },
+    };
+    const role = (value: unknown) =>
+      evaluate({ fact: 'custom.role', eq: 'decision_maker' }, { custom: { role: value } }, { facts });
+    expect(role('DM').status).toBe('met');
+    expect(role('Decision Maker').status).toBe('met');
+    expect(role('end user').status).toBe('unmet');
+    expect(role('Select')).toEqual({ status: 'unknown', flags: [] });
+    expect(role('CFO')).toEqual({ status: 'unknown', flags: ['unreadable:custom.role'] });
+    const revenue = evaluate({ fact: 'custom.revenue', gt: 0 }, { custom: { revenue: '0.0' } }, { facts });
+    expect(revenue.status).toBe('unknown');
+    const since = evaluate(
+      { fact: 'custom.since', before: '2026-07-01' },
+      { custom: { since: '06/15/2026' } },
+      { facts },
+    );
+    expect(since.status).toBe('met');
+  });
+
+  it('reports what the lead held in the result: placeholders as absent, unreadable values as they were', () => {
+    const classifier = compile({
+      version: 1,
+      id: 'reading',
+      read: { missing: ['Select'] },
+      facts: { 'custom.role': { type: 'enum', values: ['decision_maker', 'user'] } },
+      criteria: {
+        authority: { when: { fact: 'custom.role', eq: 'decision_maker' } },
+        budget: { when: { fact: 'budget.amount', gte: 1000 } },
+      },
+      stages: [
+        { id: 'SQO', when: { all: [{ criterion: 'authority' }, { criterion: 'budget' }] } },
+        { id: 'rest' },
+      ],
+    });
+    const result = classifier.classify({ custom: { role: 'Select' }, budget: { amount: 'a lot' } }, { asOf });
+    expect(result.criteria.authority?.status).toBe('unknown');
+    expect(result.criteria.authority?.facts[0]).toEqual({
+      path: 'custom.role',
+      expected: { eq: 'decision_maker' },
+    });
+    expect(result.criteria.budget?.facts[0]).toEqual({
+      path: 'budget.amount',
+      value: 'a lot',
+      expected: { gte: 1000 },
+    });
+    expect(result.flags).toEqual(['unreadable:budget.amount']);
+    // the placeholder asks, it does not say "change this"
+    expect(result.next?.blockers.map((blocker) => blocker.status)).toEqual(['unknown', 'unknown']);
+  });
+});
+
+describe('config readings and the lint', () => {
+  it('refuses a date format with a letter that is no token', () => {
+    const config = {
+      version: 1,
+      id: 'x',
+      read: { dateFormat: 'DD/MM/YYYY' },
+      criteria: {},
+      stages: [{ id: 'rest' }],
+    };
+    const result = safeParseConfig(config);
+    expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['invalid_date_format', ['read', 'dateFormat']],
+    ]);
+  });
+
+  it('warns about a fact path neither canonical nor declared, with the closest one', () => {
+    const config = {
+      version: 1,
+      id: 'x',
+      facts: { 'custom.hs_budget': { type: 'number' } },
+      criteria: {
+        a: { when: { fact: 'authority.rol', eq: 'decision_maker' } },
+        b: { when: { fact: 'custom.hs_budge', gte: 1 } },
+        c: {
+          when: {
+            all: [
+              { fact: 'custom.hs_budget', gte: 1 },
+              { fact: 'need.painPoints.length', gte: 1 },
+            ],
+          },
+        },
+      },
+      stages: [{ id: 'rest' }],
+    };
+    const warnings = lintConfig(config);
+    expect(warnings.map((warning) => [warning.code, warning.path, warning.fix])).toEqual([
+      [
+        'unknown_fact',
+        ['criteria', 'a', 'when', 'fact'],
+        'did you mean "authority.role"? If not, declare it in "facts"',
+      ],
+      [
+        'unknown_fact',
+        ['criteria', 'b', 'when', 'fact'],
+        'did you mean "custom.hs_budget"? If not, declare it in "facts"',
+      ],
+    ]);
+    expect(safeParseConfig(config).success).toBe(true);
+  });
+
+  it('finds nothing to warn about in the presets', () => {
+    for (const preset of Object.values(presets)) expect(lintConfig(preset), preset.id).toEqual([]);
+  });
+});
