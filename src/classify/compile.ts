@@ -1,4 +1,4 @@
-import { type ParseConfigOptions, safeParseConfig } from '../config/safeParseConfig';
+import { checkConfigInput, type ParseConfigOptions } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
 import { defaultOperators } from '../dsl/operators';
 import { ConfigError } from '../schema/ConfigError';
@@ -20,7 +20,7 @@ import { compileClassifier } from './compileClassifier';
  * //=> 'SAL'
  */
 export function compile(input: unknown, options: ParseConfigOptions = {}): Classifier {
-  const parsed = safeParseConfig(input, options);
+  const parsed = checkConfigInput(input, options, false);
   if (!parsed.success) throw new ConfigError(parsed.issues);
   const config = parsed.config;
   return compileClassifier(config, options.operators ?? defaultOperators, configHash(config));

@@ -13,6 +13,8 @@ const CANONICAL_PATHS: readonly string[] = /* @__PURE__ */ (() => [
   ]),
 ])();
 
+const MAX_SUGGESTIONS = 20;
+
 /**
  * Warnings: what a valid config does that is probably a mistake. Today: a fact path that is neither
  * canonical nor declared in `facts` (`authority.rol`), with the closest known path.
@@ -33,7 +35,8 @@ export function configWarnings(config: Config, state: CheckState): Issue[] {
     const key = `${reference.path.join('\u0000')}`;
     if (reported.has(key)) continue;
     reported.add(key);
-    const suggestion = closestName(path, known);
+    // suggestions cost an edit distance per known path: the first ones only, so linting stays linear
+    const suggestion = warnings.length < MAX_SUGGESTIONS ? closestName(path, known) : undefined;
     warnings.push(
       makeIssue({
         code: 'unknown_fact',

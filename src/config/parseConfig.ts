@@ -1,6 +1,6 @@
 import { ConfigError } from '../schema/ConfigError';
 import type { Config } from '../schema/config';
-import { type ParseConfigOptions, safeParseConfig } from './safeParseConfig';
+import { checkConfigInput, type ParseConfigOptions } from './safeParseConfig';
 
 /**
  * Validates a config and returns it typed. Reports **every** issue at once.
@@ -15,7 +15,7 @@ import { type ParseConfigOptions, safeParseConfig } from './safeParseConfig';
  * //=> 'tiny'
  */
 export function parseConfig(input: unknown, options: ParseConfigOptions = {}): Config {
-  const result = safeParseConfig(input, options);
+  const result = checkConfigInput(input, options, false);
   if (!result.success) throw new ConfigError(result.issues);
   return result.config;
 }

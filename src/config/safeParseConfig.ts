@@ -50,6 +50,18 @@ export type SafeParseConfigResult =
  * //=> ['unknown_criterion', 'missing_fallback']
  */
 export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}): SafeParseConfigResult {
+  return checkConfigInput(input, options, true);
+}
+
+/**
+ * @internal `safeParseConfig`, with the lint's warnings only when asked: `compile`, `parseConfig` and
+ * `sealConfig` do not return them, so they do not compute them.
+ */
+export function checkConfigInput(
+  input: unknown,
+  options: ParseConfigOptions,
+  withWarnings: boolean,
+): SafeParseConfigResult {
   if (!isObject(input)) {
     return {
       success: false,
@@ -79,7 +91,7 @@ export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}
       if (stale !== undefined) issues.push(stale);
     }
   }
-  const warnings = skeleton.success ? configWarnings(skeleton.data, state) : [];
+  const warnings = withWarnings && skeleton.success ? configWarnings(skeleton.data, state) : [];
   return issues.length === 0
     ? { success: true, config: skeleton.data as Config, issues: [], warnings }
     : { success: false, issues, warnings };

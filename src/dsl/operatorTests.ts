@@ -88,7 +88,10 @@ function equalsTest(operand: Primitive): TriTest {
     return (value) => {
       const text = readText(value);
       if (text === undefined) return UNKNOWN;
-      return text === operand || normalizeText(text) === normal ? MET : UNMET;
+      if (text === normal) return MET;
+      // text already normal (the usual case) and not equal: no need to normalise it
+      const normalized = normalizeText(text);
+      return normalized !== text && normalized === normal ? MET : UNMET;
     };
   }
   if (typeof operand === 'number') {
@@ -106,12 +109,13 @@ function equalsTest(operand: Primitive): TriTest {
 /** Met if the value equals one of the operands; unknown only when the value fits none of their types. */
 function memberTest(operands: readonly Primitive[]): TriTest {
   if (operands.every((operand) => typeof operand === 'string')) {
-    const exact = new Set(operands as readonly string[]);
     const normal = new Set((operands as readonly string[]).map(normalizeText));
     return (value) => {
       const text = readText(value);
       if (text === undefined) return UNKNOWN;
-      return exact.has(text) || normal.has(normalizeText(text)) ? MET : UNMET;
+      if (normal.has(text)) return MET;
+      const normalized = normalizeText(text);
+      return normalized !== text && normal.has(normalized) ? MET : UNMET;
     };
   }
   const tests = operands.map(equalsTest);

@@ -52,11 +52,15 @@ export const DEFAULT_READING: CompiledReading = /* @__PURE__ */ compileReading()
 
 /** Absent: `undefined`, `null`, a blank string, or a placeholder of the reading (`"Select"`, `"N/A"`). */
 export function isMissing(value: unknown, reading: CompiledReading = DEFAULT_READING): boolean {
-  if (value === undefined || value === null) return true;
-  if (typeof value !== 'string') return false;
+  if (typeof value !== 'string') return value === undefined || value === null;
+  const length = value.length;
+  if (length === 0) return true;
+  // the hot path: no placeholders, no surrounding blanks
+  const placeholders = reading.missing;
+  if (placeholders.size === 0 && value.charCodeAt(0) > 32 && value.charCodeAt(length - 1) > 32) return false;
   const text = value.trim();
   if (text === '') return true;
-  return reading.missing.size > 0 && reading.missing.has(text.toLowerCase());
+  return placeholders.size > 0 && placeholders.has(text.toLowerCase());
 }
 
 // `1,250.50` / `1.250,50`, `1 250,50`, `1'250.50`; an optional sign, currency symbol or code around it
