@@ -111,9 +111,9 @@ function memberTest(operands: readonly Primitive[]): TriTest {
   if (operands.every((operand) => typeof operand === 'string')) {
     const normal = new Set((operands as readonly string[]).map(normalizeText));
     return (value) => {
+      if (typeof value === 'string' && normal.has(value)) return MET;
       const text = readText(value);
       if (text === undefined) return UNKNOWN;
-      if (normal.has(text)) return MET;
       const normalized = normalizeText(text);
       return normalized !== text && normal.has(normalized) ? MET : UNMET;
     };
@@ -142,7 +142,8 @@ export function comparison(compare: (left: number, right: number) => boolean) {
   return (operand: Comparable): TriTest => {
     if (typeof operand === 'number') {
       return (value, context) => {
-        const number = context.number(value);
+        // numbers as they are (the usual case), text by the reading rule
+        const number = typeof value === 'number' ? value : context.number(value);
         return Number.isNaN(number) ? UNKNOWN : compare(number, operand) ? MET : UNMET;
       };
     }
