@@ -143,7 +143,7 @@ export function comparison(compare: (left: number, right: number) => boolean) {
     if (typeof operand === 'number') {
       return (value, context) => {
         // numbers as they are (the usual case), text by the reading rule
-        const number = typeof value === 'number' ? value : context.number(value);
+        const number = typeof value === 'number' && Number.isFinite(value) ? value : context.number(value);
         return Number.isNaN(number) ? UNKNOWN : compare(number, operand) ? MET : UNMET;
       };
     }
