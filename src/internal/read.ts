@@ -160,13 +160,13 @@ export function compileDateFormat(format: string): DateFormat {
   for (let index = 0; index < format.length; ) {
     const quoted = quotedAt(format, index);
     if (quoted !== undefined) {
-      pattern += escape(quoted.text);
+      pattern += escapeRegExp(quoted.text);
       index = quoted.end;
       continue;
     }
     const token = TOKENS.find(([name]) => format.startsWith(name, index));
     if (token === undefined) {
-      pattern += escape(format[index] as string);
+      pattern += escapeRegExp(format[index] as string);
       index++;
       continue;
     }
@@ -208,7 +208,7 @@ export function compileDateFormat(format: string): DateFormat {
   };
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Text quoted as in date-fns (`'T'`, `''` for a quote) at `index`, with where it ends. */
 function quotedAt(format: string, index: number): { text: string; end: number } | undefined {
