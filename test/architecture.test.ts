@@ -18,6 +18,7 @@ const LAYERS = [
   'lead',
   'batch',
   'presets',
+  'maps',
   'runtime',
   'cli',
   '(entry)',
@@ -27,6 +28,7 @@ const LAYERS = [
 const ONLY: Readonly<Record<string, readonly string[]>> = {
   // presets are data: the config types, nothing that runs
   presets: ['schema', 'internal'],
+  maps: ['schema', 'internal'],
 };
 
 function filesUnder(directory: string): string[] {

@@ -50,6 +50,8 @@ export const ISSUE_CODES = [
   'unreachable_threshold',
   // warnings of the lint
   'unknown_fact',
+  // leads
+  'unmapped_row',
   // seals
   'stale_seal',
   'unsealed_config',

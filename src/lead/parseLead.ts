@@ -1,11 +1,28 @@
-import { toBoolean } from '../internal/coerce';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
-import { formatInstant, parseInstant } from '../internal/time';
+import {
+  type CompiledReading,
+  compileReading,
+  isMissing,
+  normalizeText,
+  readBoolean,
+  readDate,
+  readList,
+  readNumber,
+  readText,
+} from '../internal/read';
+import type { FieldMap } from '../schema/fieldMap';
 import { LEAD_FIELDS, type Lead, type LeadFieldReading } from '../schema/lead';
+import type { ReadingInput } from '../schema/reading';
 import { LeadError } from './LeadError';
+import { mapLead } from './mapLead';
 
-/** Options of {@link parseLead}. */
-export interface ParseLeadOptions {
+/** Options of {@link parseLead}: how values are read, and a field map for raw CRM rows. */
+export interface ParseLeadOptions extends ReadingInput {
+  /**
+   * A field map (`maps.hubspot`, `maps.salesforce`, or your own): the row is mapped with `mapLead`
+   * first, then read as a canonical lead. Issues of the mapping name source columns.
+   */
+  readonly map?: FieldMap;
   /**
    * Removed: `parseLead` never throws. Use {@link parseLeadOrThrow} to throw a `LeadError` instead.
    * @deprecated
@@ -24,10 +41,6 @@ type Kind = LeadFieldReading;
 const DATE: Kind = { type: 'date' };
 
 const hasOwn = Object.prototype.hasOwnProperty;
-/** `12,000` and `1,250.50`: US thousands separators, the only grouping that is unambiguous. */
-const GROUPED_NUMBER = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-const YES = new Set(['yes', 'y', '1']);
-const NO = new Set(['no', 'n', '0']);
 
 /** A plain object (`{}` or `Object.create(null)`), not an array, a Date or a class instance. */
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -36,65 +49,63 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
 /** What a value reads as, or `undefined` with the expectation it failed. */
 type Coerced = { readonly value: unknown } | { readonly expected: string };
 
-function coerce(value: unknown, kind: Kind): Coerced {
+/** Reads one canonical field by the one reading rule. */
+function coerce(value: unknown, kind: Kind, reading: CompiledReading): Coerced {
   switch (kind.type) {
-    case 'string':
-      if (typeof value === 'string') return { value: value.trim() };
-      if (typeof value === 'number' && Number.isFinite(value)) return { value: String(value) };
-      return { expected: 'a string' };
+    case 'string': {
+      const text = readText(value);
+      return text === undefined || typeof value === 'boolean'
+        ? { expected: 'a string' }
+        : { value: text.trim() };
+    }
     case 'number': {
-      if (typeof value === 'number')
-        return Number.isFinite(value) && value >= 0 ? { value } : { expected: 'a non-negative number' };
-      if (typeof value !== 'string') return { expected: 'a non-negative number' };
-      const text = value.trim();
-      const number = Number(GROUPED_NUMBER.test(text) ? text.replaceAll(',', '') : text);
+      const number = readNumber(value, reading);
       return Number.isFinite(number) && number >= 0
         ? { value: number }
-        : { expected: 'a non-negative number such as "12000"' };
+        : { expected: 'a non-negative number such as "12000" or "12,000"' };
     }
     case 'boolean': {
-      const bool = toBoolean(value);
-      if (bool !== undefined) return { value: bool };
-      if (typeof value === 'string' || typeof value === 'number') {
-        const text = String(value).trim().toLowerCase();
-        if (YES.has(text)) return { value: true };
-        if (NO.has(text)) return { value: false };
-      }
-      return { expected: 'a boolean ("true", "false", "yes", "no", 1, 0)' };
+      const bool = readBoolean(value, reading);
+      return bool === undefined
+        ? { expected: 'a boolean ("true", "false", "yes", "no", 1, 0)' }
+        : { value: bool };
     }
     case 'date': {
-      // CRM exports give epoch milliseconds as strings ("1718000000000")
-      const source = typeof value === 'string' && /^\d{11,}$/.test(value.trim()) ? Number(value) : value;
-      const instant = parseInstant(source);
-      return Number.isNaN(instant)
-        ? { expected: 'an ISO 8601 date such as "2026-08-15"' }
-        : { value: formatInstant(instant) };
+      const date = readDate(value, reading);
+      return date === undefined
+        ? {
+            expected:
+              reading.dateFormat === undefined
+                ? 'an ISO 8601 date such as "2026-08-15"'
+                : 'an ISO 8601 date, or one in the date format given',
+          }
+        : { value: date };
     }
     case 'enum': {
-      if (typeof value !== 'string') return { expected: `one of ${kind.values.join(', ')}` };
-      const key = value
-        .trim()
-        .toLowerCase()
-        .replace(/[\s-]+/g, '_');
-      const normalized = kind.aliases?.[key] ?? key;
+      const text = typeof value === 'string' ? value : undefined;
+      if (text === undefined) return { expected: `one of ${kind.values.join(', ')}` };
+      const key = normalizeText(text);
+      const normalized = (
+        kind.aliases !== undefined && hasOwn.call(kind.aliases, key) ? kind.aliases[key] : key
+      ) as string;
       return kind.values.includes(normalized)
         ? { value: normalized }
         : { expected: `one of ${kind.values.join(', ')}` };
     }
     case 'list': {
       // HubSpot multi-select properties export as "a;b;c"
-      const items = typeof value === 'string' ? value.split(';') : Array.isArray(value) ? value : undefined;
+      const items = readList(value);
       if (items === undefined || !items.every((item) => typeof item === 'string')) {
         return { expected: 'an array of strings or a "a;b;c" string' };
       }
-      return { value: (items as string[]).map((item) => item.trim()).filter((item) => item !== '') };
+      return {
+        value: (items as string[])
+          .map((item) => item.trim())
+          .filter((item) => item !== '' && !isMissing(item, reading)),
+      };
     }
   }
 }
@@ -114,7 +125,29 @@ function coerce(value: unknown, kind: Kind): Coerced {
  * parseLead({ budget: { amount: '12,000' }, company: { isCompetitor: 'false' }, timeline: { purchaseBy: '' } });
  * //=> { lead: { budget: { amount: 12000 }, company: { isCompetitor: false }, timeline: {} }, issues: [] }
  */
-export function parseLead(input: unknown, _options: ParseLeadOptions = {}): ParseLeadResult {
+export function parseLead(input: unknown, options: ParseLeadOptions = {}): ParseLeadResult {
+  if (options.map !== undefined) {
+    const mapped = mapLead(input, options.map);
+    const read = readCanonical(mapped.lead, options, false);
+    return { lead: read.lead, issues: [...mapped.issues, ...read.issues] };
+  }
+  return readCanonical(input, options, true);
+}
+
+const readings = new WeakMap<object, CompiledReading>();
+
+function readingOf(options: ParseLeadOptions): CompiledReading {
+  let reading = readings.get(options);
+  if (reading === undefined) {
+    reading = compileReading(options);
+    readings.set(options, reading);
+  }
+  return reading;
+}
+
+function readCanonical(input: unknown, options: ParseLeadOptions, raw: boolean): ParseLeadResult {
+  const reading = readingOf(options);
+  const isAbsent = (value: unknown) => isMissing(value, reading);
   const issues: Issue[] = [];
   if (!isRecord(input)) {
     issues.push(
@@ -162,7 +195,7 @@ export function parseLead(input: unknown, _options: ParseLeadOptions = {}): Pars
       delete owner[key];
       continue;
     }
-    const coerced = coerce(value, kind);
+    const coerced = coerce(value, kind, reading);
     if ('value' in coerced) owner[key] = coerced.value;
     else {
       const path = field === undefined ? [group] : [group, field];
@@ -178,13 +211,14 @@ export function parseLead(input: unknown, _options: ParseLeadOptions = {}): Pars
       delete owner[key];
     }
   }
-  if (hasOwn.call(lead, 'events')) readEvents(lead, issues);
+  if (hasOwn.call(lead, 'events')) readEvents(lead, issues, reading);
+  if (raw) noCanonicalField(input, issues);
   return { lead: lead as Lead, issues };
 }
 
-function readEvents(lead: Record<string, unknown>, issues: Issue[]): void {
+function readEvents(lead: Record<string, unknown>, issues: Issue[], reading: CompiledReading): void {
   const events = lead.events;
-  if (isAbsent(events)) {
+  if (isMissing(events, reading)) {
     delete lead.events;
     return;
   }
@@ -229,7 +263,7 @@ function readEvents(lead: Record<string, unknown>, issues: Issue[]): void {
       );
       return;
     }
-    const at = coerce(event.at, DATE);
+    const at = coerce(event.at, DATE, reading);
     if (!('value' in at)) {
       issues.push(
         makeIssue({
@@ -258,6 +292,31 @@ function readEvents(lead: Record<string, unknown>, issues: Issue[]): void {
     kept.push(copy);
   });
   lead.events = kept;
+}
+
+const CANONICAL_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  ...LEAD_FIELDS.map(([key]) => key),
+  'events',
+]);
+
+/**
+ * A raw export row (`numberofemployees`, `budget_amount__c`) has no canonical key at all: the lead would
+ * be quietly unqualified. Say so, and point at field maps.
+ */
+function noCanonicalField(input: Record<string, unknown>, issues: Issue[]): void {
+  const keys = Object.keys(input);
+  if (keys.length === 0 || keys.some((key) => CANONICAL_KEYS.has(key))) return;
+  const shown = keys.slice(0, 5).map((key) => JSON.stringify(key));
+  issues.push(
+    makeIssue({
+      code: 'unmapped_row',
+      path: [],
+      problem: 'no field of the canonical lead',
+      expected: 'a lead such as { "company": { "employees": 50 } }, or a field map to read this row with',
+      received: `keys ${shown.join(', ')}${keys.length > 5 ? ', …' : ''}`,
+      fix: 'map it: parseLead(row, { map: maps.hubspot }) or mapLead(row, yourMap)',
+    }),
+  );
 }
 
 /**

@@ -72,7 +72,7 @@ describe('parseLead', () => {
       ['invalid_type', ['events', 3, 'props']],
     ]);
     expect(issues[1]?.message).toBe(
-      'company.employees: unreadable value; expected a non-negative number such as "12000", received the string "many"',
+      'company.employees: unreadable value; expected a non-negative number such as "12000" or "12,000", received the string "many"',
     );
     expect(lead).toEqual({
       company: {},

@@ -1,0 +1,393 @@
+import { checkFactPath, createCheckState } from '../dsl/checkCondition';
+import { defaultOperators } from '../dsl/operators';
+import { fromZodIssues } from '../internal/fromZodIssues';
+import { isObject } from '../internal/isObject';
+import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
+import {
+  type CompiledReading,
+  compileReading,
+  dateFormatProblem,
+  isMissing,
+  normalizeText,
+  readBoolean,
+  readDate,
+  readNumber,
+  readText,
+} from '../internal/read';
+import { ConfigError } from '../schema/ConfigError';
+import { type FieldMap, type FieldMapping, FieldMapSchema } from '../schema/fieldMap';
+import type { Lead } from '../schema/lead';
+
+/** The result of {@link mapLead}: the canonical lead, and what could not be read (by source column). */
+export interface MapLeadResult {
+  readonly lead: Lead;
+  /** Values present in the row that could not be read, each at the path of its source column. */
+  readonly issues: readonly Issue[];
+}
+
+/** The result of {@link safeParseFieldMap}. */
+export type SafeParseFieldMapResult =
+  | { readonly success: true; readonly map: FieldMap; readonly issues: readonly [] }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
+/**
+ * Checks a field map and reports **every** issue, never throwing: its JSON shape, its target paths
+ * (no `__proto__`, no empty segment), its date formats.
+ *
+ * @param input - the field map as parsed JSON
+ * @returns `{ success: true, map }` or `{ success: false, issues }`
+ *
+ * @example
+ * safeParseFieldMap({ version: 1, id: 'x', fields: [{ from: 'Created', to: 'createdAt', type: 'date', dateFormat: 'DD/MM' }] }).issues[0].code;
+ * //=> 'invalid_date_format'
+ */
+export function safeParseFieldMap(input: unknown): SafeParseFieldMapResult {
+  const parsed = FieldMapSchema.safeParse(input);
+  if (!parsed.success) return { success: false, issues: fromZodIssues(parsed.error.issues, input, []) };
+  const map = parsed.data;
+  const state = createCheckState(defaultOperators);
+  const issues = state.issues;
+  const checkFormat = (format: string | undefined, path: IssuePath) => {
+    const problem = format === undefined ? undefined : dateFormatProblem(format);
+    if (problem === undefined) return;
+    issues.push(
+      makeIssue({
+        code: 'invalid_date_format',
+        path,
+        problem,
+        expected: 'a date format of date-fns tokens such as "MM/dd/yyyy"',
+        received: describeValue(format),
+      }),
+    );
+  };
+  checkFormat(map.read?.dateFormat, ['read', 'dateFormat']);
+  map.fields.forEach((field, index) => {
+    checkFactPath(field.to, ['fields', index, 'to'], state);
+    checkFormat(field.dateFormat, ['fields', index, 'dateFormat']);
+    if (field.range !== undefined && (field.type ?? 'string') !== 'number') {
+      issues.push(
+        makeIssue({
+          code: 'invalid_value',
+          path: ['fields', index, 'range'],
+          problem: 'a range policy on a field that is not a number',
+          expected: '"type": "number" beside "range"',
+        }),
+      );
+    }
+  });
+  map.events?.forEach((event, index) => {
+    checkFormat(event.dateFormat, ['events', index, 'dateFormat']);
+  });
+  return issues.length === 0 ? { success: true, map, issues: [] } : { success: false, issues };
+}
+
+/**
+ * Checks a field map.
+ *
+ * @param input - the field map as parsed JSON
+ * @returns the map, typed
+ * @throws {ConfigError} listing every issue when the map is invalid
+ *
+ * @example
+ * parseFieldMap({ version: 1, id: 'mine', fields: [{ from: 'Employees', to: 'company.employees', type: 'number' }] }).id;
+ * //=> 'mine'
+ */
+export function parseFieldMap(input: unknown): FieldMap {
+  const result = safeParseFieldMap(input);
+  if (!result.success) throw new ConfigError(result.issues, 'field map');
+  return result.map;
+}
+
+/** What reading one field found: a value, nothing (absent), or what it expected instead. */
+type Outcome = { readonly value: unknown } | { readonly absent: true } | { readonly expected: string };
+
+const ABSENT: Outcome = Object.freeze({ absent: true });
+
+interface CompiledField {
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly read: (raw: unknown) => Outcome;
+}
+
+/** A row's own values by column name, exact first, then trimmed and case-insensitive. */
+function columnReader(
+  row: Record<string, unknown>,
+): (name: string) => { column: string; value: unknown } | undefined {
+  let folded: Map<string, string> | undefined;
+  return (name) => {
+    if (Object.hasOwn(row, name)) return { column: name, value: row[name] };
+    if (folded === undefined) {
+      folded = new Map();
+      for (const key of Object.keys(row)) {
+        const fold = key.trim().toLowerCase();
+        if (!folded.has(fold)) folded.set(fold, key);
+      }
+    }
+    const key = folded.get(name.trim().toLowerCase());
+    return key === undefined ? undefined : { column: key, value: row[key] };
+  };
+}
+
+const NUMBER_RANGE = /^\s*([^-–]+?)\s*[-–]\s*([^-–]+?)\s*$/;
+
+/** An enum reader: normalised text, through the aliases, one of the values when they are given. */
+function enumReading(field: FieldMapping): (text: string) => string | undefined {
+  const aliases = new Map(Object.entries(field.aliases ?? {}).map(([from, to]) => [normalizeText(from), to]));
+  const values =
+    field.values === undefined
+      ? undefined
+      : new Map(field.values.map((value) => [normalizeText(value), value]));
+  return (text) => {
+    const normal = normalizeText(text);
+    const aliased = aliases.get(normal);
+    if (values === undefined) return aliased ?? normal;
+    return values.get(aliased === undefined ? normal : normalizeText(aliased));
+  };
+}
+
+function expectedOf(field: FieldMapping): string {
+  switch (field.type ?? 'string') {
+    case 'number':
+      return field.range === undefined
+        ? 'a number such as "12,000"'
+        : 'a number or a range such as "25-50" or "1000+"';
+    case 'boolean':
+      return 'a boolean such as "yes" or "no"';
+    case 'date':
+      return field.dateFormat === undefined
+        ? 'an ISO 8601 date'
+        : `a date as ${field.dateFormat} or ISO 8601`;
+    case 'enum':
+      return field.values === undefined ? 'a text value' : `one of ${field.values.join(', ')}`;
+    case 'list':
+      return 'a list such as "a;b;c"';
+    default:
+      return 'a text value';
+  }
+}
+
+/** How one field reads a present value into its type. */
+function compileFieldReading(field: FieldMapping, reading: CompiledReading): (raw: unknown) => Outcome {
+  const expected = { expected: expectedOf(field) };
+  const type = field.type ?? (field.values !== undefined || field.aliases !== undefined ? 'enum' : 'string');
+  const toEnum = enumReading(field);
+  const one = (raw: unknown): unknown => {
+    switch (type) {
+      case 'number': {
+        const number = readNumber(raw, reading);
+        if (!Number.isNaN(number) || field.range === undefined || typeof raw !== 'string') return number;
+        return readRange(raw, field.range, reading);
+      }
+      case 'boolean':
+        return readBoolean(raw, reading);
+      case 'date':
+        return readDate(raw, reading);
+      case 'enum': {
+        const text = readText(raw);
+        return text === undefined ? undefined : toEnum(text);
+      }
+      default: {
+        const text = readText(raw);
+        return text?.trim();
+      }
+    }
+  };
+  const policy = field.multiple ?? (type === 'list' ? 'all' : undefined);
+  if (policy === undefined) {
+    return (raw) => {
+      const value = one(raw);
+      return value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? expected : { value };
+    };
+  }
+  const order = field.values;
+  return (raw) => {
+    const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(';') : [raw];
+    const values: unknown[] = [];
+    for (const item of items) {
+      if (isMissing(item, reading)) continue;
+      const value = type === 'list' ? readText(item)?.trim() : one(item);
+      if (value === undefined || (typeof value === 'number' && Number.isNaN(value))) continue;
+      if (!values.includes(value)) values.push(value);
+    }
+    if (values.length === 0) return items.every((item) => isMissing(item, reading)) ? ABSENT : expected;
+    if (policy === 'all') return { value: values };
+    if (policy === 'first' || order === undefined) return { value: values[0] };
+    // strongest: the value listed first in `values`
+    let best = values[0];
+    for (const value of values)
+      if (order.indexOf(value as string) < order.indexOf(best as string)) best = value;
+    return { value: best };
+  };
+}
+
+/** `"25-50"` → 25, 50 or 37.5; `"1000+"` → 1000 (a range open above reads as its low end). */
+function readRange(text: string, policy: FieldMapping['range'], reading: CompiledReading): number {
+  const trimmed = text.trim();
+  if (trimmed.endsWith('+')) return readNumber(trimmed.slice(0, -1), reading);
+  const match = NUMBER_RANGE.exec(trimmed);
+  if (match === null) return Number.NaN;
+  const low = readNumber(match[1], reading);
+  const high = readNumber(match[2], reading);
+  if (Number.isNaN(low) || Number.isNaN(high) || low > high) return Number.NaN;
+  return policy === 'high' ? high : policy === 'midpoint' ? (low + high) / 2 : low;
+}
+
+/** Sets `value` at a checked dotted path, creating plain objects on the way. */
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let current = target;
+  for (let index = 0; index < path.length - 1; index++) {
+    const segment = path[index] as string;
+    const next = Object.hasOwn(current, segment) ? current[segment] : undefined;
+    if (isObject(next)) current = next;
+    else {
+      const created: Record<string, unknown> = {};
+      current[segment] = created;
+      current = created;
+    }
+  }
+  current[path[path.length - 1] as string] = value;
+}
+
+/** A field map compiled once: every field's reading built, for many rows. */
+export type CompiledFieldMap = (row: unknown) => MapLeadResult;
+
+/**
+ * Compiles a field map into a function from rows to leads (checked once; `mapLead` caches this by the
+ * map object's identity).
+ *
+ * @param input - a field map
+ * @returns the row → lead function
+ * @throws {ConfigError} listing every issue when the map is invalid
+ *
+ * @example
+ * const toLead = compileFieldMap({ version: 1, id: 'x', fields: [{ from: 'Employees', to: 'company.employees', type: 'number' }] });
+ * toLead({ Employees: '1,200' }).lead;
+ * //=> { company: { employees: 1200 } }
+ */
+export function compileFieldMap(input: unknown): CompiledFieldMap {
+  const map = parseFieldMap(input);
+  const global = compileReading(map.read);
+  const fields: CompiledField[] = map.fields.map((field) => {
+    const reading = compileReading(
+      { ...field, missing: [...(map.read?.missing ?? []), ...(field.missing ?? [])] },
+      global,
+    );
+    const read = compileFieldReading(field, reading);
+    return {
+      from: typeof field.from === 'string' ? [field.from] : field.from,
+      to: field.to.split('.'),
+      read: (raw) => (isMissing(raw, reading) ? ABSENT : read(raw)),
+    };
+  });
+  const events = (map.events ?? []).map((event) => ({
+    type: event.type,
+    from: typeof event.from === 'string' ? [event.from] : event.from,
+    reading: compileReading(event.dateFormat === undefined ? {} : { dateFormat: event.dateFormat }, global),
+  }));
+  const keepRest = map.keep === 'custom';
+  return (row) => {
+    const issues: Issue[] = [];
+    const lead: Record<string, unknown> = {};
+    if (!isObject(row)) {
+      issues.push(
+        makeIssue({
+          code: 'invalid_type',
+          path: [],
+          problem: 'not a row',
+          expected: 'an object of columns',
+          received: describeValue(row),
+        }),
+      );
+      return { lead: lead as Lead, issues };
+    }
+    const column = columnReader(row);
+    const used = new Set<string>();
+    for (const field of fields) {
+      for (const name of field.from) {
+        const found = column(name);
+        if (found === undefined) continue;
+        used.add(found.column);
+        const outcome = field.read(found.value);
+        if ('value' in outcome) setPath(lead, field.to, outcome.value);
+        else if ('expected' in outcome) {
+          issues.push(
+            makeIssue({
+              code: 'invalid_value',
+              path: [found.column],
+              problem: `unreadable value for ${field.to.join('.')}`,
+              expected: outcome.expected,
+              received: describeValue(found.value),
+            }),
+          );
+        } else continue; // absent here: a later source column may have it
+        break;
+      }
+    }
+    const derived: Array<{ type: string; at: string }> = [];
+    for (const event of events) {
+      for (const name of event.from) {
+        const found = column(name);
+        if (found === undefined) continue;
+        used.add(found.column);
+        if (isMissing(found.value, event.reading)) continue;
+        const at = readDate(found.value, event.reading);
+        if (at === undefined) {
+          issues.push(
+            makeIssue({
+              code: 'invalid_value',
+              path: [found.column],
+              problem: `unreadable date for a ${event.type} event`,
+              expected: "an ISO 8601 date, or one in the map's date format",
+              received: describeValue(found.value),
+            }),
+          );
+          continue;
+        }
+        derived.push({ type: event.type, at });
+        break;
+      }
+    }
+    const ownEvents = Object.hasOwn(row, 'events') && Array.isArray(row.events) ? row.events : undefined;
+    if (ownEvents !== undefined) used.add('events');
+    if (derived.length > 0 || ownEvents !== undefined) lead.events = [...(ownEvents ?? []), ...derived];
+    if (keepRest) {
+      const custom: Record<string, unknown> = isObject(lead.custom) ? lead.custom : {};
+      for (const key of Object.keys(row)) {
+        if (used.has(key) || isMissing(row[key], global)) continue;
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+        custom[key] = row[key];
+      }
+      if (Object.keys(custom).length > 0) lead.custom = custom;
+    }
+    return { lead: lead as Lead, issues };
+  };
+}
+
+const compiledMaps = /* @__PURE__ */ new WeakMap<object, CompiledFieldMap>();
+
+/**
+ * Maps a CRM export row (a CSV row, an API record) to a canonical lead with a field map: each field
+ * from its source column (the first of its names present: internal names and export labels alike,
+ * compared case-insensitively), read by the one reading rule as its type — numbers with thousands
+ * separators and currency, boolean words, dates in the map's format, enums through aliases, ranges,
+ * several values — placeholders (`"Select"`, `"N/A"`) left out as missing, date columns made into
+ * events. Never throws on row data: what cannot be read is left out and reported with its column.
+ *
+ * @param row - one row of the export
+ * @param map - a field map (`maps.hubspot`, `maps.salesforce`, or your own), compiled once and cached
+ * @returns the lead and the issues found
+ * @throws {ConfigError} when the map itself is invalid
+ *
+ * @example
+ * mapLead({ 'Number of Employees': '25-50', hs_buying_role: 'CHAMPION;DECISION_MAKER' }, maps.hubspot).lead;
+ * //=> { company: { employees: 25 }, authority: { role: 'decision_maker' } }
+ */
+export function mapLead(row: unknown, map: FieldMap | unknown): MapLeadResult {
+  if (!isObject(map)) return compileFieldMap(map)(row);
+  let compiled = compiledMaps.get(map);
+  if (compiled === undefined) {
+    compiled = compileFieldMap(map);
+    compiledMaps.set(map, compiled);
+  }
+  return compiled(row);
+}

@@ -1,0 +1,17 @@
+import type { FieldMap } from '../schema/fieldMap';
+import { hubspot } from './hubspot';
+import { salesforce } from './salesforce';
+
+/** The id of a built-in field map. */
+export type MapId = 'hubspot' | 'salesforce';
+
+/**
+ * Built-in field maps for CRM exports, to use with `mapLead` or `parseLead(row, { map })`: HubSpot
+ * contacts and Salesforce leads, by internal names and by export labels. `docs/crm-maps.md` lists
+ * every column they read.
+ *
+ * @example
+ * mapLead({ 'No. of Employees': '1,200', Rating: 'Hot' }, maps.salesforce).lead;
+ * //=> { company: { employees: 1200 }, crm: { rating: 'hot' } }
+ */
+export const maps: Readonly<Record<MapId, FieldMap>> = /* @__PURE__ */ Object.freeze({ hubspot, salesforce });
