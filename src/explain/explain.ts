@@ -11,6 +11,18 @@ function messagesFor(locale: string): ExplainMessages {
   return MESSAGES[locale] ?? MESSAGES[locale.slice(0, 2)] ?? (MESSAGES.en as ExplainMessages);
 }
 
+/** `unreadable:budget.amount` with the value the lead held there, when a criterion read it: `… ("a lot")`. */
+function withValue(flag: string, result: Classification): string {
+  if (!flag.startsWith('unreadable:')) return flag;
+  const path = flag.slice('unreadable:'.length);
+  for (const criterion of Object.values(result.criteria)) {
+    for (const fact of criterion.facts) {
+      if (fact.path === path && fact.value !== undefined) return `${flag} (${JSON.stringify(fact.value)})`;
+    }
+  }
+  return flag;
+}
+
 function signed(points: number): string {
   return points > 0 ? `+${points}` : String(points);
 }
@@ -85,7 +97,7 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
   if (result.followUpBy !== undefined) lines.push(m.followUp(result.followUpBy));
   if (result.flags.length > 0) {
     lines.push('');
-    lines.push(`${m.flags} ${result.flags.join(', ')}.`);
+    lines.push(`${m.flags} ${result.flags.map((flag) => withValue(flag, result)).join(', ')}.`);
   }
   return lines.join('\n');
 }

@@ -36,4 +36,10 @@ describe('explain', () => {
     expect(text).toContain('  +25 Budget [fit]');
     expect(text).toContain('  -5 cap on fit [fit]');
   });
+
+  it('shows the value an unreadable flag is about', () => {
+    const result = classify({ budget: { amount: 'a lot' } }, config, { asOf });
+    expect(result.flags).toEqual(['unreadable:budget.amount']);
+    expect(explain(result)).toContain('Data quality: unreadable:budget.amount ("a lot").');
+  });
 });
