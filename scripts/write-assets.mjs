@@ -4,12 +4,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configJsonSchema, presets, sealConfig } from '../dist/index.js';
+import { configJsonSchema, fieldMapJsonSchema, maps, presets, sealConfig } from '../dist/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 
 writeFileSync(join(root, 'schema.json'), json(configJsonSchema()));
+writeFileSync(join(root, 'field-map.schema.json'), json(fieldMapJsonSchema()));
+mkdirSync(join(root, 'maps'), { recursive: true });
+for (const [id, map] of Object.entries(maps)) {
+  writeFileSync(join(root, 'maps', `${id}.json`), json({ $schema: '../field-map.schema.json', ...map }));
+}
 mkdirSync(join(root, 'presets'), { recursive: true });
 for (const [id, preset] of Object.entries(presets)) {
   // sealed, so `leadstage/runtime` can compile them without the validator
@@ -18,4 +23,6 @@ for (const [id, preset] of Object.entries(presets)) {
     json({ $schema: '../schema.json', ...sealConfig(preset) }),
   );
 }
-console.log(`wrote schema.json and ${Object.keys(presets).length} presets to presets/`);
+console.log(
+  `wrote schema.json, field-map.schema.json, ${Object.keys(presets).length} presets to presets/ and ${Object.keys(maps).length} maps to maps/`,
+);

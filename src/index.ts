@@ -40,6 +40,7 @@ export { ISSUE_CODES } from './internal/issues';
 export type { Status } from './internal/status';
 export type { Duration } from './internal/time';
 export { DURATION_UNITS } from './internal/time';
+export { fieldMapJsonSchema } from './lead/fieldMapJsonSchema';
 export { LeadError } from './lead/LeadError';
 export type { CompiledFieldMap, MapLeadResult, SafeParseFieldMapResult } from './lead/mapLead';
 export { compileFieldMap, mapLead, parseFieldMap, safeParseFieldMap } from './lead/mapLead';

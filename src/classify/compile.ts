@@ -20,7 +20,7 @@ import { compileClassifier } from './compileClassifier';
  * //=> 'SAL'
  */
 export function compile(input: unknown, options: ParseConfigOptions = {}): Classifier {
-  const parsed = checkConfigInput(input, options, false);
+  const parsed = checkConfigInput(input, options);
   if (!parsed.success) throw new ConfigError(parsed.issues);
   const config = parsed.config;
   return compileClassifier(config, options.operators ?? defaultOperators, configHash(config));

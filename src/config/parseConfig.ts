@@ -15,7 +15,7 @@ import { checkConfigInput, type ParseConfigOptions } from './safeParseConfig';
  * //=> 'tiny'
  */
 export function parseConfig(input: unknown, options: ParseConfigOptions = {}): Config {
-  const result = checkConfigInput(input, options, false);
+  const result = checkConfigInput(input, options);
   if (!result.success) throw new ConfigError(result.issues);
   return result.config;
 }

@@ -7,10 +7,10 @@ import {
 } from '../dsl/checkCondition';
 import type { ConditionLimits } from '../dsl/conditionLimits';
 import { defaultOperators, type OperatorTable } from '../dsl/operators';
+import { dateFormatProblem } from '../internal/dateFormat';
 import { fromZodIssues } from '../internal/fromZodIssues';
 import { isObject } from '../internal/isObject';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
-import { dateFormatProblem } from '../internal/read';
 import { type Config, ConfigSkeletonSchema } from '../schema/config';
 import { RULE_EVENT_KEYS } from '../schema/grammar';
 import { checkConfig } from './checkConfig';
@@ -50,17 +50,17 @@ export type SafeParseConfigResult =
  * //=> ['unknown_criterion', 'missing_fallback']
  */
 export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}): SafeParseConfigResult {
-  return checkConfigInput(input, options, true);
+  return checkConfigInput(input, options, configWarnings);
 }
 
 /**
- * @internal `safeParseConfig`, with the lint's warnings only when asked: `compile`, `parseConfig` and
- * `sealConfig` do not return them, so they do not compute them.
+ * @internal `safeParseConfig`, with the lint's warnings only when asked for with `warn`: `compile`,
+ * `parseConfig` and `sealConfig` do not return them, so they neither compute nor bundle them.
  */
 export function checkConfigInput(
   input: unknown,
   options: ParseConfigOptions,
-  withWarnings: boolean,
+  warn?: (config: Config, state: CheckState) => Issue[],
 ): SafeParseConfigResult {
   if (!isObject(input)) {
     return {
@@ -91,7 +91,7 @@ export function checkConfigInput(
       if (stale !== undefined) issues.push(stale);
     }
   }
-  const warnings = withWarnings && skeleton.success ? configWarnings(skeleton.data, state) : [];
+  const warnings = warn !== undefined && skeleton.success ? warn(skeleton.data, state) : [];
   return issues.length === 0
     ? { success: true, config: skeleton.data as Config, issues: [], warnings }
     : { success: false, issues, warnings };

@@ -132,7 +132,7 @@ export function readInstant(value: unknown, reading: CompiledReading = DEFAULT_R
 /** A compiled date format: text → epoch ms in UTC, or `NaN`. */
 export type DateFormat = (text: string) => number;
 
-const TOKENS: ReadonlyArray<readonly [string, string, number]> = [
+export const TOKENS: ReadonlyArray<readonly [string, string, number]> = [
   // token, field, most digits
   ['yyyy', 'year', 4],
   ['yy', 'shortYear', 2],
@@ -149,12 +149,10 @@ const TOKENS: ReadonlyArray<readonly [string, string, number]> = [
 
 /**
  * Compiles a date format of date-fns tokens into a reader (a small one: date-fns `parse` would add
- * 7.6 KB to the 11 KB browser runtime). Throws a `TypeError` naming the first token it does not know;
- * configs and maps check formats with {@link dateFormatProblem} first.
+ * 7.6 KB to the 11 KB browser runtime). Letters that are no token match themselves: configs and maps
+ * refuse them first (`dateFormatProblem`).
  */
 export function compileDateFormat(format: string): DateFormat {
-  const problem = dateFormatProblem(format);
-  if (problem !== undefined) throw new TypeError(problem);
   let pattern = '^';
   const fields: string[] = [];
   for (let index = 0; index < format.length; ) {
@@ -211,37 +209,12 @@ export function compileDateFormat(format: string): DateFormat {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Text quoted as in date-fns (`'T'`, `''` for a quote) at `index`, with where it ends. */
-function quotedAt(format: string, index: number): { text: string; end: number } | undefined {
+export function quotedAt(format: string, index: number): { text: string; end: number } | undefined {
   if (format[index] !== "'") return undefined;
   const close = format.indexOf("'", index + 1);
   const end = close < 0 ? format.length : close + 1;
   const text = format.slice(index + 1, close < 0 ? format.length : close);
   return { text: text === '' ? "'" : text, end };
-}
-
-/** Why a date format cannot be used (a letter that is no token), or `undefined` when it can. */
-export function dateFormatProblem(format: string): string | undefined {
-  if (format.trim() === '') return 'an empty date format';
-  let hasDay = false;
-  for (let index = 0; index < format.length; ) {
-    const quoted = quotedAt(format, index);
-    if (quoted !== undefined) {
-      index = quoted.end;
-      continue;
-    }
-    const token = TOKENS.find(([name]) => format.startsWith(name, index));
-    if (token !== undefined) {
-      if (token[1] === 'day') hasDay = true;
-      index += token[0].length;
-      continue;
-    }
-    const char = format[index] as string;
-    if (/[A-Za-z]/.test(char)) {
-      return `unknown token "${char}" in date format ${JSON.stringify(format)} (tokens: yyyy yy MM M dd d HH H mm ss SSS)`;
-    }
-    index++;
-  }
-  return hasDay ? undefined : `date format ${JSON.stringify(format)} has no day (dd or d)`;
 }
 
 /** An ISO 8601 instant (UTC) from anything `readInstant` reads; `undefined` when it cannot. */

@@ -1,12 +1,12 @@
 import { checkFactPath, createCheckState } from '../dsl/checkCondition';
 import { defaultOperators } from '../dsl/operators';
+import { dateFormatProblem } from '../internal/dateFormat';
 import { fromZodIssues } from '../internal/fromZodIssues';
 import { isObject } from '../internal/isObject';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
 import {
   type CompiledReading,
   compileReading,
-  dateFormatProblem,
   isMissing,
   normalizeText,
   readBoolean,

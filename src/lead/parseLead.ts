@@ -38,6 +38,30 @@ export interface ParseLeadResult {
 }
 
 type Kind = LeadFieldReading;
+
+/** Other names CRMs give the canonical enum values, by field (`"C-Suite"` is `c_level`). */
+const ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'contact.seniority': {
+    c_suite: 'c_level',
+    executive: 'c_level',
+    cxo: 'c_level',
+    vice_president: 'vp',
+    head: 'director',
+    ic: 'individual',
+    individual_contributor: 'individual',
+    intern: 'student',
+  },
+  'budget.status': {
+    approved_budget: 'approved',
+    allocated_budget: 'allocated',
+    no_budget: 'none',
+  },
+  'authority.role': {
+    dm: 'decision_maker',
+    economic_buyer: 'decision_maker',
+    end_user: 'user',
+  },
+};
 const DATE: Kind = { type: 'date' };
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -53,7 +77,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 type Coerced = { readonly value: unknown } | { readonly expected: string };
 
 /** Reads one canonical field by the one reading rule. */
-function coerce(value: unknown, kind: Kind, reading: CompiledReading): Coerced {
+function coerce(
+  value: unknown,
+  kind: Kind,
+  reading: CompiledReading,
+  aliases: Readonly<Record<string, string>> | undefined,
+): Coerced {
   switch (kind.type) {
     case 'string': {
       const text = readText(value);
@@ -88,9 +117,7 @@ function coerce(value: unknown, kind: Kind, reading: CompiledReading): Coerced {
       const text = typeof value === 'string' ? value : undefined;
       if (text === undefined) return { expected: `one of ${kind.values.join(', ')}` };
       const key = normalizeText(text);
-      const normalized = (
-        kind.aliases !== undefined && hasOwn.call(kind.aliases, key) ? kind.aliases[key] : key
-      ) as string;
+      const normalized = (aliases !== undefined && hasOwn.call(aliases, key) ? aliases[key] : key) as string;
       return kind.values.includes(normalized)
         ? { value: normalized }
         : { expected: `one of ${kind.values.join(', ')}` };
@@ -118,7 +145,7 @@ function coerce(value: unknown, kind: Kind, reading: CompiledReading): Coerced {
  * Never throws: lead data yields issues (use {@link parseLeadOrThrow} to throw on them).
  *
  * @param input - a plain object, e.g. a HubSpot or Salesforce export row
- * @param _options - reserved for reading options
+ * @param options - how values are read (`missing` placeholders, `decimal`, boolean words, `dateFormat`), and a field `map` for raw CRM rows
  * @returns the lead and the issues found
  *
  * @example
@@ -195,7 +222,12 @@ function readCanonical(input: unknown, options: ParseLeadOptions, raw: boolean):
       delete owner[key];
       continue;
     }
-    const coerced = coerce(value, kind, reading);
+    const coerced = coerce(
+      value,
+      kind,
+      reading,
+      field === undefined ? undefined : ALIASES[`${group}.${field}`],
+    );
     if ('value' in coerced) owner[key] = coerced.value;
     else {
       const path = field === undefined ? [group] : [group, field];
@@ -263,7 +295,7 @@ function readEvents(lead: Record<string, unknown>, issues: Issue[], reading: Com
       );
       return;
     }
-    const at = coerce(event.at, DATE, reading);
+    const at = coerce(event.at, DATE, reading, undefined);
     if (!('value' in at)) {
       issues.push(
         makeIssue({

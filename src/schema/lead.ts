@@ -11,11 +11,7 @@ export type LeadFieldReading =
   | { readonly type: 'number' }
   | { readonly type: 'boolean' }
   | { readonly type: 'date' }
-  | {
-      readonly type: 'enum';
-      readonly values: readonly string[];
-      readonly aliases?: Readonly<Record<string, string>>;
-    }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly type: 'list' };
 
 /** One canonical field: its zod schema (what a read lead holds) and how it is read. */
@@ -53,14 +49,8 @@ const instant = /* @__PURE__ */ field(z.optional(z.iso.datetime({ offset: true }
 const day = /* @__PURE__ */ field(z.optional(z.union([z.iso.date(), z.iso.datetime({ offset: true })])), {
   type: 'date',
 });
-function oneOf<const T extends readonly [string, ...string[]]>(
-  values: T,
-  aliases?: Readonly<Record<string, string>>,
-) {
-  return field(
-    z.optional(z.enum(values)),
-    aliases === undefined ? { type: 'enum', values } : { type: 'enum', values, aliases },
-  );
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return field(z.optional(z.enum(values)), { type: 'enum', values });
 }
 
 /**
@@ -73,16 +63,7 @@ const SECTIONS = /* @__PURE__ */ (() => ({
     name: text,
     email: text,
     title: text,
-    seniority: oneOf(SENIORITIES, {
-      c_suite: 'c_level',
-      executive: 'c_level',
-      cxo: 'c_level',
-      vice_president: 'vp',
-      head: 'director',
-      ic: 'individual',
-      individual_contributor: 'individual',
-      intern: 'student',
-    }),
+    seniority: oneOf(SENIORITIES),
     department: text,
     country: text,
   },
@@ -97,20 +78,12 @@ const SECTIONS = /* @__PURE__ */ (() => ({
     isCompetitor: flag,
   },
   budget: {
-    status: oneOf(BUDGET_STATUSES, {
-      approved_budget: 'approved',
-      allocated_budget: 'allocated',
-      no_budget: 'none',
-    }),
+    status: oneOf(BUDGET_STATUSES),
     amount: count,
     currency: text,
   },
   authority: {
-    role: oneOf(AUTHORITY_ROLES, {
-      dm: 'decision_maker',
-      economic_buyer: 'decision_maker',
-      end_user: 'user',
-    }),
+    role: oneOf(AUTHORITY_ROLES),
   },
   need: {
     painPoints: field(z.optional(z.array(z.string())), { type: 'list' }),
