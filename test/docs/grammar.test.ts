@@ -8,6 +8,7 @@ import {
   COUNT_KEYS,
   DURATION_UNITS,
   ISSUE_CODES,
+  maps,
   NUMBER_COMPARISONS,
   OPERATOR_NAMES,
 } from '../../src/index';
@@ -52,5 +53,19 @@ describe('docs/conditions.md', () => {
 describe('docs/errors.md', () => {
   it('documents every issue code, and only those', () => {
     expect(firstColumn(section(docs('errors.md'), '## Codes')).sort()).toEqual([...ISSUE_CODES].sort());
+  });
+});
+
+describe('docs/crm-maps.md', () => {
+  it('lists every column the built-in maps read, with where it goes', () => {
+    const text = docs('crm-maps.md');
+    for (const map of Object.values(maps)) {
+      for (const field of map.fields) {
+        const names = typeof field.from === 'string' ? [field.from] : field.from;
+        for (const name of names) expect(text, `${map.id}: ${name}`).toContain(`\`${name}\``);
+        expect(text, `${map.id}: ${field.to}`).toContain(`\`${field.to}\``);
+      }
+      for (const event of map.events ?? []) expect(text).toContain(`\`${event.type}\``);
+    }
   });
 });
