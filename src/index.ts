@@ -42,6 +42,8 @@ export type { Duration } from './internal/time';
 export { DURATION_UNITS } from './internal/time';
 export { fieldMapJsonSchema } from './lead/fieldMapJsonSchema';
 export { LeadError } from './lead/LeadError';
+export type { CompiledActivityMap, MapActivityResult } from './lead/mapActivity';
+export { compileActivityMap, mapActivity } from './lead/mapActivity';
 export type { CompiledFieldMap, MapLeadResult, SafeParseFieldMapResult } from './lead/mapLead';
 export { compileFieldMap, mapLead, parseFieldMap, safeParseFieldMap } from './lead/mapLead';
 export type { ParseLeadOptions, ParseLeadResult } from './lead/parseLead';
@@ -80,7 +82,7 @@ export type {
 export { ConfigSchema, ConfigSkeletonSchema, TextSchema } from './schema/config';
 export type { DurationInput } from './schema/duration';
 export { DurationSchema } from './schema/duration';
-export type { DerivedEvent, FieldMap, FieldMapping } from './schema/fieldMap';
+export type { ActivityMapping, DerivedEvent, FieldMap, FieldMapping } from './schema/fieldMap';
 export { FieldMapSchema } from './schema/fieldMap';
 export type { ConditionKind, CountKey, NumberComparisonName, OperatorName } from './schema/grammar';
 export { CONDITION_KINDS, COUNT_KEYS, NUMBER_COMPARISONS, OPERATOR_NAMES } from './schema/grammar';

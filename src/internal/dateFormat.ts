@@ -18,7 +18,7 @@ export function dateFormatProblem(format: string): string | undefined {
     }
     const char = format[index] as string;
     if (/[A-Za-z]/.test(char)) {
-      return `unknown token "${char}" in date format ${JSON.stringify(format)} (tokens: yyyy yy MM M dd d HH H mm ss SSS)`;
+      return `unknown token "${char}" in date format ${JSON.stringify(format)} (tokens: yyyy yy MM M dd d HH H hh h a mm ss SSS)`;
     }
     index++;
   }

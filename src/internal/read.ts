@@ -13,9 +13,9 @@ export interface Reading {
   /** Words read as `false`; default `false no n 0 off` (case-insensitive). */
   readonly false?: readonly string[] | undefined;
   /**
-   * The format of dates that are not ISO 8601, in date-fns tokens (`MM/dd/yyyy`, `dd.MM.yyyy HH:mm`): `yyyy`,
-   * `yy`, `MM`/`M`, `dd`/`d`, `HH`/`H`, `mm`, `ss`, `SSS`, anything else literal. ISO 8601 and epoch ms are
-   * always read too.
+   * The format of dates that are not ISO 8601, in date-fns tokens (`MM/dd/yyyy`, `dd.MM.yyyy HH:mm`,
+   * `M/d/yyyy h:mm a`): `yyyy`, `yy`, `MM`/`M`, `dd`/`d`, `HH`/`H`, `hh`/`h` with `a` (AM/PM), `mm`, `ss`,
+   * `SSS`, quoted text literal. ISO 8601 and epoch ms are always read too.
    */
   readonly dateFormat?: string | undefined;
 }
@@ -142,6 +142,9 @@ export const TOKENS: ReadonlyArray<readonly [string, string, number]> = [
   ['d', 'day', 2],
   ['HH', 'hour', 2],
   ['H', 'hour', 2],
+  ['hh', 'hour12', 2],
+  ['h', 'hour12', 2],
+  ['a', 'meridiem', 0],
   ['mm', 'minute', 2],
   ['ss', 'second', 2],
   ['SSS', 'millisecond', 3],
@@ -170,7 +173,7 @@ export function compileDateFormat(format: string): DateFormat {
     }
     const [name, field, most] = token;
     // as date-fns parses: up to the token's digits, fewer allowed (`M` and `MM` both read "6")
-    pattern += `(\\d{1,${most}})`;
+    pattern += most === 0 ? '([AaPp][Mm])' : `(\\d{1,${most}})`;
     fields.push(field);
     index += name.length;
   }
@@ -187,10 +190,18 @@ export function compileDateFormat(format: string): DateFormat {
       second: 0,
       millisecond: 0,
     };
+    let afternoon = false;
     fields.forEach((field, position) => {
-      parts[field] = Number(match[position + 1]);
+      const text = match[position + 1] as string;
+      if (field === 'meridiem') afternoon = text.toLowerCase() === 'pm';
+      else parts[field] = Number(text);
     });
     if (parts.shortYear !== undefined) parts.year = 2000 + (parts.shortYear as number);
+    if (parts.hour12 !== undefined) {
+      const hour12 = parts.hour12 as number;
+      if (hour12 < 1 || hour12 > 12) return Number.NaN;
+      parts.hour = (hour12 % 12) + (afternoon ? 12 : 0);
+    }
     const { year, month, day, hour, minute, second, millisecond } = parts as Record<string, number>;
     const time = Date.UTC(year as number, (month as number) - 1, day, hour, minute, second, millisecond);
     const date = new Date(time);

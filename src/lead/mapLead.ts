@@ -4,6 +4,7 @@ import { dateFormatProblem } from '../internal/dateFormat';
 import { fromZodIssues } from '../internal/fromZodIssues';
 import { isObject } from '../internal/isObject';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
+import { compilePath } from '../internal/path';
 import {
   type CompiledReading,
   compileReading,
@@ -78,6 +79,7 @@ export function safeParseFieldMap(input: unknown): SafeParseFieldMapResult {
   map.events?.forEach((event, index) => {
     checkFormat(event.dateFormat, ['events', index, 'dateFormat']);
   });
+  checkFormat(map.activity?.dateFormat, ['activity', 'dateFormat']);
   return issues.length === 0 ? { success: true, map, issues: [] } : { success: false, issues };
 }
 
@@ -109,8 +111,11 @@ interface CompiledField {
   readonly read: (raw: unknown) => Outcome;
 }
 
-/** A row's own values by column name, exact first, then trimmed and case-insensitive. */
-function columnReader(
+/**
+ * A row's own values by column name: exact first, then trimmed and case-insensitive, then as a dotted
+ * path into nested records (`associations.contactIds` of an API object).
+ */
+export function columnReader(
   row: Record<string, unknown>,
 ): (name: string) => { column: string; value: unknown } | undefined {
   let folded: Map<string, string> | undefined;
@@ -124,7 +129,10 @@ function columnReader(
       }
     }
     const key = folded.get(name.trim().toLowerCase());
-    return key === undefined ? undefined : { column: key, value: row[key] };
+    if (key !== undefined) return { column: key, value: row[key] };
+    if (!name.includes('.')) return undefined;
+    const value = compilePath(name)(row);
+    return value === undefined ? undefined : { column: name, value };
   };
 }
 

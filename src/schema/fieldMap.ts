@@ -34,6 +34,26 @@ export const DerivedEventSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /**
+ * How a row of an activities table (calls, meetings, e-mails, form submissions, campaign responses)
+ * becomes one event of one lead: the column with the lead's id, the event type (a constant, or from a
+ * column through aliases: `MEETING` → `meeting_held`), the date, and props from other columns.
+ */
+export const ActivityMappingSchema = /* @__PURE__ */ z.strictObject({
+  lead: names,
+  type: z.union([
+    name,
+    z.strictObject({
+      from: names,
+      aliases: z.optional(z.record(z.string(), z.string())),
+      default: z.optional(name),
+    }),
+  ]),
+  at: names,
+  dateFormat: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  props: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(200)), names)),
+});
+
+/**
  * A field map: how rows of a CRM export become canonical leads (`mapLead`). JSON, like a config:
  * `read` for every field, then each field's source, target, type and reading; `events` made from date
  * columns; `keep: "custom"` to keep unmapped columns under `custom.<column>`.
@@ -52,11 +72,15 @@ export const FieldMapSchema = /* @__PURE__ */ z.strictObject({
   fields: z.array(FieldMappingSchema).check(z.maxLength(10_000)),
   events: z.optional(z.array(DerivedEventSchema).check(z.maxLength(1000))),
   keep: z.optional(z.enum(['none', 'custom'])),
+  /** For a map of an activities table: how each row becomes an event (`mapActivity`). */
+  activity: z.optional(ActivityMappingSchema),
 });
 
 /** A field map, format version 1. */
 export type FieldMap = z.infer<typeof FieldMapSchema>;
 /** One field of a {@link FieldMap}. */
 export type FieldMapping = z.infer<typeof FieldMappingSchema>;
+/** How a {@link FieldMap} of an activities table makes an event of each row. */
+export type ActivityMapping = z.infer<typeof ActivityMappingSchema>;
 /** An event a {@link FieldMap} makes from a date column. */
 export type DerivedEvent = z.infer<typeof DerivedEventSchema>;

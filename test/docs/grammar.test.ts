@@ -66,6 +66,13 @@ describe('docs/crm-maps.md', () => {
         expect(text, `${map.id}: ${field.to}`).toContain(`\`${field.to}\``);
       }
       for (const event of map.events ?? []) expect(text).toContain(`\`${event.type}\``);
+      const activity = map.activity;
+      if (activity === undefined) continue;
+      const columns = [activity.lead, activity.at, ...Object.values(activity.props ?? {})];
+      if (typeof activity.type !== 'string') columns.push(activity.type.from);
+      for (const names of columns)
+        for (const name of typeof names === 'string' ? [names] : names)
+          expect(text, `${map.id}: ${name}`).toContain(`\`${name}\``);
     }
   });
 });

@@ -65,6 +65,10 @@ describe('the reading rule', () => {
     const european = compileDateFormat('dd.MM.yyyy HH:mm');
     expect(new Date(european('15.06.2026 13:45')).toISOString()).toBe('2026-06-15T13:45:00.000Z');
     expect(european('15.06.2026 25:45')).toBeNaN();
+    const salesforce = compileDateFormat('M/d/yyyy h:mm a');
+    expect(new Date(salesforce('6/15/2026 1:05 PM')).toISOString()).toBe('2026-06-15T13:05:00.000Z');
+    expect(new Date(salesforce('6/15/2026 12:05 am')).toISOString()).toBe('2026-06-15T00:05:00.000Z');
+    expect(salesforce('6/15/2026 13:05 PM')).toBeNaN();
   });
 
   it('checks date formats', () => {

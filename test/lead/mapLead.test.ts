@@ -6,6 +6,7 @@ import {
   ConfigError,
   classify,
   LeadSchema,
+  mapActivity,
   mapLead,
   maps,
   parseLead,
@@ -196,5 +197,70 @@ describe('parseLead on raw rows', () => {
       lead: { budget: { amount: 1250.5 } },
       issues: [],
     });
+  });
+});
+
+describe('activity maps: the second table of a CRM export', () => {
+  it('turns HubSpot engagements into events of the contacts they belong to', () => {
+    const rows = fixture('hubspot-activities.csv');
+    const results = rows.map((row) => mapActivity(row, maps.hubspotActivities));
+    expect(results[0]).toEqual({
+      leadId: '51000',
+      event: { type: 'meeting_held', at: '2026-06-01T10:00:00.000Z', props: { subject: 'Touch 0' } },
+      issues: [],
+    });
+    expect(results.slice(0, 6).map((result) => result.event?.type)).toEqual([
+      'meeting_held',
+      'call_connected',
+      'sales_email_sent',
+      'note_added',
+      'contact_form_submitted',
+      'email_replied',
+    ]);
+    const undated = results[results.length - 1];
+    expect(undated?.event).toBeUndefined();
+    expect(undated?.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['invalid_value', ['Activity Date']],
+    ]);
+  });
+
+  it('joins Salesforce tasks to their leads by id, and the leads classify on them', () => {
+    const leads = new Map(
+      fixture('salesforce-leads.csv').map((row) => {
+        const { lead } = mapLead(row, maps.salesforce);
+        return [lead.id as string, { ...lead, events: [...(lead.events ?? [])] }];
+      }),
+    );
+    for (const row of fixture('salesforce-tasks.csv')) {
+      const { leadId, event, issues } = mapActivity(row, maps.salesforceTasks);
+      expect(issues).toEqual([]);
+      if (event !== undefined && leadId !== undefined) leads.get(leadId)?.events.push(event);
+    }
+    const first = leads.get('00Q5g00000ABC000');
+    expect(first?.events.map((event) => [event.type, event.at])).toEqual([
+      ['call_connected', '2026-06-01T00:00:00.000Z'],
+      ['call_connected', '2026-06-05T00:00:00.000Z'],
+      ['call_connected', '2026-06-09T00:00:00.000Z'],
+    ]);
+    expect(leads.get('00Q5g00000ABC003')?.events.map((event) => event.type)).toEqual([
+      'sales_email_sent',
+      'sales_email_sent',
+      'sales_email_sent',
+    ]);
+    // a config that scores sales calls sees them
+    const config = {
+      version: 1,
+      id: 'calls',
+      criteria: {
+        called: { when: { event: 'call_connected', withinLast: { days: 30 }, count: { gte: 2 } } },
+      },
+      stages: [{ id: 'worked', when: { criterion: 'called' } }, { id: 'new' }],
+    };
+    expect(classify(first, config, { asOf }).stage).toBe('worked');
+    expect(classify(leads.get('00Q5g00000ABC003'), config, { asOf }).stage).toBe('new');
+  });
+
+  it('refuses a map without an activity section', () => {
+    expect(() => mapActivity({}, maps.hubspot)).toThrow(/activity: missing/);
   });
 });
