@@ -17,7 +17,7 @@ import {
 } from '../internal/read';
 import { ConfigError } from '../schema/ConfigError';
 import { type FieldMap, type FieldMapping, FieldMapSchema } from '../schema/fieldMap';
-import type { Lead } from '../schema/lead';
+import { LEAD_FIELDS, type Lead, type LeadFieldReading } from '../schema/lead';
 
 /** The result of {@link mapLead}: the canonical lead, and what could not be read (by source column). */
 export interface MapLeadResult {
@@ -240,6 +240,48 @@ function readRange(text: string, policy: FieldMapping['range'], reading: Compile
   return policy === 'high' ? high : policy === 'midpoint' ? (low + high) / 2 : low;
 }
 
+const CANONICAL: ReadonlyMap<string, LeadFieldReading> = /* @__PURE__ */ new Map(
+  LEAD_FIELDS.map(([section, field, reading]) => [
+    field === undefined ? section : `${section}.${field}`,
+    reading,
+  ]),
+);
+
+/**
+ * A field that fills a canonical field of the lead also meets its constraints (a count is not negative,
+ * a seniority is one of the canonical ones), so a mapped lead is a valid canonical lead.
+ */
+function withCanonicalCheck(to: string, read: (raw: unknown) => Outcome): (raw: unknown) => Outcome {
+  const canonical = CANONICAL.get(to);
+  if (canonical === undefined) return read;
+  if (canonical.type === 'number') {
+    return (raw) => {
+      const outcome = read(raw);
+      return 'value' in outcome && !(typeof outcome.value === 'number' && outcome.value >= 0)
+        ? { expected: 'a non-negative number' }
+        : outcome;
+    };
+  }
+  if (canonical.type === 'enum') {
+    const values = canonical.values;
+    return (raw) => {
+      const outcome = read(raw);
+      return 'value' in outcome && !values.includes(outcome.value as string)
+        ? { expected: `one of ${values.join(', ')}` }
+        : outcome;
+    };
+  }
+  if (canonical.type === 'boolean' || canonical.type === 'list') {
+    const check =
+      canonical.type === 'boolean' ? (value: unknown) => typeof value === 'boolean' : Array.isArray;
+    return (raw) => {
+      const outcome = read(raw);
+      return 'value' in outcome && !check(outcome.value) ? { expected: `a ${canonical.type}` } : outcome;
+    };
+  }
+  return read;
+}
+
 /** Sets `value` at a checked dotted path, creating plain objects on the way. */
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let current = target;
@@ -280,7 +322,7 @@ export function compileFieldMap(input: unknown): CompiledFieldMap {
       { ...field, missing: [...(map.read?.missing ?? []), ...(field.missing ?? [])] },
       global,
     );
-    const read = compileFieldReading(field, reading);
+    const read = withCanonicalCheck(field.to, compileFieldReading(field, reading));
     return {
       from: typeof field.from === 'string' ? [field.from] : field.from,
       to: field.to.split('.'),
