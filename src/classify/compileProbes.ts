@@ -8,7 +8,13 @@ import {
 import type { EvalContext } from '../dsl/context';
 import { describeCondition } from '../dsl/describeCondition';
 import { childrenOf, forEachCondition, kindOf } from '../dsl/walk';
-import type { Condition, EventCondition, FactCondition, ScoreCondition } from '../schema/condition';
+import type {
+  Condition,
+  CriterionCondition,
+  EventCondition,
+  FactCondition,
+  ScoreCondition,
+} from '../schema/condition';
 import type { Probe, StageTree } from './compiledConfig';
 
 /**
@@ -104,8 +110,8 @@ export function compileStageTree(
       children: childrenOf(condition).map((child) => compileStageTree(child, environment, criterionIndex)),
     };
   }
-  if (kind === 'criterion') {
-    const id = (condition as { criterion: string }).criterion;
+  if (kind === 'criterion' && (condition as CriterionCondition).is === undefined) {
+    const id = (condition as CriterionCondition).criterion;
     return { kind: 'criterion', evaluate, index: criterionIndex.get(id) as number };
   }
   const facts = [...new Set(compileProbes(condition, environment).map((each) => each.path))];

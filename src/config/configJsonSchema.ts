@@ -14,6 +14,7 @@ import {
   type ConditionKind,
   NUMBER_COMPARISONS,
   OPERATOR_NAMES,
+  STATUSES,
 } from '../schema/grammar';
 
 type JsonSchema = Record<string, unknown>;
@@ -59,7 +60,10 @@ function conditionDefs(): Record<string, JsonSchema> {
       { atLeast: { type: 'integer', minimum: 1 }, of: list },
       { required: ['atLeast', 'of'] },
     ),
-    criterion: kind('criterion', { criterion: name }),
+    criterion: kind('criterion', {
+      criterion: name,
+      is: { enum: [...STATUSES], description: 'tests the criterion status; never unknown itself' },
+    }),
     fact: kind(
       'fact',
       {

@@ -15,8 +15,10 @@ import {
   CONDITION_KINDS,
   COUNT_KEYS,
   type ConditionKind,
+  CRITERION_KEYS,
   EVENT_KEYS,
   NUMBER_COMPARISONS,
+  STATUSES,
 } from '../schema/grammar';
 import { DEFAULT_LIMITS } from './conditionLimits';
 import type { OperatorTable } from './operators';
@@ -181,9 +183,20 @@ export function checkCondition(input: unknown, path: IssuePath, state: CheckStat
       return;
     }
     case 'criterion':
-      rejectExtraKeys(input, [kind], path, state);
+      rejectExtraKeys(input, CRITERION_KEYS, path, state);
       if (checkName(value, at, state, 'a criterion id'))
         state.criteria.push({ name: value as string, path: at, condition: input });
+      if (input.is !== undefined && !(STATUSES as readonly unknown[]).includes(input.is)) {
+        state.issues.push(
+          makeIssue({
+            code: 'invalid_value',
+            path: [...path, 'is'],
+            problem: 'not a status',
+            expected: `one of ${listNames(STATUSES)}`,
+            received: describeValue(input.is),
+          }),
+        );
+      }
       return;
     case 'fact': {
       if (checkFactPath(value, at, state))

@@ -5,6 +5,7 @@ import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
 import type {
   AtLeastCondition,
   Condition,
+  CriterionCondition,
   EventCondition,
   FactCondition,
   FactOperators,
@@ -115,8 +116,14 @@ function compileNode(condition: Condition, environment: CompileEnvironment): Eva
       return notOf(compileEvaluator((condition as NotCondition).not, environment));
     case 'atLeast':
       return atLeast((condition as AtLeastCondition).atLeast, children());
-    case 'criterion':
-      return environment.criterion((condition as { criterion: string }).criterion);
+    case 'criterion': {
+      const { criterion, is } = condition as CriterionCondition;
+      const status = environment.criterion(criterion);
+      if (is === undefined) return status;
+      const wanted = STATUS_TRI[is];
+      // two-valued: a test of the status, never unknown itself
+      return (context) => (status(context) === wanted ? MET : UNMET);
+    }
     case 'fact':
       return sharedFactLeaf(condition as FactCondition, environment).evaluate;
     case 'event':

@@ -37,8 +37,10 @@ export function describeCondition(condition: Condition): string {
       return `${(condition as { atLeast: number }).atLeast} of (${list(condition)})`;
     case 'not':
       return `not (${list(condition)})`;
-    case 'criterion':
-      return `criterion ${(condition as { criterion: string }).criterion}`;
+    case 'criterion': {
+      const { criterion, is } = condition as { criterion: string; is?: string };
+      return is === undefined ? `criterion ${criterion}` : `criterion ${criterion} is ${is}`;
+    }
     case 'fact':
       return `${(condition as { fact: string }).fact} ${comparisons(condition, 'fact')}`;
     case 'event': {

@@ -68,9 +68,14 @@ export interface AtLeastCondition {
   readonly atLeast: number;
   readonly of: readonly Condition[];
 }
-/** `{ "criterion": "budget" }`: the status of a named criterion. */
+/**
+ * `{ "criterion": "budget" }`: the status of a named criterion. With `is`, a test of that status that is
+ * never unknown itself: `{ "criterion": "budget", "is": "unknown" }` is met when nobody knows the budget
+ * yet (a "needs data" rung).
+ */
 export interface CriterionCondition {
   readonly criterion: string;
+  readonly is?: 'met' | 'unmet' | 'unknown';
 }
 /** `{ "fact": "budget.amount", "gte": 10000 }`: a value read from the lead by dotted path. */
 export interface FactCondition extends FactOperators {

@@ -83,6 +83,12 @@ export const COUNT_KEYS = ['gte', 'gt', 'lte', 'lt', 'eq'] as const;
 /** A comparison allowed in an event condition's `count`. */
 export type CountKey = (typeof COUNT_KEYS)[number];
 
+/** The keys a criterion condition takes: `{ "criterion": "budget" }`, or `{ …, "is": "unknown" }`. */
+export const CRITERION_KEYS = ['criterion', 'is'] as const;
+
+/** The statuses a condition has, and `is` can test a criterion for. */
+export const STATUSES = ['met', 'unmet', 'unknown'] as const;
+
 /** The keys an event condition takes besides `event`. */
 export const EVENT_KEYS = ['event', 'withinLast', 'count', 'where'] as const;
 

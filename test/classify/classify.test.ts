@@ -318,3 +318,52 @@ describe('classify', () => {
     expect(() => classify({}, config, {})).toThrow(/asOf/);
   });
 });
+
+describe('criterion status in conditions', () => {
+  const ladder = {
+    version: 1,
+    id: 'needs-data',
+    criteria: {
+      budget: { hint: 'Ask for the budget', when: { fact: 'budget.amount', gte: 10000 } },
+      demo: { when: { event: 'demo_completed', withinLast: { days: 60 } } },
+    },
+    stages: [
+      { id: 'SQO', when: { all: [{ criterion: 'budget' }, { criterion: 'demo' }] } },
+      // a "needs data" rung: the demo happened, nobody asked about the budget yet
+      { id: 'needs_data', when: { all: [{ criterion: 'demo' }, { criterion: 'budget', is: 'unknown' }] } },
+      { id: 'SAL', when: { criterion: 'demo' } },
+      { id: 'unqualified' },
+    ],
+  };
+  const demo = [{ type: 'demo_completed', at: '2026-06-20' }];
+
+  it('tests a status and is never unknown itself', () => {
+    expect(classify({ events: demo }, ladder, { asOf: AS_OF }).stage).toBe('needs_data');
+    expect(classify({ events: demo, budget: { amount: 100 } }, ladder, { asOf: AS_OF }).stage).toBe('SAL');
+    expect(classify({ events: demo, budget: { amount: 50000 } }, ladder, { asOf: AS_OF }).stage).toBe('SQO');
+    const result = classify({ events: [] }, ladder, { asOf: AS_OF });
+    expect(result.stage).toBe('unqualified');
+    // with the demo unmet the rung is unmet, not unknown, though the budget is unknown
+    expect(result.stages.find((stage) => stage.id === 'needs_data')?.status).toBe('unmet');
+  });
+
+  it('is checked: only met, unmet or unknown', () => {
+    const config = {
+      ...ladder,
+      stages: [{ id: 'x', when: { criterion: 'budget', is: 'maybe' } }, { id: 'rest' }],
+    };
+    expect(() => compile(config)).toThrow(
+      /stages\[0\]\.when\.is: not a status; expected one of met, unmet, unknown/,
+    );
+  });
+
+  it('names the test in blockers', () => {
+    const result = classify(
+      { events: demo, budget: { amount: 50000 } },
+      { ...ladder, stages: [ladder.stages[1], { id: 'rest' }] },
+      { asOf: AS_OF },
+    );
+    expect(result.stage).toBe('rest');
+    expect(result.next?.blockers.map((blocker) => blocker.label)).toEqual(['criterion budget is unknown']);
+  });
+});
