@@ -10,7 +10,7 @@ import {
   makeIssue,
 } from '../internal/issues';
 import { FORBIDDEN_SEGMENTS } from '../internal/path';
-import { durationProblem } from '../schema/duration';
+import { DurationSchema, durationProblem } from '../schema/duration';
 import {
   CONDITION_KINDS,
   COUNT_KEYS,
@@ -65,6 +65,32 @@ const KIND_LIST = listNames(CONDITION_KINDS);
 const CountValue = /* @__PURE__ */ z.int().check(z.nonnegative());
 const NumberOperand = /* @__PURE__ */ z.number();
 const NumberRange = /* @__PURE__ */ z.tuple([z.number(), z.number()]);
+
+/** Operators as people write them in other languages: `>=` is `gte`. */
+const OPERATOR_SYMBOLS: Readonly<Record<string, string>> = {
+  '>=': 'gte',
+  '=>': 'gte',
+  '≥': 'gte',
+  '>': 'gt',
+  '<=': 'lte',
+  '=<': 'lte',
+  '≤': 'lte',
+  '<': 'lt',
+  '=': 'eq',
+  '==': 'eq',
+  '===': 'eq',
+  '!=': 'ne',
+  '!==': 'ne',
+  '<>': 'ne',
+  '≠': 'ne',
+};
+
+/** The operator a key probably meant: its symbol's name, else the closest name. */
+function suggestOperator(key: string, allowed: readonly string[]): string | undefined {
+  const symbol = Object.hasOwn(OPERATOR_SYMBOLS, key) ? OPERATOR_SYMBOLS[key] : undefined;
+  if (symbol !== undefined && allowed.includes(symbol)) return symbol;
+  return closestName(key, allowed);
+}
 
 function receivedKeys(keys: readonly string[]): string {
   return keys.length === 0 ? 'an empty object' : `keys ${keys.map((key) => JSON.stringify(key)).join(', ')}`;
@@ -337,7 +363,7 @@ function checkOperators(
   for (const key of keys) {
     if (key === ownKey) continue;
     if (!allowed.includes(key)) {
-      const suggestion = closestName(key, allowed);
+      const suggestion = suggestOperator(key, allowed);
       state.issues.push(
         makeIssue({
           code: 'unknown_operator',
@@ -369,6 +395,11 @@ function checkOperators(
     }
     const definition = table[key] as OperatorTable[string];
     const parsed = definition.operand.safeParse(operand);
+    if (!parsed.success && definition.operand === DurationSchema) {
+      // a duration of the wrong shape: say which unit is wrong (`{ "day": 180 }`: did you mean "days"?)
+      checkDuration(operand, operandPath, state);
+      continue;
+    }
     if (!parsed.success) {
       state.issues.push(
         makeIssue({
@@ -390,6 +421,7 @@ function checkOperators(
           problem: problem.problem,
           expected: problem.expected,
           received: describeValue(operand),
+          ...(problem.fix === undefined ? {} : { fix: problem.fix }),
         }),
       );
     }
@@ -448,12 +480,14 @@ function checkEvent(input: Record<string, unknown>, path: IssuePath, state: Chec
     } else {
       for (const [key, bound] of Object.entries(count)) {
         if (!(COUNT_KEYS as readonly string[]).includes(key)) {
+          const suggestion = suggestOperator(key, COUNT_KEYS);
           state.issues.push(
             makeIssue({
               code: 'unknown_operator',
               path: countPath,
               problem: `unknown operator ${JSON.stringify(key)}`,
               expected: `one of ${listNames(COUNT_KEYS)}`,
+              ...(suggestion === undefined ? {} : { fix: `did you mean "${suggestion}"?` }),
             }),
           );
         } else if (!CountValue.safeParse(bound).success) {

@@ -80,6 +80,8 @@ export interface OperandProblem {
   readonly code: IssueCode;
   readonly problem: string;
   readonly expected: string;
+  /** A concrete suggestion, when there is one: `did you mean "days"?`. */
+  readonly fix?: string;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

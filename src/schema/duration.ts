@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { OperandProblem } from '../internal/issues';
+import { closestName, type OperandProblem } from '../internal/issues';
 import { parseIsoDuration } from '../internal/time';
 import { DURATION_UNITS } from './grammar';
 
@@ -40,6 +40,18 @@ export const DURATION_EXPECTED = `a duration such as { "days": 90 } or "P90D", w
  */
 export function durationProblem(input: unknown): OperandProblem | undefined {
   if (!DurationSchema.safeParse(input).success) {
+    if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+      const unit = Object.keys(input).find((key) => !(DURATION_UNITS as readonly string[]).includes(key));
+      if (unit !== undefined) {
+        const suggestion = closestName(unit, DURATION_UNITS);
+        return {
+          code: 'invalid_duration',
+          problem: `unknown unit ${JSON.stringify(unit)}`,
+          expected: DURATION_EXPECTED,
+          ...(suggestion === undefined ? {} : { fix: `did you mean "${suggestion}"?` }),
+        };
+      }
+    }
     return { code: 'invalid_duration', problem: 'not a duration', expected: DURATION_EXPECTED };
   }
   if (typeof input === 'string') {

@@ -39,12 +39,12 @@ const invalid: Array<[string, unknown, Array<[code: string, path: Array<string |
   ['between mixed', { fact: 'a', between: [1, '2026-01-01'] }, [['invalid_range', ['between']]]],
   ['malformed ISO duration', { fact: 'a', withinLast: 'P3X' }, [['invalid_duration', ['withinLast']]]],
   ['bad ISO duration body', { fact: 'a', withinLast: 'PT' }, [['invalid_duration', ['withinLast']]]],
-  ['negative duration', { fact: 'a', withinNext: { days: -5 } }, [['invalid_operand', ['withinNext']]]],
-  ['fractional duration', { fact: 'a', olderThan: { days: 1.5 } }, [['invalid_operand', ['olderThan']]]],
+  ['negative duration', { fact: 'a', withinNext: { days: -5 } }, [['invalid_duration', ['withinNext']]]],
+  ['fractional duration', { fact: 'a', olderThan: { days: 1.5 } }, [['invalid_duration', ['olderThan']]]],
   [
     'unknown duration unit',
     { fact: 'a', withinLast: { fortnights: 2 } },
-    [['invalid_operand', ['withinLast']]],
+    [['invalid_duration', ['withinLast']]],
   ],
   ['empty duration', { fact: 'a', withinLast: {} }, [['invalid_duration', ['withinLast']]]],
   ['catastrophic regex', { fact: 'email', matches: '^(a+)+$' }, [['unsafe_pattern', ['matches']]]],
@@ -281,5 +281,29 @@ describe('operator tables', () => {
         { asOf: 0 },
       ).status,
     ).toBe('met');
+  });
+});
+
+describe('suggestions', () => {
+  const fixOf = (condition: unknown) => safeParseCondition(condition).issues.map((issue) => issue.fix);
+
+  it('reads operator symbols as the operators they mean', () => {
+    expect(fixOf({ fact: 'budget.amount', '>=': 10000 })).toEqual(['did you mean "gte"?']);
+    expect(fixOf({ fact: 'budget.amount', '!=': 0 })).toEqual(['did you mean "ne"?']);
+    expect(fixOf({ score: 'total', '<': 5 })).toEqual(['did you mean "lt"?']);
+    expect(fixOf({ event: 'x', count: { '>=': 2 } })).toEqual(['did you mean "gte"?']);
+    expect(fixOf({ fact: 'budget.amount', gtee: 1 })).toEqual(['did you mean "gte"?']);
+  });
+
+  it('names a wrong duration unit and the unit meant', () => {
+    for (const condition of [
+      { fact: 'createdAt', withinLast: { day: 180 } },
+      { event: 'demo_completed', withinLast: { day: 180 } },
+    ]) {
+      const [issue] = safeParseCondition(condition).issues;
+      expect(issue?.message).toBe(
+        'withinLast: unknown unit "day"; expected a duration such as { "days": 90 } or "P90D", with at least one of years, months, weeks, days, hours, minutes, seconds, received an object (did you mean "days"?)',
+      );
+    }
   });
 });
