@@ -82,6 +82,7 @@ export type {
 export { ConfigSchema, ConfigSkeletonSchema, TextSchema } from './schema/config';
 export type { DurationInput } from './schema/duration';
 export { DurationSchema } from './schema/duration';
+export { CANONICAL_EVENT_TYPES } from './schema/events';
 export type { ActivityMapping, DerivedEvent, FieldMap, FieldMapping } from './schema/fieldMap';
 export { FieldMapSchema } from './schema/fieldMap';
 export type { ConditionKind, CountKey, NumberComparisonName, OperatorName } from './schema/grammar';

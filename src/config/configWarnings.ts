@@ -1,6 +1,7 @@
 import type { CheckState } from '../dsl/checkCondition';
 import { closestName, type Issue, listNames, makeIssue } from '../internal/issues';
 import type { Config } from '../schema/config';
+import { CANONICAL_EVENT_TYPES } from '../schema/events';
 import { LEAD_FIELDS } from '../schema/lead';
 
 /** The canonical lead's paths: every field, every section, and the events list. */
@@ -50,6 +51,34 @@ export function configWarnings(config: Config, state: CheckState): Issue[] {
           suggestion === undefined
             ? `declare it: "facts": { "${reference.name}": { "type": … } }`
             : `did you mean "${suggestion}"? If not, declare it in "facts"`,
+      }),
+    );
+  }
+  warnings.push(...eventWarnings(config, state));
+  return warnings;
+}
+
+const CANONICAL_EVENTS: readonly string[] = CANONICAL_EVENT_TYPES;
+
+/** Event types neither canonical nor declared in the config's `events` (`webinar_atended`). */
+function eventWarnings(config: Config, state: CheckState): Issue[] {
+  const declared = Object.keys(config.events ?? {});
+  const known = [...CANONICAL_EVENTS, ...declared];
+  const knownSet = new Set(known);
+  const warnings: Issue[] = [];
+  for (const reference of state.events) {
+    if (knownSet.has(reference.name)) continue;
+    const suggestion = warnings.length < MAX_SUGGESTIONS ? closestName(reference.name, known) : undefined;
+    warnings.push(
+      makeIssue({
+        code: 'unknown_event',
+        path: reference.path,
+        problem: `event type "${reference.name}" is neither canonical nor declared in "events"`,
+        expected: 'a canonical event type (docs/leads.md) or one declared in the config\'s "events"',
+        fix:
+          suggestion === undefined
+            ? `declare it: "events": { "${reference.name}": { "label": … } }`
+            : `did you mean "${suggestion}"? If not, declare it in "events"`,
       }),
     );
   }

@@ -41,6 +41,8 @@ export interface CheckState {
   readonly scores: ConditionReference[];
   /** Fact paths conditions read (not event `where` paths, which are props). */
   readonly facts: ConditionReference[];
+  /** Event types event conditions and scoring rules read. */
+  readonly events: ConditionReference[];
   conditions: number;
 }
 
@@ -56,6 +58,7 @@ export function createCheckState(
     criteria: [],
     scores: [],
     facts: [],
+    events: [],
     conditions: 0,
   };
 }
@@ -452,6 +455,12 @@ function checkEvent(input: Record<string, unknown>, path: IssuePath, state: Chec
   rejectExtraKeys(input, EVENT_KEYS, path, state);
   const types = input.event;
   const typeList = Array.isArray(types) ? types : [types];
+  typeList.forEach((type, index) => {
+    if (typeof type === 'string' && type !== '') {
+      const at = Array.isArray(types) ? [...path, 'event', index] : [...path, 'event'];
+      state.events.push({ name: type, path: at, condition: input });
+    }
+  });
   if (typeList.length === 0 || typeList.some((type) => typeof type !== 'string' || type === '')) {
     state.issues.push(
       makeIssue({

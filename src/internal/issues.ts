@@ -50,6 +50,7 @@ export const ISSUE_CODES = [
   'unreachable_threshold',
   // warnings of the lint
   'unknown_fact',
+  'unknown_event',
   // leads
   'unmapped_row',
   // seals

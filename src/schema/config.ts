@@ -103,6 +103,13 @@ export const ConfigSkeletonSchema = /* @__PURE__ */ z.strictObject({
   description: z.optional(TextSchema),
   /** How lead values are read, for every fact: decimal separator, placeholders, boolean words, date format. */
   read: z.optional(ReadingSchema),
+  /** Event types the config reads beyond the canonical ones (`call_connected`), with a label. */
+  events: z.optional(
+    z.record(
+      z.string().check(z.minLength(1), z.maxLength(200)),
+      z.strictObject({ label: z.optional(TextSchema), description: z.optional(TextSchema) }),
+    ),
+  ),
   /** Custom fact paths the config reads, with their type and reading (see `docs/leads.md`). */
   facts: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(200)), FactDeclarationSchema)),
   criteria: z.record(id, CriterionSchema),

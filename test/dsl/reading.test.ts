@@ -159,3 +159,45 @@ describe('config readings and the lint', () => {
     for (const preset of Object.values(presets)) expect(lintConfig(preset), preset.id).toEqual([]);
   });
 });
+
+describe('event types and the lint', () => {
+  const config = (events?: Record<string, unknown>) => ({
+    version: 1,
+    id: 'events',
+    ...(events === undefined ? {} : { events }),
+    criteria: {
+      interest: { when: { event: ['webinar_atended', 'ebook_download'], withinLast: { days: 90 } } },
+      calls: { when: { event: 'call_connected', count: { gte: 2 } } },
+    },
+    scoring: { rules: [{ id: 'w', points: 5, event: 'webinar_atended' }] },
+    stages: [{ id: 'rest' }],
+  });
+
+  it('warns about an event type neither canonical nor declared, with the closest one', () => {
+    expect(lintConfig(config()).map((warning) => [warning.code, warning.path, warning.fix])).toEqual([
+      [
+        'unknown_event',
+        ['criteria', 'interest', 'when', 'event', 0],
+        'did you mean "webinar_attended"? If not, declare it in "events"',
+      ],
+      [
+        'unknown_event',
+        ['criteria', 'calls', 'when', 'event'],
+        'declare it: "events": { "call_connected": { "label": … } }',
+      ],
+      [
+        'unknown_event',
+        ['scoring', 'rules', 0, 'event'],
+        'did you mean "webinar_attended"? If not, declare it in "events"',
+      ],
+    ]);
+  });
+
+  it('knows the event types a config declares', () => {
+    const warnings = lintConfig(config({ call_connected: { label: 'Sales call' } }));
+    expect(warnings.map((warning) => warning.path)).toEqual([
+      ['criteria', 'interest', 'when', 'event', 0],
+      ['scoring', 'rules', 0, 'event'],
+    ]);
+  });
+});
