@@ -16,8 +16,9 @@ import { scoreBounds } from '../scoring/scoreBounds';
 
 /**
  * The semantic checks that need the whole config: references, cycles, duplicates, the fallback
- * stage, and thresholds no lead can reach. Runs on a config whose shape is already valid; what it
- * finds are errors (warnings are `lintConfig`'s).
+ * stage, and thresholds no lead can reach. Runs on a config whose skeleton is valid, even when some of
+ * its conditions are not (it reads only what the checker recorded of them), so one pass reports every
+ * issue; what it finds are errors (warnings are `lintConfig`'s).
  */
 export function checkConfig(
   config: Config,
@@ -62,7 +63,7 @@ export function checkConfig(
       );
     }
   }
-  issues.push(...findCycles(config, criterionRefs));
+  issues.push(...findCycles(state, criterionRefs));
   issues.push(
     ...duplicates(config.scoring?.rules.map((rule) => rule.id) ?? [], ['scoring', 'rules'], 'id', 'rule id'),
   );
@@ -84,7 +85,7 @@ export function checkConfig(
   );
   issues.push(...checkStages(config));
   issues.push(...checkGroups(config));
-  if (issues.length === 0) issues.push(...unreachableThresholds(config, state.scores));
+  issues.push(...unreachableThresholds(config, state.scores));
   issues.push(...checkExamplesShape(config, criteria, scoreNames));
   return issues;
 }
@@ -110,15 +111,13 @@ const SCORES = '(scores)';
 
 /** Criteria that refer to each other in a loop, through criteria or through the scoring rules. */
 function findCycles(
-  config: Config,
+  state: CheckState,
   refs: ReadonlyMap<string, { readonly criteria: readonly string[]; readonly scores: boolean }>,
 ): Issue[] {
   const edges = new Map<string, string[]>();
   for (const [id, ref] of refs) edges.set(id, [...ref.criteria, ...(ref.scores ? [SCORES] : [])]);
-  // the scores depend on every criterion a rule names
-  const scoringCriteria = (config.scoring?.rules ?? []).flatMap((rule) =>
-    rule.when === undefined ? [] : collectCriteria(rule.when),
-  );
+  // the scores depend on every criterion a rule names (as the checker found them: conditions may be invalid)
+  const scoringCriteria = state.criteria.filter((ref) => ref.path[0] === 'scoring').map((ref) => ref.name);
   edges.set(SCORES, scoringCriteria);
 
   const issues: Issue[] = [];
@@ -154,15 +153,6 @@ function findCycles(
   };
   for (const node of edges.keys()) visit(node);
   return issues;
-}
-
-/** Criterion ids named anywhere in a checked condition. */
-function collectCriteria(condition: Condition): string[] {
-  const found: string[] = [];
-  forEachCondition(condition, (node) => {
-    if (kindOf(node) === 'criterion') found.push((node as CriterionCondition).criterion);
-  });
-  return found;
 }
 
 function duplicates(ids: readonly string[], base: IssuePath, key: string, what: string): Issue[] {

@@ -84,9 +84,10 @@ export function checkConfigInput(
   checkReadings(input, state, issues);
   const criterionRefs = checkConditions(input, state, issues);
   issues.push(...state.issues);
-  if (issues.length === 0 && skeleton.success) {
+  if (skeleton.success) {
+    // references, cycles, the ladder and thresholds too, even beside invalid conditions: every issue at once
     issues.push(...checkConfig(skeleton.data, state, criterionRefs));
-    if (skeleton.data.$seal !== undefined) {
+    if (issues.length === 0 && skeleton.data.$seal !== undefined) {
       const stale = checkSeal(skeleton.data.$seal, configHash(skeleton.data));
       if (stale !== undefined) issues.push(stale);
     }

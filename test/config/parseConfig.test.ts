@@ -25,6 +25,12 @@ function base(): Record<string, any> {
   };
 }
 
+/** The base config with one more scoring rule (index 2): the others keep the thresholds reachable. */
+const withRule = (c: Record<string, any>, rule: Record<string, unknown>) => ({
+  ...c,
+  scoring: { ...c.scoring, rules: [...c.scoring.rules, rule] },
+});
+
 const invalid: Array<
   [string, (config: Record<string, any>) => unknown, Array<[string, Array<string | number>]>]
 > = [
@@ -48,11 +54,8 @@ const invalid: Array<
   ],
   [
     'half-life with an unknown unit',
-    (c) => ({
-      ...c,
-      scoring: { rules: [{ id: 'd', points: 1, event: 'demo_completed', halfLife: { day: 30 } }] },
-    }),
-    [['invalid_duration', ['scoring', 'rules', 0, 'halfLife']]],
+    (c) => withRule(c, { id: 'd', points: 1, event: 'demo_completed', halfLife: { day: 30 } }),
+    [['invalid_duration', ['scoring', 'rules', 2, 'halfLife']]],
   ],
   [
     'criterion without when',
@@ -61,7 +64,7 @@ const invalid: Array<
   ],
   [
     'bad operator in a criterion',
-    (c) => ({ ...c, criteria: { a: { when: { fact: 'x', 'gt=': 1 } } } }),
+    (c) => ({ ...c, criteria: { ...c.criteria, a: { when: { fact: 'x', 'gt=': 1 } } } }),
     [['unknown_operator', ['criteria', 'a', 'when']]],
   ],
   [
@@ -89,14 +92,8 @@ const invalid: Array<
   ],
   [
     'rule in an unknown group',
-    (c) => ({
-      ...c,
-      scoring: {
-        ...c.scoring,
-        rules: [{ id: 'r', group: 'fitt', points: 1, when: { criterion: 'budget' } }],
-      },
-    }),
-    [['unknown_group', ['scoring', 'rules', 0, 'group']]],
+    (c) => withRule(c, { id: 'r', group: 'fitt', points: 1, when: { criterion: 'budget' } }),
+    [['unknown_group', ['scoring', 'rules', 2, 'group']]],
   ],
   [
     'duplicate rule ids',
@@ -141,42 +138,33 @@ const invalid: Array<
   ],
   [
     'rule with both when and event',
-    (c) => ({
-      ...c,
-      scoring: { rules: [{ id: 'r', points: 1, event: 'x', when: { criterion: 'budget' } }] },
-    }),
-    [['invalid_rule', ['scoring', 'rules', 0]]],
+    (c) => withRule(c, { id: 'r', points: 1, event: 'x', when: { criterion: 'budget' } }),
+    [['invalid_rule', ['scoring', 'rules', 2]]],
   ],
   [
     'rule with nothing to score',
-    (c) => ({ ...c, scoring: { rules: [{ id: 'r', points: 1 }] } }),
-    [['invalid_rule', ['scoring', 'rules', 0]]],
+    (c) => withRule(c, { id: 'r', points: 1 }),
+    [['invalid_rule', ['scoring', 'rules', 2]]],
   ],
   [
     'repeat on a condition rule',
-    (c) => ({
-      ...c,
-      scoring: { rules: [{ id: 'r', points: 1, when: { criterion: 'budget' }, repeat: { max: 2 } }] },
-    }),
-    [['invalid_rule', ['scoring', 'rules', 0, 'repeat']]],
+    (c) => withRule(c, { id: 'r', points: 1, when: { criterion: 'budget' }, repeat: { max: 2 } }),
+    [['invalid_rule', ['scoring', 'rules', 2, 'repeat']]],
   ],
   [
     'bad half-life',
-    (c) => ({ ...c, scoring: { rules: [{ id: 'r', points: 1, event: 'x', halfLife: 'P0X' }] } }),
-    [['invalid_duration', ['scoring', 'rules', 0, 'halfLife']]],
+    (c) => withRule(c, { id: 'r', points: 1, event: 'x', halfLife: 'P0X' }),
+    [['invalid_duration', ['scoring', 'rules', 2, 'halfLife']]],
   ],
   [
     'bad event filter in a rule',
-    (c) => ({
-      ...c,
-      scoring: { rules: [{ id: 'r', points: 1, event: 'x', where: { plan: { eqq: 'pro' } } }] },
-    }),
-    [['unknown_operator', ['scoring', 'rules', 0, 'where', 'plan']]],
+    (c) => withRule(c, { id: 'r', points: 1, event: 'x', where: { plan: { eqq: 'pro' } } }),
+    [['unknown_operator', ['scoring', 'rules', 2, 'where', 'plan']]],
   ],
   [
     'scoring rule on a score',
-    (c) => ({ ...c, scoring: { rules: [{ id: 'r', points: 5, when: { score: 'total', gte: 1 } }] } }),
-    [['score_cycle', ['scoring', 'rules', 0, 'when', 'score']]],
+    (c) => withRule(c, { id: 'r', points: 5, when: { score: 'total', gte: 1 } }),
+    [['score_cycle', ['scoring', 'rules', 2, 'when', 'score']]],
   ],
   [
     'group min above max',
@@ -212,6 +200,49 @@ describe('invalid configs', () => {
     ]);
   });
 
+  it('reports every kind of mistake together, in one pass', () => {
+    // ten different mistakes in one config: shape, conditions, durations, references, cycles, the
+    // ladder, thresholds, duplicates and examples all report at once
+    const config = {
+      version: 1,
+      id: 'ten',
+      criteria: {
+        budget: { when: { fact: 'budget.amount', gtee: 1000 } }, // 1 unknown operator
+        demo: { when: { event: 'demo_completed', withinLast: { day: 30 } } }, // 2 unknown duration unit
+        a: { when: { criterion: 'b' } }, // 3 cycle a → b → a
+        b: { when: { criterion: 'a' } },
+      },
+      scoring: {
+        rules: [
+          { id: 'r', points: 10, when: { criterion: 'budgte' } }, // 4 unknown criterion
+          { id: 'r', points: 10, event: 'demo_completed' }, // 5 duplicate rule id
+          { id: 'g', group: 'fitt', points: 1, event: 'demo_completed' }, // 6 unknown group
+        ],
+      },
+      stages: [
+        { id: 'SQO', when: { score: 'total', gte: 500 } }, // 7 unreachable threshold
+        { id: 'SQO', when: { criterion: 'demo' }, followUp: { within: 'P1X' } }, // 8 duplicate stage, 9 bad duration
+        { id: 'SAL', when: { criterion: 'budget' } }, // 10 no fallback
+      ],
+    };
+    const codes = safeParseConfig(config).issues.map((issue) => issue.code);
+    expect(codes.sort()).toEqual(
+      [
+        'unknown_operator',
+        'invalid_duration',
+        'criterion_cycle',
+        'unknown_criterion',
+        'duplicate_id',
+        'unknown_group',
+        'unreachable_threshold',
+        'duplicate_id',
+        'invalid_duration',
+        'missing_fallback',
+      ].sort(),
+    );
+    for (const issue of safeParseConfig(config).issues) expect(issue.path.length).toBeGreaterThan(0);
+  });
+
   it('parseConfig and compile throw a ConfigError with all issues', () => {
     const config = { ...base(), stages: [{ id: 'A', when: { criterion: 'x' } }] };
     expect(() => parseConfig(config)).toThrow(ConfigError);
@@ -231,9 +262,9 @@ describe('invalid configs', () => {
 
   it('reads every duration of a config by the same rule, with the same message', () => {
     const messages = [
-      { ...base(), criteria: { a: { when: { fact: 'x', withinLast: {} } } } },
-      { ...base(), criteria: { a: { when: { event: 'x', withinLast: {} } } } },
-      { ...base(), stages: [{ id: 'x', followUp: { within: {} } }] },
+      { ...base(), criteria: { ...base().criteria, a: { when: { fact: 'x', withinLast: {} } } } },
+      { ...base(), criteria: { ...base().criteria, a: { when: { event: 'x', withinLast: {} } } } },
+      { ...base(), stages: [...base().stages.slice(0, 2), { id: 'x', followUp: { within: {} } }] },
     ].map((config) => safeParseConfig(config).issues.map((issue) => issue.message.replace(/^[^:]+: /, '')));
     expect(messages[0]).toEqual(messages[1]);
     expect(messages[1]).toEqual(messages[2]);
