@@ -1,18 +1,21 @@
 import { checkConfigInput, type ParseConfigOptions } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
 import { defaultOperators } from '../dsl/operators';
+import { makeIssue } from '../internal/issues';
 import { ConfigError } from '../schema/ConfigError';
 import type { Classifier } from './Classifier';
 import { compileClassifier } from './compileClassifier';
+import { runExample } from './exampleFailures';
 
 /**
  * Validates, lints and compiles a config into a {@link Classifier}. The JSON is read once; the
  * classifier's hot path never looks at it again.
  *
  * @param input - a config (parsed JSON or a preset)
- * @param options - operator table and limits
+ * @param options - operator table and limits; `examples: true` also runs the config's examples
  * @returns a classifier
- * @throws {ConfigError} listing every issue when the config is invalid
+ * @throws {ConfigError} listing every issue when the config is invalid (or, with `examples: true`, every
+ *   example that fails, code `example_failed`)
  *
  * @example
  * const classifier = compile(presets.saas);
@@ -23,5 +26,21 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
   const parsed = checkConfigInput(input, options);
   if (!parsed.success) throw new ConfigError(parsed.issues);
   const config = parsed.config;
-  return compileClassifier(config, options.operators ?? defaultOperators, configHash(config));
+  const classifier = compileClassifier(config, options.operators ?? defaultOperators, configHash(config));
+  if (options.examples === true) {
+    const issues = (config.examples ?? []).flatMap((example, index) => {
+      const { failures } = runExample(classifier, example);
+      return failures.length === 0
+        ? []
+        : [
+            makeIssue({
+              code: 'example_failed',
+              path: ['examples', index],
+              problem: `example "${example.name}" fails: ${failures.join('; ')}`,
+            }),
+          ];
+    });
+    if (issues.length > 0) throw new ConfigError(issues);
+  }
+  return classifier;
 }

@@ -1,6 +1,7 @@
 import type { ParseConfigOptions } from '../config/safeParseConfig';
 import type { ConfigExample } from '../schema/config';
 import { toClassifier } from './classify';
+import { runExample } from './exampleFailures';
 
 /** One example's outcome. */
 export interface ExampleResult {
@@ -27,7 +28,8 @@ export type CheckExamplesResult = RunExamplesResult;
 
 /**
  * Runs the `examples` embedded in a config and reports each as passed or failed, with the stage it
- * got: configs carry their own tests. Scores match within 0.01.
+ * got: configs carry their own tests. Scores match within 0.01. A failure says why: for a wrong stage,
+ * the criteria not met and the lead's data flags (an unreadable date is a common cause).
  *
  * @param configOrClassifier - a config with `examples`, or a classifier compiled from one
  * @param options - operator table and limits, when given a config
@@ -44,20 +46,7 @@ export function runExamples(
 ): RunExamplesResult {
   const classifier = toClassifier(configOrClassifier, options);
   const results = (classifier.config.examples ?? []).map((example): ExampleResult => {
-    const result = classifier.classify(example.lead, { asOf: example.asOf });
-    const failures: string[] = [];
-    const { stage, scores, criteria } = example.expect;
-    if (stage !== undefined && result.stage !== stage)
-      failures.push(`stage: expected "${stage}", got "${result.stage}"`);
-    for (const [name, value] of Object.entries(scores ?? {})) {
-      const got = result.scores[name];
-      if (got === undefined || Math.abs(got - value) > 0.01)
-        failures.push(`scores.${name}: expected ${value}, got ${got}`);
-    }
-    for (const [id, status] of Object.entries(criteria ?? {})) {
-      const got = result.criteria[id]?.status;
-      if (got !== status) failures.push(`criteria.${id}: expected ${status}, got ${got}`);
-    }
+    const { result, failures } = runExample(classifier, example);
     return {
       name: example.name,
       passed: failures.length === 0,

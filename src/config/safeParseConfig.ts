@@ -21,6 +21,8 @@ import { checkSeal, configHash } from './seal';
 export interface ParseConfigOptions extends ConditionLimits {
   /** The operator table conditions compile with; defaults to the frozen `defaultOperators`. */
   readonly operators?: OperatorTable;
+  /** `compile` only: run the config's embedded examples too, and refuse it if one fails. */
+  readonly examples?: boolean;
 }
 
 /** The result of {@link safeParseConfig}: the config or every issue, and the lint's warnings. */

@@ -48,6 +48,7 @@ export const ISSUE_CODES = [
   'misplaced_fallback',
   'invalid_fallback',
   'unreachable_threshold',
+  'example_failed',
   // warnings of the lint
   'unknown_fact',
   'unknown_event',

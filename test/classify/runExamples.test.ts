@@ -35,7 +35,9 @@ describe('runExamples', () => {
   it('fails an example with the wrong stage and says what it got', () => {
     const outcome = runExamples(withExample({ stage: 'unqualified' }));
     expect(outcome.passed).toBe(false);
-    expect(outcome.results[0]?.failures).toEqual(['stage: expected "unqualified", got "SQO"']);
+    expect(outcome.results[0]?.failures).toEqual([
+      'stage: expected "unqualified", got "SQO" (SQO comes first and is met)',
+    ]);
   });
 
   it('fails an example with a score off by more than 0.01, not one within it', () => {
@@ -47,7 +49,7 @@ describe('runExamples', () => {
 
   it('fails an example with a wrong criterion status', () => {
     expect(runExamples(withExample({ criteria: { budget: 'unmet' } })).results[0]?.failures).toEqual([
-      'criteria.budget: expected unmet, got met',
+      'criteria.budget: expected unmet, got met (read budget.amount = 5000)',
     ]);
   });
 
@@ -55,5 +57,31 @@ describe('runExamples', () => {
     const classifier = compile(withExample({ stage: 'unqualified' }));
     expect(runExamples(classifier).passed).toBe(false);
     expect(checkExamples).toBe(runExamples);
+  });
+
+  it('says why a stage was not reached: the criteria not met and the data flags', () => {
+    const config = {
+      version: 1,
+      id: 'why',
+      criteria: { demo: { when: { event: 'demo_completed', withinLast: { days: 30 } } } },
+      stages: [{ id: 'SAL', when: { criterion: 'demo' } }, { id: 'unqualified' }],
+      examples: [
+        {
+          name: 'demo last week',
+          asOf: '2026-06-30',
+          lead: { events: [{ type: 'demo_completed', at: 'last week' }] },
+          expect: { stage: 'SAL' },
+        },
+      ],
+    };
+    expect(runExamples(config).results[0]?.failures).toEqual([
+      'stage: expected "SAL", got "unqualified" (SAL is unmet; criteria not met: demo (unmet)) [flags: invalid_date:events[0].at]',
+    ]);
+    // compile runs them when asked, and refuses the config
+    expect(() => compile(config)).not.toThrow();
+    expect(() => compile(config, { examples: true })).toThrow(
+      /examples\[0\]: example "demo last week" fails: stage: expected "SAL", got "unqualified"/,
+    );
+    expect(() => compile(withExample({ stage: 'SQO' }), { examples: true })).not.toThrow();
   });
 });
