@@ -1,5 +1,4 @@
 import type { CheckState, ConditionReference } from '../dsl/checkCondition';
-import { forEachCondition, kindOf } from '../dsl/walk';
 import {
   closestName,
   describeValue,
@@ -10,7 +9,6 @@ import {
   makeIssue,
 } from '../internal/issues';
 import { parseInstant } from '../internal/time';
-import type { Condition, CriterionCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import { scoreBounds } from '../scoring/scoreBounds';
 
