@@ -168,12 +168,21 @@ export function buildResult(
   const nextStage = nextIndex < 0 ? undefined : stages[nextIndex]!;
   let next: NextStage | undefined;
   if (nextStage !== undefined && nextStage.tree !== undefined) {
-    next = {
-      stage: nextStage.id,
-      label: texts.stages[nextIndex]!.label,
-      status: stageStatuses[nextIndex] === UNKNOWN ? 'unknown' : 'unmet',
-      blockers: blockers(compiled, nextStage.tree, context, texts),
-    };
+    const found = blockers(compiled, nextStage.tree, context, texts);
+    const unknownStage = stageStatuses[nextIndex] === UNKNOWN;
+    // an unmet stage stays unmet whatever its unknowns turn out to be: they cannot help on their own
+    const later = unknownStage ? [] : found.filter((blocker) => blocker.status === 'unknown');
+    const label = texts.stages[nextIndex]!.label;
+    next =
+      later.length === 0
+        ? { stage: nextStage.id, label, status: unknownStage ? 'unknown' : 'unmet', blockers: found }
+        : {
+            stage: nextStage.id,
+            label,
+            status: 'unmet',
+            blockers: found.filter((blocker) => blocker.status === 'unmet'),
+            later,
+          };
   }
   const stageEntries: Array<Classification['stages'][number]> = new Array(stageCount);
   for (let index = 0; index < stageCount; index++) {

@@ -72,6 +72,15 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
         line += ` (${blocker.status === 'unknown' ? m.collect : m.check}: ${blocker.facts.join(', ')})`;
       lines.push(line);
     }
+    if (result.next.later !== undefined) {
+      lines.push(m.later);
+      for (const blocker of result.next.later) {
+        let line = `  - ${blocker.label}.`;
+        if (blocker.hint !== undefined) line += ` ${blocker.hint}.`;
+        if (blocker.facts.length > 0) line += ` (${m.collect}: ${blocker.facts.join(', ')})`;
+        lines.push(line);
+      }
+    }
   } else {
     lines.push(current?.exit === true ? m.exitStage : m.topStage);
   }

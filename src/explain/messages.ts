@@ -13,6 +13,8 @@ export interface ExplainMessages {
   readonly exitStage: string;
   readonly status: { readonly unmet: string; readonly unknown: string };
   readonly collect: string;
+  /** Heads the unknowns that matter only once the blockers change. */
+  readonly later: string;
   readonly check: string;
   readonly ledger: string;
   readonly events: (count: number) => string;
@@ -36,6 +38,7 @@ const en: ExplainMessages = {
   exitStage: 'This is an exit stage: the lead is out of the funnel.',
   status: { unmet: 'not met', unknown: 'unknown' },
   collect: 'collect',
+  later: 'Unknown, and worth asking once those change:',
   check: 'check',
   ledger: 'Score breakdown:',
   events: (count) => (count === 1 ? '1 event' : `${count} events`),
@@ -60,6 +63,7 @@ const it: ExplainMessages = {
   exitStage: 'È una fase di uscita: il lead è fuori dal funnel.',
   status: { unmet: 'criterio non soddisfatto', unknown: 'dati mancanti' },
   collect: 'raccogli',
+  later: 'Sconosciuti, da chiedere quando questi cambiano:',
   check: 'verifica',
   ledger: 'Dettaglio del punteggio:',
   events: (count) => (count === 1 ? '1 evento' : `${count} eventi`),

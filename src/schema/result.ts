@@ -31,7 +31,13 @@ export interface NextStage {
   readonly stage: string;
   readonly label: string;
   readonly status: 'unmet' | 'unknown';
+  /** What to change or ask now: each could help reach the stage. */
   readonly blockers: readonly Blocker[];
+  /**
+   * Unknowns that cannot reach the stage on their own while the blockers are unmet (the stage is
+   * `unmet` whatever they turn out to be): ask them once the blockers change. Present only when there are some.
+   */
+  readonly later?: readonly Blocker[];
 }
 
 /** One line of the score: a rule's points (or a cap's correction, `cap:<group>` / `cap:total`). */

@@ -367,3 +367,41 @@ describe('criterion status in conditions', () => {
     expect(result.next?.blockers.map((blocker) => blocker.label)).toEqual(['criterion budget is unknown']);
   });
 });
+
+describe('blockers that can help', () => {
+  const bant = {
+    version: 1,
+    id: 'three-of',
+    criteria: {
+      a: { when: { fact: 'a', eq: true } },
+      b: { when: { fact: 'b', eq: true } },
+      t: { hint: 'Ask the timeline', when: { fact: 't', eq: true } },
+    },
+    stages: [
+      { id: 'SQO', when: { atLeast: 2, of: [{ criterion: 'a' }, { criterion: 'b' }, { criterion: 't' }] } },
+      { id: 'SAL' },
+    ],
+  };
+
+  it('lists an unknown that cannot reach the stage on its own apart, not among the blockers', () => {
+    const next = classify({ a: false, b: false }, bant, { asOf: AS_OF }).next;
+    expect(next?.status).toBe('unmet');
+    expect(next?.blockers.map((blocker) => [blocker.criterion, blocker.status])).toEqual([
+      ['a', 'unmet'],
+      ['b', 'unmet'],
+    ]);
+    expect(next?.later?.map((blocker) => [blocker.criterion, blocker.hint])).toEqual([
+      ['t', 'Ask the timeline'],
+    ]);
+  });
+
+  it('keeps unknowns among the blockers while an answer could still reach the stage', () => {
+    const next = classify({ a: true, b: false }, bant, { asOf: AS_OF }).next;
+    expect(next?.status).toBe('unknown');
+    expect(next?.blockers.map((blocker) => [blocker.criterion, blocker.status])).toEqual([
+      ['b', 'unmet'],
+      ['t', 'unknown'],
+    ]);
+    expect(next).not.toHaveProperty('later');
+  });
+});
