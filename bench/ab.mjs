@@ -26,7 +26,8 @@ const leads = generateLeads(LEADS, 42);
 const builds = { a: a.compile(leadstageConfig), b: b.compile(leadstageConfig) };
 
 // AB_AGREE=stage compares only the stages, for builds whose results differ on purpose
-const agreeOn = process.env.AB_AGREE === 'stage' ? (result) => result.stage : (result) => JSON.stringify(result);
+const agreeOn =
+  process.env.AB_AGREE === 'stage' ? (result) => result.stage : (result) => JSON.stringify(result);
 for (const lead of leads) {
   const left = agreeOn(builds.a.classify(lead, { asOf }));
   const right = agreeOn(builds.b.classify(lead, { asOf }));

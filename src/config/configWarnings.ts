@@ -55,6 +55,39 @@ export function configWarnings(config: Config, state: CheckState): Issue[] {
     );
   }
   warnings.push(...eventWarnings(config, state));
+  warnings.push(...unusedWarnings(config, state));
+  return warnings;
+}
+
+/** Criteria nothing refers to, and score groups no rule adds to. */
+function unusedWarnings(config: Config, state: CheckState): Issue[] {
+  const warnings: Issue[] = [];
+  const referenced = new Set(state.criteria.map((reference) => reference.name));
+  for (const id of Object.keys(config.criteria)) {
+    if (referenced.has(id)) continue;
+    warnings.push(
+      makeIssue({
+        code: 'unused_criterion',
+        path: ['criteria', id],
+        problem: `criterion "${id}" is used by no stage, scoring rule or other criterion`,
+        expected: 'a criterion a stage or rule refers to ({ "criterion": "' + id + '" })',
+        fix: 'refer to it, or delete it if it is not wanted in results either',
+      }),
+    );
+  }
+  const fed = new Set((config.scoring?.rules ?? []).map((rule) => rule.group));
+  for (const id of Object.keys(config.scoring?.groups ?? {})) {
+    if (fed.has(id)) continue;
+    warnings.push(
+      makeIssue({
+        code: 'empty_group',
+        path: ['scoring', 'groups', id],
+        problem: `score group "${id}" gets points from no rule: it is always 0 (or its min)`,
+        expected: 'a group some rule names in "group"',
+        fix: 'add "group": "' + id + '" to a rule, or delete the group',
+      }),
+    );
+  }
   return warnings;
 }
 

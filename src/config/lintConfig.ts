@@ -4,8 +4,9 @@ import { type ParseConfigOptions, safeParseConfig } from './safeParseConfig';
 
 /**
  * Lints a config: checks it as `parseConfig` does, then returns what is probably a mistake though the
- * config works — a fact path that is neither canonical nor declared in `facts` (a typo such as
- * `authority.rol` makes a criterion quietly `unknown` for every lead). Each warning has a path, a code
+ * config works — a fact path neither canonical nor declared in `facts` (a typo such as `authority.rol`
+ * makes a criterion quietly `unknown` for every lead), an event type neither canonical nor declared in
+ * `events`, a criterion nothing refers to, a score group no rule feeds. Each warning has a path, a code
  * and, where one is close, a suggestion (`issue.fix`).
  *
  * @param input - a config (parsed JSON or a preset)
@@ -14,7 +15,7 @@ import { type ParseConfigOptions, safeParseConfig } from './safeParseConfig';
  * @throws {ConfigError} listing every issue when the config is invalid
  *
  * @example
- * const config = { version: 1, id: 'x', criteria: { a: { when: { fact: 'authority.rol', eq: 'decision_maker' } } }, stages: [{ id: 'rest' }] };
+ * const config = { version: 1, id: 'x', criteria: { a: { when: { fact: 'authority.rol', eq: 'decision_maker' } } }, stages: [{ id: 'SQO', when: { criterion: 'a' } }, { id: 'rest' }] };
  * lintConfig(config).map((warning) => warning.fix);
  * //=> ['did you mean "authority.role"? If not, declare it in "facts"']
  */

@@ -52,6 +52,8 @@ export const ISSUE_CODES = [
   // warnings of the lint
   'unknown_fact',
   'unknown_event',
+  'unused_criterion',
+  'empty_group',
   // leads
   'unmapped_row',
   // seals
