@@ -23,6 +23,31 @@ function withValue(flag: string, result: Classification): string {
   return flag;
 }
 
+/** An ISO instant as people write it: `7 July 2026, 12:00 UTC`, or just the day at midnight. */
+function formatDate(iso: string, m: ExplainMessages): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const hours = instant.getUTCHours();
+  const minutes = instant.getUTCMinutes();
+  const time =
+    hours === 0 && minutes === 0
+      ? undefined
+      : `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+  return m.date(
+    instant.getUTCDate(),
+    m.months[instant.getUTCMonth()] as string,
+    instant.getUTCFullYear(),
+    time,
+  );
+}
+
+/** A fact path in words: a canonical field's name, events by type, a custom path as it is. */
+function factLabel(path: string, m: ExplainMessages): string {
+  if (Object.hasOwn(m.facts, path)) return m.facts[path] as string;
+  const events = /^events\[(.+)\]$/.exec(path);
+  return events === null ? path : m.eventsOf((events[1] as string).split('|'));
+}
+
 function signed(points: number): string {
   return points > 0 ? `+${points}` : String(points);
 }
@@ -40,20 +65,22 @@ function signed(points: number): string {
  * @example
  * const result = classify({ events: [{ type: 'webinar_attended', at: '2026-06-10' }] }, presets.saas, { asOf: '2026-06-30', locale: 'it' });
  * explain(result, { locale: 'it' }).split('\n')[0];
- * //=> 'Lead: fase SAL (Lead accettato per la vendita), punteggio 5 (fit 0, engagement 5).'
+ * //=> 'Questo lead: fase SAL (Lead accettato per la vendita), punteggio 5 (fit 0, engagement 5).'
  */
 export function explain(result: Classification, options: ExplainOptions = {}): string {
   const m = messagesFor(options.locale ?? 'en');
   const lines: string[] = [];
-  const groups = Object.entries(result.scores)
-    .filter(([name]) => name !== 'total')
-    .map(([name, value]) => `${name} ${value}`)
-    .join(', ');
+  const groupEntries = Object.entries(result.scores).filter(([name]) => name !== 'total');
+  const groups = groupEntries.map(([name, value]) => `${name} ${value}`).join(', ');
+  // a config without scoring has nothing to say about a score
+  const scored = groupEntries.length > 0 || result.ledger.length > 0 || result.scores.total !== 0;
   lines.push(
-    `${m.lead(result.leadId)}: ${m.stage(result.stage, result.stageLabel)}, ${m.score(result.scores.total, groups)}.`,
+    `${m.lead(result.leadId)}: ${m.stage(result.stage, result.stageLabel)}${scored ? `, ${m.score(result.scores.total, groups)}` : ''}.`,
   );
-  lines.push(m.context(result.asOf, result.config.id));
+  lines.push(m.context(formatDate(result.asOf, m), result.config.id));
 
+  const facts = (paths: readonly string[]) =>
+    [...new Set(paths.map((path) => factLabel(path, m)))].join(', ');
   const byStatus = { met: [] as string[], unmet: [] as string[], unknown: [] as string[] };
   for (const criterion of Object.values(result.criteria)) byStatus[criterion.status].push(criterion.label);
   lines.push('');
@@ -69,7 +96,7 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
       let line = `  - ${blocker.label} — ${m.status[blocker.status]}.`;
       if (blocker.hint !== undefined) line += ` ${blocker.hint}.`;
       if (blocker.facts.length > 0)
-        line += ` (${blocker.status === 'unknown' ? m.collect : m.check}: ${blocker.facts.join(', ')})`;
+        line += ` (${blocker.status === 'unknown' ? m.collect : m.check}: ${facts(blocker.facts)})`;
       lines.push(line);
     }
     if (result.next.later !== undefined) {
@@ -77,7 +104,7 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
       for (const blocker of result.next.later) {
         let line = `  - ${blocker.label}.`;
         if (blocker.hint !== undefined) line += ` ${blocker.hint}.`;
-        if (blocker.facts.length > 0) line += ` (${m.collect}: ${blocker.facts.join(', ')})`;
+        if (blocker.facts.length > 0) line += ` (${m.collect}: ${facts(blocker.facts)})`;
         lines.push(line);
       }
     }
@@ -103,7 +130,7 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
     lines.push(m.actions);
     for (const action of result.actions) lines.push(`  - ${action}`);
   }
-  if (result.followUpBy !== undefined) lines.push(m.followUp(result.followUpBy));
+  if (result.followUpBy !== undefined) lines.push(m.followUp(formatDate(result.followUpBy, m)));
   if (result.flags.length > 0) {
     lines.push('');
     lines.push(`${m.flags} ${result.flags.map((flag) => withValue(flag, result)).join(', ')}.`);

@@ -22,10 +22,18 @@ export interface ExplainMessages {
   readonly actions: string;
   readonly followUp: (date: string) => string;
   readonly flags: string;
+  /** Month names, January first. */
+  readonly months: readonly string[];
+  /** A day and time as people write them: `7 July 2026, 12:00 UTC`. */
+  readonly date: (day: number, month: string, year: number, time: string | undefined) => string;
+  /** What to collect or check, by canonical fact path. */
+  readonly facts: Readonly<Record<string, string>>;
+  /** Events of some types: `demo_completed or pricing_discussed events`. */
+  readonly eventsOf: (types: readonly string[]) => string;
 }
 
 const en: ExplainMessages = {
-  lead: (id) => (id === undefined ? 'Lead' : `Lead ${id}`),
+  lead: (id) => (id === undefined ? 'This lead' : `Lead ${id}`),
   stage: (stage, label) => (stage === label ? `stage ${stage}` : `stage ${stage} (${label})`),
   score: (total, groups) => `score ${total}${groups === '' ? '' : ` (${groups})`}`,
   context: (asOf, config) => `As of ${asOf}, with config "${config}".`,
@@ -46,13 +54,45 @@ const en: ExplainMessages = {
   actions: 'Next steps:',
   followUp: (date) => `Follow up by ${date}.`,
   flags: 'Data quality:',
+  months: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  date: (day, month, year, time) => `${day} ${month} ${year}${time === undefined ? '' : `, ${time} UTC`}`,
+  facts: {
+    'budget.status': 'budget status',
+    'budget.amount': 'budget amount',
+    'authority.role': 'who decides',
+    'contact.seniority': 'seniority',
+    'need.painPoints': 'pain points',
+    'need.painPoints.length': 'pain points',
+    'need.severity': 'how much it hurts',
+    'need.statement': 'the need in their words',
+    'timeline.purchaseBy': 'purchase date',
+    'company.employees': 'company size',
+    'company.annualRevenue': 'annual revenue',
+    'company.industry': 'industry',
+    'company.isCompetitor': 'whether they are a competitor',
+    'company.isCustomer': 'whether they are a customer',
+  },
+  eventsOf: (types) => `${types.join(' or ')} events`,
 };
 
 const it: ExplainMessages = {
-  lead: (id) => (id === undefined ? 'Lead' : `Lead ${id}`),
+  lead: (id) => (id === undefined ? 'Questo lead' : `Lead ${id}`),
   stage: (stage, label) => (stage === label ? `fase ${stage}` : `fase ${stage} (${label})`),
   score: (total, groups) => `punteggio ${total}${groups === '' ? '' : ` (${groups})`}`,
-  context: (asOf, config) => `Alla data ${asOf}, con la configurazione "${config}".`,
+  context: (asOf, config) => `Al ${asOf}, con la configurazione "${config}".`,
   met: 'Soddisfatti',
   unmet: 'Non soddisfatti',
   unknown: 'Sconosciuti (dati mancanti)',
@@ -69,8 +109,40 @@ const it: ExplainMessages = {
   events: (count) => (count === 1 ? '1 evento' : `${count} eventi`),
   cap: (group) => (group === 'total' ? 'tetto sul totale' : `tetto su ${group}`),
   actions: 'Prossimi passi:',
-  followUp: (date) => `Ricontattare entro ${date}.`,
+  followUp: (date) => `Ricontattare entro il ${date}.`,
   flags: 'Qualità dei dati:',
+  months: [
+    'gennaio',
+    'febbraio',
+    'marzo',
+    'aprile',
+    'maggio',
+    'giugno',
+    'luglio',
+    'agosto',
+    'settembre',
+    'ottobre',
+    'novembre',
+    'dicembre',
+  ],
+  date: (day, month, year, time) => `${day} ${month} ${year}${time === undefined ? '' : `, ore ${time} UTC`}`,
+  facts: {
+    'budget.status': 'stato del budget',
+    'budget.amount': 'importo del budget',
+    'authority.role': 'chi decide',
+    'contact.seniority': 'ruolo',
+    'need.painPoints': 'problemi da risolvere',
+    'need.painPoints.length': 'problemi da risolvere',
+    'need.severity': 'quanto è urgente',
+    'need.statement': 'l’esigenza con parole loro',
+    'timeline.purchaseBy': 'data di acquisto',
+    'company.employees': 'dimensione dell’azienda',
+    'company.annualRevenue': 'fatturato annuo',
+    'company.industry': 'settore',
+    'company.isCompetitor': 'se sono un concorrente',
+    'company.isCustomer': 'se sono già clienti',
+  },
+  eventsOf: (types) => `eventi ${types.join(' o ')}`,
 };
 
 export const MESSAGES: Readonly<Record<string, ExplainMessages>> = { en, it };

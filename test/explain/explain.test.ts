@@ -23,10 +23,10 @@ describe('explain', () => {
   it('names what to collect for the next stage, and what to check', () => {
     const text = explain(classify(leads.SAL, config, { asOf }));
     expect(text).toContain('To reach SQO (Qualified):');
-    expect(text).toContain('  - Recent demo — not met. (check: events[demo_completed])');
+    expect(text).toContain('  - Recent demo — not met. (check: demo_completed events)');
     // the stage is unmet whatever the budget turns out to be: asking it alone cannot reach SQO
     expect(text).toContain(
-      'Unknown, and worth asking once those change:\n  - Budget. Ask for the budget range. (collect: budget.status, budget.amount)',
+      'Unknown, and worth asking once those change:\n  - Budget. Ask for the budget range. (collect: budget status, budget amount)',
     );
     expect(text).toContain('Data quality: invalid_date:timeline.purchaseBy.');
   });
@@ -42,5 +42,27 @@ describe('explain', () => {
     const result = classify({ budget: { amount: 'a lot' } }, config, { asOf });
     expect(result.flags).toEqual(['unreadable:budget.amount']);
     expect(explain(result)).toContain('Data quality: unreadable:budget.amount ("a lot").');
+  });
+
+  it('reads as a note: dates in words, no score without scoring, no id as "this lead"', () => {
+    const plain = {
+      version: 1,
+      id: 'plain',
+      criteria: { budget: { when: { fact: 'budget.amount', gte: 1000 } } },
+      stages: [
+        { id: 'SQO', when: { criterion: 'budget' }, followUp: { within: { days: 2 } } },
+        { id: 'rest' },
+      ],
+    };
+    const text = explain(classify({ budget: { amount: 5000 } }, plain, { asOf: '2026-06-30' }));
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      'This lead: stage SQO.',
+      'As of 30 June 2026, with config "plain".',
+    ]);
+    expect(text).toContain('Follow up by 2 July 2026.');
+    const it = explain(classify({ budget: { amount: 5000 } }, plain, { asOf: '2026-06-30T09:30:00Z' }), {
+      locale: 'it',
+    });
+    expect(it).toContain('Ricontattare entro il 2 luglio 2026, ore 09:30 UTC.');
   });
 });
