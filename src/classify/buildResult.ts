@@ -123,6 +123,7 @@ function criteriaResults(compiled: CompiledConfig, context: ClassifyContext, tex
     };
     if (criterion.dimension !== undefined) entry.dimension = criterion.dimension;
     if (text.hint !== undefined) entry.hint = text.hint;
+    if (criterion.knockOut) entry.knockOut = true;
     criteria[criterion.id] = entry;
   }
   return criteria;

@@ -6,6 +6,7 @@ import {
 } from '../dsl/compileEvaluator';
 import { compileFactReadings } from '../dsl/factReading';
 import type { OperatorTests } from '../dsl/operatorTests';
+import { forEachCondition, kindOf } from '../dsl/walk';
 import { createLender, Workspace } from '../dsl/workspace';
 import { MET, type Status } from '../internal/status';
 import {
@@ -16,6 +17,7 @@ import {
   readAsOf,
   toDuration,
 } from '../internal/time';
+import type { Condition, CriterionCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import type { CriterionResult } from '../schema/result';
 import { compileScoring } from '../scoring/compileScoring';
@@ -41,6 +43,27 @@ function followUpBy(within: Duration): (asOf: number) => string {
   return memoByInstant((asOf) => formatInstant(addDuration(asOf, within)));
 }
 
+/** Criteria named only by exit stages (`competitor` for `disqualified`): knock-outs, not rungs of the ladder. */
+function knockOutCriteria(config: Config): ReadonlySet<string> {
+  const named = (conditions: ReadonlyArray<Condition | undefined>) => {
+    const found = new Set<string>();
+    for (const condition of conditions) {
+      if (condition === undefined) continue;
+      forEachCondition(condition, (node) => {
+        if (kindOf(node) === 'criterion') found.add((node as CriterionCondition).criterion);
+      });
+    }
+    return found;
+  };
+  const byExits = named(config.stages.filter((stage) => stage.exit === true).map((stage) => stage.when));
+  const elsewhere = named([
+    ...config.stages.filter((stage) => stage.exit !== true).map((stage) => stage.when),
+    ...(config.scoring?.rules ?? []).map((rule) => rule.when),
+    ...Object.values(config.criteria).map((criterion) => criterion.when),
+  ]);
+  return new Set([...byExits].filter((id) => !elsewhere.has(id)));
+}
+
 /**
  * Compiles a config that is already known to be valid (checked by `parseConfig`, or sealed) into a
  * {@link Classifier}. The JSON is read once; the hot path never looks at it again. `hash` is the
@@ -60,6 +83,7 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
     score: (name) => (context) => (context as ClassifyContext).scores().scores[name],
     shared: createSharedCompilation(operators),
   };
+  const knockOuts = knockOutCriteria(config);
   const criteriaEvaluators = criterionIds.map((id) =>
     compileEvaluator(config.criteria[id]!.when, environment),
   );
@@ -72,6 +96,7 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
         label: criterion.label ?? id,
         dimension: criterion.dimension,
         hint: criterion.hint,
+        knockOut: knockOuts.has(id),
         probes: compileProbes(criterion.when, environment),
       };
     }),

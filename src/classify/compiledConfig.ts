@@ -34,6 +34,8 @@ export interface CompiledCriterion {
   readonly label: LocalizedText;
   readonly dimension: string | undefined;
   readonly hint: LocalizedText | undefined;
+  /** Named only by exit stages: a knock-out, reported apart from the qualification gaps. */
+  readonly knockOut: boolean;
   readonly probes: readonly Probe[];
 }
 

@@ -82,11 +82,17 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
   const facts = (paths: readonly string[]) =>
     [...new Set(paths.map((path) => factLabel(path, m)))].join(', ');
   const byStatus = { met: [] as string[], unmet: [] as string[], unknown: [] as string[] };
-  for (const criterion of Object.values(result.criteria)) byStatus[criterion.status].push(criterion.label);
+  const knockOuts: string[] = [];
+  for (const criterion of Object.values(result.criteria)) {
+    if (criterion.knockOut === true)
+      knockOuts.push(`${criterion.label} — ${m.knockOutStatus[criterion.status]}`);
+    else byStatus[criterion.status].push(criterion.label);
+  }
   lines.push('');
   lines.push(`${m.met}: ${byStatus.met.join('; ') || m.none}.`);
   lines.push(`${m.unmet}: ${byStatus.unmet.join('; ') || m.none}.`);
   lines.push(`${m.unknown}: ${byStatus.unknown.join('; ') || m.none}.`);
+  if (knockOuts.length > 0) lines.push(`${m.knockOuts}: ${knockOuts.join('; ')}.`);
 
   lines.push('');
   const current = result.stages.find((stage) => stage.id === result.stage);

@@ -22,6 +22,9 @@ export interface ExplainMessages {
   readonly actions: string;
   readonly followUp: (date: string) => string;
   readonly flags: string;
+  /** Heads the knock-out criteria, apart from the qualification gaps. */
+  readonly knockOuts: string;
+  readonly knockOutStatus: { readonly met: string; readonly unmet: string; readonly unknown: string };
   /** Month names, January first. */
   readonly months: readonly string[];
   /** A day and time as people write them: `7 July 2026, 12:00 UTC`. */
@@ -54,6 +57,8 @@ const en: ExplainMessages = {
   actions: 'Next steps:',
   followUp: (date) => `Follow up by ${date}.`,
   flags: 'Data quality:',
+  knockOuts: 'Knock-out checks',
+  knockOutStatus: { met: 'applies', unmet: 'does not apply', unknown: 'unknown' },
   months: [
     'January',
     'February',
@@ -111,6 +116,8 @@ const it: ExplainMessages = {
   actions: 'Prossimi passi:',
   followUp: (date) => `Ricontattare entro il ${date}.`,
   flags: 'Qualità dei dati:',
+  knockOuts: 'Criteri di esclusione',
+  knockOutStatus: { met: 'si applica', unmet: 'non si applica', unknown: 'sconosciuto' },
   months: [
     'gennaio',
     'febbraio',

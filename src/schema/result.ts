@@ -14,6 +14,8 @@ export interface CriterionResult {
   readonly dimension?: string;
   readonly hint?: string;
   readonly facts: readonly CriterionFact[];
+  /** `true` for a knock-out: a criterion only exit stages (disqualified, recycled) refer to. */
+  readonly knockOut?: true;
 }
 
 /** Something that keeps the lead from the next stage, and what to collect to decide it. */

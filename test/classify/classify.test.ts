@@ -75,6 +75,7 @@ describe('classify', () => {
           status: 'unknown',
           label: 'competitor',
           facts: [{ path: 'company.isCompetitor', expected: { eq: true } }],
+          knockOut: true,
         },
       },
       stages: [
