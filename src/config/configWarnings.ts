@@ -1,4 +1,5 @@
 import type { CheckState } from '../dsl/checkCondition';
+import { hashJson } from '../internal/hash';
 import { closestName, type Issue, listNames, makeIssue } from '../internal/issues';
 import type { Config } from '../schema/config';
 import { CANONICAL_EVENT_TYPES } from '../schema/events';
@@ -56,6 +57,38 @@ export function configWarnings(config: Config, state: CheckState): Issue[] {
   }
   warnings.push(...eventWarnings(config, state));
   warnings.push(...unusedWarnings(config, state));
+  warnings.push(...shadowedStages(config));
+  return warnings;
+}
+
+/**
+ * Stages a stage above always takes first: the same condition, or an `all` that includes the whole
+ * condition of a stage above (an SQO placed under the SAL it builds on). A syntactic check, not a
+ * satisfiability one: conditions that imply each other in other ways are not found.
+ */
+function shadowedStages(config: Config): Issue[] {
+  const warnings: Issue[] = [];
+  const hashes = config.stages.map((stage) => (stage.when === undefined ? undefined : hashJson(stage.when)));
+  config.stages.forEach((stage, index) => {
+    const when = stage.when as Record<string, unknown> | undefined;
+    if (when === undefined) return;
+    const parts = Array.isArray(when.all) ? (when.all as unknown[]).map(hashJson) : [];
+    for (let above = 0; above < index; above++) {
+      const hash = hashes[above];
+      if (hash === undefined || (hash !== hashes[index] && !parts.includes(hash))) continue;
+      const earlier = config.stages[above] as { id: string };
+      warnings.push(
+        makeIssue({
+          code: 'unreachable_stage',
+          path: ['stages', index, 'when'],
+          problem: `every lead that meets stage "${stage.id}" meets stage "${earlier.id}" above it first`,
+          expected: 'a stage some lead can reach: stages are ordered highest first',
+          fix: `move "${stage.id}" above "${earlier.id}", or change one of the conditions`,
+        }),
+      );
+      return;
+    }
+  });
   return warnings;
 }
 

@@ -54,6 +54,7 @@ export const ISSUE_CODES = [
   'unknown_event',
   'unused_criterion',
   'empty_group',
+  'unreachable_stage',
   // leads
   'unmapped_row',
   // seals

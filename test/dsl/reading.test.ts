@@ -231,3 +231,31 @@ describe('event types and the lint', () => {
     ]);
   });
 });
+
+describe('stages that can never be reached', () => {
+  it('warns about a stage a stage above always takes first', () => {
+    const config = {
+      version: 1,
+      id: 'order',
+      criteria: {
+        interest: { when: { event: 'webinar_attended' } },
+        budget: { when: { fact: 'budget.amount', gte: 1 } },
+      },
+      stages: [
+        { id: 'SAL', when: { criterion: 'interest' } },
+        // SQO builds on SAL but sits below it: no lead ever reaches it
+        { id: 'SQO', when: { all: [{ criterion: 'interest' }, { criterion: 'budget' }] } },
+        { id: 'again', when: { criterion: 'interest' } },
+        { id: 'rest' },
+      ],
+    };
+    expect(lintConfig(config).map((warning) => [warning.code, warning.path, warning.fix])).toEqual([
+      ['unreachable_stage', ['stages', 1, 'when'], 'move "SQO" above "SAL", or change one of the conditions'],
+      [
+        'unreachable_stage',
+        ['stages', 2, 'when'],
+        'move "again" above "SAL", or change one of the conditions',
+      ],
+    ]);
+  });
+});
