@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CONDITION_KINDS,
   COUNT_KEYS,
+  ConfigSkeletonSchema,
   DURATION_UNITS,
   ISSUE_CODES,
   maps,
@@ -74,5 +75,24 @@ describe('docs/crm-maps.md', () => {
         for (const name of typeof names === 'string' ? [names] : names)
           expect(text, `${map.id}: ${name}`).toContain(`\`${name}\``);
     }
+  });
+});
+
+describe('docs/config-reference.md', () => {
+  const text = docs('config-reference.md');
+
+  it('shows every condition kind and operator with an example', () => {
+    expect(
+      firstColumn(section(text, '## Conditions'))
+        .filter((name) => (CONDITION_KINDS as readonly string[]).includes(name))
+        .sort(),
+    ).toEqual([...CONDITION_KINDS].sort());
+    expect(firstColumn(section(text, '### Fact operators')).sort()).toEqual([...OPERATOR_NAMES].sort());
+    for (const operator of OPERATOR_NAMES) expect(text).toContain(`"${operator}":`);
+  });
+
+  it('names every top-level key of a config', () => {
+    const keys = Object.keys(ConfigSkeletonSchema.shape);
+    expect(firstColumn(section(text, '## Top level')).sort()).toEqual([...keys].sort());
   });
 });
