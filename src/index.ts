@@ -6,6 +6,8 @@ export { compile } from './classify/compile';
 export type { CheckExamplesResult, ExampleResult, RunExamplesResult } from './classify/runExamples';
 export { checkExamples, runExamples } from './classify/runExamples';
 export { configJsonSchema } from './config/configJsonSchema';
+export type { FactPath, TypedCondition, TypedConfig, TypedRule, TypedStage } from './config/defineConfig';
+export { defineConfig } from './config/defineConfig';
 export { lintConfig } from './config/lintConfig';
 export { parseConfig } from './config/parseConfig';
 export type { ParseConfigOptions, SafeParseConfigResult } from './config/safeParseConfig';

@@ -9,8 +9,11 @@ export interface ClassifyOptions {
   readonly locale?: string;
 }
 
-/** A config compiled once into closures; classify as many leads as you like with it. */
-export interface Classifier {
+/**
+ * A config compiled once into closures; classify as many leads as you like with it. `Stage` is the
+ * union of its stage ids when the config was written with `defineConfig`.
+ */
+export interface Classifier<Stage extends string = string> {
   /** The validated config it was compiled from. */
   readonly config: Config;
   /** Stable hash of the config, independent of key order (also in every result). */
@@ -19,5 +22,5 @@ export interface Classifier {
    * Classifies one lead. Never throws on lead data.
    * @throws {TypeError} when `asOf` is missing or invalid
    */
-  classify(lead: unknown, options: ClassifyOptions): Classification;
+  classify(lead: unknown, options: ClassifyOptions): Classification<Stage>;
 }

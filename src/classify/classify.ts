@@ -1,3 +1,4 @@
+import type { TypedConfig } from '../config/defineConfig';
 import type { ParseConfigOptions } from '../config/safeParseConfig';
 import type { Classification } from '../schema/result';
 import type { Classifier, ClassifyOptions } from './Classifier';
@@ -27,6 +28,16 @@ const resolve = /* @__PURE__ */ classifierResolver((config) => compile(config));
  * classify(lead, presets.saas, { asOf: '2026-06-30' }).stage;
  * //=> 'SQO'
  */
+export function classify<const Stages extends string>(
+  lead: unknown,
+  configOrClassifier: TypedConfig<string, Stages> | Classifier<Stages>,
+  options: ClassifyOptions,
+): Classification<Stages>;
+export function classify(
+  lead: unknown,
+  configOrClassifier: unknown,
+  options: ClassifyOptions,
+): Classification;
 export function classify(
   lead: unknown,
   configOrClassifier: unknown,

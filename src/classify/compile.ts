@@ -1,3 +1,4 @@
+import type { TypedConfig } from '../config/defineConfig';
 import { checkConfigInput, type ParseConfigOptions } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
 import { defaultOperators } from '../dsl/operators';
@@ -22,6 +23,11 @@ import { runExample } from './exampleFailures';
  * classifier.classify({ events: [{ type: 'newsletter_signup', at: '2026-06-01' }] }, { asOf: '2026-06-30' }).stage;
  * //=> 'SAL'
  */
+export function compile<const Criteria extends string, const Stages extends string>(
+  input: TypedConfig<Criteria, Stages>,
+  options?: ParseConfigOptions,
+): Classifier<Stages>;
+export function compile(input: unknown, options?: ParseConfigOptions): Classifier;
 export function compile(input: unknown, options: ParseConfigOptions = {}): Classifier {
   const parsed = checkConfigInput(input, options);
   if (!parsed.success) throw new ConfigError(parsed.issues);

@@ -56,9 +56,10 @@ export interface LedgerEntry {
  * The result of classifying one lead: plain JSON (no `Date`, no class instances), so a service can
  * return it as is.
  */
-export interface Classification {
+export interface Classification<Stage extends string = string> {
   readonly leadId?: string;
-  readonly stage: string;
+  /** The stage id: a literal union for configs written with `defineConfig`. */
+  readonly stage: Stage;
   readonly stageLabel: string;
   readonly asOf: string;
   readonly config: { readonly id: string; readonly version: 1; readonly hash: string };
