@@ -8,6 +8,7 @@ import { compileFactReadings } from '../dsl/factReading';
 import type { OperatorTests } from '../dsl/operatorTests';
 import { forEachCondition, kindOf } from '../dsl/walk';
 import { createLender, Workspace } from '../dsl/workspace';
+import { localeOf } from '../internal/localize';
 import { MET, type Status } from '../internal/status';
 import {
   addDuration,
@@ -35,6 +36,9 @@ function stageEntries(id: string, exit: boolean): CompiledStage['entries'] {
 }
 
 const always: Evaluator = () => MET;
+
+/** Locales whose texts a classifier keeps resolved; others are resolved per call. */
+const MAX_CACHED_LOCALES = 16;
 
 /** What a result's criterion entry holds until `buildResult` fills it in; never seen by a caller. */
 const PLACEHOLDER: CriterionResult = Object.freeze({ status: 'unknown', label: '', facts: [] });
@@ -130,11 +134,12 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
     hash,
     classify(lead, classifyOptions) {
       const asOf = readAsOf(classifyOptions?.asOf);
-      const locale = classifyOptions.locale ?? 'en';
+      const locale = localeOf(classifyOptions.locale);
       let texts = textsByLocale.get(locale);
       if (texts === undefined) {
         texts = localizeTexts(compiled, locale);
-        textsByLocale.set(locale, texts);
+        // locales come from request headers: cache a few, never one per caller
+        if (textsByLocale.size < MAX_CACHED_LOCALES) textsByLocale.set(locale, texts);
       }
       const workspace = lender.acquire();
       try {

@@ -1,3 +1,4 @@
+import { localeOf } from '../internal/localize';
 import type { Classification } from '../schema/result';
 import { type ExplainMessages, MESSAGES } from './messages';
 
@@ -7,8 +8,10 @@ export interface ExplainOptions {
   readonly locale?: string;
 }
 
-function messagesFor(locale: string): ExplainMessages {
-  return MESSAGES[locale] ?? MESSAGES[locale.slice(0, 2)] ?? (MESSAGES.en as ExplainMessages);
+function messagesFor(locale: unknown): ExplainMessages {
+  const text = localeOf(locale);
+  const pick = (key: string) => (Object.hasOwn(MESSAGES, key) ? MESSAGES[key] : undefined);
+  return pick(text) ?? pick(text.slice(0, 2)) ?? (MESSAGES.en as ExplainMessages);
 }
 
 /** `unreadable:budget.amount` with the value the lead held there, when a criterion read it: `… ("a lot")`. */

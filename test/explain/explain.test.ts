@@ -66,3 +66,19 @@ describe('explain', () => {
     expect(it).toContain('Ricontattare entro il 2 luglio 2026, ore 09:30 UTC.');
   });
 });
+
+describe('locales from untrusted input', () => {
+  it('reads a locale as a name, never through the prototype', () => {
+    const english = classify(leads.SAL, config, { asOf });
+    for (const locale of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const result = classify(leads.SAL, config, { asOf, locale });
+      expect(result).toEqual(english);
+      expect(typeof result.stageLabel).toBe('string');
+      expect(explain(result, { locale })).toBe(explain(english));
+    }
+    expect(({} as Record<string, unknown>).stage).toBeUndefined();
+    // a locale that is not a string reads as English
+    expect(explain(english, { locale: 42 as unknown as string })).toBe(explain(english));
+    expect(classify(leads.SAL, config, { asOf, locale: 42 as unknown as string })).toEqual(english);
+  });
+});
