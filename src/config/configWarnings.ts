@@ -4,6 +4,7 @@ import { closestName, type Issue, listNames, makeIssue } from '../internal/issue
 import type { Config } from '../schema/config';
 import { CANONICAL_EVENT_TYPES } from '../schema/events';
 import { LEAD_FIELDS } from '../schema/lead';
+import { ladderWarnings } from './ladderCheck';
 
 /** The canonical lead's paths: every field, every section, and the events list. */
 const CANONICAL_PATHS: readonly string[] = /* @__PURE__ */ (() => [
@@ -57,7 +58,14 @@ export function configWarnings(config: Config, state: CheckState): Issue[] {
   }
   warnings.push(...eventWarnings(config, state));
   warnings.push(...unusedWarnings(config, state));
-  warnings.push(...shadowedStages(config));
+  const shadowed = shadowedStages(config);
+  warnings.push(...shadowed);
+  // the exhaustive check needs every criterion reference to resolve (the config may have errors)
+  const criteria = new Set(Object.keys(config.criteria));
+  if (state.issues.length === 0 && state.criteria.every((reference) => criteria.has(reference.name))) {
+    const reported = new Set(shadowed.map((warning) => warning.path.join('.')));
+    warnings.push(...ladderWarnings(config).filter((warning) => !reported.has(warning.path.join('.'))));
+  }
   return warnings;
 }
 

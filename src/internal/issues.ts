@@ -55,6 +55,7 @@ export const ISSUE_CODES = [
   'unused_criterion',
   'empty_group',
   'unreachable_stage',
+  'rung_not_implied',
   // leads
   'unmapped_row',
   // seals

@@ -249,7 +249,8 @@ describe('stages that can never be reached', () => {
         { id: 'rest' },
       ],
     };
-    expect(lintConfig(config).map((warning) => [warning.code, warning.path, warning.fix])).toEqual([
+    const warnings = lintConfig(config).filter((warning) => warning.code === 'unreachable_stage');
+    expect(warnings.map((warning) => [warning.code, warning.path, warning.fix])).toEqual([
       ['unreachable_stage', ['stages', 1, 'when'], 'move "SQO" above "SAL", or change one of the conditions'],
       [
         'unreachable_stage',
@@ -257,5 +258,53 @@ describe('stages that can never be reached', () => {
         'move "again" above "SAL", or change one of the conditions',
       ],
     ]);
+  });
+});
+
+describe('the ladder check', () => {
+  const criteria = {
+    x: { when: { fact: 'budget.amount', gte: 1 } },
+    y: { when: { fact: 'need.severity', eq: 'high' } },
+    interest: { when: { event: 'webinar_attended' } },
+  };
+  const ladder = (stages: unknown[]) => ({
+    version: 1,
+    id: 'ladder',
+    criteria,
+    stages: [...stages, { id: 'rest' }],
+  });
+  const codes = (config: unknown) => lintConfig(config).map((warning) => [warning.code, warning.path]);
+
+  it('finds a stage no lead can reach, whatever its statuses', () => {
+    const config = ladder([
+      { id: 'A', when: { any: [{ criterion: 'x' }, { criterion: 'y' }] } },
+      { id: 'B', when: { criterion: 'x' } },
+      { id: 'C', when: { all: [{ criterion: 'interest' }, { criterion: 'y' }] } },
+    ]);
+    expect(codes(config).filter(([code]) => code === 'unreachable_stage')).toEqual([
+      ['unreachable_stage', ['stages', 1, 'when']],
+      ['unreachable_stage', ['stages', 2, 'when']],
+    ]);
+  });
+
+  it('counts unknown as a status: a stage above that is a tautology in two values may still let leads through', () => {
+    const config = ladder([
+      { id: 'A', when: { any: [{ criterion: 'x' }, { not: { criterion: 'x' } }] } },
+      { id: 'B', when: { criterion: 'y' } },
+    ]);
+    expect(codes(config).filter(([code]) => code === 'unreachable_stage')).toEqual([]);
+  });
+
+  it('warns when a rung can be met by a lead the rung below would not take', () => {
+    const loose = ladder([
+      { id: 'SQO', when: { criterion: 'x' } },
+      { id: 'SAL', when: { criterion: 'interest' } },
+    ]);
+    expect(codes(loose)).toContainEqual(['rung_not_implied', ['stages', 0, 'when']]);
+    const implied = ladder([
+      { id: 'SQO', when: { all: [{ criterion: 'x' }, { criterion: 'interest' }] } },
+      { id: 'SAL', when: { any: [{ criterion: 'interest' }, { criterion: 'y' }] } },
+    ]);
+    expect(codes(implied).filter(([code]) => code === 'rung_not_implied')).toEqual([]);
   });
 });

@@ -1,0 +1,201 @@
+import { childrenOf, kindOf } from '../dsl/walk';
+import { type Issue, makeIssue } from '../internal/issues';
+import type { AtLeastCondition, Condition, CriterionCondition } from '../schema/condition';
+import type { Config } from '../schema/config';
+
+/** Statuses as numbers: 0 unmet, 1 met, 2 unknown. */
+type Value = 0 | 1 | 2;
+const UNMET = 0;
+const MET = 1;
+const UNKNOWN = 2;
+
+/** At most this many distinct leaves per check: 3^10 = 59,049 assignments, a few ms. */
+const MAX_LEAVES = 10;
+
+/** The distinct leaves (fact, event, score tests) of a condition, criteria expanded. */
+function leavesOf(
+  condition: Condition,
+  config: Config,
+  found: Map<string, number>,
+  expand: boolean,
+  depth = 0,
+): void {
+  if (depth > 64) return;
+  const kind = kindOf(condition);
+  if (kind === 'criterion') {
+    const { criterion } = condition as CriterionCondition;
+    if (!expand) {
+      const key = `criterion:${criterion}`;
+      if (!found.has(key)) found.set(key, found.size);
+      return;
+    }
+    const target = Object.hasOwn(config.criteria, criterion) ? config.criteria[criterion] : undefined;
+    if (target !== undefined) leavesOf(target.when, config, found, expand, depth + 1);
+    return;
+  }
+  const children = childrenOf(condition);
+  if (children.length > 0) {
+    for (const child of children) leavesOf(child, config, found, expand, depth + 1);
+    return;
+  }
+  const key = JSON.stringify(condition);
+  if (!found.has(key)) found.set(key, found.size);
+}
+
+/** Evaluates a condition with each leaf's status taken from `values`, in three-valued logic. */
+function evaluate(
+  condition: Condition,
+  config: Config,
+  index: Map<string, number>,
+  values: Value[],
+  depth = 0,
+): Value {
+  if (depth > 64) return UNKNOWN;
+  switch (kindOf(condition)) {
+    case 'all': {
+      let result: Value = MET;
+      for (const child of childrenOf(condition)) {
+        const value = evaluate(child, config, index, values, depth + 1);
+        if (value === UNMET) return UNMET;
+        if (value === UNKNOWN) result = UNKNOWN;
+      }
+      return result;
+    }
+    case 'any': {
+      let result: Value = UNMET;
+      for (const child of childrenOf(condition)) {
+        const value = evaluate(child, config, index, values, depth + 1);
+        if (value === MET) return MET;
+        if (value === UNKNOWN) result = UNKNOWN;
+      }
+      return result;
+    }
+    case 'not': {
+      const value = evaluate(childrenOf(condition)[0] as Condition, config, index, values, depth + 1);
+      return value === MET ? UNMET : value === UNMET ? MET : UNKNOWN;
+    }
+    case 'atLeast': {
+      const needed = (condition as AtLeastCondition).atLeast;
+      let met = 0;
+      let unknown = 0;
+      for (const child of childrenOf(condition)) {
+        const value = evaluate(child, config, index, values, depth + 1);
+        if (value === MET) met++;
+        else if (value === UNKNOWN) unknown++;
+      }
+      return met >= needed ? MET : met + unknown >= needed ? UNKNOWN : UNMET;
+    }
+    case 'criterion': {
+      const { criterion, is } = condition as CriterionCondition;
+      const variable = index.get(`criterion:${criterion}`);
+      const value =
+        variable !== undefined
+          ? (values[variable] as Value)
+          : evaluate(
+              (config.criteria[criterion] as { when: Condition }).when,
+              config,
+              index,
+              values,
+              depth + 1,
+            );
+      if (is === undefined) return value;
+      return (is === 'met' ? MET : is === 'unmet' ? UNMET : UNKNOWN) === value ? MET : UNMET;
+    }
+    default:
+      return values[index.get(JSON.stringify(condition)) as number] as Value;
+  }
+}
+
+/** Calls `visit` with every assignment of statuses to `count` leaves until it returns true. */
+function someAssignment(count: number, visit: (values: Value[]) => boolean): boolean {
+  const values = new Array<Value>(count).fill(UNMET);
+  for (;;) {
+    if (visit(values)) return true;
+    let position = 0;
+    while (position < count && values[position] === UNKNOWN) values[position++] = UNMET;
+    if (position === count) return false;
+    values[position] = ((values[position] as number) + 1) as Value;
+  }
+}
+
+/**
+ * Stages no lead can reach: for each stage, is there any status of the criteria and tests the ladder reads
+ * (each met, unmet or unknown, independently) that meets it while every stage above is not met? Taken as
+ * independent, a stage reported here is unreachable whatever the lead; one that is not may still be, through
+ * relations between criteria (`gte 10` and `lt 5`). More than 10 variables: not checked. Also warns when an
+ * SQO-like rung can be met by a lead the rung below would not take (criteria expanded into their tests).
+ */
+export function ladderWarnings(config: Config): Issue[] {
+  const warnings: Issue[] = [];
+  const stages = config.stages;
+  for (let index = 0; index < stages.length; index++) {
+    const stage = stages[index]!;
+    if (stage.when === undefined) continue;
+    const leaves = new Map<string, number>();
+    for (let above = 0; above <= index; above++) {
+      const when = stages[above]!.when;
+      // criteria as variables: independent of each other, so "unreachable" is never said wrongly
+      if (when !== undefined) leavesOf(when, config, leaves, false);
+    }
+    if (leaves.size > MAX_LEAVES) continue;
+    const reachable = someAssignment(leaves.size, (values) => {
+      if (evaluate(stage.when as Condition, config, leaves, values) !== MET) return false;
+      for (let above = 0; above < index; above++) {
+        const when = stages[above]!.when;
+        if (when !== undefined && evaluate(when, config, leaves, values) === MET) return false;
+      }
+      return true;
+    });
+    if (!reachable) {
+      warnings.push(
+        makeIssue({
+          code: 'unreachable_stage',
+          path: ['stages', index, 'when'],
+          problem: `no lead can reach stage "${stage.id}": whenever it is met, a stage above is met first`,
+          expected: 'a stage some lead can reach: stages are ordered highest first',
+          fix: `move "${stage.id}" higher, or narrow the stages above it`,
+        }),
+      );
+    }
+  }
+  warnings.push(...rungWarnings(config));
+  return warnings;
+}
+
+/**
+ * A rung above the next rung down (SQO above SAL) should take only leads the lower rung would take too:
+ * a lead that meets SQO but would not even be SAL is probably a mistake in one of the two.
+ */
+function rungWarnings(config: Config): Issue[] {
+  const warnings: Issue[] = [];
+  const rungs = config.stages
+    .map((stage, index) => ({ stage, index }))
+    .filter(({ stage }) => stage.exit !== true && stage.when !== undefined);
+  for (let position = 0; position + 1 < rungs.length; position++) {
+    const upper = rungs[position]!;
+    const lower = rungs[position + 1]!;
+    const leaves = new Map<string, number>();
+    // leaves, criteria expanded: criteria that share facts are not independent
+    leavesOf(upper.stage.when as Condition, config, leaves, true);
+    leavesOf(lower.stage.when as Condition, config, leaves, true);
+    if (leaves.size > MAX_LEAVES) continue;
+    const escapes = someAssignment(
+      leaves.size,
+      (values) =>
+        evaluate(upper.stage.when as Condition, config, leaves, values) === MET &&
+        evaluate(lower.stage.when as Condition, config, leaves, values) === UNMET,
+    );
+    if (escapes) {
+      warnings.push(
+        makeIssue({
+          code: 'rung_not_implied',
+          path: ['stages', upper.index, 'when'],
+          problem: `a lead can meet "${upper.stage.id}" while "${lower.stage.id}", the rung below, is unmet for it`,
+          expected: `a "${upper.stage.id}" condition that includes what makes a lead "${lower.stage.id}"`,
+          fix: `add "${lower.stage.id}"'s condition (or its criteria) to "${upper.stage.id}", if every ${upper.stage.id} should be ${lower.stage.id}-worthy`,
+        }),
+      );
+    }
+  }
+  return warnings;
+}
