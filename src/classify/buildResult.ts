@@ -82,7 +82,12 @@ function collectBlockers(
   seen.push(key);
   const name = status === UNKNOWN ? 'unknown' : 'unmet';
   if (node.kind === 'leaf') {
-    found.push({ label: node.label, status: name, facts: node.facts });
+    const labels = texts.factLabels(node.facts);
+    found.push(
+      labels === undefined
+        ? { label: node.label, status: name, facts: node.facts }
+        : { label: node.label, status: name, facts: node.facts, labels },
+    );
     return;
   }
   const criterion = compiled.criteria[node.index]!;
@@ -96,6 +101,8 @@ function collectBlockers(
   const blocker = { criterion: criterion.id, label: text.label, status: name } as Mutable<Blocker>;
   if (text.hint !== undefined) blocker.hint = text.hint;
   blocker.facts = facts;
+  const labels = texts.factLabels(facts);
+  if (labels !== undefined) blocker.labels = labels;
   found.push(blocker);
 }
 
@@ -196,6 +203,7 @@ export function buildResult(
   result.stage = stage.id;
   result.stageLabel = texts.stages[current]!.label;
   result.asOf = formatCached(context.asOf);
+  result.locale = texts.locale;
   result.config = compiled.configRef;
   result.scores = scores;
   result.criteria = criteria;

@@ -8,7 +8,7 @@ import { compileFactReadings } from '../dsl/factReading';
 import type { OperatorTests } from '../dsl/operatorTests';
 import { forEachCondition, kindOf } from '../dsl/walk';
 import { createLender, Workspace } from '../dsl/workspace';
-import { localeOf } from '../internal/localize';
+import { type LocalizedText, localeOf } from '../internal/localize';
 import { MET, type Status } from '../internal/status';
 import {
   addDuration,
@@ -36,6 +36,17 @@ function stageEntries(id: string, exit: boolean): CompiledStage['entries'] {
 }
 
 const always: Evaluator = () => MET;
+
+/** The labels of declarations that have one, by key. */
+function labelsOf(
+  declarations: Readonly<Record<string, { readonly label?: LocalizedText | undefined }>> | undefined,
+): ReadonlyMap<string, LocalizedText> {
+  const labels = new Map<string, LocalizedText>();
+  for (const [key, declaration] of Object.entries(declarations ?? {})) {
+    if (declaration.label !== undefined) labels.set(key, declaration.label);
+  }
+  return labels;
+}
 
 /** Locales whose texts a classifier keeps resolved; others are resolved per call. */
 const MAX_CACHED_LOCALES = 16;
@@ -105,6 +116,8 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
       };
     }),
     criteriaTemplate: Object.fromEntries(criterionIds.map((id) => [id, PLACEHOLDER])),
+    factLabels: labelsOf(config.facts),
+    eventLabels: labelsOf(config.events),
     scoring: compileScoring(config.scoring, environment),
     ruleLabels: (config.scoring?.rules ?? []).map((rule) => rule.label),
     stages: config.stages.map((stage) => ({

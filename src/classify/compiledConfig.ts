@@ -67,10 +67,16 @@ export interface CompiledConfig {
   /** Rule labels by rule index. */
   readonly ruleLabels: ReadonlyArray<LocalizedText | undefined>;
   readonly stages: readonly CompiledStage[];
+  /** Labels of declared facts (by path) and event types (by type), from `facts` and `events`. */
+  readonly factLabels: ReadonlyMap<string, LocalizedText>;
+  readonly eventLabels: ReadonlyMap<string, LocalizedText>;
 }
 
 /** Labels, hints and actions in one locale, resolved once per compiled config and locale. */
 export interface LocalizedTexts {
+  readonly locale: string;
+  /** A blocker's fact labels, when the config labels any of its facts; else `undefined`. */
+  readonly factLabels: (facts: readonly string[]) => readonly string[] | undefined;
   readonly criteria: ReadonlyArray<{ readonly label: string; readonly hint: string | undefined }>;
   readonly stages: ReadonlyArray<{ readonly label: string; readonly actions: readonly string[] }>;
   /** Rule labels by rule index. */

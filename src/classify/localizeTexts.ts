@@ -3,7 +3,37 @@ import type { CompiledConfig, LocalizedTexts } from './compiledConfig';
 
 /** Resolves every text of a compiled config in `locale`. */
 export function localizeTexts(compiled: CompiledConfig, locale: string): LocalizedTexts {
+  const { factLabels, eventLabels } = compiled;
+  const labelOf = (path: string): string | undefined => {
+    const fact = factLabels.get(path.endsWith('.length') ? path.slice(0, -'.length'.length) : path);
+    if (fact !== undefined) return localize(fact, locale);
+    const events = /^events\[(.+)\]$/.exec(path);
+    if (events === null) return undefined;
+    const types = (events[1] as string).split('|');
+    if (!types.some((type) => eventLabels.has(type))) return undefined;
+    return types
+      .map((type) => {
+        const label = eventLabels.get(type);
+        return label === undefined ? type : localize(label, locale);
+      })
+      .join(' / ');
+  };
+  const cache = new Map<readonly string[], readonly string[] | undefined>();
   return {
+    locale,
+    factLabels:
+      factLabels.size === 0 && eventLabels.size === 0
+        ? () => undefined
+        : (facts) => {
+            if (cache.has(facts)) return cache.get(facts);
+            const labels = facts.map(labelOf);
+            const result = labels.some((label) => label !== undefined)
+              ? Object.freeze(labels.map((label, index) => label ?? (facts[index] as string)))
+              : undefined;
+            // leaf blockers share their facts array: remember those; criterion blockers build theirs per lead
+            if (Object.isFrozen(facts) && cache.size < 1000) cache.set(facts, result);
+            return result;
+          },
     criteria: compiled.criteria.map((criterion) => ({
       label: localize(criterion.label, locale),
       hint: criterion.hint === undefined ? undefined : localize(criterion.hint, locale),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defaultOperators } from '../dsl/operators';
+import { PACKAGE_MAJOR } from '../internal/version';
 import {
   ConfigSkeletonSchema,
   conditionSlot,
@@ -132,7 +133,7 @@ export function configJsonSchema(): Record<string, unknown> {
   }) as JsonSchema;
   return {
     ...schema,
-    $id: 'https://unpkg.com/leadstage/schema.json',
+    $id: `https://unpkg.com/leadstage@${PACKAGE_MAJOR}/schema.json`,
     title: 'leadstage config (format version 1)',
     $defs: { ...((schema.$defs as JsonSchema | undefined) ?? {}), ...conditionDefs() },
   };

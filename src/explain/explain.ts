@@ -71,7 +71,8 @@ function signed(points: number): string {
  * //=> 'Questo lead: fase SAL (Lead accettato per la vendita), punteggio 5 (fit 0, engagement 5).'
  */
 export function explain(result: Classification, options: ExplainOptions = {}): string {
-  const m = messagesFor(options.locale ?? 'en');
+  // the result's own locale, unless told otherwise
+  const m = messagesFor(options.locale ?? (result as { locale?: unknown }).locale ?? 'en');
   const lines: string[] = [];
   const groupEntries = Object.entries(result.scores).filter(([name]) => name !== 'total');
   const groups = groupEntries.map(([name, value]) => `${name} ${value}`).join(', ');
@@ -82,8 +83,16 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
   );
   lines.push(m.context(formatDate(result.asOf, m), result.config.id));
 
-  const facts = (paths: readonly string[]) =>
-    [...new Set(paths.map((path) => factLabel(path, m)))].join(', ');
+  // the config's labels first (in the result), then the built-in words for canonical paths, then the path
+  const facts = (paths: readonly string[], labels?: readonly string[]) =>
+    [
+      ...new Set(
+        paths.map((path, index) => {
+          const label = labels?.[index];
+          return label !== undefined && label !== path ? label : factLabel(path, m);
+        }),
+      ),
+    ].join(', ');
   const byStatus = { met: [] as string[], unmet: [] as string[], unknown: [] as string[] };
   const knockOuts: string[] = [];
   for (const criterion of Object.values(result.criteria)) {
@@ -105,7 +114,7 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
       let line = `  - ${blocker.label} — ${m.status[blocker.status]}.`;
       if (blocker.hint !== undefined) line += ` ${blocker.hint}.`;
       if (blocker.facts.length > 0)
-        line += ` (${blocker.status === 'unknown' ? m.collect : m.check}: ${facts(blocker.facts)})`;
+        line += ` (${blocker.status === 'unknown' ? m.collect : m.check}: ${facts(blocker.facts, blocker.labels)})`;
       lines.push(line);
     }
     if (result.next.later !== undefined) {
@@ -113,7 +122,7 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
       for (const blocker of result.next.later) {
         let line = `  - ${blocker.label}.`;
         if (blocker.hint !== undefined) line += ` ${blocker.hint}.`;
-        if (blocker.facts.length > 0) line += ` (${m.collect}: ${facts(blocker.facts)})`;
+        if (blocker.facts.length > 0) line += ` (${m.collect}: ${facts(blocker.facts, blocker.labels)})`;
         lines.push(line);
       }
     }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PACKAGE_MAJOR } from '../internal/version';
 import { FieldMapSchema } from '../schema/fieldMap';
 
 /**
@@ -15,7 +16,7 @@ export function fieldMapJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(FieldMapSchema) as Record<string, unknown>;
   return {
     ...schema,
-    $id: 'https://unpkg.com/leadstage/field-map.schema.json',
+    $id: `https://unpkg.com/leadstage@${PACKAGE_MAJOR}/field-map.schema.json`,
     title: 'leadstage field map (format version 1)',
   };
 }

@@ -26,6 +26,11 @@ export interface Blocker {
   readonly hint?: string;
   /** Fact paths to collect or check (`budget.amount`, `events[demo_completed]`). */
   readonly facts: readonly string[];
+  /**
+   * What to call each of `facts`, in the result's locale, when the config labels some of them (`facts` and
+   * `events` declarations with a `label`); a fact without a label is its path here.
+   */
+  readonly labels?: readonly string[];
 }
 
 /** The nearest rung above the lead's stage and what blocks it. */
@@ -62,6 +67,8 @@ export interface Classification<Stage extends string = string> {
   readonly stage: Stage;
   readonly stageLabel: string;
   readonly asOf: string;
+  /** The locale labels, hints and actions were asked in (`en` by default); `explain` writes in it too. */
+  readonly locale: string;
   readonly config: { readonly id: string; readonly version: 1; readonly hash: string };
   readonly scores: { readonly total: number } & Readonly<Record<string, number>>;
   readonly criteria: Readonly<Record<string, CriterionResult>>;

@@ -50,6 +50,7 @@ describe('classify', () => {
       stage: 'SAL',
       stageLabel: 'SAL',
       asOf: '2026-06-30T12:00:00.000Z',
+      locale: 'en',
       config: { id: 'mini', version: 1, hash: expect.stringMatching(/^[0-9a-f]{28}$/) },
       scores: { total: 30, engagement: 30 },
       criteria: {

@@ -15,7 +15,7 @@ describe('configJsonSchema', () => {
 
   it('is draft 2020-12 JSON with the unpkg $id', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema.$id).toBe('https://unpkg.com/leadstage/schema.json');
+    expect(schema.$id).toBe('https://unpkg.com/leadstage@0/schema.json');
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
   });
 
@@ -37,5 +37,18 @@ describe('configJsonSchema', () => {
     expect(schema.properties.scoring.properties.rules.items.properties.halfLife).toEqual({
       $ref: '#/$defs/duration',
     });
+  });
+});
+
+describe('the $schema URL', () => {
+  it('pins the package major version', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { PACKAGE_MAJOR } = await import('../../src/internal/version');
+    const { version } = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'),
+    );
+    expect(PACKAGE_MAJOR).toBe(Number(String(version).split('.')[0]));
+    expect(configJsonSchema().$id).toBe(`https://unpkg.com/leadstage@${PACKAGE_MAJOR}/schema.json`);
   });
 });

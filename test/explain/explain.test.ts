@@ -72,13 +72,56 @@ describe('locales from untrusted input', () => {
     const english = classify(leads.SAL, config, { asOf });
     for (const locale of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       const result = classify(leads.SAL, config, { asOf, locale });
-      expect(result).toEqual(english);
+      expect(result.locale).toBe(locale);
+      expect({ ...result, locale: 'en' }).toEqual(english);
       expect(typeof result.stageLabel).toBe('string');
       expect(explain(result, { locale })).toBe(explain(english));
+      expect(explain(result)).toBe(explain(english));
     }
     expect(({} as Record<string, unknown>).stage).toBeUndefined();
     // a locale that is not a string reads as English
     expect(explain(english, { locale: 42 as unknown as string })).toBe(explain(english));
     expect(classify(leads.SAL, config, { asOf, locale: 42 as unknown as string })).toEqual(english);
+  });
+
+  it('writes in the locale the result was classified in, unless told otherwise', () => {
+    const italian = classify(leads.SAL, config, { asOf, locale: 'it' });
+    expect(italian.locale).toBe('it');
+    expect(explain(italian)).toBe(explain(italian, { locale: 'it' }));
+    expect(explain(italian, { locale: 'en' })).toContain('To reach SQO');
+  });
+});
+
+describe('what to collect, in the config’s words', () => {
+  it('names facts and events by the labels the config declares, in the locale', () => {
+    const labelled = {
+      version: 1,
+      id: 'labelled',
+      facts: {
+        'custom.hs_budget': { type: 'number', label: { en: 'budget range', it: 'fascia di budget' } },
+      },
+      events: { call_connected: { label: { en: 'a sales call', it: 'una chiamata' } } },
+      criteria: {
+        budget: { when: { fact: 'custom.hs_budget', gte: 1000 } },
+        called: { when: { event: 'call_connected', withinLast: { days: 30 } } },
+      },
+      stages: [
+        { id: 'SQO', when: { all: [{ criterion: 'budget' }, { criterion: 'called' }] } },
+        { id: 'rest' },
+      ],
+    };
+    const result = classify({ events: [] }, labelled, { asOf, locale: 'it' });
+    const all = [...(result.next?.blockers ?? []), ...(result.next?.later ?? [])];
+    expect(all.map((blocker) => [blocker.facts, blocker.labels])).toEqual([
+      [['events[call_connected]'], ['una chiamata']],
+      [['custom.hs_budget'], ['fascia di budget']],
+    ]);
+    const text = explain(result);
+    expect(text).toContain('(raccogli: fascia di budget)');
+    expect(text).toContain('(verifica: una chiamata)');
+    // without labels, blockers carry none
+    expect(
+      classify({}, config, { asOf }).next?.blockers.every((blocker) => blocker.labels === undefined),
+    ).toBe(true);
   });
 });
