@@ -8,6 +8,7 @@ export { checkExamples, runExamples } from './classify/runExamples';
 export { configJsonSchema } from './config/configJsonSchema';
 export type { FactPath, TypedCondition, TypedConfig, TypedRule, TypedStage } from './config/defineConfig';
 export { defineConfig } from './config/defineConfig';
+export type { LintConfigResult } from './config/lintConfig';
 export { lintConfig } from './config/lintConfig';
 export { parseConfig } from './config/parseConfig';
 export type { ParseConfigOptions, SafeParseConfigResult } from './config/safeParseConfig';

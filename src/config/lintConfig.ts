@@ -1,26 +1,32 @@
 import type { Issue } from '../internal/issues';
-import { ConfigError } from '../schema/ConfigError';
 import { type ParseConfigOptions, safeParseConfig } from './safeParseConfig';
 
+/** The result of {@link lintConfig}: what stops the config from working, and what probably is a mistake. */
+export interface LintConfigResult {
+  /** Every issue `parseConfig` would throw for; empty for a valid config. */
+  readonly errors: readonly Issue[];
+  /** What a working config does that is probably a mistake. */
+  readonly warnings: readonly Issue[];
+}
+
 /**
- * Lints a config: checks it as `parseConfig` does, then returns what is probably a mistake though the
- * config works — a fact path neither canonical nor declared in `facts` (a typo such as `authority.rol`
+ * Lints a config: every error `parseConfig` finds, and the warnings — what is probably a mistake though
+ * the config works: a fact path neither canonical nor declared in `facts` (a typo such as `authority.rol`
  * makes a criterion quietly `unknown` for every lead), an event type neither canonical nor declared in
- * `events`, a criterion nothing refers to, a score group no rule feeds. Each warning has a path, a code
- * and, where one is close, a suggestion (`issue.fix`).
+ * `events`, a criterion nothing refers to, a score group no rule feeds, a stage no lead can reach, a rung
+ * a lead can meet while the rung below is unmet for it. Each issue has a path, a code and, where one is
+ * close, a suggestion (`issue.fix`). Never throws.
  *
  * @param input - a config (parsed JSON or a preset)
  * @param options - operator table and limits
- * @returns the warnings, empty when there are none
- * @throws {ConfigError} listing every issue when the config is invalid
+ * @returns `{ errors, warnings }`
  *
  * @example
  * const config = { version: 1, id: 'x', criteria: { a: { when: { fact: 'authority.rol', eq: 'decision_maker' } } }, stages: [{ id: 'SQO', when: { criterion: 'a' } }, { id: 'rest' }] };
- * lintConfig(config).map((warning) => warning.fix);
+ * lintConfig(config).warnings.map((warning) => warning.fix);
  * //=> ['did you mean "authority.role"? If not, declare it in "facts"']
  */
-export function lintConfig(input: unknown, options: ParseConfigOptions = {}): readonly Issue[] {
+export function lintConfig(input: unknown, options: ParseConfigOptions = {}): LintConfigResult {
   const result = safeParseConfig(input, options);
-  if (!result.success) throw new ConfigError(result.issues);
-  return result.warnings;
+  return { errors: result.issues, warnings: result.warnings };
 }

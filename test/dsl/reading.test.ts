@@ -139,7 +139,7 @@ describe('config readings and the lint', () => {
       },
       stages: [{ id: 'rest' }],
     };
-    const warnings = lintConfig(config).filter((warning) => warning.code === 'unknown_fact');
+    const warnings = lintConfig(config).warnings.filter((warning) => warning.code === 'unknown_fact');
     expect(warnings.map((warning) => [warning.code, warning.path, warning.fix])).toEqual([
       [
         'unknown_fact',
@@ -160,7 +160,7 @@ describe('config readings and the lint', () => {
       // MEDDIC has no T: the shared BANT timeline is reported in results, used by no stage
       const expected = preset.id === 'meddic' ? [['unused_criterion', ['criteria', 'timeline']]] : [];
       expect(
-        lintConfig(preset).map((warning) => [warning.code, warning.path]),
+        lintConfig(preset).warnings.map((warning) => [warning.code, warning.path]),
         preset.id,
       ).toEqual(expected);
     }
@@ -180,7 +180,7 @@ describe('config readings and the lint', () => {
       },
       stages: [{ id: 'rest' }],
     };
-    expect(lintConfig(config).map((warning) => [warning.code, warning.path])).toEqual([
+    expect(lintConfig(config).warnings.map((warning) => [warning.code, warning.path])).toEqual([
       ['unused_criterion', ['criteria', 'spare']],
       ['empty_group', ['scoring', 'groups', 'ghost']],
     ]);
@@ -201,7 +201,7 @@ describe('event types and the lint', () => {
   });
 
   const eventWarnings = (input: unknown) =>
-    lintConfig(input).filter((warning) => warning.code === 'unknown_event');
+    lintConfig(input).warnings.filter((warning) => warning.code === 'unknown_event');
 
   it('warns about an event type neither canonical nor declared, with the closest one', () => {
     expect(eventWarnings(config()).map((warning) => [warning.code, warning.path, warning.fix])).toEqual([
@@ -249,7 +249,7 @@ describe('stages that can never be reached', () => {
         { id: 'rest' },
       ],
     };
-    const warnings = lintConfig(config).filter((warning) => warning.code === 'unreachable_stage');
+    const warnings = lintConfig(config).warnings.filter((warning) => warning.code === 'unreachable_stage');
     expect(warnings.map((warning) => [warning.code, warning.path, warning.fix])).toEqual([
       ['unreachable_stage', ['stages', 1, 'when'], 'move "SQO" above "SAL", or change one of the conditions'],
       [
@@ -273,7 +273,8 @@ describe('the ladder check', () => {
     criteria,
     stages: [...stages, { id: 'rest' }],
   });
-  const codes = (config: unknown) => lintConfig(config).map((warning) => [warning.code, warning.path]);
+  const codes = (config: unknown) =>
+    lintConfig(config).warnings.map((warning) => [warning.code, warning.path]);
 
   it('finds a stage no lead can reach, whatever its statuses', () => {
     const config = ladder([
@@ -306,5 +307,24 @@ describe('the ladder check', () => {
       { id: 'SAL', when: { any: [{ criterion: 'interest' }, { criterion: 'y' }] } },
     ]);
     expect(codes(implied).filter(([code]) => code === 'rung_not_implied')).toEqual([]);
+  });
+});
+
+describe('lintConfig', () => {
+  it('returns errors and warnings together, and never throws', () => {
+    const config = {
+      version: 1,
+      id: 'both',
+      criteria: { a: { when: { fact: 'authority.rol', eq: 'x' } }, b: { when: { fact: 'x', '>=': 1 } } },
+      stages: [{ id: 'SQO', when: { criterion: 'a' } }],
+    };
+    const { errors, warnings } = lintConfig(config);
+    expect(errors.map((issue) => [issue.code, issue.fix])).toEqual([
+      ['unknown_operator', 'did you mean "gte"?'],
+      ['missing_fallback', undefined],
+    ]);
+    expect(warnings.map((issue) => issue.code)).toContain('unknown_fact');
+    expect(() => lintConfig('not a config')).not.toThrow();
+    expect(lintConfig('not a config').errors[0]?.code).toBe('invalid_type');
   });
 });
