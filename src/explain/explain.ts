@@ -148,7 +148,10 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
     lines.push(m.actions);
     for (const action of result.actions) lines.push(`  - ${action}`);
   }
-  if (result.followUpBy !== undefined) lines.push(m.followUp(formatDate(result.followUpBy, m)));
+  if (result.followUpBy !== undefined) {
+    const wait = Date.parse(result.followUpBy) - Date.parse(result.asOf);
+    lines.push(m.followUp(`${formatDate(result.followUpBy, m)} (${m.inTime(wait)})`));
+  }
   if (result.flags.length > 0) {
     lines.push('');
     lines.push(`${m.flags} ${result.flags.map((flag) => withValue(flag, result)).join(', ')}.`);

@@ -25,6 +25,8 @@ export interface ExplainMessages {
   /** Heads the knock-out criteria, apart from the qualification gaps. */
   readonly knockOuts: string;
   readonly knockOutStatus: { readonly met: string; readonly unmet: string; readonly unknown: string };
+  /** How long from `asOf`, in words: `in 3 days`, `in 24 hours`. */
+  readonly inTime: (milliseconds: number) => string;
   /** Month names, January first. */
   readonly months: readonly string[];
   /** A day and time as people write them: `7 July 2026, 12:00 UTC`. */
@@ -57,6 +59,11 @@ const en: ExplainMessages = {
   actions: 'Next steps:',
   followUp: (date) => `Follow up by ${date}.`,
   flags: 'Data quality:',
+  inTime: (milliseconds) => {
+    const hours = Math.round(milliseconds / 3_600_000);
+    if (hours < 48) return hours === 1 ? 'in 1 hour' : `in ${hours} hours`;
+    return `in ${Math.round(hours / 24)} days`;
+  },
   knockOuts: 'Knock-out checks',
   knockOutStatus: { met: 'applies', unmet: 'does not apply', unknown: 'unknown' },
   months: [
@@ -116,6 +123,11 @@ const it: ExplainMessages = {
   actions: 'Prossimi passi:',
   followUp: (date) => `Ricontattare entro il ${date}.`,
   flags: 'Qualità dei dati:',
+  inTime: (milliseconds) => {
+    const hours = Math.round(milliseconds / 3_600_000);
+    if (hours < 48) return hours === 1 ? 'tra 1 ora' : `tra ${hours} ore`;
+    return `tra ${Math.round(hours / 24)} giorni`;
+  },
   knockOuts: 'Criteri di esclusione',
   knockOutStatus: { met: 'si applica', unmet: 'non si applica', unknown: 'sconosciuto' },
   months: [
@@ -132,7 +144,9 @@ const it: ExplainMessages = {
     'novembre',
     'dicembre',
   ],
-  date: (day, month, year, time) => `${day} ${month} ${year}${time === undefined ? '' : `, ore ${time} UTC`}`,
+  // the first of the month is "1°" in Italian
+  date: (day, month, year, time) =>
+    `${day === 1 ? '1°' : day} ${month} ${year}${time === undefined ? '' : `, ore ${time} UTC`}`,
   facts: {
     'budget.status': 'stato del budget',
     'budget.amount': 'importo del budget',

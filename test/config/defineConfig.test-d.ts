@@ -53,6 +53,49 @@ describe('defineConfig', () => {
     });
   });
 
+  it('types operands by the field, and takes custom facts only when declared', () => {
+    defineConfig({
+      version: 1,
+      id: 'operands',
+      facts: { 'custom.hs_budget': { type: 'number' } },
+      criteria: {
+        senior: { when: { fact: 'contact.seniority', in: ['c_level', 'vp'] } },
+        big: { when: { fact: 'company.employees', gte: 50 } },
+        budget: { when: { fact: 'custom.hs_budget', gte: 10000 } },
+        pains: { when: { fact: 'need.painPoints.length', gte: 1 } },
+      },
+      stages: [{ id: 'rest' }],
+    });
+    defineConfig({
+      version: 1,
+      id: 'enum typo',
+      // @ts-expect-error "vice_president" is not a seniority
+      criteria: { senior: { when: { fact: 'contact.seniority', eq: 'vice_president' } } },
+      stages: [{ id: 'rest' }],
+    });
+    defineConfig({
+      version: 1,
+      id: 'operand type',
+      // @ts-expect-error employees are a number
+      criteria: { big: { when: { fact: 'company.employees', gte: 'fifty' } } },
+      stages: [{ id: 'rest' }],
+    });
+    defineConfig({
+      version: 1,
+      id: 'undeclared',
+      // @ts-expect-error "custom.hs_budget" is neither canonical nor declared in facts
+      criteria: { budget: { when: { fact: 'custom.hs_budget', gte: 10000 } } },
+      stages: [{ id: 'rest' }],
+    });
+    defineConfig({
+      version: 1,
+      id: 'path typo',
+      // @ts-expect-error "authority.rol" is no path of the lead
+      criteria: { authority: { when: { fact: 'authority.rol', eq: 'decision_maker' } } },
+      stages: [{ id: 'rest' }],
+    });
+  });
+
   it('completes fact paths from the lead, and accepts custom ones', () => {
     expectTypeOf<'company.employees'>().toExtend<FactPath>();
     expectTypeOf<'need.painPoints.length'>().toExtend<FactPath>();

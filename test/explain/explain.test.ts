@@ -59,11 +59,11 @@ describe('explain', () => {
       'This lead: stage SQO.',
       'As of 30 June 2026, with config "plain".',
     ]);
-    expect(text).toContain('Follow up by 2 July 2026.');
+    expect(text).toContain('Follow up by 2 July 2026 (in 2 days).');
     const it = explain(classify({ budget: { amount: 5000 } }, plain, { asOf: '2026-06-30T09:30:00Z' }), {
       locale: 'it',
     });
-    expect(it).toContain('Ricontattare entro il 2 luglio 2026, ore 09:30 UTC.');
+    expect(it).toContain('Ricontattare entro il 2 luglio 2026, ore 09:30 UTC (tra 2 giorni).');
   });
 });
 
