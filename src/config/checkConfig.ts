@@ -101,7 +101,8 @@ function unknownName(
     problem: `unknown ${what} ${JSON.stringify(ref.name)}`,
     expected:
       known.length === 0 ? `a ${what} defined in the config (there are none)` : `one of ${listNames(known)}`,
-    ...(suggestion === undefined ? {} : { fix: `did you mean "${suggestion}"?` }),
+    fix:
+      suggestion === undefined ? `define it, or refer to one that exists` : `did you mean "${suggestion}"?`,
   });
 }
 
@@ -166,6 +167,7 @@ function duplicates(ids: readonly string[], base: IssuePath, key: string, what: 
           path: [...base, index, key],
           problem: `duplicate ${what} ${JSON.stringify(id)}`,
           expected: `a ${what} not used before (it is used at ${base.join('.')}[${first}])`,
+          fix: 'rename one of them',
         }),
       );
     }
@@ -184,6 +186,7 @@ function checkStages(config: Config): Issue[] {
           path: ['stages', index],
           problem: `stage "${stage.id}" has no "when", so every stage after it can never be reached`,
           expected: 'the stage without "when" (the fallback) to be last',
+          fix: 'move it to the end, or give it a "when"',
         }),
       );
     }
@@ -198,6 +201,7 @@ function checkStages(config: Config): Issue[] {
         expected:
           'a last stage without "when", such as { "id": "unqualified" }, for leads no other stage takes',
         received: `stage "${fallback.id}" with a condition`,
+        fix: 'add { "id": "unqualified" } as the last stage',
       }),
     );
   }
@@ -208,6 +212,7 @@ function checkStages(config: Config): Issue[] {
         path: ['stages', last, 'exit'],
         problem: 'the fallback stage is an exit',
         expected: 'a fallback that is a rung of the ladder (exits are knock-outs with a condition)',
+        fix: 'remove "exit" from the last stage, or add a fallback after it',
       }),
     );
   }
@@ -225,6 +230,7 @@ function checkGroups(config: Config): Issue[] {
           problem: 'min above max',
           expected: 'min ≤ max',
           received: `min ${min}, max ${max}`,
+          fix: 'swap them',
         }),
       );
     }
@@ -272,6 +278,7 @@ function unreachableThresholds(config: Config, refs: readonly ConditionReference
           received: JSON.stringify(
             Object.fromEntries(Object.entries(condition).filter(([key]) => key !== 'score')),
           ),
+          fix: `keep the threshold between ${min} and ${max}, or change the rules' points and caps`,
         }),
       );
     }

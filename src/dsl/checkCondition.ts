@@ -373,7 +373,7 @@ function checkOperators(
           path,
           problem: `unknown operator ${JSON.stringify(key)}`,
           expected: `one of ${listNames(allowed)}`,
-          ...(suggestion === undefined ? {} : { fix: `did you mean "${suggestion}"?` }),
+          fix: suggestion === undefined ? 'use one of the operators listed' : `did you mean "${suggestion}"?`,
         }),
       );
       continue;
@@ -496,7 +496,10 @@ function checkEvent(input: Record<string, unknown>, path: IssuePath, state: Chec
               path: countPath,
               problem: `unknown operator ${JSON.stringify(key)}`,
               expected: `one of ${listNames(COUNT_KEYS)}`,
-              ...(suggestion === undefined ? {} : { fix: `did you mean "${suggestion}"?` }),
+              fix:
+                suggestion === undefined
+                  ? 'use one of the operators listed'
+                  : `did you mean "${suggestion}"?`,
             }),
           );
         } else if (!CountValue.safeParse(bound).success) {

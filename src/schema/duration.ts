@@ -52,7 +52,12 @@ export function durationProblem(input: unknown): OperandProblem | undefined {
         };
       }
     }
-    return { code: 'invalid_duration', problem: 'not a duration', expected: DURATION_EXPECTED };
+    return {
+      code: 'invalid_duration',
+      problem: 'not a duration',
+      expected: DURATION_EXPECTED,
+      fix: 'write it as { "days": 90 }, or as "P90D"',
+    };
   }
   if (typeof input === 'string') {
     return parseIsoDuration(input) === undefined
@@ -60,10 +65,16 @@ export function durationProblem(input: unknown): OperandProblem | undefined {
           code: 'invalid_duration',
           problem: `malformed ISO 8601 duration ${JSON.stringify(input)}`,
           expected: DURATION_EXPECTED,
+          fix: 'write it as { "days": 90 }, or as "P90D" / "PT24H"',
         }
       : undefined;
   }
   return Object.keys(input as object).length === 0
-    ? { code: 'invalid_duration', problem: 'empty duration', expected: DURATION_EXPECTED }
+    ? {
+        code: 'invalid_duration',
+        problem: 'empty duration',
+        expected: DURATION_EXPECTED,
+        fix: 'give at least one unit',
+      }
     : undefined;
 }

@@ -196,7 +196,7 @@ describe('invalid configs', () => {
     config.criteria.budget.when = { fact: 'budget.amount', gte: 1 };
     config.scoring.rules[0].points = 1;
     expect(safeParseConfig(config).issues.map((issue) => issue.message)).toEqual([
-      'stages[0].when.criterion: unknown criterion "nope"; expected one of budget, demo',
+      'stages[0].when.criterion: unknown criterion "nope"; expected one of budget, demo (define it, or refer to one that exists)',
     ]);
   });
 
@@ -240,7 +240,10 @@ describe('invalid configs', () => {
         'missing_fallback',
       ].sort(),
     );
-    for (const issue of safeParseConfig(config).issues) expect(issue.path.length).toBeGreaterThan(0);
+    for (const issue of safeParseConfig(config).issues) {
+      expect(issue.path.length, issue.message).toBeGreaterThan(0);
+      expect(issue.fix, issue.message).toBeTypeOf('string');
+    }
   });
 
   it('parseConfig and compile throw a ConfigError with all issues', () => {

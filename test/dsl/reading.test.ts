@@ -321,7 +321,7 @@ describe('lintConfig', () => {
     const { errors, warnings } = lintConfig(config);
     expect(errors.map((issue) => [issue.code, issue.fix])).toEqual([
       ['unknown_operator', 'did you mean "gte"?'],
-      ['missing_fallback', undefined],
+      ['missing_fallback', 'add { "id": "unqualified" } as the last stage'],
     ]);
     expect(warnings.map((issue) => issue.code)).toContain('unknown_fact');
     expect(() => lintConfig('not a config')).not.toThrow();
