@@ -211,7 +211,11 @@ export function buildResult(
   if (next !== undefined) result.next = next;
   result.ledger = ledger;
   result.actions = texts.stages[current]!.actions.slice();
-  if (stage.followUpBy !== undefined) result.followUpBy = stage.followUpBy(context.asOf);
+  if (stage.followUpBy !== undefined) {
+    const by = stage.followUpBy(context.asOf);
+    if (by !== undefined) result.followUpBy = by;
+    else context.flag('invalid_date:followUpBy');
+  }
   result.flags = context.flags === undefined ? [] : [...context.flags];
   return result satisfies Classification;
 }

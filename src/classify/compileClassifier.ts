@@ -54,8 +54,12 @@ const MAX_CACHED_LOCALES = 16;
 /** What a result's criterion entry holds until `buildResult` fills it in; never seen by a caller. */
 const PLACEHOLDER: CriterionResult = Object.freeze({ status: 'unknown', label: '', facts: [] });
 
-function followUpBy(within: Duration): (asOf: number) => string {
-  return memoByInstant((asOf) => formatInstant(addDuration(asOf, within)));
+/** `asOf + within` as ISO text; `undefined` when it leaves the representable range (an `asOf` near year 275760). */
+function followUpBy(within: Duration): (asOf: number) => string | undefined {
+  return memoByInstant((asOf) => {
+    const at = addDuration(asOf, within);
+    return Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? formatInstant(at) : undefined;
+  });
 }
 
 /** Criteria named only by exit stages (`competitor` for `disqualified`): knock-outs, not rungs of the ladder. */

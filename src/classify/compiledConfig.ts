@@ -49,7 +49,7 @@ export interface CompiledStage {
   readonly entries: readonly [StageEntry, StageEntry, StageEntry];
   readonly tree: StageTree | undefined;
   /** `asOf + followUp.within` as ISO text, recomputed only when `asOf` changes. */
-  readonly followUpBy: ((asOf: number) => string) | undefined;
+  readonly followUpBy: ((asOf: number) => string | undefined) | undefined;
   readonly actions: readonly LocalizedText[];
 }
 

@@ -11,6 +11,7 @@ import { dateFormatProblem } from '../internal/dateFormat';
 import { fromZodIssues } from '../internal/fromZodIssues';
 import { isObject } from '../internal/isObject';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
+import { approximateMs, toDuration } from '../internal/time';
 import { type Config, ConfigSkeletonSchema } from '../schema/config';
 import { RULE_EVENT_KEYS } from '../schema/grammar';
 import { checkConfig } from './checkConfig';
@@ -225,5 +226,18 @@ function checkRule(rule: Record<string, unknown>, path: IssuePath, state: CheckS
   if ('withinLast' in rule) condition.withinLast = rule.withinLast;
   if ('where' in rule) condition.where = rule.where;
   checkCondition(condition, path, state);
-  if ('halfLife' in rule) checkDuration(rule.halfLife, [...path, 'halfLife'], { issues });
+  if ('halfLife' in rule && checkDuration(rule.halfLife, [...path, 'halfLife'], { issues })) {
+    if (approximateMs(toDuration(rule.halfLife as Parameters<typeof toDuration>[0])) <= 0) {
+      issues.push(
+        makeIssue({
+          code: 'invalid_duration',
+          path: [...path, 'halfLife'],
+          problem: 'a half-life of zero',
+          expected: 'a half-life longer than zero, such as { "days": 30 }',
+          received: describeValue(rule.halfLife),
+          fix: 'give it a length, or remove it for points that do not decay',
+        }),
+      );
+    }
+  }
 }

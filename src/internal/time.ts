@@ -170,6 +170,23 @@ export function toDuration(input: string | { readonly [unit: string]: number | u
   return input as Duration;
 }
 
+const UNIT_MS: Readonly<Record<string, number>> = {
+  years: 365.2425 * 86_400_000,
+  months: 30.436875 * 86_400_000,
+  weeks: 7 * 86_400_000,
+  days: 86_400_000,
+  hours: 3_600_000,
+  minutes: 60_000,
+  seconds: 1000,
+};
+
+/** A duration's approximate length in milliseconds (average month and year), to bound it. */
+export function approximateMs(duration: Duration): number {
+  let total = 0;
+  for (const unit of DURATION_UNITS) total += (duration[unit] ?? 0) * (UNIT_MS[unit] as number);
+  return total;
+}
+
 /** `instant + duration`, calendar-aware and in UTC. */
 export function addDuration(instant: number, duration: Duration): number {
   return add(instant, duration, UTC_CONTEXT).getTime();

@@ -36,7 +36,9 @@ const CriterionSchema = /* @__PURE__ */ z.strictObject({
   when: conditionSlot,
 });
 
-const cap = /* @__PURE__ */ z.optional(z.number());
+/** Points and caps: finite, and small enough that no sum of them overflows (a million rules of a billion points stays finite). */
+const amount = /* @__PURE__ */ z.number().check(z.gte(-1e9), z.lte(1e9));
+const cap = /* @__PURE__ */ z.optional(amount);
 
 const GroupSchema = /* @__PURE__ */ z.strictObject({ label: z.optional(TextSchema), min: cap, max: cap });
 
@@ -44,7 +46,7 @@ const RuleSchema = /* @__PURE__ */ z.strictObject({
   id,
   label: z.optional(TextSchema),
   group: z.optional(id),
-  points: z.number(),
+  points: amount,
   when: z.optional(conditionSlot),
   event: z.optional(eventTypesSlot),
   withinLast: z.optional(durationSlot),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { closestName, type OperandProblem } from '../internal/issues';
-import { parseIsoDuration } from '../internal/time';
+import { approximateMs, type Duration, parseIsoDuration } from '../internal/time';
 import { DURATION_UNITS } from './grammar';
 
 const wholeUnits = /* @__PURE__ */ z.optional(z.int().check(z.nonnegative()));
@@ -60,14 +60,15 @@ export function durationProblem(input: unknown): OperandProblem | undefined {
     };
   }
   if (typeof input === 'string') {
-    return parseIsoDuration(input) === undefined
+    const parsed = parseIsoDuration(input);
+    return parsed === undefined
       ? {
           code: 'invalid_duration',
           problem: `malformed ISO 8601 duration ${JSON.stringify(input)}`,
           expected: DURATION_EXPECTED,
           fix: 'write it as { "days": 90 }, or as "P90D" / "PT24H"',
         }
-      : undefined;
+      : tooLong(parsed);
   }
   return Object.keys(input as object).length === 0
     ? {
@@ -75,6 +76,20 @@ export function durationProblem(input: unknown): OperandProblem | undefined {
         problem: 'empty duration',
         expected: DURATION_EXPECTED,
         fix: 'give at least one unit',
+      }
+    : tooLong(input as Duration);
+}
+
+/** The longest duration a config may give: a thousand years (beyond it, dates leave the representable range). */
+export const MAX_DURATION_YEARS = 1000;
+
+function tooLong(duration: Duration): OperandProblem | undefined {
+  return approximateMs(duration) > MAX_DURATION_YEARS * 365.2425 * 86_400_000
+    ? {
+        code: 'invalid_duration',
+        problem: 'duration too long',
+        expected: `at most ${MAX_DURATION_YEARS} years`,
+        fix: 'shorten it',
       }
     : undefined;
 }

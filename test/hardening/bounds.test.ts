@@ -1,0 +1,58 @@
+// Cases 7 and 8 of the hardening issue: valid-looking input must not make classify throw or score
+// non-finite; the config is refused, or the lead flagged.
+import { describe, expect, it } from 'vitest';
+import { classify, compile, presets, safeParseConfig } from '../../src/index';
+
+const base = {
+  version: 1,
+  id: 'bounds',
+  criteria: { demo: { when: { event: 'demo_completed' } } },
+  stages: [{ id: 'SQO', when: { criterion: 'demo' }, followUp: { within: { hours: 24 } } }, { id: 'rest' }],
+};
+const codesOf = (config: unknown) => safeParseConfig(config).issues.map((issue) => [issue.code, issue.path]);
+
+describe('bounded durations, points and caps', () => {
+  it('refuses durations longer than a thousand years, wherever a config takes one', () => {
+    expect(
+      codesOf({
+        ...base,
+        stages: [
+          { id: 'SQO', when: { criterion: 'demo' }, followUp: { within: { years: 300000 } } },
+          { id: 'rest' },
+        ],
+      }),
+    ).toEqual([['invalid_duration', ['stages', 0, 'followUp', 'within']]]);
+    expect(codesOf({ ...base, criteria: { demo: { when: { event: 'x', withinLast: 'P99999Y' } } } })).toEqual(
+      [['invalid_duration', ['criteria', 'demo', 'when', 'withinLast']]],
+    );
+    expect(
+      codesOf({ ...base, criteria: { demo: { when: { fact: 'createdAt', olderThan: { days: 1e9 } } } } }),
+    ).toEqual([['invalid_duration', ['criteria', 'demo', 'when', 'olderThan']]]);
+  });
+
+  it('refuses a half-life of zero and points no sum can hold', () => {
+    const rule = (extra: Record<string, unknown>) => ({
+      ...base,
+      scoring: { rules: [{ id: 'd', points: 10, event: 'demo_completed', ...extra }] },
+    });
+    expect(codesOf(rule({ halfLife: { days: 0 } }))).toEqual([
+      ['invalid_duration', ['scoring', 'rules', 0, 'halfLife']],
+    ]);
+    expect(codesOf(rule({ points: 1e307 }))).toEqual([['too_big', ['scoring', 'rules', 0, 'points']]]);
+    expect(codesOf(rule({ max: -1e307 }))).toEqual([['too_small', ['scoring', 'rules', 0, 'max']]]);
+  });
+
+  it('never throws at the edge of the representable time range: the follow-up is left out and flagged', () => {
+    const asOf = 8.64e15;
+    const lead = { events: [{ type: 'demo_completed', at: asOf }] };
+    const result = compile(base).classify(lead, { asOf });
+    expect(result.stage).toBe('SQO');
+    expect(result.followUpBy).toBeUndefined();
+    expect(result.flags).toContain('invalid_date:followUpBy');
+    for (const preset of Object.values(presets)) {
+      expect(() =>
+        classify({ events: [{ type: 'demo_completed', at: asOf }] }, preset, { asOf }),
+      ).not.toThrow();
+    }
+  });
+});
