@@ -160,9 +160,12 @@ export function buildResult(
   // criteria, scores, then blockers: the order flags are raised in
   const criteria = criteriaResults(compiled, context, texts);
   const { scores, ledger } = context.scores();
-  const lead = context.lead as { id?: unknown } | null;
-  const leadId =
-    typeof lead?.id === 'string' ? lead.id : typeof lead?.id === 'number' ? String(lead.id) : undefined;
+  const lead = context.lead;
+  const id =
+    lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'id')
+      ? (lead as { id: unknown }).id
+      : undefined;
+  const leadId = typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined;
 
   let nextIndex = -1;
   if (!stage.exit) {

@@ -17,6 +17,10 @@ export interface EvalInputs {
 
 const EMPTY_INPUTS: EvalInputs = Object.freeze({});
 
+/** The most flags one result carries: a lead of a million broken events is flagged, not amplified. */
+export const MAX_FLAGS = 100;
+const FLAGS_TRUNCATED = 'flags_truncated';
+
 /**
  * Per-evaluation state: the lead, the instant, the workspace lent for it (memo, event tally, score
  * sums) and the data-quality flags raised. Criteria and scores are resolved through the slots a
@@ -53,9 +57,11 @@ export class EvalContext implements OperatorContext {
     this.reading = reading;
   }
 
+  /** Flags a data problem once; past {@link MAX_FLAGS}, one `flags_truncated` stands for the rest. */
   flag(flag: string): void {
     if (this.flags === undefined) this.flags = new Set();
-    this.flags.add(flag);
+    if (this.flags.size < MAX_FLAGS) this.flags.add(flag);
+    else if (!this.flags.has(flag)) this.flags.add(FLAGS_TRUNCATED);
   }
 
   /**

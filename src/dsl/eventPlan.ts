@@ -6,6 +6,8 @@ import type { EvalContext } from './context';
 import type { TriTest } from './operatorTests';
 import type { EventTally } from './workspace';
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** What a consumer keeps of the events it matches, beyond their count. */
 export const KEEP_COUNT = 0;
 /** …the instant of the most recent one (decay of a rule that counts once). */
@@ -127,7 +129,12 @@ export class EventPlan {
       }
       const readers = byType[type];
       if (readers === undefined) continue; // a type the config never reads: its date is never parsed
-      const at = parseInstant((event as { at?: unknown }).at);
+      // own fields only (checked for the events read): a polluted Object.prototype.type makes no event of {}
+      if (!hasOwn.call(event, 'type')) {
+        context.flag(`invalid_event:events[${position}]`);
+        continue;
+      }
+      const at = parseInstant(hasOwn.call(event, 'at') ? (event as { at?: unknown }).at : undefined);
       if (Number.isNaN(at)) {
         context.flag(`invalid_date:events[${position}].at`);
         continue;
@@ -142,7 +149,11 @@ export class EventPlan {
         const consumer = consumers[index] as Consumer;
         if (
           consumer.filters.length > 0 &&
-          !matchesAll(consumer.filters, (event as { props?: unknown }).props, context)
+          !matchesAll(
+            consumer.filters,
+            hasOwn.call(event, 'props') ? (event as { props?: unknown }).props : undefined,
+            context,
+          )
         ) {
           continue;
         }

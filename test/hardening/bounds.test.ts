@@ -56,3 +56,29 @@ describe('bounded durations, points and caps', () => {
     }
   });
 });
+
+describe('lead data that could amplify or be inherited', () => {
+  it('caps the flags of one result: the first 100, then flags_truncated', () => {
+    const lead = { events: Array.from({ length: 10_000 }, () => null) };
+    const result = classify(lead, presets.saas, { asOf: '2026-06-30' });
+    expect(result.flags).toHaveLength(101);
+    expect(result.flags[0]).toBe('invalid_event:events[0]');
+    expect(result.flags[100]).toBe('flags_truncated');
+  });
+
+  it('reads event fields and the lead id as own properties only', () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.type = 'demo_completed';
+    prototype.at = '2026-06-20';
+    prototype.id = 'polluted';
+    try {
+      const result = classify({ events: [{}, {}, {}] }, presets.saas, { asOf: '2026-06-30' });
+      expect(result.criteria.intent?.status).toBe('unmet');
+      expect(result.leadId).toBeUndefined();
+    } finally {
+      delete prototype.type;
+      delete prototype.at;
+      delete prototype.id;
+    }
+  });
+});
