@@ -1,4 +1,3 @@
-import { isAbsent } from '../internal/coerce';
 import { compilePath } from '../internal/path';
 import { isMissing } from '../internal/read';
 import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
@@ -213,10 +212,10 @@ function valueTest(operators: readonly CompiledOperator[]): TriTest {
     const { test, decidesAbsent } = operators[0] as CompiledOperator;
     return decidesAbsent
       ? test
-      : (value, context, path) => (isAbsent(value) ? UNKNOWN : test(value, context, path));
+      : (value, context, path) => (isMissing(value) ? UNKNOWN : test(value, context, path));
   }
   return (value, context, path) => {
-    const absent = isAbsent(value);
+    const absent = isMissing(value);
     let result: Tri = MET;
     for (const { test, decidesAbsent } of operators) {
       const outcome = absent && !decidesAbsent ? UNKNOWN : test(value, context, path);

@@ -5,7 +5,6 @@ import {
   readInstant,
   readNumber,
 } from '../internal/read';
-import { parseInstant } from '../internal/time';
 import type { OperatorContext } from './operatorTests';
 import type { LeadMemo, Workspace } from './workspace';
 
@@ -69,11 +68,7 @@ export class EvalContext implements OperatorContext {
    * (once: flags are a set). In a classifier each fact leaf is read and tested once per lead anyway.
    */
   instant(value: unknown, path: string | undefined): number {
-    // ISO 8601 with a "-" after the year (what CRMs and toISOString write) goes straight to the ISO reader
-    const instant =
-      typeof value === 'string' && value.charCodeAt(4) === 45 && this.reading.dateFormat === undefined
-        ? parseInstant(value)
-        : readInstant(value, this.reading);
+    const instant = readInstant(value, this.reading);
     if (path !== undefined && Number.isNaN(instant)) this.flag(`invalid_date:${path}`);
     return instant;
   }

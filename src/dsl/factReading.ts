@@ -51,7 +51,7 @@ function enumReader(declaration: FactDeclaration): PrepareFact {
 }
 
 /** The conversion of a declared type; `undefined` when the value is tested as it is. */
-export function preparerFor(declaration: FactDeclaration, reading: CompiledReading): PrepareFact | undefined {
+function preparerFor(declaration: FactDeclaration, reading: CompiledReading): PrepareFact | undefined {
   switch (declaration.type) {
     case 'number':
       return (raw) => {

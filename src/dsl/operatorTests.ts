@@ -1,5 +1,4 @@
-import { isAbsent } from '../internal/coerce';
-import { normalizeText, readText } from '../internal/read';
+import { isMissing, normalizeText, readText } from '../internal/read';
 import { MET, type Status, statusName, type Tri, triOf, UNKNOWN, UNMET } from '../internal/status';
 import {
   addDuration,
@@ -237,7 +236,7 @@ export const defaultOperatorTests: Readonly<Record<OperatorName, OperatorRuntime
         return first === MET ? below(value, context, path) : first;
       };
     }),
-    exists: tests((operand: boolean) => (value) => (isAbsent(value) === operand ? UNMET : MET), true),
+    exists: tests((operand: boolean) => (value) => (isMissing(value) === operand ? UNMET : MET), true),
     contains: tests((operand: Primitive) => containsIn(operand)),
     containsAny: tests((operand: readonly Primitive[]) => containsMany(operand, false)),
     containsAll: tests((operand: readonly Primitive[]) => containsMany(operand, true)),

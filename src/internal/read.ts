@@ -20,8 +20,8 @@ export interface Reading {
   readonly dateFormat?: string | undefined;
 }
 
-export const DEFAULT_TRUE: readonly string[] = ['true', 'yes', 'y', '1', 'on'];
-export const DEFAULT_FALSE: readonly string[] = ['false', 'no', 'n', '0', 'off'];
+const DEFAULT_TRUE: readonly string[] = ['true', 'yes', 'y', '1', 'on'];
+const DEFAULT_FALSE: readonly string[] = ['false', 'no', 'n', '0', 'off'];
 
 /** A `Reading` compiled once: sets for the words, the number pattern of its decimal separator. */
 export interface CompiledReading {

@@ -174,7 +174,6 @@ function readingOf(options: ParseLeadOptions): CompiledReading {
 
 function readCanonical(input: unknown, options: ParseLeadOptions, raw: boolean): ParseLeadResult {
   const reading = readingOf(options);
-  const isAbsent = (value: unknown) => isMissing(value, reading);
   const issues: Issue[] = [];
   if (!isRecord(input)) {
     issues.push(
@@ -194,7 +193,7 @@ function readCanonical(input: unknown, options: ParseLeadOptions, raw: boolean):
     if (field !== undefined) {
       if (!hasOwn.call(lead, group)) continue;
       const section = lead[group];
-      if (isAbsent(section)) {
+      if (isMissing(section, reading)) {
         delete lead[group];
         continue;
       }
@@ -218,7 +217,7 @@ function readCanonical(input: unknown, options: ParseLeadOptions, raw: boolean):
     const key = field ?? group;
     if (!hasOwn.call(owner, key)) continue;
     const value = owner[key];
-    if (isAbsent(value)) {
+    if (isMissing(value, reading)) {
       delete owner[key];
       continue;
     }
