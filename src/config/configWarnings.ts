@@ -111,7 +111,7 @@ function unusedWarnings(config: Config, state: CheckState): Issue[] {
         code: 'unused_criterion',
         path: ['criteria', id],
         problem: `criterion "${id}" is used by no stage, scoring rule or other criterion`,
-        expected: 'a criterion a stage or rule refers to ({ "criterion": "' + id + '" })',
+        expected: `a criterion a stage or rule refers to ({ "criterion": "${id}" })`,
         fix: 'refer to it, or delete it if it is not wanted in results either',
       }),
     );
@@ -125,7 +125,7 @@ function unusedWarnings(config: Config, state: CheckState): Issue[] {
         path: ['scoring', 'groups', id],
         problem: `score group "${id}" gets points from no rule: it is always 0 (or its min)`,
         expected: 'a group some rule names in "group"',
-        fix: 'add "group": "' + id + '" to a rule, or delete the group',
+        fix: `add "group": "${id}" to a rule, or delete the group`,
       }),
     );
   }

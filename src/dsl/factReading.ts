@@ -1,8 +1,8 @@
 import {
   type CompiledReading,
+  compileEnum,
   compileReading,
   DEFAULT_READING,
-  normalizeText,
   readBoolean,
   readDate,
   readList,
@@ -32,26 +32,21 @@ export interface FactReadings {
 
 /** Reads an enum value: normalised text, through the aliases, one of `values` when they are given. */
 function enumReader(declaration: FactDeclaration): PrepareFact {
-  const aliases = new Map(
-    Object.entries(declaration.aliases ?? {}).map(([from, to]) => [normalizeText(from), to]),
-  );
-  const values =
-    declaration.values === undefined
-      ? undefined
-      : new Map(declaration.values.map((value) => [normalizeText(value), value]));
+  const toEnum = compileEnum(declaration.values, declaration.aliases);
   return (raw) => {
     const text = readText(raw);
-    if (text === undefined) return UNREADABLE;
-    const normal = normalizeText(text);
-    const aliased = aliases.get(normal);
-    const key = aliased === undefined ? normal : normalizeText(aliased);
-    if (values === undefined) return aliased ?? normal;
-    return values.get(key) ?? UNREADABLE;
+    return text === undefined ? UNREADABLE : (toEnum(text) ?? UNREADABLE);
   };
 }
 
-/** The conversion of a declared type; `undefined` when the value is tested as it is. */
-function preparerFor(declaration: FactDeclaration, reading: CompiledReading): PrepareFact | undefined {
+/**
+ * How a value of a declared type is read (conditions on declared facts, and field maps); `undefined` when
+ * the value is tested as it is (no type, no values, no aliases).
+ */
+export function preparerFor(
+  declaration: Pick<FactDeclaration, 'type' | 'values' | 'aliases'>,
+  reading: CompiledReading,
+): PrepareFact | undefined {
   switch (declaration.type) {
     case 'number':
       return (raw) => {
@@ -67,7 +62,7 @@ function preparerFor(declaration: FactDeclaration, reading: CompiledReading): Pr
     case 'list':
       return (raw) => readList(raw) ?? UNREADABLE;
     case 'string':
-      return (raw) => readText(raw) ?? UNREADABLE;
+      return (raw) => readText(raw)?.trim() ?? UNREADABLE;
     default:
       return declaration.values !== undefined || declaration.aliases !== undefined
         ? enumReader(declaration)

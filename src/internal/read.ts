@@ -252,6 +252,25 @@ export function normalizeText(text: string): string {
   return text;
 }
 
+/**
+ * An enum reader: text normalised as enums compare, through `aliases` (keys normalised too), and — when
+ * `values` are given — one of them, in its canonical spelling; `undefined` when it is none of them.
+ */
+export function compileEnum(
+  values: readonly string[] | undefined,
+  aliases: Readonly<Record<string, string>> | undefined,
+): (text: string) => string | undefined {
+  const aliased = new Map(Object.entries(aliases ?? {}).map(([from, to]) => [normalizeText(from), to]));
+  const known =
+    values === undefined ? undefined : new Map(values.map((value) => [normalizeText(value), value]));
+  return (text) => {
+    const normal = normalizeText(text);
+    const alias = aliased.get(normal);
+    if (known === undefined) return alias ?? normal;
+    return known.get(alias === undefined ? normal : normalizeText(alias));
+  };
+}
+
 /** Text for comparison with a string operand: strings, finite numbers and booleans; else `undefined`. */
 export function readText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;

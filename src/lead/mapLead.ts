@@ -1,20 +1,12 @@
 import { checkFactPath, createCheckState } from '../dsl/checkCondition';
+import { type PrepareFact, preparerFor, UNREADABLE } from '../dsl/factReading';
 import { defaultOperators } from '../dsl/operators';
 import { dateFormatProblem } from '../internal/dateFormat';
 import { fromZodIssues } from '../internal/fromZodIssues';
 import { isObject } from '../internal/isObject';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
 import { compilePath } from '../internal/path';
-import {
-  type CompiledReading,
-  compileReading,
-  isMissing,
-  normalizeText,
-  readBoolean,
-  readDate,
-  readNumber,
-  readText,
-} from '../internal/read';
+import { type CompiledReading, compileReading, isMissing, readDate, readNumber } from '../internal/read';
 import { ConfigError } from '../schema/ConfigError';
 import { type FieldMap, type FieldMapping, FieldMapSchema } from '../schema/fieldMap';
 import { LEAD_FIELDS, type Lead, type LeadFieldReading } from '../schema/lead';
@@ -138,21 +130,6 @@ export function columnReader(
 
 const NUMBER_RANGE = /^\s*([^-–]+?)\s*[-–]\s*([^-–]+?)\s*$/;
 
-/** An enum reader: normalised text, through the aliases, one of the values when they are given. */
-function enumReading(field: FieldMapping): (text: string) => string | undefined {
-  const aliases = new Map(Object.entries(field.aliases ?? {}).map(([from, to]) => [normalizeText(from), to]));
-  const values =
-    field.values === undefined
-      ? undefined
-      : new Map(field.values.map((value) => [normalizeText(value), value]));
-  return (text) => {
-    const normal = normalizeText(text);
-    const aliased = aliases.get(normal);
-    if (values === undefined) return aliased ?? normal;
-    return values.get(aliased === undefined ? normal : normalizeText(aliased));
-  };
-}
-
 function expectedOf(field: FieldMapping): string {
   switch (field.type ?? 'string') {
     case 'number':
@@ -178,27 +155,15 @@ function expectedOf(field: FieldMapping): string {
 function compileFieldReading(field: FieldMapping, reading: CompiledReading): (raw: unknown) => Outcome {
   const expected = { expected: expectedOf(field) };
   const type = field.type ?? (field.values !== undefined || field.aliases !== undefined ? 'enum' : 'string');
-  const toEnum = enumReading(field);
+  // the reading of declared facts; a field map adds ranges ("25-50") for numbers
+  const prepare = preparerFor({ ...field, type: type === 'list' ? 'string' : type }, reading) as PrepareFact;
   const one = (raw: unknown): unknown => {
-    switch (type) {
-      case 'number': {
-        const number = readNumber(raw, reading);
-        if (!Number.isNaN(number) || field.range === undefined || typeof raw !== 'string') return number;
-        return readRange(raw, field.range, reading);
-      }
-      case 'boolean':
-        return readBoolean(raw, reading);
-      case 'date':
-        return readDate(raw, reading);
-      case 'enum': {
-        const text = readText(raw);
-        return text === undefined ? undefined : toEnum(text);
-      }
-      default: {
-        const text = readText(raw);
-        return text?.trim();
-      }
+    if (type === 'number' && field.range !== undefined && typeof raw === 'string') {
+      const number = readNumber(raw, reading);
+      if (Number.isNaN(number)) return readRange(raw, field.range, reading);
     }
+    const value = prepare(raw);
+    return value === UNREADABLE ? undefined : value;
   };
   const policy = field.multiple ?? (type === 'list' ? 'all' : undefined);
   if (policy === undefined) {
@@ -213,7 +178,7 @@ function compileFieldReading(field: FieldMapping, reading: CompiledReading): (ra
     const values: unknown[] = [];
     for (const item of items) {
       if (isMissing(item, reading)) continue;
-      const value = type === 'list' ? readText(item)?.trim() : one(item);
+      const value = one(item);
       if (value === undefined || (typeof value === 'number' && Number.isNaN(value))) continue;
       if (!values.includes(value)) values.push(value);
     }

@@ -1,9 +1,9 @@
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
 import {
   type CompiledReading,
+  compileEnum,
   compileReading,
   isMissing,
-  normalizeText,
   readBoolean,
   readDate,
   readList,
@@ -73,6 +73,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
+const enumReaders = new WeakMap<Kind, ReturnType<typeof compileEnum>>();
+
+/** The enum reader of a canonical field, compiled once (each field has its own reading object). */
+function enumReaderOf(
+  kind: Kind & { values: readonly string[] },
+  aliases: Readonly<Record<string, string>> | undefined,
+) {
+  let reader = enumReaders.get(kind);
+  if (reader === undefined) {
+    reader = compileEnum(kind.values, aliases);
+    enumReaders.set(kind, reader);
+  }
+  return reader;
+}
+
 /** What a value reads as, or `undefined` with the expectation it failed. */
 type Coerced = { readonly value: unknown } | { readonly expected: string };
 
@@ -114,13 +129,8 @@ function coerce(
         : { value: date };
     }
     case 'enum': {
-      const text = typeof value === 'string' ? value : undefined;
-      if (text === undefined) return { expected: `one of ${kind.values.join(', ')}` };
-      const key = normalizeText(text);
-      const normalized = (aliases !== undefined && hasOwn.call(aliases, key) ? aliases[key] : key) as string;
-      return kind.values.includes(normalized)
-        ? { value: normalized }
-        : { expected: `one of ${kind.values.join(', ')}` };
+      const read = typeof value === 'string' ? enumReaderOf(kind, aliases)(value) : undefined;
+      return read === undefined ? { expected: `one of ${kind.values.join(', ')}` } : { value: read };
     }
     case 'list': {
       // HubSpot multi-select properties export as "a;b;c"
