@@ -82,14 +82,7 @@ export function compileFactReadings(
   const plain: FactReading = { reading: global, prepare: undefined };
   const declared = new Map<string, FactReading>();
   for (const [path, declaration] of Object.entries(facts ?? {})) {
-    const reading = compileReading(
-      {
-        ...declaration,
-        // a fact's placeholders add to the config's
-        missing: [...(read?.missing ?? []), ...(declaration.missing ?? [])],
-      },
-      global,
-    );
+    const reading = compileReading(declaration, global);
     declared.set(path, { reading, prepare: preparerFor(declaration, reading) });
   }
   return { global, forPath: (path) => declared.get(path) ?? plain };

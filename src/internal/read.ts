@@ -34,11 +34,18 @@ export interface CompiledReading {
 
 const lowered = (words: readonly string[]) => new Set(words.map((word) => word.trim().toLowerCase()));
 
-/** Compiles a reading, filling in the defaults; `base` supplies what `reading` leaves out. */
+/**
+ * Compiles a reading, filling in the defaults; `base` supplies what `reading` leaves out, and its
+ * placeholders are kept beside the reading's own.
+ */
 export function compileReading(reading: Reading = {}, base?: CompiledReading): CompiledReading {
   return {
     decimal: reading.decimal ?? base?.decimal ?? '.',
-    missing: reading.missing === undefined ? (base?.missing ?? new Set()) : lowered(reading.missing),
+    // placeholders add up: a field's own join those of its config or map
+    missing:
+      reading.missing === undefined
+        ? (base?.missing ?? new Set())
+        : new Set([...(base?.missing ?? []), ...lowered(reading.missing)]),
     trueWords:
       reading.true === undefined ? (base?.trueWords ?? lowered(DEFAULT_TRUE)) : lowered(reading.true),
     falseWords:

@@ -48,9 +48,7 @@ export function compileActivityMap(input: unknown): CompiledActivityMap {
       'field map',
     );
   }
-  const reading = compileReading(
-    activity.dateFormat === undefined ? (map.read ?? {}) : { ...map.read, dateFormat: activity.dateFormat },
-  );
+  const reading = compileReading({ dateFormat: activity.dateFormat }, compileReading(map.read));
   const leadColumns = namesOf(activity.lead);
   const atColumns = namesOf(activity.at);
   const typeRule = activity.type;

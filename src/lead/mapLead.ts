@@ -283,10 +283,7 @@ export function compileFieldMap(input: unknown): CompiledFieldMap {
   const map = parseFieldMap(input);
   const global = compileReading(map.read);
   const fields: CompiledField[] = map.fields.map((field) => {
-    const reading = compileReading(
-      { ...field, missing: [...(map.read?.missing ?? []), ...(field.missing ?? [])] },
-      global,
-    );
+    const reading = compileReading(field, global);
     const read = withCanonicalCheck(field.to, compileFieldReading(field, reading));
     return {
       from: typeof field.from === 'string' ? [field.from] : field.from,

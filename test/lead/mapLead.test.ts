@@ -144,6 +144,8 @@ describe('field maps', () => {
       ],
     };
     expect(mapLead({ Role: 'Select', Revenue: '0.0' }, map)).toEqual({ lead: {}, issues: [] });
+    // a field's own placeholders add to the map's: "Select" is missing for Revenue too
+    expect(mapLead({ Revenue: 'Select' }, map)).toEqual({ lead: {}, issues: [] });
     expect(mapLead({ Role: 'User', Revenue: '10.5' }, map).lead).toEqual({
       authority: { role: 'user' },
       company: { annualRevenue: 10.5 },
