@@ -1,4 +1,4 @@
-import { isObject } from '../internal/isObject';
+import { cachedByIdentity } from '../internal/cachedByIdentity';
 import type { Classifier } from './Classifier';
 
 /** Whether a value is a compiled {@link Classifier} (rather than a config). */
@@ -18,15 +18,7 @@ export function isClassifier(value: unknown): value is Classifier {
 export function classifierResolver(
   compileConfig: (config: unknown) => Classifier,
 ): (configOrClassifier: unknown) => Classifier {
-  const compiledByConfig = new WeakMap<object, Classifier>();
-  return (configOrClassifier) => {
-    if (isClassifier(configOrClassifier)) return configOrClassifier;
-    if (!isObject(configOrClassifier)) return compileConfig(configOrClassifier);
-    let classifier = compiledByConfig.get(configOrClassifier);
-    if (classifier === undefined) {
-      classifier = compileConfig(configOrClassifier);
-      compiledByConfig.set(configOrClassifier, classifier);
-    }
-    return classifier;
-  };
+  const compileCached = cachedByIdentity(compileConfig);
+  return (configOrClassifier) =>
+    isClassifier(configOrClassifier) ? configOrClassifier : compileCached(configOrClassifier);
 }

@@ -1,10 +1,11 @@
+import { cachedByIdentity } from '../internal/cachedByIdentity';
 import { isObject } from '../internal/isObject';
 import { describeValue, type Issue, makeIssue } from '../internal/issues';
 import { compileReading, isMissing, normalizeText, readDate, readText } from '../internal/read';
 import { ConfigError } from '../schema/ConfigError';
 import type { FieldMap } from '../schema/fieldMap';
 import type { LeadEvent } from '../schema/lead';
-import { columnReader, parseFieldMap } from './mapLead';
+import { columnReader, notARow, parseFieldMap } from './mapLead';
 
 /** The result of {@link mapActivity}: whose event it is, the event, and what could not be read. */
 export interface MapActivityResult {
@@ -59,18 +60,7 @@ export function compileActivityMap(input: unknown): CompiledActivityMap {
   const props = Object.entries(activity.props ?? {}).map(([prop, names]) => [prop, namesOf(names)] as const);
   return (row) => {
     const issues: Issue[] = [];
-    if (!isObject(row)) {
-      issues.push(
-        makeIssue({
-          code: 'invalid_type',
-          path: [],
-          problem: 'not a row',
-          expected: 'an object of columns',
-          received: describeValue(row),
-        }),
-      );
-      return { leadId: undefined, event: undefined, issues };
-    }
+    if (!isObject(row)) return { leadId: undefined, event: undefined, issues: [notARow(row)] };
     const column = columnReader(row);
     const first = (names: readonly string[]) => {
       for (const name of names) {
@@ -140,7 +130,7 @@ export function compileActivityMap(input: unknown): CompiledActivityMap {
   };
 }
 
-const compiledMaps = /* @__PURE__ */ new WeakMap<object, CompiledActivityMap>();
+const compiledMaps = /* @__PURE__ */ cachedByIdentity(compileActivityMap);
 
 /**
  * Maps one row of a CRM activities table — HubSpot engagements and form submissions, Salesforce
@@ -158,11 +148,5 @@ const compiledMaps = /* @__PURE__ */ new WeakMap<object, CompiledActivityMap>();
  * //=> { leadId: '51', event: { type: 'meeting_held', at: '2026-06-15T10:00:00.000Z' }, issues: [] }
  */
 export function mapActivity(row: unknown, map: FieldMap | unknown): MapActivityResult {
-  if (!isObject(map)) return compileActivityMap(map)(row);
-  let compiled = compiledMaps.get(map);
-  if (compiled === undefined) {
-    compiled = compileActivityMap(map);
-    compiledMaps.set(map, compiled);
-  }
-  return compiled(row);
+  return compiledMaps(map)(row);
 }

@@ -1,6 +1,7 @@
 import { checkFactPath, createCheckState } from '../dsl/checkCondition';
 import { type PrepareFact, preparerFor, UNREADABLE } from '../dsl/factReading';
 import { defaultOperators } from '../dsl/operators';
+import { cachedByIdentity } from '../internal/cachedByIdentity';
 import { dateFormatProblem } from '../internal/dateFormat';
 import { fromZodIssues } from '../internal/fromZodIssues';
 import { isObject } from '../internal/isObject';
@@ -101,6 +102,17 @@ interface CompiledField {
   readonly from: readonly string[];
   readonly to: readonly string[];
   readonly read: (raw: unknown) => Outcome;
+}
+
+/** The issue of a row that is not an object of columns. */
+export function notARow(row: unknown): Issue {
+  return makeIssue({
+    code: 'invalid_type',
+    path: [],
+    problem: 'not a row',
+    expected: 'an object of columns',
+    received: describeValue(row),
+  });
 }
 
 /**
@@ -300,18 +312,7 @@ export function compileFieldMap(input: unknown): CompiledFieldMap {
   return (row) => {
     const issues: Issue[] = [];
     const lead: Record<string, unknown> = {};
-    if (!isObject(row)) {
-      issues.push(
-        makeIssue({
-          code: 'invalid_type',
-          path: [],
-          problem: 'not a row',
-          expected: 'an object of columns',
-          received: describeValue(row),
-        }),
-      );
-      return { lead: lead as Lead, issues };
-    }
+    if (!isObject(row)) return { lead: lead as Lead, issues: [notARow(row)] };
     const column = columnReader(row);
     const used = new Set<string>();
     for (const field of fields) {
@@ -375,7 +376,7 @@ export function compileFieldMap(input: unknown): CompiledFieldMap {
   };
 }
 
-const compiledMaps = /* @__PURE__ */ new WeakMap<object, CompiledFieldMap>();
+const compiledMaps = /* @__PURE__ */ cachedByIdentity(compileFieldMap);
 
 /**
  * Maps a CRM export row (a CSV row, an API record) to a canonical lead with a field map: each field
@@ -395,11 +396,5 @@ const compiledMaps = /* @__PURE__ */ new WeakMap<object, CompiledFieldMap>();
  * //=> { company: { employees: 25 }, authority: { role: 'decision_maker' } }
  */
 export function mapLead(row: unknown, map: FieldMap | unknown): MapLeadResult {
-  if (!isObject(map)) return compileFieldMap(map)(row);
-  let compiled = compiledMaps.get(map);
-  if (compiled === undefined) {
-    compiled = compileFieldMap(map);
-    compiledMaps.set(map, compiled);
-  }
-  return compiled(row);
+  return compiledMaps(map)(row);
 }
