@@ -6,6 +6,7 @@
 // for JSON imports named after one (`leadstage/presets/saas.json`, `./saas.sealed.json`).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index';
@@ -124,6 +125,24 @@ async function run(example: Example, scope: Record<string, unknown>) {
   return checks.map((check, index) => ({ ...check, outcome: outcomes[index] as Outcome }));
 }
 
+/** Why a shown result is wrong, or `undefined` when it is right. */
+function failureOf({ expected, outcome }: { expected: Expectation; outcome: Outcome }): string | undefined {
+  if (expected.kind === 'throws') {
+    if (!(outcome.error instanceof Error)) return `expected an error, got ${JSON.stringify(outcome.value)}`;
+    const { name, message } = outcome.error;
+    return name === expected.name && wildcard(expected.text, false).test(message)
+      ? undefined
+      : `threw ${expected.name}? got ${name}: ${message}`;
+  }
+  if ('error' in outcome) return `threw ${String(outcome.error)}`;
+  const value = expected.value;
+  const right =
+    typeof value === 'string' && value.includes('…')
+      ? typeof outcome.value === 'string' && wildcard(value, true).test(outcome.value)
+      : isDeepStrictEqual(outcome.value, value);
+  return right ? undefined : `got ${JSON.stringify(outcome.value)}, expected ${JSON.stringify(value)}`;
+}
+
 const examples = filesUnder(SRC)
   .flatMap(examplesOf)
   .filter((example) => example.lines.some((line) => line.trim().startsWith('//=>')));
@@ -135,25 +154,38 @@ describe('JSDoc examples', () => {
 
   it.each(examples.map((example) => [example.where, example] as const))('%s', async (where, example) => {
     const scope = where.startsWith('runtime/') ? { ...api, ...runtime } : { ...api };
-    for (const { expression, expected, outcome } of await run(example, scope)) {
-      const label = `${where}: ${expression}`;
-      if (expected.kind === 'throws') {
-        expect(outcome.error, `${label} should throw`).toBeInstanceOf(Error);
-        const error = outcome.error as Error;
-        expect(error.name, label).toBe(expected.name);
-        expect(error.message, label).toMatch(wildcard(expected.text, false));
-        continue;
-      }
-      if ('error' in outcome) throw new Error(`${label} threw ${String(outcome.error)}`);
-      if (typeof expected.value === 'string' && expected.value.includes('…'))
-        expect(outcome.value, label).toMatch(wildcard(expected.value, true));
-      else expect(outcome.value, label).toEqual(expected.value);
-    }
+    const failures = (await run(example, scope)).flatMap((check) => {
+      const failure = failureOf(check);
+      return failure === undefined ? [] : [`${where}: ${check.expression}: ${failure}`];
+    });
+    expect(failures).toEqual([]);
   });
 
-  it('catches a wrong result: a made-up example with a false //=> fails', async () => {
-    const [check] = await run({ where: 'made-up', lines: ['1 + 1;', '//=> 3'] }, {});
-    expect(check?.outcome.value).toBe(2);
-    expect(check?.expected).toEqual({ kind: 'value', value: 3 });
+  it('catches a wrong result, a wrong error, and an expected error that does not come', async () => {
+    const checks = await run(
+      {
+        where: 'made-up',
+        lines: [
+          '1 + 1;',
+          '//=> 3',
+          "'leadstage/1:abc';",
+          "//=> 'leadstage/2:…'",
+          "(() => { throw new TypeError('bad input'); })();",
+          '//=> throws RangeError: bad input',
+          '1;',
+          '//=> throws TypeError: x',
+          '[1, 2];',
+          '//=> [1, 2]',
+        ],
+      },
+      {},
+    );
+    expect(checks.map(failureOf)).toEqual([
+      'got 2, expected 3',
+      'got "leadstage/1:abc", expected "leadstage/2:…"',
+      'threw RangeError? got TypeError: bad input',
+      'expected an error, got 1',
+      undefined,
+    ]);
   });
 });
