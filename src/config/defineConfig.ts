@@ -1,5 +1,5 @@
 import type { Status } from '../internal/status';
-import type { EventCondition, FactOperators, ScoreCondition } from '../schema/condition';
+import type { EventCondition, FactOperators, NumberComparisons, ScoreCondition } from '../schema/condition';
 import type { Config, ConfigExample, Criterion, Scoring, ScoringRule, Stage } from '../schema/config';
 import type { Lead } from '../schema/lead';
 import type { FactDeclaration } from '../schema/reading';
@@ -38,17 +38,8 @@ type ValueAt<T, Path extends string> = Path extends `${infer Key}.${infer Rest}`
       : never;
 
 type Presence = { readonly exists?: boolean };
-type NumberOperators = Presence & {
-  readonly eq?: number;
-  readonly ne?: number;
-  readonly gt?: number;
-  readonly gte?: number;
-  readonly lt?: number;
-  readonly lte?: number;
-  readonly between?: readonly [number, number];
-  readonly in?: readonly number[];
-  readonly notIn?: readonly number[];
-};
+type NumberOperators = Presence &
+  NumberComparisons & { readonly in?: readonly number[]; readonly notIn?: readonly number[] };
 type EnumOperators<Value extends string> = Presence & {
   readonly eq?: Value;
   readonly ne?: Value;
