@@ -3,17 +3,12 @@ import { hashJson } from '../internal/hash';
 import { closestName, type Issue, listNames, makeIssue } from '../internal/issues';
 import type { Config } from '../schema/config';
 import { CANONICAL_EVENT_TYPES } from '../schema/events';
-import { LEAD_FIELDS } from '../schema/lead';
+import { LEAD_FIELD_READINGS, LEAD_FIELDS } from '../schema/lead';
 import { ladderWarnings } from './ladderCheck';
 
 /** The canonical lead's paths: every field, every section, and the events list. */
 const CANONICAL_PATHS: readonly string[] = /* @__PURE__ */ (() => [
-  ...new Set([
-    ...LEAD_FIELDS.flatMap(([section, field]) =>
-      field === undefined ? [section] : [section, `${section}.${field}`],
-    ),
-    'events',
-  ]),
+  ...new Set([...LEAD_FIELDS.map(([section]) => section), ...LEAD_FIELD_READINGS.keys(), 'events']),
 ])();
 
 const MAX_SUGGESTIONS = 20;

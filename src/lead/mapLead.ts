@@ -10,7 +10,7 @@ import { compilePath } from '../internal/path';
 import { type CompiledReading, compileReading, isMissing, readDate, readNumber } from '../internal/read';
 import { ConfigError } from '../schema/ConfigError';
 import { type FieldMap, type FieldMapping, FieldMapSchema } from '../schema/fieldMap';
-import { LEAD_FIELDS, type Lead, type LeadFieldReading } from '../schema/lead';
+import { LEAD_FIELD_READINGS, type Lead } from '../schema/lead';
 
 /** The result of {@link mapLead}: the canonical lead, and what could not be read (by source column). */
 export interface MapLeadResult {
@@ -217,19 +217,12 @@ function readRange(text: string, policy: FieldMapping['range'], reading: Compile
   return policy === 'high' ? high : policy === 'midpoint' ? (low + high) / 2 : low;
 }
 
-const CANONICAL: ReadonlyMap<string, LeadFieldReading> = /* @__PURE__ */ new Map(
-  LEAD_FIELDS.map(([section, field, reading]) => [
-    field === undefined ? section : `${section}.${field}`,
-    reading,
-  ]),
-);
-
 /**
  * A field that fills a canonical field of the lead also meets its constraints (a count is not negative,
  * a seniority is one of the canonical ones), so a mapped lead is a valid canonical lead.
  */
 function withCanonicalCheck(to: string, read: (raw: unknown) => Outcome): (raw: unknown) => Outcome {
-  const canonical = CANONICAL.get(to);
+  const canonical = LEAD_FIELD_READINGS.get(to);
   if (canonical === undefined) return read;
   if (canonical.type === 'number') {
     return (raw) => {

@@ -107,6 +107,14 @@ export const LEAD_FIELDS: ReadonlyArray<readonly [string, string | undefined, Le
     ),
   ])();
 
+/** The reading of each canonical field, by its dotted path (`company.employees`). */
+export const LEAD_FIELD_READINGS: ReadonlyMap<string, LeadFieldReading> = /* @__PURE__ */ new Map(
+  LEAD_FIELDS.map(([section, field, reading]) => [
+    field === undefined ? section : `${section}.${field}`,
+    reading,
+  ]),
+);
+
 /**
  * One thing the lead did: `{ type: 'demo_completed', at: '2026-06-01T10:00:00Z' }`.
  *
