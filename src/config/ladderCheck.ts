@@ -42,67 +42,75 @@ function leavesOf(
   if (!found.has(key)) found.set(key, found.size);
 }
 
-/** Evaluates a condition with each leaf's status taken from `values`, in three-valued logic. */
-function evaluate(
-  condition: Condition,
-  config: Config,
-  index: Map<string, number>,
-  values: Value[],
-  depth = 0,
-): Value {
-  if (depth > 64) return UNKNOWN;
+type Evaluate = (values: Value[]) => Value;
+
+/**
+ * Compiles a condition into a three-valued function of the leaves' statuses, once: the search below calls it
+ * up to 3^10 times, so nothing is looked up or serialized per call.
+ */
+function compileTri(condition: Condition, config: Config, index: Map<string, number>, depth = 0): Evaluate {
+  if (depth > 64) return () => UNKNOWN;
   switch (kindOf(condition)) {
     case 'all': {
-      let result: Value = MET;
-      for (const child of childrenOf(condition)) {
-        const value = evaluate(child, config, index, values, depth + 1);
-        if (value === UNMET) return UNMET;
-        if (value === UNKNOWN) result = UNKNOWN;
-      }
-      return result;
+      const parts = childrenOf(condition).map((child) => compileTri(child, config, index, depth + 1));
+      return (values) => {
+        let result: Value = MET;
+        for (const part of parts) {
+          const value = part(values);
+          if (value === UNMET) return UNMET;
+          if (value === UNKNOWN) result = UNKNOWN;
+        }
+        return result;
+      };
     }
     case 'any': {
-      let result: Value = UNMET;
-      for (const child of childrenOf(condition)) {
-        const value = evaluate(child, config, index, values, depth + 1);
-        if (value === MET) return MET;
-        if (value === UNKNOWN) result = UNKNOWN;
-      }
-      return result;
+      const parts = childrenOf(condition).map((child) => compileTri(child, config, index, depth + 1));
+      return (values) => {
+        let result: Value = UNMET;
+        for (const part of parts) {
+          const value = part(values);
+          if (value === MET) return MET;
+          if (value === UNKNOWN) result = UNKNOWN;
+        }
+        return result;
+      };
     }
     case 'not': {
-      const value = evaluate(childrenOf(condition)[0] as Condition, config, index, values, depth + 1);
-      return value === MET ? UNMET : value === UNMET ? MET : UNKNOWN;
+      const part = compileTri(childrenOf(condition)[0] as Condition, config, index, depth + 1);
+      return (values) => {
+        const value = part(values);
+        return value === MET ? UNMET : value === UNMET ? MET : UNKNOWN;
+      };
     }
     case 'atLeast': {
       const needed = (condition as AtLeastCondition).atLeast;
-      let met = 0;
-      let unknown = 0;
-      for (const child of childrenOf(condition)) {
-        const value = evaluate(child, config, index, values, depth + 1);
-        if (value === MET) met++;
-        else if (value === UNKNOWN) unknown++;
-      }
-      return met >= needed ? MET : met + unknown >= needed ? UNKNOWN : UNMET;
+      const parts = childrenOf(condition).map((child) => compileTri(child, config, index, depth + 1));
+      return (values) => {
+        let met = 0;
+        let unknown = 0;
+        for (const part of parts) {
+          const value = part(values);
+          if (value === MET) met++;
+          else if (value === UNKNOWN) unknown++;
+        }
+        return met >= needed ? MET : met + unknown >= needed ? UNKNOWN : UNMET;
+      };
     }
     case 'criterion': {
       const { criterion, is } = condition as CriterionCondition;
       const variable = index.get(`criterion:${criterion}`);
-      const value =
+      const read: Evaluate =
         variable !== undefined
-          ? (values[variable] as Value)
-          : evaluate(
-              (config.criteria[criterion] as { when: Condition }).when,
-              config,
-              index,
-              values,
-              depth + 1,
-            );
-      if (is === undefined) return value;
-      return (is === 'met' ? MET : is === 'unmet' ? UNMET : UNKNOWN) === value ? MET : UNMET;
+          ? (values) => values[variable] as Value
+          : compileTri((config.criteria[criterion] as { when: Condition }).when, config, index, depth + 1);
+      if (is === undefined) return read;
+      const wanted = is === 'met' ? MET : is === 'unmet' ? UNMET : UNKNOWN;
+      return (values) => (read(values) === wanted ? MET : UNMET);
     }
-    default:
-      return values[index.get(JSON.stringify(condition)) as number] as Value;
+    default: {
+      const variable = index.get(JSON.stringify(condition)) as number;
+      return (values) => values[variable] as Value;
+    }
   }
 }
 
@@ -138,12 +146,13 @@ export function ladderWarnings(config: Config): Issue[] {
       if (when !== undefined) leavesOf(when, config, leaves, false);
     }
     if (leaves.size > MAX_LEAVES) continue;
+    const target = compileTri(stage.when, config, leaves);
+    const above = stages
+      .slice(0, index)
+      .flatMap((each) => (each.when === undefined ? [] : [compileTri(each.when, config, leaves)]));
     const reachable = someAssignment(leaves.size, (values) => {
-      if (evaluate(stage.when as Condition, config, leaves, values) !== MET) return false;
-      for (let above = 0; above < index; above++) {
-        const when = stages[above]!.when;
-        if (when !== undefined && evaluate(when, config, leaves, values) === MET) return false;
-      }
+      if (target(values) !== MET) return false;
+      for (const each of above) if (each(values) === MET) return false;
       return true;
     });
     if (!reachable) {
@@ -179,11 +188,11 @@ function rungWarnings(config: Config): Issue[] {
     leavesOf(upper.stage.when as Condition, config, leaves, true);
     leavesOf(lower.stage.when as Condition, config, leaves, true);
     if (leaves.size > MAX_LEAVES) continue;
+    const upperWhen = compileTri(upper.stage.when as Condition, config, leaves);
+    const lowerWhen = compileTri(lower.stage.when as Condition, config, leaves);
     const escapes = someAssignment(
       leaves.size,
-      (values) =>
-        evaluate(upper.stage.when as Condition, config, leaves, values) === MET &&
-        evaluate(lower.stage.when as Condition, config, leaves, values) === UNMET,
+      (values) => upperWhen(values) === MET && lowerWhen(values) === UNMET,
     );
     if (escapes) {
       warnings.push(
