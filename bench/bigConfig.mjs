@@ -46,3 +46,18 @@ export const bigConfig = {
     { id: 'rest' },
   ],
 };
+
+/** A config like {@link bigConfig} with `count` criteria, a quarter of them scored, and an all-of-half stage. */
+export function configOfSize(count) {
+  const ids = Object.keys(bigConfig.criteria).slice(0, count);
+  return {
+    ...bigConfig,
+    id: `size-${count}`,
+    criteria: Object.fromEntries(ids.map((id) => [id, bigConfig.criteria[id]])),
+    scoring: { rules: bigConfig.scoring.rules.slice(0, Math.ceil(count / 4)) },
+    stages: [
+      { id: 'top', when: { atLeast: Math.ceil(count / 2), of: ids.map((id) => ({ criterion: id })) } },
+      { id: 'rest' },
+    ],
+  };
+}

@@ -54,8 +54,11 @@ function eventType(next) {
   return EVENT_TYPES[0][0];
 }
 
-/** `count` leads from `seed`. */
-export function generateLeads(count, seed = 42) {
+/**
+ * `count` leads from `seed`; `events` fixes how many events each lead has (default: 0–20, and 10 % of
+ * leads without an `events` array).
+ */
+export function generateLeads(count, seed = 42, { events: fixedEvents } = {}) {
   const next = random(seed);
   const leads = [];
   for (let index = 0; index < count; index++) {
@@ -85,7 +88,8 @@ export function generateLeads(count, seed = 42) {
         purchaseBy: new Date(AS_OF_MS + Math.floor((next() * 400 - 60) * DAY)).toISOString().slice(0, 10),
       };
     const events = [];
-    const eventCount = Math.floor(next() * 21);
+    const drawn = Math.floor(next() * 21);
+    const eventCount = fixedEvents ?? drawn;
     for (let e = 0; e < eventCount; e++) {
       events.push({
         type: eventType(next),
@@ -112,7 +116,7 @@ export function generateLeads(count, seed = 42) {
         at: new Date(AS_OF_MS - Math.floor(next() * 60 * DAY)).toISOString(),
       });
     }
-    if (next() < 0.9) lead.events = events;
+    if (next() < 0.9 || fixedEvents !== undefined) lead.events = events;
     leads.push(lead);
   }
   return leads;

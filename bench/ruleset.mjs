@@ -31,38 +31,88 @@ export const leadstageConfig = {
   examples: [],
 };
 
-// ── 2. hand-written JavaScript, as a developer would write it in an afternoon ──
+// ── 2. hand-written JavaScript, as a competent developer writes it in an afternoon: the reference ──
+// A helper per event criterion that tests the type before parsing the date, Date.parse, plain ifs and an
+// early return. (The first baseline parsed every event's date before testing its type, in up to three
+// passes: 3.8× slower than this one, and it made leadstage look faster than it is.)
 function addMonthsUtc(ms, months) {
   const date = new Date(ms);
   date.setUTCMonth(date.getUTCMonth() + months);
   return date.getTime();
 }
 
-function hasEvent(lead, types, days, asOf) {
-  if (!Array.isArray(lead.events)) return false;
-  const from = asOf - days * DAY;
-  return lead.events.some((event) => {
-    const at = new Date(event.at).getTime();
-    return types.includes(event.type) && at >= from && at <= asOf;
-  });
+function hasEvent(events, types, from, to) {
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index];
+    if (!types.includes(event.type)) continue;
+    const at = Date.parse(event.at);
+    if (at >= from && at <= to) return true;
+  }
+  return false;
+}
+
+function bantMet(lead, asOf) {
+  const budget = lead.budget;
+  if (!budget) return false;
+  if (
+    !(
+      budget.status === 'allocated' ||
+      budget.status === 'approved' ||
+      (budget.amount >= 5000 && budget.status !== 'none')
+    )
+  )
+    return false;
+  if (lead.authority?.role !== 'decision_maker') {
+    const seniority = lead.contact?.seniority;
+    if (seniority !== 'c_level' && seniority !== 'vp') return false;
+  }
+  const need = lead.need;
+  if (!need) return false;
+  if (!(need.painPoints?.length >= 1 || need.severity === 'medium' || need.severity === 'high')) return false;
+  const purchaseBy = lead.timeline?.purchaseBy;
+  if (!purchaseBy) return false;
+  const at = Date.parse(purchaseBy);
+  return at >= asOf && at <= addMonthsUtc(asOf, 6);
 }
 
 export function classifyByHand(lead, asOf) {
   if (lead.company?.isCompetitor === true || lead.contact?.seniority === 'student') return 'disqualified';
-  const status = lead.budget?.status;
-  const budget =
-    status === 'allocated' || status === 'approved' || (lead.budget?.amount >= 5000 && status !== 'none');
-  const authority =
-    lead.authority?.role === 'decision_maker' || ['c_level', 'vp'].includes(lead.contact?.seniority);
-  const need = lead.need?.painPoints?.length >= 1 || ['medium', 'high'].includes(lead.need?.severity);
-  const purchaseBy = lead.timeline?.purchaseBy
-    ? new Date(`${lead.timeline.purchaseBy}`).getTime()
-    : Number.NaN;
-  const timeline = purchaseBy >= asOf && purchaseBy <= addMonthsUtc(asOf, 6);
-  const intent = hasEvent(lead, INTENT, 90, asOf);
-  if (intent && budget && authority && need && timeline) return 'SQO';
-  if (intent || hasEvent(lead, HAND_RAISE, 90, asOf) || hasEvent(lead, INTEREST, 180, asOf)) return 'SAL';
+  const events = Array.isArray(lead.events) ? lead.events : [];
+  if (hasEvent(events, INTENT, asOf - 90 * DAY, asOf)) return bantMet(lead, asOf) ? 'SQO' : 'SAL';
+  if (
+    hasEvent(events, HAND_RAISE, asOf - 90 * DAY, asOf) ||
+    hasEvent(events, INTEREST, asOf - 180 * DAY, asOf)
+  )
+    return 'SAL';
   return 'unqualified';
+}
+
+// ── 2b. the ceiling: hand-tuned, one pass over the events, each type looked up once, each date parsed
+// only for a type that matters and only while it can still change the answer ──
+const KIND = new Map([
+  ...INTENT.map((type) => [type, 1]),
+  ...HAND_RAISE.map((type) => [type, 2]),
+  ...INTEREST.map((type) => [type, 3]),
+]);
+
+export function classifyCeiling(lead, asOf) {
+  if (lead.company?.isCompetitor === true || lead.contact?.seniority === 'student') return 'disqualified';
+  const events = lead.events;
+  let signal = false;
+  if (Array.isArray(events)) {
+    const from90 = asOf - 90 * DAY;
+    const from180 = asOf - 180 * DAY;
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index];
+      const kind = KIND.get(event.type);
+      if (kind === undefined || (signal && kind !== 1)) continue;
+      const at = Date.parse(event.at);
+      if (at > asOf) continue;
+      if (kind === 1 && at >= from90) return bantMet(lead, asOf) ? 'SQO' : 'SAL';
+      if (at >= (kind === 3 ? from180 : from90)) signal = true;
+    }
+  }
+  return signal ? 'SAL' : 'unqualified';
 }
 
 // ── 3. json-logic-js, with custom operations for dates ──
@@ -140,7 +190,12 @@ export function createRulesEngine() {
   engine.addFact('eventWithin', async (params, almanac) => {
     const lead = await almanac.factValue('lead');
     const asOf = await almanac.factValue('asOf');
-    return hasEvent(lead, params.types, params.days, asOf);
+    return hasEvent(
+      Array.isArray(lead.events) ? lead.events : [],
+      params.types,
+      asOf - params.days * DAY,
+      asOf,
+    );
   });
   engine.addFact('purchaseWithinMonths', async (params, almanac) => {
     const lead = await almanac.factValue('lead');

@@ -12,12 +12,12 @@ const BUNDLES = [
     name: 'leadstage/runtime: compileSealed + classify',
     entry:
       "import { compileSealed, classify } from 'leadstage/runtime'; globalThis.leadstage = { compileSealed, classify };",
-    budget: 14 * 1024,
+    budget: 15 * 1024,
   },
   {
     name: 'leadstage: compile + classify (validation included)',
     entry: "import { compile, classify } from 'leadstage'; globalThis.leadstage = { compile, classify };",
-    budget: 33 * 1024,
+    budget: 34.5 * 1024,
   },
 ];
 const MUST_NOT_CONTAIN = {

@@ -1,6 +1,6 @@
 // The public surface of leadstage, reviewed in one place.
 
-export type { Classifier, ClassifyOptions } from './classify/Classifier';
+export type { Classifier, ClassifyOptions, StageOptions } from './classify/Classifier';
 export { classify } from './classify/classify';
 export { compile } from './classify/compile';
 export type { CheckExamplesResult, ExampleResult, RunExamplesResult } from './classify/runExamples';
@@ -96,9 +96,13 @@ export type { FactDeclaration, FactType, ReadingInput } from './schema/reading';
 export { FACT_TYPES, FactDeclarationSchema, ReadingSchema } from './schema/reading';
 export type {
   Blocker,
+  BlockerStatus,
   Classification,
   CriterionFact,
   CriterionResult,
+  Detail,
   LedgerEntry,
   NextStage,
+  NextStageStatus,
+  StatusClassification,
 } from './schema/result';

@@ -1,8 +1,16 @@
-import { MET, statusName, type Tri, UNKNOWN } from '../internal/status';
+import { MET, type Status, statusName, type Tri, UNKNOWN } from '../internal/status';
 import { formatInstant, memoByInstant } from '../internal/time';
-import type { Blocker, Classification, CriterionFact, CriterionResult, NextStage } from '../schema/result';
+import type {
+  Blocker,
+  BlockerStatus,
+  Classification,
+  CriterionFact,
+  CriterionResult,
+  NextStage,
+  StatusClassification,
+} from '../schema/result';
 import type { ClassifyContext } from './ClassifyContext';
-import type { CompiledConfig, LocalizedTexts, StageTree } from './compiledConfig';
+import type { CompiledConfig, CompiledCriterion, LocalizedTexts, StageTree } from './compiledConfig';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -47,16 +55,21 @@ function toJsonValue(value: unknown, depth = 0): unknown {
   }
 }
 
-/** What blocks a stage: each leaf or criterion of its tree that is not met, once, in tree order. */
-function blockers(
+type BlockerNode = Exclude<StageTree, { kind: 'group' }>;
+
+/**
+ * What blocks a stage: each leaf or criterion of its tree that is not met, once, in tree order — as full
+ * {@link Blocker}s, or (`texts` undefined) as the shared `detail: 'statuses'` entries.
+ */
+function blockers<B extends Blocker | BlockerStatus>(
   compiled: CompiledConfig,
   tree: StageTree,
   context: ClassifyContext,
-  texts: LocalizedTexts,
-): Blocker[] {
-  const found: Blocker[] = [];
+  texts: LocalizedTexts | undefined,
+): B[] {
+  const found: B[] = [];
   // a handful of entries: an array beats a Set here
-  collectBlockers(compiled, tree, context, texts, found, []);
+  collectBlockers(compiled, tree, context, texts, found as Array<Blocker | BlockerStatus>, []);
   return found;
 }
 
@@ -64,8 +77,8 @@ function collectBlockers(
   compiled: CompiledConfig,
   node: StageTree,
   context: ClassifyContext,
-  texts: LocalizedTexts,
-  found: Blocker[],
+  texts: LocalizedTexts | undefined,
+  found: Array<Blocker | BlockerStatus>,
   seen: unknown[],
 ): void {
   const status = node.evaluate(context);
@@ -80,30 +93,149 @@ function collectBlockers(
   const key = node.kind === 'criterion' ? node.index : node.label;
   if (seen.includes(key)) return;
   seen.push(key);
+  found.push(
+    texts === undefined
+      ? node.brief[status === UNKNOWN ? 1 : 0]
+      : fullBlocker(compiled, node, status, context, texts),
+  );
+}
+
+function fullBlocker(
+  compiled: CompiledConfig,
+  node: BlockerNode,
+  status: Tri,
+  context: ClassifyContext,
+  texts: LocalizedTexts,
+): Blocker {
   const name = status === UNKNOWN ? 'unknown' : 'unmet';
   if (node.kind === 'leaf') {
     const labels = texts.factLabels(node.facts);
-    found.push(
-      labels === undefined
-        ? { label: node.label, status: name, facts: node.facts }
-        : { label: node.label, status: name, facts: node.facts, labels },
-    );
-    return;
+    return labels === undefined
+      ? { label: node.label, status: name, facts: node.facts }
+      : { label: node.label, status: name, facts: node.facts, labels };
   }
   const criterion = compiled.criteria[node.index]!;
-  const facts: string[] = [];
   const probes = criterion.probes;
+  let facts: string[] | undefined;
+  for (let index = 0; index < probes.length; index++) {
+    const probe = probes[index]!;
+    if (probe.evaluate(context) === MET) {
+      // some probe is met: the facts are the others, listed for this lead
+      facts ??= [];
+      continue;
+    }
+    if (facts !== undefined && !facts.includes(probe.path)) facts.push(probe.path);
+  }
+  const text = texts.criteria[node.index]!;
+  // every probe not met (the common case: nothing known yet): the shared, frozen blocker
+  if (facts === undefined) return text.blockers[status === UNKNOWN ? 1 : 0];
+  facts.length = 0;
   for (let index = 0; index < probes.length; index++) {
     const probe = probes[index]!;
     if (probe.evaluate(context) !== MET && !facts.includes(probe.path)) facts.push(probe.path);
   }
-  const text = texts.criteria[node.index]!;
-  const blocker = { criterion: criterion.id, label: text.label, status: name } as Mutable<Blocker>;
+  return criterionBlocker(criterion, name, text, facts, texts.factLabels(facts));
+}
+
+/** A criterion's blocker from its parts, keys in the one order every blocker has. */
+export function criterionBlocker(
+  criterion: CompiledCriterion,
+  status: 'unmet' | 'unknown',
+  text: { readonly label: string; readonly hint: string | undefined },
+  facts: readonly string[],
+  labels: readonly string[] | undefined,
+): Blocker {
+  const blocker = { criterion: criterion.id, label: text.label, status } as Mutable<Blocker>;
   if (text.hint !== undefined) blocker.hint = text.hint;
   blocker.facts = facts;
-  const labels = texts.factLabels(facts);
   if (labels !== undefined) blocker.labels = labels;
-  found.push(blocker);
+  return blocker;
+}
+
+/** Where a lead stands: every stage's status, the first one met (its stage) and the rung above it (or -1). */
+interface Standing {
+  readonly statuses: Tri[];
+  readonly current: number;
+  readonly next: number;
+}
+
+function standing(compiled: CompiledConfig, context: ClassifyContext): Standing {
+  const stages = compiled.stages;
+  const stageCount = stages.length;
+  const statuses: Tri[] = new Array(stageCount);
+  let current = -1;
+  for (let index = 0; index < stageCount; index++) {
+    const status = stages[index]!.evaluate(context);
+    statuses[index] = status;
+    if (current < 0 && status === MET) current = index;
+  }
+  if (current < 0) current = stageCount - 1; // unreachable after lint: the fallback is always met
+  let next = -1;
+  if (!stages[current]!.exit) {
+    for (let index = current - 1; index >= 0; index--) {
+      if (!stages[index]!.exit) {
+        next = index;
+        break;
+      }
+    }
+  }
+  return { statuses, current, next };
+}
+
+/**
+ * The next stage's blockers, split: an unmet stage stays unmet whatever its unknowns turn out to be, so
+ * those go to `later` (they cannot help on their own).
+ */
+function nextOf<B extends { readonly status: 'unmet' | 'unknown' }>(
+  stage: string,
+  found: B[],
+  unknownStage: boolean,
+): { stage: string; status: 'unmet' | 'unknown'; blockers: B[]; later?: B[] } {
+  const later = unknownStage ? [] : found.filter((blocker) => blocker.status === 'unknown');
+  return later.length === 0
+    ? { stage, status: unknownStage ? 'unknown' : 'unmet', blockers: found }
+    : { stage, status: 'unmet', blockers: found.filter((blocker) => blocker.status === 'unmet'), later };
+}
+
+/** The lead's id as results carry it: an own `id` that is a string or a number. */
+function leadIdOf(lead: unknown): string | undefined {
+  const id =
+    lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'id')
+      ? (lead as { id: unknown }).id
+      : undefined;
+  return typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined;
+}
+
+/** `result.stages`: the shared, frozen entry of each stage for its status. */
+function stageEntriesOf(compiled: CompiledConfig, statuses: Tri[]): Array<Classification['stages'][number]> {
+  const stages = compiled.stages;
+  const entries: Array<Classification['stages'][number]> = new Array(stages.length);
+  for (let index = 0; index < stages.length; index++)
+    entries[index] = stages[index]!.entries[statuses[index]!];
+  return entries;
+}
+
+/** `followUpBy` of the lead's stage, or a flag when it leaves the representable range. */
+function followUpOf(compiled: CompiledConfig, current: number, context: ClassifyContext): string | undefined {
+  const followUpBy = compiled.stages[current]!.followUpBy;
+  if (followUpBy === undefined) return undefined;
+  const by = followUpBy(context.asOf);
+  if (by === undefined) context.flag('invalid_date:followUpBy');
+  return by;
+}
+
+/** A criterion's result entry from its parts, keys in the one order every entry has. */
+export function criterionEntry(
+  criterion: CompiledCriterion,
+  status: Status,
+  text: { readonly label: string; readonly hint: string | undefined },
+  facts: readonly CriterionFact[],
+): CriterionResult {
+  const entry: Mutable<CriterionResult> = { status, label: text.label, facts };
+  if (criterion.dimension !== undefined) entry.dimension = criterion.dimension;
+  if (text.hint !== undefined) entry.hint = text.hint;
+  if (criterion.knockOut) entry.knockOut = true;
+  return entry;
 }
 
 function criteriaResults(compiled: CompiledConfig, context: ClassifyContext, texts: LocalizedTexts) {
@@ -113,25 +245,31 @@ function criteriaResults(compiled: CompiledConfig, context: ClassifyContext, tex
   for (let index = 0; index < compiledCriteria.length; index++) {
     const criterion = compiledCriteria[index]!;
     const probes = criterion.probes;
-    const facts: CriterionFact[] = new Array(probes.length);
+    // allocated only once a fact is present: a criterion that found nothing shares a frozen entry
+    let facts: CriterionFact[] | undefined;
     for (let position = 0; position < probes.length; position++) {
       const each = probes[position]!;
       const read = each.read(context);
-      // most facts are absent or strings: no call for those
-      const value = read === undefined || typeof read === 'string' ? read : toJsonValue(read);
-      facts[position] =
-        value === undefined ? each.absent : { path: each.path, value, expected: each.expected };
+      if (read === undefined) {
+        if (facts !== undefined) facts[position] = each.absent;
+        continue;
+      }
+      // most facts are strings: no call for those
+      const value = typeof read === 'string' ? read : toJsonValue(read);
+      if (value === undefined) {
+        if (facts !== undefined) facts[position] = each.absent;
+        continue;
+      }
+      if (facts === undefined) {
+        facts = new Array(probes.length);
+        for (let before = 0; before < position; before++) facts[before] = probes[before]!.absent;
+      }
+      facts[position] = { path: each.path, value, expected: each.expected };
     }
     const text = texts.criteria[index]!;
-    const entry: Mutable<CriterionResult> = {
-      status: statusName(context.criterion(index)),
-      label: text.label,
-      facts,
-    };
-    if (criterion.dimension !== undefined) entry.dimension = criterion.dimension;
-    if (text.hint !== undefined) entry.hint = text.hint;
-    if (criterion.knockOut) entry.knockOut = true;
-    criteria[criterion.id] = entry;
+    const status = context.criterion(index);
+    criteria[criterion.id] =
+      facts === undefined ? text.absent[status] : criterionEntry(criterion, statusName(status), text, facts);
   }
   return criteria;
 }
@@ -145,80 +283,107 @@ export function buildResult(
   context: ClassifyContext,
   texts: LocalizedTexts,
 ): Classification {
+  const { statuses, current, next: nextIndex } = standing(compiled, context);
   const stages = compiled.stages;
-  const stageCount = stages.length;
-  const stageStatuses: Tri[] = new Array(stageCount);
-  let current = -1;
-  for (let index = 0; index < stageCount; index++) {
-    const status = stages[index]!.evaluate(context);
-    stageStatuses[index] = status;
-    if (current < 0 && status === MET) current = index;
-  }
-  if (current < 0) current = stageCount - 1; // unreachable after lint: the fallback is always met
-  const stage = stages[current]!;
-
   // criteria, scores, then blockers: the order flags are raised in
   const criteria = criteriaResults(compiled, context, texts);
   const { scores, ledger } = context.scores();
-  const lead = context.lead;
-  const id =
-    lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'id')
-      ? (lead as { id: unknown }).id
-      : undefined;
-  const leadId = typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined;
-
-  let nextIndex = -1;
-  if (!stage.exit) {
-    for (let index = current - 1; index >= 0; index--) {
-      if (!stages[index]!.exit) {
-        nextIndex = index;
-        break;
-      }
-    }
-  }
+  const leadId = leadIdOf(context.lead);
   const nextStage = nextIndex < 0 ? undefined : stages[nextIndex]!;
   let next: NextStage | undefined;
   if (nextStage !== undefined && nextStage.tree !== undefined) {
-    const found = blockers(compiled, nextStage.tree, context, texts);
-    const unknownStage = stageStatuses[nextIndex] === UNKNOWN;
-    // an unmet stage stays unmet whatever its unknowns turn out to be: they cannot help on their own
-    const later = unknownStage ? [] : found.filter((blocker) => blocker.status === 'unknown');
+    const {
+      stage,
+      status,
+      blockers: found,
+      later,
+    } = nextOf(
+      nextStage.id,
+      blockers<Blocker>(compiled, nextStage.tree, context, texts),
+      statuses[nextIndex] === UNKNOWN,
+    );
     const label = texts.stages[nextIndex]!.label;
     next =
-      later.length === 0
-        ? { stage: nextStage.id, label, status: unknownStage ? 'unknown' : 'unmet', blockers: found }
-        : {
-            stage: nextStage.id,
-            label,
-            status: 'unmet',
-            blockers: found.filter((blocker) => blocker.status === 'unmet'),
-            later,
-          };
-  }
-  const stageEntries: Array<Classification['stages'][number]> = new Array(stageCount);
-  for (let index = 0; index < stageCount; index++) {
-    stageEntries[index] = stages[index]!.entries[stageStatuses[index]!];
+      later === undefined
+        ? { stage, label, status, blockers: found }
+        : { stage, label, status, blockers: found, later };
   }
   // keys assigned in the order every result has (optional ones only when present): the cast stands
   // for the required keys, each assigned below
   const result = {} as Mutable<Classification>;
   if (leadId !== undefined) result.leadId = leadId;
-  result.stage = stage.id;
+  result.stage = stages[current]!.id;
   result.stageLabel = texts.stages[current]!.label;
   result.asOf = formatCached(context.asOf);
   result.locale = texts.locale;
   result.config = compiled.configRef;
   result.scores = scores;
   result.criteria = criteria;
-  result.stages = stageEntries;
+  result.stages = stageEntriesOf(compiled, statuses);
   if (next !== undefined) result.next = next;
   result.ledger = ledger;
-  result.actions = texts.stages[current]!.actions.slice();
-  if (stage.followUpBy !== undefined) {
-    const by = stage.followUpBy(context.asOf);
-    if (by !== undefined) result.followUpBy = by;
-    else context.flag('invalid_date:followUpBy');
-  }
+  result.actions = texts.stages[current]!.actions;
+  const followUpBy = followUpOf(compiled, current, context);
+  if (followUpBy !== undefined) result.followUpBy = followUpBy;
   result.flags = context.flags === undefined ? [] : [...context.flags];
   return result satisfies Classification;
+}
+
+/** The shared `{ status }` entries of `detail: 'statuses'` criteria, by `Tri`. */
+const CRITERION_STATUSES = [
+  Object.freeze({ status: 'unmet' as const }),
+  Object.freeze({ status: 'met' as const }),
+  Object.freeze({ status: 'unknown' as const }),
+] as const;
+
+/**
+ * Assembles the `detail: 'statuses'` result: what {@link buildResult} computes, without facts, labels,
+ * hints, ledger or actions. Criterion entries and blockers are shared frozen objects: a result holds
+ * little more than its arrays.
+ */
+export function buildStatuses(compiled: CompiledConfig, context: ClassifyContext): StatusClassification {
+  const { statuses, current, next: nextIndex } = standing(compiled, context);
+  const stages = compiled.stages;
+  const criteria: Record<string, { readonly status: Status }> = { ...compiled.criteriaTemplate };
+  const compiledCriteria = compiled.criteria;
+  for (let index = 0; index < compiledCriteria.length; index++) {
+    const criterion = compiledCriteria[index]!;
+    // the probes read what full results read, in the same order, so the same flags are raised in it
+    const probes = criterion.probes;
+    for (let position = 0; position < probes.length; position++) probes[position]!.read(context);
+    criteria[criterion.id] = CRITERION_STATUSES[context.criterion(index)];
+  }
+  const { scores } = context.scores();
+  const leadId = leadIdOf(context.lead);
+  const nextStage = nextIndex < 0 ? undefined : stages[nextIndex]!;
+  const result = { detail: 'statuses' } as Mutable<StatusClassification>;
+  if (leadId !== undefined) result.leadId = leadId;
+  result.stage = stages[current]!.id;
+  result.asOf = formatCached(context.asOf);
+  result.config = compiled.configRef;
+  result.scores = scores;
+  result.criteria = criteria;
+  result.stages = stageEntriesOf(compiled, statuses);
+  if (nextStage !== undefined && nextStage.tree !== undefined) {
+    result.next = nextOf(
+      nextStage.id,
+      blockers<BlockerStatus>(compiled, nextStage.tree, context, undefined),
+      statuses[nextIndex] === UNKNOWN,
+    );
+  }
+  const followUpBy = followUpOf(compiled, current, context);
+  if (followUpBy !== undefined) result.followUpBy = followUpBy;
+  result.flags = context.flags === undefined ? [] : [...context.flags];
+  return result;
+}
+
+/** The lead's stage alone: stages evaluated top down until one is met, nothing else computed. */
+export function stageOf(compiled: CompiledConfig, context: ClassifyContext): string {
+  context.lazyEvents = true;
+  const stages = compiled.stages;
+  const last = stages.length - 1;
+  for (let index = 0; index < last; index++) {
+    if (stages[index]!.evaluate(context) === MET) return stages[index]!.id;
+  }
+  return stages[last]!.id;
 }

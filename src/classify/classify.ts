@@ -1,6 +1,6 @@
 import type { TypedConfig } from '../config/defineConfig';
 import type { ParseConfigOptions } from '../config/safeParseConfig';
-import type { Classification } from '../schema/result';
+import type { Classification, StatusClassification } from '../schema/result';
 import type { Classifier, ClassifyOptions } from './Classifier';
 import { compile } from './compile';
 import { classifierResolver, isClassifier } from './resolveClassifier';
@@ -14,8 +14,8 @@ const resolve = /* @__PURE__ */ classifierResolver((config) => compile(config));
  *
  * @param lead - any plain object (the canonical `Lead` shape, or your CRM's own)
  * @param configOrClassifier - a config (e.g. a preset) or a compiled `Classifier`
- * @param options - `asOf` (required) and `locale`
- * @returns the {@link Classification}, plain JSON
+ * @param options - `asOf` (required), `locale`, and `detail` (`'statuses'` for a lighter result)
+ * @returns the {@link Classification} (or {@link StatusClassification}), plain JSON
  * @throws {ConfigError} when the config is invalid
  * @throws {TypeError} when `asOf` is missing or invalid
  *
@@ -27,22 +27,39 @@ const resolve = /* @__PURE__ */ classifierResolver((config) => compile(config));
  * };
  * classify(lead, presets.saas, { asOf: '2026-06-30' }).stage;
  * //=> 'SQO'
+ * classify(lead, presets.saas, { asOf: '2026-06-30', detail: 'statuses' }).criteria.budget;
+ * //=> { status: 'met' }
  */
 export function classify<const Stages extends string>(
   lead: unknown,
   configOrClassifier: TypedConfig<string, Stages> | Classifier<Stages>,
-  options: ClassifyOptions,
+  options: ClassifyOptions & { readonly detail: 'statuses' },
+): StatusClassification<Stages>;
+export function classify<const Stages extends string>(
+  lead: unknown,
+  configOrClassifier: TypedConfig<string, Stages> | Classifier<Stages>,
+  options: ClassifyOptions & { readonly detail?: 'full' },
 ): Classification<Stages>;
 export function classify(
   lead: unknown,
   configOrClassifier: unknown,
-  options: ClassifyOptions,
+  options: ClassifyOptions & { readonly detail: 'statuses' },
+): StatusClassification;
+export function classify(
+  lead: unknown,
+  configOrClassifier: unknown,
+  options: ClassifyOptions & { readonly detail?: 'full' },
 ): Classification;
 export function classify(
   lead: unknown,
   configOrClassifier: unknown,
   options: ClassifyOptions,
-): Classification {
+): Classification | StatusClassification;
+export function classify(
+  lead: unknown,
+  configOrClassifier: unknown,
+  options: ClassifyOptions,
+): Classification | StatusClassification {
   return resolve(configOrClassifier).classify(lead, options);
 }
 

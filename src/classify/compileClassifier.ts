@@ -8,6 +8,7 @@ import { compileFactReadings } from '../dsl/factReading';
 import type { OperatorTests } from '../dsl/operatorTests';
 import { forEachCondition, kindOf } from '../dsl/walk';
 import { createLender, Workspace } from '../dsl/workspace';
+import { describeValue } from '../internal/issues';
 import { type LocalizedText, localeOf } from '../internal/localize';
 import { MET, type Status } from '../internal/status';
 import {
@@ -22,8 +23,8 @@ import type { Condition, CriterionCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import type { CriterionResult } from '../schema/result';
 import { compileScoring } from '../scoring/compileScoring';
-import { buildResult } from './buildResult';
-import type { Classifier } from './Classifier';
+import { buildResult, buildStatuses, stageOf } from './buildResult';
+import type { Classifier, ClassifyOptions } from './Classifier';
 import { ClassifyContext, type ContextSource } from './ClassifyContext';
 import type { CompiledConfig, CompiledStage, LocalizedTexts, StageEntry } from './compiledConfig';
 import { compileProbes, compileStageTree } from './compileProbes';
@@ -47,6 +48,9 @@ function labelsOf(
   }
   return labels;
 }
+
+/** Rule labels where no ledger is built. */
+const NO_LABELS: ReadonlyArray<string | undefined> = [];
 
 /** Locales whose texts a classifier keeps resolved; others are resolved per call. */
 const MAX_CACHED_LOCALES = 16;
@@ -146,11 +150,28 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
   const lender = createLender(() => new Workspace(shared.slots, shared.plan.size, groups));
   const textsByLocale = new Map<string, LocalizedTexts>();
 
-  return {
+  const classifier: Classifier = {
     config,
     hash,
-    classify(lead, classifyOptions) {
+    classify(lead: unknown, classifyOptions: ClassifyOptions) {
       const asOf = readAsOf(classifyOptions?.asOf);
+      const detail = classifyOptions.detail;
+      if (detail === 'statuses') {
+        const workspace = lender.acquire();
+        try {
+          return buildStatuses(
+            compiled,
+            new ClassifyContext(lead, asOf, workspace, source, NO_LABELS, readings.global),
+          );
+        } finally {
+          lender.release(workspace);
+        }
+      }
+      if (detail !== undefined && detail !== 'full') {
+        throw new TypeError(
+          `classify: detail must be 'full' or 'statuses', received ${describeValue(detail)}`,
+        );
+      }
       const locale = localeOf(classifyOptions.locale);
       let texts = textsByLocale.get(locale);
       if (texts === undefined) {
@@ -166,5 +187,18 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
         lender.release(workspace);
       }
     },
-  };
+    stage(lead, stageOptions) {
+      const asOf = readAsOf(stageOptions?.asOf);
+      const workspace = lender.acquire();
+      try {
+        return stageOf(
+          compiled,
+          new ClassifyContext(lead, asOf, workspace, source, NO_LABELS, readings.global),
+        );
+      } finally {
+        lender.release(workspace);
+      }
+    },
+  } as Classifier;
+  return classifier;
 }

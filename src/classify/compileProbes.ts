@@ -112,8 +112,23 @@ export function compileStageTree(
   }
   if (kind === 'criterion' && (condition as CriterionCondition).is === undefined) {
     const id = (condition as CriterionCondition).criterion;
-    return { kind: 'criterion', evaluate, index: criterionIndex.get(id) as number };
+    return {
+      kind: 'criterion',
+      evaluate,
+      index: criterionIndex.get(id) as number,
+      brief: [
+        Object.freeze({ criterion: id, status: 'unmet' }),
+        Object.freeze({ criterion: id, status: 'unknown' }),
+      ],
+    };
   }
   const facts = [...new Set(compileProbes(condition, environment).map((each) => each.path))];
-  return { kind: 'leaf', evaluate, label: describeCondition(condition), facts: frozen(facts) };
+  const label = describeCondition(condition);
+  return {
+    kind: 'leaf',
+    evaluate,
+    label,
+    facts: frozen(facts),
+    brief: [Object.freeze({ label, status: 'unmet' }), Object.freeze({ label, status: 'unknown' })],
+  };
 }

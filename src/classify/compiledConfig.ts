@@ -1,7 +1,13 @@
 import type { Evaluator } from '../dsl/compileEvaluator';
 import type { EvalContext } from '../dsl/context';
 import type { LocalizedText } from '../internal/localize';
-import type { Classification, CriterionFact, CriterionResult } from '../schema/result';
+import type {
+  Blocker,
+  BlockerStatus,
+  Classification,
+  CriterionFact,
+  CriterionResult,
+} from '../schema/result';
 import type { ScoreLead } from '../scoring/compileScoring';
 
 /** A leaf a criterion reads, evaluated only when a result is built. */
@@ -14,15 +20,24 @@ export interface Probe {
   readonly evaluate: Evaluator;
 }
 
+/** A blocker node's `detail: 'statuses'` entry when unmet (0) and unknown (1): frozen, shared by every result. */
+export type BriefBlockers = readonly [BlockerStatus, BlockerStatus];
+
 /** A stage condition kept as a tree, to find what blocks it. */
 export type StageTree =
   | { readonly kind: 'group'; readonly evaluate: Evaluator; readonly children: readonly StageTree[] }
-  | { readonly kind: 'criterion'; readonly evaluate: Evaluator; readonly index: number }
+  | {
+      readonly kind: 'criterion';
+      readonly evaluate: Evaluator;
+      readonly index: number;
+      readonly brief: BriefBlockers;
+    }
   | {
       readonly kind: 'leaf';
       readonly evaluate: Evaluator;
       readonly label: string;
       readonly facts: readonly string[];
+      readonly brief: BriefBlockers;
     };
 
 /** One entry of `result.stages`. */
@@ -77,7 +92,15 @@ export interface LocalizedTexts {
   readonly locale: string;
   /** A blocker's fact labels, when the config labels any of its facts; else `undefined`. */
   readonly factLabels: (facts: readonly string[]) => readonly string[] | undefined;
-  readonly criteria: ReadonlyArray<{ readonly label: string; readonly hint: string | undefined }>;
+  readonly criteria: ReadonlyArray<{
+    readonly label: string;
+    readonly hint: string | undefined;
+    /** The criterion's entry when the lead has none of its facts, by `Tri`: frozen, shared by every result. */
+    readonly absent: readonly [CriterionResult, CriterionResult, CriterionResult];
+    /** The criterion's blocker when none of its tests is met, unmet (0) and unknown (1): frozen, shared. */
+    readonly blockers: readonly [Blocker, Blocker];
+  }>;
+  /** Stage labels, and actions as a frozen array every result of the stage shares. */
   readonly stages: ReadonlyArray<{ readonly label: string; readonly actions: readonly string[] }>;
   /** Rule labels by rule index. */
   readonly rules: ReadonlyArray<string | undefined>;

@@ -287,13 +287,28 @@ function scoreEvaluator(condition: ScoreCondition, environment: CompileEnvironme
   return (context) => test(read(context), context, undefined);
 }
 
+/**
+ * The count at which an event condition's count test is decided for good: `n` for `gte n` (the default
+ * `gte 1`), past `n` for `gt n`; infinite for any test a larger count could still fail.
+ */
+function decidedAt(count: EventCondition['count']): number {
+  if (count === undefined) return 1;
+  const keys = Object.keys(count);
+  if (keys.length !== 1) return Number.POSITIVE_INFINITY;
+  if (count.gte !== undefined) return Math.max(1, Math.ceil(count.gte));
+  if (count.gt !== undefined) return Math.max(1, Math.floor(count.gt) + 1);
+  return Number.POSITIVE_INFINITY;
+}
+
 function eventEvaluator(condition: EventCondition, environment: CompileEnvironment): Evaluator {
-  const match = sharedEventMatcher(condition, environment);
+  const plan = environment.shared.plan;
+  const consumer = plan.add(condition, KEEP_COUNT);
+  const stop = decidedAt(condition.count);
   const countTest = valueTest(
     compileOperators(condition.count ?? { gte: 1 }, defaultOperatorTests, undefined),
   );
   return (context) => {
-    const count = match(context);
+    const count = plan.count(context, consumer, stop);
     return count < 0 ? UNKNOWN : countTest(count, context, undefined);
   };
 }
@@ -305,10 +320,7 @@ export type EventMatcher = (context: EvalContext) => number;
 export function sharedEventMatcher(condition: EventCondition, environment: CompileEnvironment): EventMatcher {
   const plan = environment.shared.plan;
   const consumer = plan.add(condition, KEEP_COUNT);
-  return (context) => {
-    const tally = plan.tally(context);
-    return tally.hasEvents ? (tally.counts[consumer] as number) : -1;
-  };
+  return (context) => plan.count(context, consumer, Number.POSITIVE_INFINITY);
 }
 
 /** Compiles a `where` clause: one filter per props path, its operators and-ed. */

@@ -36,6 +36,11 @@ export class EvalContext implements OperatorContext {
   readonly generation: number;
   /** Whether the workspace's event tally holds this lead's events yet (see `EventPlan.tally`). */
   tallied = false;
+  /**
+   * Stage-only evaluation: each event condition scans the events for itself and stops once decided,
+   * instead of the one pass that fills the tally for every consumer (see `EventPlan.count`).
+   */
+  lazyEvents = false;
   readonly inputs: EvalInputs;
   /** How lead values are read: the config's `read` settings, or the defaults. */
   readonly reading: CompiledReading;

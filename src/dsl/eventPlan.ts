@@ -26,6 +26,8 @@ export interface EventFilter {
 export type EventSelection = Pick<EventCondition, 'event' | 'withinLast' | 'where'>;
 
 interface Consumer {
+  /** The types it reads, for a scan of its own (see {@link EventPlan.count}). */
+  readonly types: readonly string[];
   readonly window: Duration | undefined;
   readonly filters: readonly EventFilter[];
   readonly keep: Keep;
@@ -57,13 +59,14 @@ export class EventPlan {
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     const index = this.consumers.length;
+    const types = typeof selection.event === 'string' ? [selection.event] : selection.event;
     this.consumers.push({
+      types: [...new Set(types)],
       window: selection.withinLast === undefined ? undefined : toDuration(selection.withinLast),
       filters: this.compileFilters(selection.where),
       keep,
     });
     this.byKey.set(key, index);
-    const types = typeof selection.event === 'string' ? [selection.event] : selection.event;
     for (const type of new Set(types)) {
       const list = this.byType[type];
       if (list === undefined) this.byType[type] = [index];
@@ -85,6 +88,70 @@ export class EventPlan {
       context.tallied = true;
     }
     return tally;
+  }
+
+  /**
+   * One consumer's count, `-1` when the lead has no events array. In a full classification it is read from
+   * the one-pass tally. In a stage-only evaluation (`context.lazyEvents`) the consumer scans the events
+   * itself, as hand-written code would: only its types' dates parsed, and it stops as soon as `stop`
+   * events are counted (the count test is decided then) — so a lead with a recent demo among a thousand
+   * events is decided at the demo. Flags are not raised there: a stage-only result has none.
+   */
+  count(context: EvalContext, consumer: number, stop: number): number {
+    if (!context.lazyEvents) {
+      const tally = this.tally(context);
+      return tally.hasEvents ? (tally.counts[consumer] as number) : -1;
+    }
+    const tally = context.workspace.tally;
+    const { scanStamps, scanCounts, scanStops } = tally;
+    if (
+      scanStamps[consumer] === context.generation &&
+      ((scanCounts[consumer] as number) < (scanStops[consumer] as number) ||
+        stop <= (scanStops[consumer] as number))
+    ) {
+      return scanCounts[consumer] as number;
+    }
+    const count = this.scan(context, consumer, stop);
+    scanStamps[consumer] = context.generation;
+    scanCounts[consumer] = count;
+    scanStops[consumer] = stop;
+    return count;
+  }
+
+  private scan(context: EvalContext, index: number, stop: number): number {
+    const lead = context.lead;
+    const events =
+      lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'events')
+        ? (lead as { events: unknown }).events
+        : undefined;
+    if (!Array.isArray(events)) return -1;
+    const consumer = this.consumers[index] as Consumer;
+    const types = consumer.types;
+    const asOf = context.asOf;
+    const from = this.windowStarts(asOf)[index] as number;
+    const filters = consumer.filters;
+    let count = 0;
+    for (let position = 0; position < events.length; position++) {
+      const event: unknown = events[position];
+      if (event === null || typeof event !== 'object') continue;
+      const type = (event as { type?: unknown }).type;
+      if (typeof type !== 'string' || !types.includes(type) || !hasOwn.call(event, 'type')) continue;
+      const at = parseInstant(hasOwn.call(event, 'at') ? (event as { at?: unknown }).at : undefined);
+      // NaN fails both tests
+      if (!(at <= asOf && at >= from)) continue;
+      if (
+        filters.length > 0 &&
+        !matchesAll(
+          filters,
+          hasOwn.call(event, 'props') ? (event as { props?: unknown }).props : undefined,
+          context,
+        )
+      ) {
+        continue;
+      }
+      if (++count >= stop) break;
+    }
+    return count;
   }
 
   private windowStarts(asOf: number): Float64Array {

@@ -37,8 +37,16 @@ export class EventTally {
   readonly latest: Float64Array;
   /** For `KEEP_ALL` consumers: the first `counts[c]` entries are live. */
   readonly ats: number[][];
+  /** Counts of consumers that scanned the events on their own (stage-only), stamped with the generation. */
+  readonly scanStamps: Int32Array;
+  readonly scanCounts: Int32Array;
+  /** The count each scan stopped at: a count below it is exact, one that reached it is "at least". */
+  readonly scanStops: Float64Array;
 
   constructor(size: number) {
+    this.scanStamps = new Int32Array(size);
+    this.scanCounts = new Int32Array(size);
+    this.scanStops = new Float64Array(size);
     this.counts = new Int32Array(size);
     this.latest = new Float64Array(size);
     this.ats = Array.from({ length: size }, () => []);

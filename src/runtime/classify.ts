@@ -1,6 +1,6 @@
 import type { ClassifyOptions } from '../classify/Classifier';
 import { classifierResolver } from '../classify/resolveClassifier';
-import type { Classification } from '../schema/result';
+import type { Classification, StatusClassification } from '../schema/result';
 import { compileSealed } from './compileSealed';
 
 const resolve = /* @__PURE__ */ classifierResolver((config) => compileSealed(config));
@@ -12,7 +12,7 @@ const resolve = /* @__PURE__ */ classifierResolver((config) => compileSealed(con
  *
  * @param lead - any plain object (the canonical `Lead` shape, or your CRM's own)
  * @param sealedConfigOrClassifier - a config sealed by `sealConfig`, or a `Classifier`
- * @param options - `asOf` (required) and `locale`
+ * @param options - `asOf` (required), `locale` and `detail`
  * @returns the {@link Classification}, plain JSON
  * @throws {ConfigError} when the config is unsealed or changed after sealing
  * @throws {TypeError} when `asOf` is missing or invalid
@@ -26,7 +26,22 @@ const resolve = /* @__PURE__ */ classifierResolver((config) => compileSealed(con
 export function classify(
   lead: unknown,
   sealedConfigOrClassifier: unknown,
+  options: ClassifyOptions & { readonly detail: 'statuses' },
+): StatusClassification;
+export function classify(
+  lead: unknown,
+  sealedConfigOrClassifier: unknown,
+  options: ClassifyOptions & { readonly detail?: 'full' },
+): Classification;
+export function classify(
+  lead: unknown,
+  sealedConfigOrClassifier: unknown,
   options: ClassifyOptions,
-): Classification {
+): Classification | StatusClassification;
+export function classify(
+  lead: unknown,
+  sealedConfigOrClassifier: unknown,
+  options: ClassifyOptions,
+): Classification | StatusClassification {
   return resolve(sealedConfigOrClassifier).classify(lead, options);
 }

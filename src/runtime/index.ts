@@ -1,7 +1,7 @@
 // leadstage/runtime: classify with configs sealed at build time, without the validator — for
 // browsers and edge functions where every kilobyte counts. Results are identical to `leadstage`'s.
 
-export type { Classifier, ClassifyOptions } from '../classify/Classifier';
+export type { Classifier, ClassifyOptions, StageOptions } from '../classify/Classifier';
 export type { SealedConfig } from '../config/sealConfig';
 export type { OperatorContext, OperatorRuntime, OperatorTest, OperatorTests } from '../dsl/operatorTests';
 export { defaultOperatorTests } from '../dsl/operatorTests';
@@ -11,11 +11,15 @@ export { ConfigError } from '../schema/ConfigError';
 export type { Config } from '../schema/config';
 export type {
   Blocker,
+  BlockerStatus,
   Classification,
   CriterionFact,
   CriterionResult,
+  Detail,
   LedgerEntry,
   NextStage,
+  NextStageStatus,
+  StatusClassification,
 } from '../schema/result';
 export { classify } from './classify';
 export type { CompileSealedOptions } from './compileSealed';

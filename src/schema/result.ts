@@ -79,3 +79,45 @@ export interface Classification<Stage extends string = string> {
   readonly followUpBy?: string;
   readonly flags: readonly string[];
 }
+
+/**
+ * How much a classification says: `full` (the default: every fact read, hints, labels, the ledger,
+ * actions) or `statuses` (every status and score, what blocks the next stage by id, nothing else).
+ */
+export type Detail = 'full' | 'statuses';
+
+/** A blocker as `detail: 'statuses'` reports it: the criterion's id (or the test's label) and its status. */
+export interface BlockerStatus {
+  readonly criterion?: string;
+  /** Present for a test that is not a criterion (`events[demo_completed] …`): what `full` calls its label. */
+  readonly label?: string;
+  readonly status: 'unmet' | 'unknown';
+}
+
+/** The next stage as `detail: 'statuses'` reports it. */
+export interface NextStageStatus {
+  readonly stage: string;
+  readonly status: 'unmet' | 'unknown';
+  readonly blockers: readonly BlockerStatus[];
+  readonly later?: readonly BlockerStatus[];
+}
+
+/**
+ * The result of `classify` with `detail: 'statuses'`: the stage, the scores, every criterion's and stage's
+ * status and what blocks the next stage, and nothing a person reads (no labels, hints, facts, ledger or
+ * actions). Every field it has holds what the full {@link Classification} holds there; it is lighter to
+ * build and to keep (a batch of a million), and `summarize` needs nothing more.
+ */
+export interface StatusClassification<Stage extends string = string> {
+  readonly detail: 'statuses';
+  readonly leadId?: string;
+  readonly stage: Stage;
+  readonly asOf: string;
+  readonly config: { readonly id: string; readonly version: 1; readonly hash: string };
+  readonly scores: { readonly total: number } & Readonly<Record<string, number>>;
+  readonly criteria: Readonly<Record<string, { readonly status: Status }>>;
+  readonly stages: ReadonlyArray<{ readonly id: string; readonly status: Status; readonly exit?: true }>;
+  readonly next?: NextStageStatus;
+  readonly followUpBy?: string;
+  readonly flags: readonly string[];
+}

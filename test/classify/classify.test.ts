@@ -290,7 +290,13 @@ describe('classify', () => {
     const leafFacts = first.next?.blockers[0]?.facts as string[];
     expect(leafFacts).toEqual(['scores.engagement']);
     expect(() => leafFacts.push('x')).toThrow(TypeError);
-    (first.actions as string[]).length = 0;
+    // shared parts are frozen: a criterion that found nothing, the actions of a stage
+    expect(() => {
+      (first.actions as string[]).length = 0;
+    }).toThrow(TypeError);
+    expect(() => {
+      (first.criteria.budget as { status: string }).status = 'met';
+    }).toThrow(TypeError);
     const second = classifier.classify({}, { asOf: AS_OF });
     expect(second.criteria.budget?.facts[0]?.expected).toEqual({ gte: 1000 });
     expect(Object.isFrozen(mine.criteria.budget.when)).toBe(false);
@@ -313,6 +319,15 @@ describe('classify', () => {
     ]) {
       expect(() => classifier.classify(lead, { asOf: AS_OF })).not.toThrow();
     }
+  });
+
+  it('refuses an unknown detail level, naming it', () => {
+    const classifier = compile(presets.saas);
+    // @ts-expect-error not a detail level
+    expect(() => classifier.classify({}, { asOf: AS_OF, detail: 'stage' })).toThrow(
+      /detail must be 'full' or 'statuses', received the string "stage"/,
+    );
+    expect(() => classifier.stage({}, {} as never)).toThrow(/asOf/);
   });
 
   it('requires asOf', () => {
