@@ -26,7 +26,7 @@ const PENDING: ScoreResult = Object.freeze({
 export class ClassifyContext extends EvalContext {
   private readonly source: ContextSource;
   /** Rule labels in the locale asked for, by rule index: the ledger's labels. */
-  private readonly ruleLabels: ReadonlyArray<string | undefined>;
+  private ruleLabels: ReadonlyArray<string | undefined>;
   private scoreResult: ScoreResult | undefined;
 
   constructor(
@@ -40,6 +40,14 @@ export class ClassifyContext extends EvalContext {
     super(lead, asOf, workspace, undefined, reading);
     this.source = source;
     this.ruleLabels = ruleLabels;
+  }
+
+  /** Starts another classification in this context (see `EvalContext.begin`). */
+  restart(lead: unknown, asOf: number, ruleLabels: ReadonlyArray<string | undefined>): this {
+    this.begin(lead, asOf);
+    this.ruleLabels = ruleLabels;
+    this.scoreResult = undefined;
+    return this;
   }
 
   criterion(index: number): Tri {

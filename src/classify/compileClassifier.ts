@@ -149,6 +149,19 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
   // every slot, event consumer and group is known now: the workspace can be sized
   const lender = createLender(() => new Workspace(shared.slots, shared.plan.size, groups));
   const textsByLocale = new Map<string, LocalizedTexts>();
+  /** The workspace's context, restarted for this lead: nothing allocated per classification. */
+  const contextFor = (
+    workspace: Workspace,
+    lead: unknown,
+    asOf: number,
+    ruleLabels: ReadonlyArray<string | undefined>,
+  ): ClassifyContext => {
+    const kept = workspace.context as ClassifyContext | undefined;
+    if (kept !== undefined) return kept.restart(lead, asOf, ruleLabels);
+    const context = new ClassifyContext(lead, asOf, workspace, source, ruleLabels, readings.global);
+    workspace.context = context;
+    return context;
+  };
 
   const classifier: Classifier = {
     config,
@@ -159,10 +172,7 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
       if (detail === 'statuses') {
         const workspace = lender.acquire();
         try {
-          return buildStatuses(
-            compiled,
-            new ClassifyContext(lead, asOf, workspace, source, NO_LABELS, readings.global),
-          );
+          return buildStatuses(compiled, contextFor(workspace, lead, asOf, NO_LABELS));
         } finally {
           lender.release(workspace);
         }
@@ -181,7 +191,7 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
       }
       const workspace = lender.acquire();
       try {
-        const context = new ClassifyContext(lead, asOf, workspace, source, texts.rules, readings.global);
+        const context = contextFor(workspace, lead, asOf, texts.rules);
         return buildResult(compiled, context, texts);
       } finally {
         lender.release(workspace);
@@ -191,10 +201,7 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
       const asOf = readAsOf(stageOptions?.asOf);
       const workspace = lender.acquire();
       try {
-        return stageOf(
-          compiled,
-          new ClassifyContext(lead, asOf, workspace, source, NO_LABELS, readings.global),
-        );
+        return stageOf(compiled, contextFor(workspace, lead, asOf, NO_LABELS));
       } finally {
         lender.release(workspace);
       }

@@ -26,14 +26,14 @@ const FLAGS_TRUNCATED = 'flags_truncated';
  * classifier fills in, or from `inputs` outside one.
  */
 export class EvalContext implements OperatorContext {
-  readonly lead: unknown;
-  readonly asOf: number;
+  lead: unknown;
+  asOf: number;
   /** Flags in insertion order; a Set so repeated reads flag once. */
   flags: Set<string> | undefined;
   readonly workspace: Workspace;
   /** The workspace's memo, and this evaluation's stamp in it. */
   readonly memo: LeadMemo;
-  readonly generation: number;
+  generation: number;
   /** Whether the workspace's event tally holds this lead's events yet (see `EventPlan.tally`). */
   tallied = false;
   /**
@@ -59,6 +59,19 @@ export class EvalContext implements OperatorContext {
     this.generation = workspace.memo.next();
     this.inputs = inputs;
     this.reading = reading;
+  }
+
+  /**
+   * Makes this context the context of another evaluation on the same workspace: a classifier keeps one
+   * per workspace rather than allocating one per lead.
+   */
+  begin(lead: unknown, asOf: number): void {
+    this.lead = lead;
+    this.asOf = asOf;
+    this.generation = this.workspace.memo.next();
+    this.flags = undefined;
+    this.tallied = false;
+    this.lazyEvents = false;
   }
 
   /** Flags a data problem once; past {@link MAX_FLAGS}, one `flags_truncated` stands for the rest. */

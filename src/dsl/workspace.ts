@@ -62,6 +62,8 @@ export class Workspace {
   readonly tally: EventTally;
   /** Per scoring group, the points summed so far. */
   readonly sums: Float64Array;
+  /** The evaluation context kept with these buffers by the code that lends them (one per workspace). */
+  context: unknown;
 
   constructor(slots: number, consumers: number, groups: number) {
     this.memo = new LeadMemo(slots);
