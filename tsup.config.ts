@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', presets: 'src/presets/index.ts', runtime: 'src/runtime/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    presets: 'src/presets/index.ts',
+    runtime: 'src/runtime/index.ts',
+    node: 'src/node/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -1,5 +1,23 @@
 // The public surface of leadstage, reviewed in one place.
 
+export type { ConfigOrClassifier, ResultOf } from './batch/classifyMany';
+export { classifyMany, classifyStream, classifyTransform } from './batch/classifyMany';
+export type { ConfigDiff, ConfigDiffBuilder, DiffOptions, MovedLead } from './batch/diffConfigs';
+export { createConfigDiff, diffConfigs } from './batch/diffConfigs';
+export type { Quantiles } from './batch/distribution';
+export type {
+  BandRate,
+  BlockerSummary,
+  Calibration,
+  Outcome,
+  Rate,
+  StageSummary,
+  SummarizableResult,
+  Summary,
+  SummaryBuilder,
+  SummaryOptions,
+} from './batch/summary';
+export { createSummary, summarize } from './batch/summary';
 export type { Classifier, ClassifyOptions, StageOptions } from './classify/Classifier';
 export { classify } from './classify/classify';
 export { compile } from './classify/compile';

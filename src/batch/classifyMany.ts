@@ -1,0 +1,143 @@
+import type { Classifier, ClassifyOptions } from '../classify/Classifier';
+import { toClassifier } from '../classify/classify';
+import type { TypedConfig } from '../config/defineConfig';
+import type { Classification, StatusClassification } from '../schema/result';
+
+/** What `classifyMany` and `classifyStream` give per lead, by detail level. */
+export type ResultOf<Options extends ClassifyOptions, Stage extends string = string> = Options extends {
+  readonly detail: 'statuses';
+}
+  ? StatusClassification<Stage>
+  : Options extends { readonly detail: 'full' | 'statuses' }
+    ? Classification<Stage> | StatusClassification<Stage>
+    : Classification<Stage>;
+
+/** A config (checked and compiled once, cached by identity) or a compiled classifier. */
+export type ConfigOrClassifier<Stage extends string = string> =
+  | TypedConfig<string, Stage>
+  | Classifier<Stage>
+  | object;
+
+/**
+ * Classifies every lead at one instant, results in input order. The config is compiled once (a
+ * `ConfigError` is thrown before any lead is read); a lead never throws.
+ *
+ * @param leads - any iterable of leads (an array, a generator, a `Set`)
+ * @param configOrClassifier - a config or a compiled `Classifier`
+ * @param options - `asOf` (required), `locale`, and `detail` (`'statuses'` keeps a quarter of the memory)
+ * @returns one result per lead, in input order
+ * @throws {ConfigError} when the config is invalid
+ * @throws {TypeError} when `asOf` is missing or invalid
+ *
+ * @example
+ * const leads = [{ id: 'a', company: { isCompetitor: true } }, { id: 'b' }];
+ * classifyMany(leads, presets.saas, { asOf: '2026-06-30', detail: 'statuses' }).map((result) => result.stage);
+ * //=> ['disqualified', 'unqualified']
+ */
+export function classifyMany<const Options extends ClassifyOptions, Stage extends string = string>(
+  leads: Iterable<unknown>,
+  configOrClassifier: ConfigOrClassifier<Stage>,
+  options: Options,
+): Array<ResultOf<Options, Stage>> {
+  const classifier = toClassifier(configOrClassifier);
+  // asOf is read once, up front: a bad one throws before any lead
+  const at = checkedOptions(classifier, options);
+  const results: Array<ResultOf<Options, Stage>> = [];
+  for (const lead of leads) results.push(classifier.classify(lead, at) as ResultOf<Options, Stage>);
+  return results;
+}
+
+/**
+ * The options checked once: a bad `asOf` or `detail` is a `TypeError` before the first lead, even for an
+ * empty batch. @internal
+ */
+export function checkedOptions<Options extends ClassifyOptions>(
+  classifier: Classifier,
+  options: Options,
+): Options {
+  classifier.classify(undefined, options);
+  return options;
+}
+
+/** Whether a value can be iterated with `for await`. */
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return value !== null && typeof value === 'object' && Symbol.asyncIterator in value;
+}
+
+/**
+ * Classifies leads as they come, from any sync or async iterable (a generator reading a file, a
+ * database cursor, a web `ReadableStream` in runtimes where it is async-iterable): one lead in memory at
+ * a time, and the next one is read only when the consumer asks for the next result, so a slow consumer
+ * slows the reading (backpressure). If the source throws, the stream rejects with that error after
+ * yielding every result before it, each once.
+ *
+ * @param source - leads, sync or async
+ * @param configOrClassifier - a config or a compiled `Classifier`
+ * @param options - `asOf` (required), `locale`, `detail`
+ * @returns an async iterable of results, in source order
+ * @throws {ConfigError} when the config is invalid (at the call, before any lead is read)
+ * @throws {TypeError} when `asOf` is missing or invalid (at the call)
+ *
+ * @example
+ * async function* leads() {
+ *   yield { id: 'a', events: [{ type: 'webinar_attended', at: '2026-06-01' }] };
+ *   yield { id: 'b' };
+ * }
+ * const stages = [];
+ * for await (const result of classifyStream(leads(), presets.saas, { asOf: '2026-06-30' })) stages.push(result.stage);
+ * stages;
+ * //=> ['SAL', 'unqualified']
+ */
+export function classifyStream<const Options extends ClassifyOptions, Stage extends string = string>(
+  source: Iterable<unknown> | AsyncIterable<unknown>,
+  configOrClassifier: ConfigOrClassifier<Stage>,
+  options: Options,
+): AsyncIterableIterator<ResultOf<Options, Stage>> {
+  const classifier = toClassifier(configOrClassifier);
+  const at = checkedOptions(classifier, options);
+  return (async function* stream() {
+    if (isAsyncIterable(source)) {
+      for await (const lead of source) yield classifier.classify(lead, at) as ResultOf<Options, Stage>;
+    } else {
+      for (const lead of source) yield classifier.classify(lead, at) as ResultOf<Options, Stage>;
+    }
+  })();
+}
+
+/**
+ * A web `TransformStream` of leads into results, for `readable.pipeThrough(...)` in browsers, Deno, Bun,
+ * edge runtimes and Node ≥ 18. Backpressure is the stream's own: one lead is classified per chunk
+ * written, and a full readable side stops the writes.
+ *
+ * @param configOrClassifier - a config or a compiled `Classifier`
+ * @param options - `asOf` (required), `locale`, `detail`
+ * @returns a `TransformStream` whose writable side takes leads and readable side gives results
+ * @throws {ConfigError} when the config is invalid
+ * @throws {TypeError} when `asOf` is missing or invalid, or the runtime has no `TransformStream`
+ *
+ * @example
+ * const leads = new ReadableStream({
+ *   start(controller) {
+ *     controller.enqueue({ id: 'a', company: { isCompetitor: true } });
+ *     controller.close();
+ *   },
+ * });
+ * const reader = leads.pipeThrough(classifyTransform(presets.saas, { asOf: '2026-06-30' })).getReader();
+ * (await reader.read()).value.stage;
+ * //=> 'disqualified'
+ */
+export function classifyTransform<const Options extends ClassifyOptions, Stage extends string = string>(
+  configOrClassifier: ConfigOrClassifier<Stage>,
+  options: Options,
+): TransformStream<unknown, ResultOf<Options, Stage>> {
+  const classifier = toClassifier(configOrClassifier);
+  const at = checkedOptions(classifier, options);
+  if (typeof TransformStream !== 'function') {
+    throw new TypeError('classifyTransform: this runtime has no TransformStream; use classifyStream');
+  }
+  return new TransformStream<unknown, ResultOf<Options, Stage>>({
+    transform(lead, controller) {
+      controller.enqueue(classifier.classify(lead, at) as ResultOf<Options, Stage>);
+    },
+  });
+}
