@@ -14,4 +14,6 @@ export default defineConfig({
   target: 'es2020',
   treeshake: true,
   splitting: false,
+  // leadstage/node uses the package's public API by name: one copy of the library, one ConfigError
+  external: ['leadstage'],
 });

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // leadstage/node imports the package by name: the tests resolve it to the source
+  resolve: { alias: { leadstage: new URL('./src/index.ts', import.meta.url).pathname } },
   test: {
     include: ['test/**/*.test.ts'],
     // property tests run hundreds of cases on a shared, noisy machine: a slow minute is not a failure here

@@ -121,3 +121,17 @@ export function generateLeads(count, seed = 42, { events: fixedEvents } = {}) {
   }
   return leads;
 }
+
+/**
+ * `count` leads generated 100 at a time: a source of any size in constant memory, whose leads die young
+ * (as rows of a streamed file do) rather than waiting in a big chunk long enough to reach the old space.
+ */
+export function* leadStream(count, seed = 42) {
+  for (let start = 0; start < count; start += 100) {
+    const chunk = generateLeads(Math.min(100, count - start), seed + start);
+    for (let index = 0; index < chunk.length; index++) {
+      chunk[index].id = `lead-${start + index}`;
+      yield chunk[index];
+    }
+  }
+}

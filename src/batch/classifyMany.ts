@@ -74,7 +74,7 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  * @param source - leads, sync or async
  * @param configOrClassifier - a config or a compiled `Classifier`
  * @param options - `asOf` (required), `locale`, `detail`
- * @returns an async iterable of results, in source order
+ * @returns an async generator of results, in source order (`return()` stops reading the source)
  * @throws {ConfigError} when the config is invalid (at the call, before any lead is read)
  * @throws {TypeError} when `asOf` is missing or invalid (at the call)
  *
@@ -92,7 +92,7 @@ export function classifyStream<const Options extends ClassifyOptions, Stage exte
   source: Iterable<unknown> | AsyncIterable<unknown>,
   configOrClassifier: ConfigOrClassifier<Stage>,
   options: Options,
-): AsyncIterableIterator<ResultOf<Options, Stage>> {
+): AsyncGenerator<ResultOf<Options, Stage>, void, undefined> {
   const classifier = toClassifier(configOrClassifier);
   const at = checkedOptions(classifier, options);
   return (async function* stream() {

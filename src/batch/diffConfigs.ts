@@ -38,7 +38,9 @@ export interface ConfigDiff {
 
 /** An incremental {@link diffConfigs}: add leads as they come, read the diff at any point. */
 export interface ConfigDiffBuilder {
+  /** Classifies one lead under both configs and counts it. Never throws on lead data. */
   add(lead: unknown): void;
+  /** The diff of every lead added so far. */
   result(): ConfigDiff;
 }
 

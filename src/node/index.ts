@@ -1,11 +1,10 @@
+/// <reference types="node" />
 // leadstage/node: Node.js adapters. The only code besides the CLI that imports `node:` modules; the core
-// (leadstage, leadstage/runtime) runs in browsers and edge runtimes and never does.
+// (leadstage, leadstage/runtime) runs in browsers and edge runtimes and never does. It uses leadstage's
+// public API by the package's own name, so its errors and classifiers are the ones `leadstage` exports
+// (a `ConfigError` from here is `instanceof` the `ConfigError` you import).
 import { Transform } from 'node:stream';
-import { type ConfigOrClassifier, checkedOptions, type ResultOf } from '../batch/classifyMany';
-import type { ClassifyOptions } from '../classify/Classifier';
-import { toClassifier } from '../classify/classify';
-
-export type { ConfigOrClassifier, ResultOf } from '../batch/classifyMany';
+import { type ClassifyOptions, classify } from 'leadstage';
 
 /** Options of {@link classifyNodeStream}: those of `classify`, and the stream's buffer. */
 export type NodeStreamOptions = ClassifyOptions & {
@@ -17,11 +16,11 @@ export type NodeStreamOptions = ClassifyOptions & {
  * A Node `Transform` in object mode: leads in, results out, for `pipeline(source, classifyNodeStream(…),
  * sink)`. Backpressure is Node's: a slow sink pauses the source once `highWaterMark` results wait.
  *
- * @param configOrClassifier - a config or a compiled `Classifier`
+ * @param configOrClassifier - a config (compiled once, cached by identity) or a compiled `Classifier`
  * @param options - `asOf` (required), `locale`, `detail`, `highWaterMark`
  * @returns a `stream.Transform` in object mode
- * @throws {ConfigError} when the config is invalid
- * @throws {TypeError} when `asOf` is missing or invalid
+ * @throws {ConfigError} when the config is invalid (at the call, before any lead)
+ * @throws {TypeError} when `asOf` or `detail` is invalid (at the call)
  *
  * @example
  * import { Readable } from 'node:stream';
@@ -32,18 +31,15 @@ export type NodeStreamOptions = ClassifyOptions & {
  * results.map((result) => result.stage);
  * //=> ['unqualified', 'disqualified']
  */
-export function classifyNodeStream<const Options extends NodeStreamOptions, Stage extends string = string>(
-  configOrClassifier: ConfigOrClassifier<Stage>,
-  options: Options,
-): Transform {
-  const classifier = toClassifier(configOrClassifier);
+export function classifyNodeStream(configOrClassifier: unknown, options: NodeStreamOptions): Transform {
   const { highWaterMark = 16, ...classifyOptions } = options;
-  const at = checkedOptions(classifier, classifyOptions as ClassifyOptions);
+  // the config, asOf and detail are checked now, not on the first lead
+  classify(undefined, configOrClassifier, classifyOptions);
   return new Transform({
     objectMode: true,
     highWaterMark,
     transform(lead: unknown, _encoding, callback) {
-      callback(null, classifier.classify(lead, at) as ResultOf<Options, Stage>);
+      callback(null, classify(lead, configOrClassifier, classifyOptions));
     },
   });
 }

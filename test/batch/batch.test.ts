@@ -55,10 +55,12 @@ describe('classifyMany', () => {
   });
 
   it('checks the config and asOf before reading any lead, even for an empty batch', () => {
-    function* never(): Generator<unknown> {
-      throw new Error('read');
-    }
-    expect(() => classifyMany(never(), { version: 1 }, { asOf })).toThrow(ConfigError);
+    const never: Iterable<unknown> = {
+      [Symbol.iterator]() {
+        throw new Error('read');
+      },
+    };
+    expect(() => classifyMany(never, { version: 1 }, { asOf })).toThrow(ConfigError);
     expect(() => classifyMany([], presets.saas, { asOf: 'yesterday' })).toThrow(TypeError);
     // @ts-expect-error not a detail level
     expect(() => classifyMany([], presets.saas, { asOf, detail: 'all' })).toThrow(/detail/);
@@ -68,7 +70,8 @@ describe('classifyMany', () => {
 describe('classifyStream', () => {
   it('classifies a sync or async source in order, like classifyMany', async () => {
     const fromAsync: unknown[] = [];
-    for await (const result of classifyStream(countingSource(leads).source, presets.saas, { asOf })) fromAsync.push(result);
+    for await (const result of classifyStream(countingSource(leads).source, presets.saas, { asOf }))
+      fromAsync.push(result);
     const fromSync: unknown[] = [];
     for await (const result of classifyStream(leads, presets.saas, { asOf })) fromSync.push(result);
     const expected = classifyMany(leads, presets.saas, { asOf });
@@ -93,7 +96,8 @@ describe('classifyStream', () => {
     const seen: string[] = [];
     await expect(
       (async () => {
-        for await (const result of classifyStream(source, presets.saas, { asOf })) seen.push(result.leadId as string);
+        for await (const result of classifyStream(source, presets.saas, { asOf }))
+          seen.push(result.leadId as string);
       })(),
     ).rejects.toThrow('the CRM connection dropped');
     expect(seen).toEqual(['a', 'b', 'c']);
@@ -116,7 +120,9 @@ describe('stream adapters', () => {
       },
     });
     const results: unknown[] = [];
-    const reader = readable.pipeThrough(classifyTransform(presets.saas, { asOf, detail: 'statuses' })).getReader();
+    const reader = readable
+      .pipeThrough(classifyTransform(presets.saas, { asOf, detail: 'statuses' }))
+      .getReader();
     for (let read = await reader.read(); !read.done; read = await reader.read()) results.push(read.value);
     expect(results).toEqual(classifyMany(leads, presets.saas, { asOf, detail: 'statuses' }));
   });
@@ -156,7 +162,9 @@ describe('diffConfigs', () => {
   const demoOnly = {
     ...presets.saas,
     id: 'saas-demo-sqo',
-    stages: presets.saas.stages.map((stage) => (stage.id === 'SQO' ? { ...stage, when: { criterion: 'intent' } } : stage)),
+    stages: presets.saas.stages.map((stage) =>
+      stage.id === 'SQO' ? { ...stage, when: { criterion: 'intent' } } : stage,
+    ),
   };
 
   it('agrees with classifying every lead twice', () => {
