@@ -56,6 +56,16 @@ export type { ParseConditionOptions, SafeParseConditionResult } from './dsl/pars
 export { parseCondition, safeParseCondition } from './dsl/parseCondition';
 export type { ExplainOptions } from './explain/explain';
 export { explain } from './explain/explain';
+export type {
+  CriterionChange,
+  FollowUpStatus,
+  HistoryOptions,
+  StageHistory,
+  StageSegment,
+} from './history/stageHistory';
+export { stageHistory } from './history/stageHistory';
+export type { HistorySummary, StageTimeSummary } from './history/summarizeHistories';
+export { summarizeHistories } from './history/summarizeHistories';
 export type { Issue, IssueCode, IssuePath } from './internal/issues';
 export { ISSUE_CODES } from './internal/issues';
 export type { Status } from './internal/status';

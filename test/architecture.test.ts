@@ -17,6 +17,7 @@ const LAYERS = [
   'explain',
   'lead',
   'batch',
+  'history',
   'presets',
   'maps',
   'runtime',

@@ -28,11 +28,19 @@ export const TextSchema = /* @__PURE__ */ z.union([
   z.record(z.string().check(z.regex(/^[a-z]{2}(-[A-Za-z]{2})?$/)), z.string()),
 ]);
 
+/** A reason code: letters, digits, `_`, `-`, `.`, up to 64 characters. */
+const reasonCode = /* @__PURE__ */ z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/));
+
 const CriterionSchema = /* @__PURE__ */ z.strictObject({
   label: z.optional(TextSchema),
   description: z.optional(TextSchema),
   dimension: z.optional(id),
   hint: z.optional(TextSchema),
+  /**
+   * A reason code for when the criterion stops being met (`no_budget`, `BAD_TIMING`): a lead's stage
+   * history says it when the lead falls back. Use the values your CRM's lead status takes.
+   */
+  reason: z.optional(reasonCode),
   when: conditionSlot,
 });
 
@@ -70,7 +78,20 @@ const StageSchema = /* @__PURE__ */ z.strictObject({
   description: z.optional(TextSchema),
   exit: z.optional(z.boolean()),
   when: z.optional(conditionSlot),
-  followUp: z.optional(z.strictObject({ within: durationSlot })),
+  /**
+   * The SLA of the stage: follow up within this duration of entering it. With `events`, a stage history
+   * says per entry whether one of those event types (`call_connected`, `meeting_held`) came in time.
+   */
+  followUp: z.optional(
+    z.strictObject({
+      within: durationSlot,
+      events: z.optional(
+        z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(1), z.maxLength(100)),
+      ),
+    }),
+  ),
+  /** For an exit stage (`recycled`, `disqualified`): the reason code a stage history gives on entering it. */
+  reason: z.optional(reasonCode),
   actions: z.optional(z.array(TextSchema)),
 });
 

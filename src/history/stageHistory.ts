@@ -1,0 +1,338 @@
+import { type ConfigOrClassifier, checkedOptions } from '../batch/classifyMany';
+import type { Classifier } from '../classify/Classifier';
+import { toClassifier } from '../classify/classify';
+import { forEachCondition, kindOf } from '../dsl/walk';
+import { describeValue } from '../internal/issues';
+import { compilePath } from '../internal/path';
+import { compileReading, readInstant } from '../internal/read';
+import type { Status } from '../internal/status';
+import {
+  addDuration,
+  type Duration,
+  formatInstant,
+  parseInstant,
+  readAsOf,
+  subtractDuration,
+  toDuration,
+} from '../internal/time';
+import type { Condition, EventCondition, FactCondition } from '../schema/condition';
+import type { Config } from '../schema/config';
+import type { StatusClassification } from '../schema/result';
+
+/** Options of {@link stageHistory}. */
+export interface HistoryOptions {
+  /** The end of the history: a `Date`, an ISO 8601 string or epoch ms (required, as for `classify`). */
+  readonly asOf: Date | string | number;
+  /** Where the history starts; default the lead's `createdAt`, else its first event, else `asOf`. */
+  readonly from?: Date | string | number;
+}
+
+/** A criterion whose status changed when a segment began. */
+export interface CriterionChange {
+  readonly criterion: string;
+  readonly from: Status;
+  readonly to: Status;
+}
+
+/** The SLA of one entry into a stage with `followUp`. */
+export interface FollowUpStatus {
+  /** Entry + `followUp.within`. */
+  readonly due: string;
+  /**
+   * `met`: a follow-up event came by `due`; `breached`: none came by `due` (one may have come later:
+   * `at`); `open`: not due yet, none yet. Without `followUp.events` only `open` or `due` (passed, and no
+   * event types to tell whether it was met).
+   */
+  readonly status: 'met' | 'breached' | 'open' | 'due';
+  /** The first follow-up event at or after the entry. */
+  readonly at?: string;
+  /** For `breached`: how late the follow-up came (or, if none came, how long past `due` the history ends), in ms. */
+  readonly overdueMs?: number;
+}
+
+/** A stretch of time the lead spent in one stage. */
+export interface StageSegment {
+  readonly stage: string;
+  /** The instant the lead entered the stage (the history's start for the first segment). */
+  readonly from: string;
+  /** The instant it left (the first instant of the next segment); absent for the current stage. */
+  readonly to?: string;
+  /** `to − from` (or `asOf − from` for the current stage), in ms. */
+  readonly ms: number;
+  /** What changed at `from`: the criteria whose status changed, and the reason codes of the config they carry. */
+  readonly reason?: {
+    readonly criteria: readonly CriterionChange[];
+    /** The `reason` of each criterion that stopped being met, and of the stage entered, if it has one. */
+    readonly codes?: readonly string[];
+  };
+  /** The SLA of this entry, for a stage with `followUp`. */
+  readonly followUp?: FollowUpStatus;
+}
+
+/** A lead's life under one config: the stages it was in, when, why, and its SLAs. */
+export interface StageHistory {
+  readonly leadId?: string;
+  readonly config: { readonly id: string; readonly version: 1; readonly hash: string };
+  readonly from: string;
+  readonly asOf: string;
+  /** The stage at `asOf` (what `classify` gives). */
+  readonly stage: string;
+  /** When the lead entered its current stage, as far as the history reaches back. */
+  readonly stageSince: string;
+  /** For a current stage with `followUp`: its deadline, counted from `stageSince` (not from `asOf`). */
+  readonly followUpBy?: string;
+  readonly segments: readonly StageSegment[];
+}
+
+/** At most this many stage changes per history: a lead is not replayed without bound. */
+const MAX_SEGMENTS = 10_000;
+
+/**
+ * Per event type the config reads (conditions and scoring rules), the windows it is read with: an event of
+ * a type no one reads changes nothing, and one that is read stops counting where a window closes.
+ */
+function windowsByType(config: Config): Map<string, Duration[]> {
+  const found = new Map<string, Map<string, Duration>>();
+  const add = (types: string | readonly string[] | undefined, window: unknown) => {
+    if (types === undefined) return;
+    for (const type of typeof types === 'string' ? [types] : types) {
+      let windows = found.get(type);
+      if (windows === undefined) {
+        windows = new Map();
+        found.set(type, windows);
+      }
+      if (window !== undefined) windows.set(JSON.stringify(window), toDuration(window as never));
+    }
+  };
+  for (const condition of conditionsOf(config)) {
+    forEachCondition(condition, (node) => {
+      if (kindOf(node) === 'event') add((node as EventCondition).event, (node as EventCondition).withinLast);
+    });
+  }
+  for (const rule of config.scoring?.rules ?? []) add(rule.event, rule.withinLast);
+  return new Map([...found].map(([type, windows]) => [type, [...windows.values()]]));
+}
+
+function conditionsOf(config: Config): Condition[] {
+  return [
+    ...Object.values(config.criteria).map((criterion) => criterion.when),
+    ...config.stages.flatMap((stage) => (stage.when === undefined ? [] : [stage.when])),
+    ...(config.scoring?.rules ?? []).flatMap((rule) => (rule.when === undefined ? [] : [rule.when])),
+  ];
+}
+
+/** The instants where a relative date test on a lead fact turns on or off. */
+function factDateInstants(config: Config, lead: unknown, into: number[]): void {
+  const reading = compileReading(config.read);
+  for (const condition of conditionsOf(config)) {
+    forEachCondition(condition, (node) => {
+      if (kindOf(node) !== 'fact') return;
+      const fact = node as FactCondition & {
+        withinLast?: unknown;
+        withinNext?: unknown;
+        olderThan?: unknown;
+      };
+      if (fact.withinLast === undefined && fact.withinNext === undefined && fact.olderThan === undefined)
+        return;
+      const value = readInstant(compilePath(fact.fact)(lead), reading);
+      if (Number.isNaN(value)) return;
+      into.push(value, value + 1);
+      for (const key of ['withinLast', 'olderThan'] as const) {
+        if (fact[key] !== undefined) {
+          const at = addDuration(value, toDuration(fact[key] as never));
+          into.push(at, at + 1);
+        }
+      }
+      if (fact.withinNext !== undefined) {
+        const at = subtractDuration(value, toDuration(fact.withinNext as never));
+        into.push(at, at + 1);
+      }
+    });
+  }
+}
+
+/** The lead's events as [type, instant], own fields only, unreadable ones left out. */
+function eventsOf(lead: unknown): Array<readonly [string, number]> {
+  const events =
+    lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'events')
+      ? (lead as { events: unknown }).events
+      : undefined;
+  if (!Array.isArray(events)) return [];
+  const out: Array<readonly [string, number]> = [];
+  for (const event of events) {
+    if (event === null || typeof event !== 'object' || !Object.hasOwn(event, 'type')) continue;
+    const type = (event as { type: unknown }).type;
+    const at = parseInstant(Object.hasOwn(event, 'at') ? (event as { at: unknown }).at : undefined);
+    if (typeof type === 'string' && !Number.isNaN(at)) out.push([type, at]);
+  }
+  return out;
+}
+
+function startOf(lead: unknown, events: ReadonlyArray<readonly [string, number]>, asOf: number): number {
+  const created =
+    lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'createdAt')
+      ? parseInstant((lead as { createdAt: unknown }).createdAt)
+      : Number.NaN;
+  if (!Number.isNaN(created) && created <= asOf) return created;
+  let first = asOf;
+  for (const [, at] of events) if (at < first) first = at;
+  return first;
+}
+
+/** The first instant in (low, high] whose stage differs from `stage(low)`, given that `stage(high)` does. */
+function firstChange(stageAt: (at: number) => string, low: number, high: number): number {
+  const before = stageAt(low);
+  let lo = low;
+  let hi = high;
+  while (hi - lo > 1) {
+    const middle = lo + Math.floor((hi - lo) / 2);
+    if (stageAt(middle) === before) lo = middle;
+    else hi = middle;
+  }
+  return hi;
+}
+
+function followUpOf(
+  stage: Config['stages'][number],
+  entered: number,
+  asOf: number,
+  events: ReadonlyArray<readonly [string, number]>,
+): FollowUpStatus | undefined {
+  const followUp = stage.followUp;
+  if (followUp === undefined) return undefined;
+  const due = addDuration(entered, toDuration(followUp.within));
+  if (!Number.isFinite(due) || Math.abs(due) > 8.64e15) return undefined;
+  const types = followUp.events;
+  if (types === undefined) return { due: formatInstant(due), status: due > asOf ? 'open' : 'due' };
+  let first = Number.POSITIVE_INFINITY;
+  for (const [type, at] of events)
+    if (at >= entered && at <= asOf && at < first && types.includes(type)) first = at;
+  if (first <= due) return { due: formatInstant(due), status: 'met', at: formatInstant(first) };
+  if (due > asOf) return { due: formatInstant(due), status: 'open' };
+  return Number.isFinite(first)
+    ? { due: formatInstant(due), status: 'breached', at: formatInstant(first), overdueMs: first - due }
+    : { due: formatInstant(due), status: 'breached', overdueMs: asOf - due };
+}
+
+/**
+ * Replays a lead's life under a config, exactly: the stages it was in from its creation (or first event)
+ * to `asOf`, the instant it entered each, what changed, and each entry's SLA. It evaluates the lead at
+ * every instant where a stage can change — each event, each window expiry, each relative date test on a
+ * fact turning on or off — and, between them, finds where a decaying score crosses a threshold by
+ * bisection to the millisecond. Each segment's stage is what `classify` gives at any instant inside it.
+ *
+ * @param lead - any lead (its events and dates drive the history)
+ * @param configOrClassifier - today's config, or a proposed one
+ * @param options - `asOf` (required), `from`
+ * @returns the {@link StageHistory}
+ * @throws {ConfigError} when the config is invalid
+ * @throws {TypeError} when `asOf` or `from` is missing or invalid
+ *
+ * @example
+ * // SAL from the webinar until its 180-day interest window closes
+ * const lead = { id: 'acme', createdAt: '2026-01-02', events: [{ type: 'webinar_attended', at: '2026-01-05T09:00:00Z' }] };
+ * stageHistory(lead, presets.saas, { asOf: '2026-09-01' }).segments.map((segment) => `${segment.stage} from ${segment.from}`);
+ * //=> ['unqualified from 2026-01-02T00:00:00.000Z', 'SAL from 2026-01-05T09:00:00.000Z', 'unqualified from 2026-07-04T09:00:00.001Z']
+ */
+export function stageHistory(
+  lead: unknown,
+  configOrClassifier: ConfigOrClassifier,
+  options: HistoryOptions,
+): StageHistory {
+  const classifier: Classifier = toClassifier(configOrClassifier);
+  checkedOptions(classifier, { asOf: options.asOf });
+  const asOf = readAsOf(options.asOf);
+  const events = eventsOf(lead);
+  const start =
+    options.from === undefined ? startOf(lead, events, asOf) : readAsOf(options.from, 'options.from');
+  if (start > asOf) {
+    throw new TypeError(
+      `stageHistory: options.from must not be after asOf, received ${describeValue(options.from)}`,
+    );
+  }
+  const config = classifier.config;
+  const stageAt = (at: number) => classifier.stage(lead, { asOf: at });
+
+  // every instant where a stage can change
+  const instants: number[] = [asOf];
+  const windows = windowsByType(config);
+  for (const [type, at] of events) {
+    const read = windows.get(type);
+    if (read === undefined) continue;
+    instants.push(at);
+    for (const window of read) {
+      const end = addDuration(at, window);
+      instants.push(end, end + 1);
+    }
+  }
+  factDateInstants(config, lead, instants);
+  const sorted = [...new Set(instants.filter((at) => at > start && at <= asOf))].sort((a, b) => a - b);
+
+  const changes: Array<{ at: number; stage: string }> = [{ at: start, stage: stageAt(start) }];
+  let previous = start;
+  for (const at of sorted) {
+    if (changes.length >= MAX_SEGMENTS) break;
+    let current = changes[changes.length - 1]!.stage;
+    // between two candidate instants only decay moves a score, and only downwards: bisect each crossing
+    while (at - 1 > previous && stageAt(at - 1) !== current && changes.length < MAX_SEGMENTS) {
+      const change = firstChange(stageAt, previous, at - 1);
+      current = stageAt(change);
+      changes.push({ at: change, stage: current });
+      previous = change;
+    }
+    const stage = stageAt(at);
+    if (stage !== current) changes.push({ at, stage });
+    previous = at;
+  }
+
+  const statusesAt = (at: number): StatusClassification =>
+    classifier.classify(lead, { asOf: at, detail: 'statuses' });
+  const reasonOf = (config.criteria as Config['criteria']) ?? {};
+  const stagesById = new Map(config.stages.map((stage) => [stage.id, stage]));
+  const segments: StageSegment[] = changes.map((change, index) => {
+    const next = changes[index + 1];
+    const end = next === undefined ? asOf : next.at;
+    const segment = { stage: change.stage, from: formatInstant(change.at) } as {
+      -readonly [K in keyof StageSegment]: StageSegment[K];
+    };
+    if (next !== undefined) segment.to = formatInstant(next.at);
+    segment.ms = end - change.at;
+    if (index > 0) {
+      const before = statusesAt(change.at - 1).criteria;
+      const after = statusesAt(change.at).criteria;
+      const criteria: CriterionChange[] = [];
+      const codes: string[] = [];
+      for (const id of Object.keys(after)) {
+        const from = before[id]?.status as Status;
+        const to = after[id]?.status as Status;
+        if (from === to) continue;
+        criteria.push({ criterion: id, from, to });
+        const code = Object.hasOwn(reasonOf, id) ? reasonOf[id]?.reason : undefined;
+        if (from === 'met' && code !== undefined && !codes.includes(code)) codes.push(code);
+      }
+      const stageReason = stagesById.get(change.stage)?.reason;
+      if (stageReason !== undefined && !codes.includes(stageReason)) codes.push(stageReason);
+      segment.reason = codes.length > 0 ? { criteria, codes } : { criteria };
+    }
+    const stage = stagesById.get(change.stage);
+    const followUp = stage === undefined ? undefined : followUpOf(stage, change.at, asOf, events);
+    if (followUp !== undefined) segment.followUp = followUp;
+    return segment;
+  });
+  const last = segments[segments.length - 1]!;
+  const history: { -readonly [K in keyof StageHistory]: StageHistory[K] } = {
+    config: { id: config.id, version: 1, hash: classifier.hash },
+    from: formatInstant(start),
+    asOf: formatInstant(asOf),
+    stage: last.stage,
+    stageSince: last.from,
+    segments,
+  };
+  const id =
+    lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'id')
+      ? (lead as { id: unknown }).id
+      : undefined;
+  if (typeof id === 'string' || typeof id === 'number') history.leadId = String(id);
+  if (last.followUp !== undefined) history.followUpBy = last.followUp.due;
+  return { ...(history.leadId === undefined ? {} : { leadId: history.leadId }), ...history };
+}
