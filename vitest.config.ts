@@ -5,6 +5,8 @@ export default defineConfig({
   resolve: { alias: { leadstage: new URL('./src/index.ts', import.meta.url).pathname } },
   test: {
     include: ['test/**/*.test.ts'],
+    // the CLI's tests need the build: npm test runs them after it (vitest.cli.config.ts)
+    exclude: ['test/cli/**', '**/node_modules/**'],
     // property tests run hundreds of cases on a shared, noisy machine: a slow minute is not a failure here
     // (speed is measured by `npm run bench`, never by a timed test)
     testTimeout: 60_000,

@@ -1,0 +1,286 @@
+// `leadstage report`: one self-contained HTML file — no script, no font, no request of any kind — that
+// opens from disk and prints. Charts are inline SVG in colour-blind-safe colours (Okabe–Ito) with
+// patterns, and every chart has its numbers in a table beside it.
+import type { HistorySummary, Quantiles, Summary } from 'leadstage';
+
+export interface ReportInput {
+  readonly summary: Summary;
+  readonly histories: HistorySummary | undefined;
+  readonly asOf: string;
+  readonly source: string;
+  readonly outcome: string | undefined;
+  readonly version: string;
+}
+
+const BLUE = '#0072B2';
+const ORANGE = '#E69F00';
+const GREY = '#999999';
+
+const html = (text: unknown) =>
+  String(text).replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string,
+  );
+const percent = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`;
+const number = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : value.toLocaleString('en');
+const days = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 86_400_000).toFixed(1)} d`);
+
+/** Horizontal bars, one per row; each bar split into parts (value, colour, pattern). */
+function bars(
+  title: string,
+  rows: ReadonlyArray<{
+    label: string;
+    parts: ReadonlyArray<{ value: number; fill: string; name: string }>;
+    note?: string;
+  }>,
+): string {
+  const max = Math.max(1, ...rows.map((row) => row.parts.reduce((sum, part) => sum + part.value, 0)));
+  const height = 22;
+  const width = 640;
+  const labelWidth = 200;
+  const barWidth = width - labelWidth - 120;
+  const body = rows
+    .map((row, index) => {
+      let x = labelWidth;
+      const y = index * (height + 6);
+      const rects = row.parts
+        .map((part) => {
+          const w = (part.value / max) * barWidth;
+          const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${height}" fill="${part.fill}" stroke="#333" stroke-width="0.5"><title>${html(`${row.label}: ${part.name} ${part.value}`)}</title></rect>`;
+          x += w;
+          return rect;
+        })
+        .join('');
+      return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${html(row.label)}</text>${rects}<text x="${(x + 6).toFixed(1)}" y="${y + 15}">${html(row.note ?? row.parts.map((part) => part.value).join(' + '))}</text>`;
+    })
+    .join('');
+  return `<svg role="img" aria-label="${html(title)}" viewBox="0 0 ${width} ${rows.length * (height + 6)}" width="${width}" height="${rows.length * (height + 6)}">
+<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${ORANGE}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#333" stroke-width="1.5"/></pattern></defs>
+${body}</svg>`;
+}
+
+/** A score box per stage: p10–p90 bar, p25–p75 box, median mark. */
+function scoreBoxes(stages: ReadonlyArray<[string, Quantiles]>): string {
+  const max = Math.max(1, ...stages.map(([, q]) => q.max));
+  const min = Math.min(0, ...stages.map(([, q]) => q.min));
+  const width = 640;
+  const labelWidth = 200;
+  const scale = (value: number) =>
+    labelWidth + ((value - min) / (max - min || 1)) * (width - labelWidth - 60);
+  const rows = stages
+    .map(([id, q], index) => {
+      const y = index * 30;
+      return `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end">${html(id)}</text>
+<line x1="${scale(q.p10)}" x2="${scale(q.p90)}" y1="${y + 11}" y2="${y + 11}" stroke="#333"/>
+<rect x="${scale(q.p25)}" y="${y + 3}" width="${Math.max(1, scale(q.p75) - scale(q.p25))}" height="16" fill="${BLUE}" fill-opacity="0.35" stroke="${BLUE}"/>
+<line x1="${scale(q.median)}" x2="${scale(q.median)}" y1="${y + 1}" y2="${y + 21}" stroke="#000" stroke-width="3"><title>${html(`${id}: median ${q.median}`)}</title></line>`;
+    })
+    .join('');
+  return `<svg role="img" aria-label="Total score per stage: p10 to p90 line, p25 to p75 box, median bar" viewBox="0 0 ${width} ${stages.length * 30}" width="${width}" height="${stages.length * 30}">${rows}</svg>`;
+}
+
+function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  return `<table><thead><tr>${head.map((cell) => `<th>${html(cell)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, index) => `<td${index > 0 ? ' class="n"' : ''}>${html(cell)}</td>`).join('')}</tr>`,
+    )
+    .join('')}</tbody></table>`;
+}
+
+/** The report, as one HTML document. */
+export function renderReport(input: ReportInput): string {
+  const { summary, histories } = input;
+  const stages = Object.entries(summary.stages);
+  const sections: string[] = [];
+
+  sections.push(`<section id="funnel"><h2>Funnel</h2>
+${bars(
+  'Leads per stage',
+  stages.map(([id, stage]) => ({
+    label: id,
+    parts: [{ value: stage.count, fill: BLUE, name: 'leads' }],
+    note: `${number(stage.count)} (${percent(stage.share)})`,
+  })),
+)}
+${table(
+  ['stage', 'leads', 'share', 'next stage', 'next unmet', 'next unknown'],
+  stages.map(([id, stage]) => [
+    id,
+    number(stage.count),
+    percent(stage.share),
+    stage.next?.stage ?? '—',
+    number(stage.next?.unmet),
+    number(stage.next?.unknown),
+  ]),
+)}
+</section>`);
+
+  const top = summary.blockers.slice(0, 12);
+  sections.push(`<section id="blockers"><h2>What keeps leads from their next stage</h2>
+<p><span class="key ask"></span> <strong>ask</strong>: unknown — an answer could move the lead now. <span class="key notmet"></span> <strong>not met</strong>: known, and it would have to change.</p>
+${
+  top.length === 0
+    ? '<p>No blockers.</p>'
+    : bars(
+        'Top blockers, ask and not met',
+        top.map((blocker) => ({
+          label: `${blocker.stage} ← ${blocker.criterion ?? blocker.label}`,
+          parts: [
+            { value: blocker.ask, fill: BLUE, name: 'ask' },
+            { value: blocker.notMet, fill: 'url(#hatch)', name: 'not met' },
+          ],
+          note: `ask ${number(blocker.ask)} · not met ${number(blocker.notMet)}`,
+        })),
+      )
+}
+${table(
+  ['blocks', 'criterion or test', 'ask', 'not met', 'later'],
+  top.map((blocker) => [
+    blocker.stage,
+    blocker.criterion ?? blocker.label ?? '',
+    number(blocker.ask),
+    number(blocker.notMet),
+    number(blocker.later),
+  ]),
+)}
+</section>`);
+
+  const scored = stages
+    .filter(([, stage]) => stage.scores.total !== undefined)
+    .map(([id, stage]) => [id, stage.scores.total as Quantiles] as [string, Quantiles]);
+  sections.push(`<section id="scores"><h2>Score per stage</h2>
+${scored.length === 0 ? '<p>No scores.</p>' : scoreBoxes(scored)}
+${table(
+  ['stage', 'leads', 'min', 'p10', 'p25', 'median', 'p75', 'p90', 'max', 'mean'],
+  scored.map(([id, q]) => [id, number(q.count), q.min, q.p10, q.p25, q.median, q.p75, q.p90, q.max, q.mean]),
+)}
+</section>`);
+
+  if (histories !== undefined) {
+    const timed = Object.entries(histories.stages);
+    const withSla = timed.filter(([, stage]) => stage.followUp !== undefined);
+    sections.push(`<section id="time"><h2>Time in stage and SLAs</h2>
+${table(
+  ['stage', 'entries', 'in it now', 'median stay', 'p90 stay', 'median time to reach', 'p90 time to reach'],
+  timed.map(([id, stage]) => [
+    id,
+    number(stage.entries),
+    number(stage.current),
+    days(stage.time?.median),
+    days(stage.time?.p90),
+    days(histories.timeTo[id]?.median),
+    days(histories.timeTo[id]?.p90),
+  ]),
+)}
+${
+  withSla.length === 0
+    ? '<p>No stage has a follow-up SLA with event types (<code>followUp.events</code>).</p>'
+    : `${bars(
+        'SLA outcomes per stage',
+        withSla.map(([id, stage]) => ({
+          label: id,
+          parts: [
+            { value: stage.followUp?.met ?? 0, fill: BLUE, name: 'met' },
+            { value: stage.followUp?.breached ?? 0, fill: 'url(#hatch)', name: 'breached' },
+            { value: (stage.followUp?.open ?? 0) + (stage.followUp?.due ?? 0), fill: GREY, name: 'open' },
+          ],
+          note: `met ${stage.followUp?.met} · breached ${stage.followUp?.breached} · open ${(stage.followUp?.open ?? 0) + (stage.followUp?.due ?? 0)}`,
+        })),
+      )}
+${table(
+  ['stage', 'SLA met', 'breached', 'open'],
+  withSla.map(([id, stage]) => [
+    id,
+    number(stage.followUp?.met),
+    number(stage.followUp?.breached),
+    number((stage.followUp?.open ?? 0) + (stage.followUp?.due ?? 0)),
+  ]),
+)}`
+}
+</section>`);
+  }
+
+  const calibration = summary.calibration;
+  if (calibration !== undefined) {
+    const byStage = Object.entries(calibration.stages);
+    const split = Object.entries(calibration.next).flatMap(([id, next]) => [
+      [`${id}, ${next.stage} unknown`, next.unknown] as const,
+      [`${id}, ${next.stage} unmet`, next.unmet] as const,
+    ]);
+    sections.push(`<section id="calibration"><h2>Calibration: do the stages predict who converts?</h2>
+<p>Outcome column <code>${html(input.outcome)}</code>: ${number(calibration.converted)} of ${number(calibration.leads)} converted (base rate ${percent(calibration.rate)}); ${number(calibration.unmatched)} leads without an outcome are left out. Lift is the rate over the base rate.</p>
+${bars(
+  'Conversion rate per stage',
+  byStage.map(([id, rate]) => ({
+    label: id,
+    parts: [{ value: Math.round((rate.rate ?? 0) * 1000) / 10, fill: BLUE, name: 'conversion %' }],
+    note: `${percent(rate.rate)} · lift ${rate.lift ?? '—'}`,
+  })),
+)}
+${table(
+  ['stage', 'leads', 'converted', 'rate', 'lift'],
+  byStage.map(([id, rate]) => [
+    id,
+    number(rate.leads),
+    number(rate.converted),
+    percent(rate.rate),
+    rate.lift ?? '—',
+  ]),
+)}
+<h3>By next-stage status: unknown (never asked) against unmet (asked, and wrong)</h3>
+${table(
+  ['leads in', 'leads', 'converted', 'rate', 'lift'],
+  split.map(([label, rate]) => [
+    label,
+    number(rate.leads),
+    number(rate.converted),
+    percent(rate.rate),
+    rate.lift ?? '—',
+  ]),
+)}
+<h3>By score band</h3>
+${table(
+  ['total score', 'leads', 'converted', 'rate', 'lift'],
+  calibration.bands.map((band) => [
+    `${band.from} – ${band.to}`,
+    number(band.leads),
+    number(band.converted),
+    percent(band.rate),
+    band.lift ?? '—',
+  ]),
+)}
+</section>`);
+  }
+
+  if (Object.keys(summary.flags).length > 0) {
+    sections.push(
+      `<section id="flags"><h2>Data flags</h2>${table(
+        ['flag', 'leads'],
+        Object.entries(summary.flags).map(([kind, count]) => [kind, number(count)]),
+      )}</section>`,
+    );
+  }
+
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>leadstage report — ${html(summary.config?.id ?? '')}</title>
+<style>
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 960px; color: #111; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 2px solid #111; padding-bottom: .2rem; }
+table { border-collapse: collapse; margin: .8rem 0; } th, td { border: 1px solid #bbb; padding: .25rem .6rem; text-align: left; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+svg text { font: 12px system-ui, sans-serif; fill: #111; } .meta { color: #444; }
+.key { display: inline-block; width: 1rem; height: .8rem; border: 1px solid #333; vertical-align: middle; }
+.key.ask { background: ${BLUE}; } .key.notmet { background: repeating-linear-gradient(45deg, ${ORANGE} 0 4px, #333 4px 5px); }
+@media print { body { margin: 0; max-width: none; } section { break-inside: avoid; } }
+</style></head>
+<body>
+<header><h1>Lead funnel: ${html(summary.config?.id ?? '')}</h1>
+<p class="meta">${number(summary.total)} leads from <code>${html(input.source)}</code>, classified as of ${html(input.asOf)} · config <code>${html(summary.config?.id ?? '')}</code>, hash <code id="config-hash">${html(summary.config?.hash ?? '')}</code> · leadstage ${html(input.version)}</p></header>
+${sections.join('\n')}
+</body></html>
+`;
+}

@@ -1,0 +1,366 @@
+// The built CLI, spawned as a user runs it: stdout carries data only, stderr the asOf used, progress and
+// warnings, and the exit code says 0 ok, 1 findings, 2 usage.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classify, mapLead, maps, presets, summarize } from '../../src/index';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const fixture = (name: string) => join(FIXTURES, name);
+const AS_OF = '2026-06-30T00:00:00.000Z';
+
+function run(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', input });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('leadstage classify', () => {
+  it('classifies a CSV with dotted headers and an events file, as the library does', () => {
+    const { code, stdout, stderr } = run([
+      'classify',
+      'examples/leads.csv',
+      '--events',
+      'examples/events.csv',
+      '--config',
+      'saas',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'ndjson',
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`as of ${AS_OF}`);
+    const results = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(results).toHaveLength(10);
+    const acme = {
+      id: 'acme',
+      company: { name: 'Acme Corp', employees: '250' },
+      contact: { seniority: 'vp' },
+      budget: { status: 'approved', amount: '40000' },
+      authority: { role: 'decision_maker' },
+      need: { severity: 'high' },
+      timeline: { purchaseBy: '2026-09-01' },
+      converted: 'yes',
+      events: [
+        { type: 'webinar_attended', at: '2026-05-20T15:00:00Z', props: { channel: 'webinar' } },
+        { type: 'demo_completed', at: '2026-06-18T10:00:00Z' },
+        { type: 'pricing_discussed', at: '2026-06-24T16:00:00Z' },
+        { type: 'call_connected', at: '2026-06-25T09:30:00Z' },
+      ],
+    };
+    expect(results[0]).toEqual(classify(acme, presets.saas, { asOf: AS_OF }));
+    expect(results.map((result) => result.stage)).toEqual([
+      'SQO',
+      'SAL',
+      'SAL',
+      'SAL',
+      'SAL',
+      'SQO',
+      'unqualified',
+      'disqualified',
+      'unqualified',
+      'SAL',
+    ]);
+  });
+
+  it('reads a HubSpot export through --map hubspot and reports unreadable values with file and line', () => {
+    const { code, stdout, stderr } = run([
+      'classify',
+      fixture('hubspot.csv'),
+      '--map',
+      'hubspot',
+      '--events',
+      fixture('events.csv'),
+      '-c',
+      'saas',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'csv',
+      '--detail',
+      'statuses',
+    ]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('leadId,stage,score,next,nextStatus,blockers,followUpBy,flags');
+    expect(lines).toHaveLength(4);
+    const row =
+      'Record ID,Create Date,Original Source,First Name,Email,Seniority,Company Name,Number of Employees,Annual Revenue,Buying Role,First Conversion Date';
+    const mapped = mapLead(
+      Object.fromEntries(
+        row
+          .split(',')
+          .map((key, index) => [
+            key,
+            [
+              '101',
+              '2026-05-02',
+              'ORGANIC_SEARCH',
+              'Ana',
+              'ana@acme.test',
+              'executive',
+              'Acme',
+              '1,000+',
+              '$2,500,000',
+              'DECISION_MAKER;CHAMPION',
+              '2026-06-20',
+            ][index],
+          ]),
+      ),
+      maps.hubspot,
+    ).lead;
+    const expected = classify(
+      {
+        ...mapped,
+        events: [
+          ...(mapped.events ?? []),
+          { type: 'demo_completed', at: '2026-06-18T10:00:00Z', props: { channel: 'zoom' } },
+          { type: 'pricing_discussed', at: '2026-06-25T10:00:00Z' },
+        ],
+      },
+      presets.saas,
+      { asOf: AS_OF, detail: 'statuses' },
+    );
+    expect(lines[1]?.startsWith(`101,${expected.stage},${expected.scores.total},`)).toBe(true);
+    // the bad values of row 4 and the event without a type, each with file and line
+    expect(stderr).toMatch(/hubspot\.csv:4: .*unreadable value for company\.employees.*"lots"/);
+    expect(stderr).toMatch(/hubspot\.csv:4: .*unreadable date.*"06\/15\/2026"/);
+    expect(stderr).toMatch(/events\.csv:6: an event needs leadId, type and at/);
+  });
+
+  it('goes on past a bad row, and stops at it with --strict', () => {
+    const lenient = run([
+      'classify',
+      fixture('bad-rows.csv'),
+      '-c',
+      fixture('config.json'),
+      '--as-of',
+      AS_OF,
+      '--format',
+      'ndjson',
+    ]);
+    expect(lenient.code).toBe(0);
+    expect(
+      lenient.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).leadId),
+    ).toEqual(['a', 'c']);
+    expect(lenient.stderr).toMatch(/bad-rows\.csv:3: cannot read this CSV row: Invalid Record Length/);
+    const strict = run([
+      'classify',
+      fixture('bad-rows.csv'),
+      '-c',
+      fixture('config.json'),
+      '--as-of',
+      AS_OF,
+      '--strict',
+      '--format',
+      'ndjson',
+    ]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout.trim().split('\n')).toHaveLength(1);
+    expect(strict.stderr).toMatch(/bad-rows\.csv:3: stopped at the first bad row \(--strict\)/);
+    expect(strict.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('reads NDJSON from stdin and writes a JSON array, or the stage alone', () => {
+    const input = '{"id":"x","company":{"isCompetitor":true}}\n{"id":"y"}\n';
+    const json = run(
+      ['classify', '-', '-c', 'saas', '--as-of', AS_OF, '--format', 'json', '--detail', 'statuses'],
+      input,
+    );
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).map((result: { stage: string }) => result.stage)).toEqual([
+      'disqualified',
+      'unqualified',
+    ]);
+    const stages = run(
+      ['classify', '-', '-c', 'saas', '--as-of', AS_OF, '--format', 'ndjson', '--detail', 'stage'],
+      input,
+    );
+    expect(
+      stages.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
+      { leadId: 'x', stage: 'disqualified' },
+      { leadId: 'y', stage: 'unqualified' },
+    ]);
+  });
+
+  it('says what is wrong with malformed input, with file and line, and no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadstage-cli-'));
+    const broken = join(dir, 'broken.json');
+    spawnSync('sh', ['-c', `printf '{"version": 1,\\n"id": }' > ${broken}`]);
+    const config = run(['classify', 'examples/leads.csv', '-c', broken, '--as-of', AS_OF]);
+    expect(config.code).toBe(1);
+    expect(config.stderr).toContain(`${broken}:2: the config is not valid JSON (Unexpected token '}')`);
+    const leads = join(dir, 'leads.json');
+    spawnSync('sh', ['-c', `printf '[{"id": 1},\\n{"id": oops}]' > ${leads}`]);
+    const array = run(['classify', leads, '-c', 'saas', '--as-of', AS_OF]);
+    expect(array.code).toBe(1);
+    expect(array.stderr).toContain(`${leads}:2: not valid JSON`);
+    const invalid = run([
+      'classify',
+      'examples/leads.csv',
+      '-c',
+      fixture('../fixtures/failing-example.json').replace('failing-example', 'missing'),
+      '--as-of',
+      AS_OF,
+    ]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/cannot read the config/);
+    for (const each of [config, array, invalid]) expect(each.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on usage errors, with the usage', () => {
+    const noFile = run(['classify', '-c', 'saas']);
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toMatch(/expected one lead file/);
+    expect(noFile.stderr).toMatch(/Usage: leadstage classify/);
+    const unknown = run(['classify', 'x.csv', '-c', 'saas', '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--bogus'/);
+    expect(run(['classify', 'examples/leads.csv', '--config', 'saas', '--format', 'xml']).stderr).toMatch(
+      /--format: expected table, json, ndjson, csv, received "xml"/,
+    );
+    expect(run(['classify', 'examples/leads.csv', '-c', 'saas', '--as-of', 'soon']).code).toBe(2);
+    expect(run(['frobnicate']).code).toBe(2);
+    expect(run([]).code).toBe(2);
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    for (const command of [
+      'classify',
+      'explain',
+      'summarize',
+      'history',
+      'diff',
+      'report',
+      'check',
+      'seal',
+      'schema',
+    ]) {
+      const help = run([command, '--help']);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toContain(`Usage: leadstage ${command}`);
+    }
+  });
+});
+
+describe('leadstage check, seal, schema', () => {
+  it('checks a config and runs its examples', () => {
+    const good = run(['check', fixture('config.json')]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('ok   example "a buyer": SQO');
+    expect(good.stdout).toContain('valid, 0 warnings, 1 of 1 examples pass');
+    const failing = run(['check', fixture('failing-example.json')]);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain(
+      'FAIL example "expects too much": unqualified — stage: expected "SAL", got "unqualified"',
+    );
+  });
+
+  it('lists every issue of an invalid config with its path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadstage-cli-'));
+    const file = join(dir, 'bad.json');
+    spawnSync('sh', [
+      '-c',
+      `echo '{"version":1,"id":"bad","criteria":{"a":{"when":{"fact":"x","gtee":3}}},"stages":[{"id":"s","when":{"criterion":"zz"}}]}' > ${file}`,
+    ]);
+    const { code, stdout } = run(['check', file]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${file}: error: criteria.a.when: unknown operator "gtee"`);
+    expect(stdout).toContain(`${file}: error: stages[0].when.criterion: unknown criterion "zz"`);
+    expect(stdout).toContain(`${file}: error: stages[0]: no fallback stage`);
+    expect(stdout).toContain(`${file}: invalid (3 errors)`);
+  });
+
+  it('seals a config and prints the schema', () => {
+    const sealed = JSON.parse(run(['seal', 'saas']).stdout);
+    expect(sealed.$seal).toMatch(/^leadstage\/1:[0-9a-z]+$/);
+    expect(JSON.parse(run(['schema']).stdout).$schema).toMatch(/json-schema/);
+  });
+});
+
+describe('leadstage summarize, explain, history, diff', () => {
+  const lead = ['examples/leads.csv', '--events', 'examples/events.csv', '-c', 'saas', '--as-of', AS_OF];
+
+  it('summarizes the funnel with the calibration of an outcome column', () => {
+    const { code, stdout } = run(['summarize', ...lead, '--outcome', 'converted', '--format', 'json']);
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    const results = JSON.parse(run(['classify', ...lead, '--format', 'json', '--detail', 'statuses']).stdout);
+    const converted = new Set(['acme', 'globex', 'stark', 'tyrell']);
+    expect(summary).toEqual(
+      summarize(results, { outcome: (result) => converted.has(result.leadId as string) }),
+    );
+    expect(summary.calibration).toMatchObject({ leads: 10, converted: 4 });
+    const text = run(['summarize', ...lead, '--outcome', 'converted']).stdout;
+    expect(text).toContain('Funnel');
+    expect(text).toContain('Calibration: 4 of 10 converted (40.0 %)');
+  });
+
+  it('explains each lead, in Italian too', () => {
+    const english = run(['explain', ...lead]).stdout;
+    expect(english).toContain('Lead acme');
+    const italian = run(['explain', ...lead, '--locale', 'it']).stdout;
+    expect(italian).not.toBe(english);
+  });
+
+  it('gives each lead its stage history and the time summary', () => {
+    const { code, stdout } = run(['history', ...lead, '--format', 'json']);
+    expect(code).toBe(0);
+    const { histories, summary } = JSON.parse(stdout);
+    expect(histories).toHaveLength(10);
+    expect(histories[0]).toMatchObject({
+      leadId: 'acme',
+      stage: 'SQO',
+      stageSince: '2026-06-18T10:00:00.000Z',
+    });
+    expect(summary.leads).toBe(10);
+    expect(run(['history', ...lead]).stdout).toContain('acme: SQO since 2026-06-18T10:00:00.000Z');
+  });
+
+  it('diffs two configs', () => {
+    const { code, stdout } = run(['diff', ...lead, '--against', 'bant', '--format', 'json']);
+    expect(code).toBe(0);
+    const diff = JSON.parse(stdout);
+    expect(diff.total).toBe(10);
+    expect(diff.changed).toBe(diff.leads.length);
+    expect(run(['diff', ...lead]).code).toBe(2); // --against is required
+  });
+});
+
+describe('leadstage report', () => {
+  it('writes one HTML file with no reference to anything outside it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadstage-cli-'));
+    const out = join(dir, 'report.html');
+    const { code } = run([
+      'report',
+      'examples/leads.csv',
+      '--events',
+      'examples/events.csv',
+      '-c',
+      'saas',
+      '--as-of',
+      AS_OF,
+      '--outcome',
+      'converted',
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toMatch(/<script|<link|@import|url\(http|src="http|href="http/i);
+    for (const id of ['funnel', 'blockers', 'scores', 'time', 'calibration'])
+      expect(html).toContain(`<section id="${id}">`);
+  });
+});
