@@ -4,12 +4,14 @@ import {
   createSharedCompilation,
   type Evaluator,
 } from '../dsl/compileEvaluator';
+import { MAX_FLAGS } from '../dsl/context';
 import { compileFactReadings } from '../dsl/factReading';
 import type { OperatorTests } from '../dsl/operatorTests';
 import { forEachCondition, kindOf } from '../dsl/walk';
 import { createLender, Workspace } from '../dsl/workspace';
 import { describeValue } from '../internal/issues';
 import { type LocalizedText, localeOf } from '../internal/localize';
+import { type Snapshot, snapshot } from '../internal/snapshot';
 import { MET, type Status } from '../internal/status';
 import {
   addDuration,
@@ -163,49 +165,82 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
     return context;
   };
 
+  const classifyOnce = (
+    lead: unknown,
+    asOf: number,
+    detail: ClassifyOptions['detail'],
+    texts: LocalizedTexts | undefined,
+  ) => {
+    const workspace = lender.acquire();
+    try {
+      return texts === undefined || detail === 'statuses'
+        ? buildStatuses(compiled, contextFor(workspace, lead, asOf, NO_LABELS))
+        : buildResult(compiled, contextFor(workspace, lead, asOf, texts.rules), texts);
+    } finally {
+      lender.release(workspace);
+    }
+  };
+  const stageOnce = (lead: unknown, asOf: number) => {
+    const workspace = lender.acquire();
+    try {
+      return stageOf(compiled, contextFor(workspace, lead, asOf, NO_LABELS));
+    } finally {
+      lender.release(workspace);
+    }
+  };
+
   const classifier: Classifier = {
     config,
     hash,
     classify(lead: unknown, classifyOptions: ClassifyOptions) {
       const asOf = readAsOf(classifyOptions?.asOf);
       const detail = classifyOptions.detail;
-      if (detail === 'statuses') {
-        const workspace = lender.acquire();
-        try {
-          return buildStatuses(compiled, contextFor(workspace, lead, asOf, NO_LABELS));
-        } finally {
-          lender.release(workspace);
-        }
-      }
-      if (detail !== undefined && detail !== 'full') {
+      if (detail !== undefined && detail !== 'full' && detail !== 'statuses') {
         throw new TypeError(
           `classify: detail must be 'full' or 'statuses', received ${describeValue(detail)}`,
         );
       }
-      const locale = localeOf(classifyOptions.locale);
-      let texts = textsByLocale.get(locale);
-      if (texts === undefined) {
-        texts = localizeTexts(compiled, locale);
-        // locales come from request headers: cache a few, never one per caller
-        if (textsByLocale.size < MAX_CACHED_LOCALES) textsByLocale.set(locale, texts);
+      let texts: LocalizedTexts | undefined;
+      if (detail !== 'statuses') {
+        const locale = localeOf(classifyOptions.locale);
+        texts = textsByLocale.get(locale);
+        if (texts === undefined) {
+          texts = localizeTexts(compiled, locale);
+          // locales come from request headers: cache a few, never one per caller
+          if (textsByLocale.size < MAX_CACHED_LOCALES) textsByLocale.set(locale, texts);
+        }
       }
-      const workspace = lender.acquire();
       try {
-        const context = contextFor(workspace, lead, asOf, texts.rules);
-        return buildResult(compiled, context, texts);
-      } finally {
-        lender.release(workspace);
+        return classifyOnce(lead, asOf, detail, texts);
+      } catch (error) {
+        // a getter or a Proxy in the lead threw: classify what can be read, and flag the rest
+        const { value, unreadable } = readableCopy(lead, error);
+        const result = classifyOnce(value, asOf, detail, texts);
+        const flags = result.flags as string[];
+        for (const path of unreadable) {
+          if (flags.length < MAX_FLAGS) flags.push(`unreadable:${path}`);
+          else if (!flags.includes('flags_truncated')) flags.push('flags_truncated');
+        }
+        return result;
       }
     },
     stage(lead, stageOptions) {
       const asOf = readAsOf(stageOptions?.asOf);
-      const workspace = lender.acquire();
       try {
-        return stageOf(compiled, contextFor(workspace, lead, asOf, NO_LABELS));
-      } finally {
-        lender.release(workspace);
+        return stageOnce(lead, asOf);
+      } catch (error) {
+        return stageOnce(readableCopy(lead, error).value, asOf);
       }
     },
   } as Classifier;
   return classifier;
+}
+
+/**
+ * After a classification threw: the lead as plain data (getters and Proxies read one property at a time),
+ * or the error again when the lead is not an object (then the throw was not the lead's: a custom operator).
+ */
+function readableCopy(lead: unknown, error: unknown): Snapshot {
+  if (lead === null || typeof lead !== 'object') throw error;
+  return snapshot(lead);
 }

@@ -109,6 +109,9 @@ function unknownName(
 const SCORES = '(scores)';
 
 /** Criteria that refer to each other in a loop, through criteria or through the scoring rules. */
+/** The longest chain of criteria referring to each other: evaluation recurses once per link. */
+export const MAX_CRITERION_DEPTH = 64;
+
 function findCycles(
   state: CheckState,
   refs: ReadonlyMap<string, { readonly criteria: readonly string[]; readonly scores: boolean }>,
@@ -122,35 +125,68 @@ function findCycles(
   const issues: Issue[] = [];
   const done = new Set<string>();
   const reported = new Set<string>();
+  /** The longest chain of criterion references below each node (cycles cut), for the depth limit. */
+  const depth = new Map<string, number>();
   const stack: string[] = [];
   const onStack = new Set<string>();
-  const visit = (node: string): void => {
-    if (done.has(node)) return;
-    if (onStack.has(node)) {
-      const cycle = [...stack.slice(stack.indexOf(node)), node];
-      const start = cycle.find((name) => name !== SCORES) ?? node;
-      if (!reported.has(start)) {
-        reported.add(start);
-        issues.push(
-          makeIssue({
-            code: 'criterion_cycle',
-            path: ['criteria', start, 'when'],
-            problem: `criteria refer to each other in a loop: ${cycle.map((name) => (name === SCORES ? 'scores' : name)).join(' → ')}`,
-            expected: 'criteria that depend on each other without a loop',
-            fix: 'inline one of the conditions instead of referring to its criterion',
-          }),
-        );
-      }
-      return;
-    }
-    onStack.add(node);
-    stack.push(node);
-    for (const next of edges.get(node) ?? []) if (edges.has(next)) visit(next);
-    stack.pop();
-    onStack.delete(node);
-    done.add(node);
+  const reportCycle = (node: string) => {
+    const cycle = [...stack.slice(stack.indexOf(node)), node];
+    const start = cycle.find((name) => name !== SCORES) ?? node;
+    if (reported.has(start)) return;
+    reported.add(start);
+    issues.push(
+      makeIssue({
+        code: 'criterion_cycle',
+        path: ['criteria', start, 'when'],
+        problem: `criteria refer to each other in a loop: ${cycle.map((name) => (name === SCORES ? 'scores' : name)).join(' → ')}`,
+        expected: 'criteria that depend on each other without a loop',
+        fix: 'inline one of the conditions instead of referring to its criterion',
+      }),
+    );
   };
-  for (const node of edges.keys()) visit(node);
+  // depth-first without recursion: a chain of 100,000 criteria is a long loop here, not a stack overflow
+  for (const root of edges.keys()) {
+    if (done.has(root)) continue;
+    const frames: Array<{ node: string; next: number }> = [{ node: root, next: 0 }];
+    onStack.add(root);
+    stack.push(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const children = edges.get(frame.node) ?? [];
+      if (frame.next < children.length) {
+        const child = children[frame.next++]!;
+        if (!edges.has(child) || done.has(child)) continue;
+        if (onStack.has(child)) {
+          reportCycle(child);
+          continue;
+        }
+        onStack.add(child);
+        stack.push(child);
+        frames.push({ node: child, next: 0 });
+        continue;
+      }
+      let deepest = 0;
+      for (const child of children) deepest = Math.max(deepest, depth.get(child) ?? 0);
+      depth.set(frame.node, frame.node === SCORES ? deepest : deepest + 1);
+      frames.pop();
+      stack.pop();
+      onStack.delete(frame.node);
+      done.add(frame.node);
+    }
+  }
+  for (const [id, chain] of depth) {
+    if (id === SCORES || chain <= MAX_CRITERION_DEPTH) continue;
+    issues.push(
+      makeIssue({
+        code: 'too_deep',
+        path: ['criteria', id, 'when'],
+        problem: `criterion "${id}" starts a chain of ${chain} criteria, each referring to the next`,
+        expected: `chains of at most ${MAX_CRITERION_DEPTH} criteria`,
+        fix: 'inline some of the conditions instead of referring to their criteria',
+      }),
+    );
+    break; // one is enough: every criterion above it in the chain is as deep or deeper
+  }
   return issues;
 }
 

@@ -173,7 +173,10 @@ function windowTest(
 }
 
 export function toRegExp(input: PatternInput): RegExp {
-  return typeof input === 'string' ? new RegExp(input) : new RegExp(input.pattern, input.flags ?? '');
+  // g and y make test() stateful (lastIndex): the validator refuses them; a forged seal may not have
+  return typeof input === 'string'
+    ? new RegExp(input)
+    : new RegExp(input.pattern, (input.flags ?? '').replace(/[gy]/g, ''));
 }
 
 function containsIn(operand: Primitive): TriTest {

@@ -60,6 +60,7 @@ export const ISSUE_CODES = [
   'unmapped_row',
   // seals
   'stale_seal',
+  'invalid_sealed_config',
   'unsealed_config',
 ] as const;
 

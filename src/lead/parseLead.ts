@@ -10,6 +10,7 @@ import {
   readNumber,
   readText,
 } from '../internal/read';
+import { snapshot } from '../internal/snapshot';
 import type { FieldMap } from '../schema/fieldMap';
 import { LEAD_FIELDS, type Lead, type LeadFieldReading } from '../schema/lead';
 import type { ReadingInput } from '../schema/reading';
@@ -163,6 +164,26 @@ function coerce(
  * //=> { lead: { budget: { amount: 12000 }, company: { isCompetitor: false }, timeline: {} }, issues: [] }
  */
 export function parseLead(input: unknown, options: ParseLeadOptions = {}): ParseLeadResult {
+  try {
+    return parseOnce(input, options);
+  } catch (error) {
+    // a getter or a Proxy in the input threw: parse what can be read, and say which paths could not be
+    if (input === null || typeof input !== 'object') throw error;
+    const { value, unreadable } = snapshot(input);
+    const parsed = parseOnce(value, options);
+    const issues = unreadable.map((path) =>
+      makeIssue({
+        code: 'invalid_type',
+        path: path === '(lead)' ? [] : path.split('.'),
+        problem: 'reading this value threw (a getter or a Proxy)',
+        expected: 'plain data',
+      }),
+    );
+    return { lead: parsed.lead, issues: [...parsed.issues, ...issues] };
+  }
+}
+
+function parseOnce(input: unknown, options: ParseLeadOptions): ParseLeadResult {
   if (options.map !== undefined) {
     const mapped = mapLead(input, options.map);
     const read = readCanonical(mapped.lead, options, false);

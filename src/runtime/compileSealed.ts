@@ -6,6 +6,7 @@ import { isObject } from '../internal/isObject';
 import { describeValue, makeIssue } from '../internal/issues';
 import { ConfigError } from '../schema/ConfigError';
 import type { Config } from '../schema/config';
+import { checkSealedStructure } from './checkSealed';
 
 /** Options of {@link compileSealed}. */
 export interface CompileSealedOptions {
@@ -22,7 +23,8 @@ export interface CompileSealedOptions {
  * @param config - a sealed config (the parsed JSON `sealConfig` wrote)
  * @param options - the run-time operator table, if the config was sealed with a custom one
  * @returns a classifier
- * @throws {ConfigError} `unsealed_config` without a `$seal`, `stale_seal` when the content changed
+ * @throws {ConfigError} `unsealed_config` without a `$seal`, `stale_seal` when the content changed,
+ *   `invalid_sealed_config` when the sealed content is malformed (a forged seal: see docs/security.md)
  *
  * @example
  * import { compileSealed } from 'leadstage/runtime';
@@ -49,5 +51,28 @@ export function compileSealed(config: unknown, options: CompileSealedOptions = {
   const hash = configHash(config);
   const stale = checkSeal(config.$seal, hash);
   if (stale !== undefined) throw new ConfigError([stale]);
-  return compileClassifier(config as Config, options.operators ?? defaultOperatorTests, hash);
+  // the seal proves the content is unchanged, not that it was ever valid (anyone can compute it)
+  const malformed = checkSealedStructure(
+    config,
+    options.operators === undefined ? undefined : Object.keys(options.operators),
+  );
+  if (malformed !== undefined) throw new ConfigError([malformed]);
+  let classifier: Classifier;
+  try {
+    classifier = compileClassifier(config as Config, options.operators ?? defaultOperatorTests, hash);
+    // a lead with nothing, and one with an event: what every config must classify without throwing
+    classifier.classify({}, { asOf: 0 });
+    classifier.classify({ events: [{ type: 'x', at: 0 }] }, { asOf: 0 });
+  } catch (error) {
+    throw new ConfigError([
+      makeIssue({
+        code: 'invalid_sealed_config',
+        path: [],
+        problem: `it cannot be compiled (${error instanceof Error ? error.message : String(error)})`,
+        expected: 'a config compile accepts, sealed by sealConfig',
+        fix: 'seal it from a config that compile accepts',
+      }),
+    ]);
+  }
+  return classifier;
 }

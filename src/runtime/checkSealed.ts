@@ -1,0 +1,193 @@
+import { isObject } from '../internal/isObject';
+import { type Issue, makeIssue } from '../internal/issues';
+import { approximateMs, DURATION_UNITS, parseIsoDuration } from '../internal/time';
+import { CONDITION_KINDS, EVENT_KEYS, OPERATOR_NAMES } from '../schema/grammar';
+
+/** As the validator: the deepest condition, and the longest chain of criteria referring to each other. */
+const MAX_DEPTH = 32;
+const MAX_CHAIN = 64;
+const FLAGS = /^(?!.*(.).*\1)[imsu]*$/;
+
+const THOUSAND_YEARS = 1000 * 366 * 86_400_000;
+const DURATION = 'a duration up to a thousand years';
+
+/** A duration as the validator takes one: ISO 8601 text or `{ days: 3 }`, positive, at most a thousand years. */
+function validDuration(input: unknown): boolean {
+  let duration: Parameters<typeof approximateMs>[0] | undefined;
+  if (typeof input === 'string') duration = parseIsoDuration(input);
+  else if (isObject(input)) {
+    const entries = Object.entries(input);
+    if (
+      entries.length === 0 ||
+      !entries.every(
+        ([unit, value]) =>
+          (DURATION_UNITS as readonly string[]).includes(unit) &&
+          typeof value === 'number' &&
+          Number.isFinite(value) &&
+          value >= 0,
+      )
+    ) {
+      return false;
+    }
+    duration = input as Parameters<typeof approximateMs>[0];
+  }
+  if (duration === undefined) return false;
+  const ms = approximateMs(duration);
+  return ms > 0 && ms <= THOUSAND_YEARS;
+}
+
+const FACT_DURATIONS = ['withinLast', 'withinNext', 'olderThan'] as const;
+
+/**
+ * The cheap structural check `compileSealed` makes, without zod or the condition checker: a seal is a
+ * public hash anyone can compute, so a "sealed" config may never have been validated. This refuses what
+ * would make compiling or classifying throw, loop or hang — a malformed skeleton, an unknown condition
+ * kind, a criterion that does not exist, a loop or over-long chain of criteria, conditions nested too
+ * deep, no fallback stage, a regular expression with stateful flags — and returns
+ * the first problem found. It does not re-check everything the validator checks (operand types are
+ * caught when compiling; a pattern the validator would find unsafe is not looked for here, to keep the
+ * ReDoS analyser out of the runtime): untrusted configs go through `compile`, not `compileSealed`.
+ */
+export function checkSealedStructure(
+  config: Record<string, unknown>,
+  operatorNames: readonly string[] = OPERATOR_NAMES,
+): Issue | undefined {
+  const operators = operatorNames;
+  const bad = (path: Issue['path'], problem: string, expected: string) =>
+    makeIssue({
+      code: 'invalid_sealed_config',
+      path,
+      problem,
+      expected,
+      fix: 'seal it from a config that compile accepts',
+    });
+  if (config.version !== 1) return bad(['version'], 'not version 1', '1');
+  if (typeof config.id !== 'string') return bad(['id'], 'not a string', 'a config id');
+  const criteria = config.criteria;
+  if (!isObject(criteria)) return bad(['criteria'], 'not an object', 'criteria by id');
+  const stages = config.stages;
+  if (!Array.isArray(stages) || stages.length === 0)
+    return bad(['stages'], 'not a non-empty array', 'stages, highest first');
+  const last = stages[stages.length - 1];
+  if (!isObject(last) || last.when !== undefined) {
+    return bad(['stages', stages.length - 1], 'no fallback stage', 'a last stage without "when"');
+  }
+  const references = new Map<string, string[]>();
+  /** Walks a condition without recursion, checking its kind and depth, and collecting criterion references. */
+  const walk = (root: unknown, path: Issue['path'], refs: string[]): Issue | undefined => {
+    const pending: Array<[unknown, number, Issue['path']]> = [[root, 1, path]];
+    while (pending.length > 0) {
+      const [node, depth, where] = pending.pop()!;
+      if (!isObject(node)) return bad(where, 'not a condition', 'a condition object');
+      if (depth > MAX_DEPTH) return bad(where, 'nested too deep', `at most ${MAX_DEPTH} levels`);
+      const kinds = CONDITION_KINDS.filter((kind) => Object.hasOwn(node, kind));
+      if (kinds.length !== 1) return bad(where, 'no single condition kind', CONDITION_KINDS.join(', '));
+      const kind = kinds[0];
+      if (kind === 'all' || kind === 'any' || kind === 'atLeast') {
+        const children = kind === 'atLeast' ? node.of : node[kind];
+        if (!Array.isArray(children) || children.length === 0 || children.length > 1_000) {
+          return bad(
+            where,
+            `"${kind === 'atLeast' ? 'of' : kind}" is not a list of conditions`,
+            '1 to 1,000 conditions',
+          );
+        }
+        for (const [index, child] of children.entries()) {
+          pending.push([child, depth + 1, [...where, kind === 'atLeast' ? 'of' : kind, index]]);
+        }
+      } else if (kind === 'not') {
+        pending.push([node.not, depth + 1, [...where, 'not']]);
+      } else if (kind === 'criterion') {
+        if (typeof node.criterion !== 'string' || !Object.hasOwn(criteria, node.criterion)) {
+          return bad([...where, 'criterion'], 'unknown criterion', 'a criterion of the config');
+        }
+        refs.push(node.criterion);
+      } else if (kind === 'fact' || kind === 'event') {
+        const allowed: readonly string[] = kind === 'fact' ? operators : EVENT_KEYS;
+        const unknown = Object.keys(node).find((key) => key !== kind && !allowed.includes(key));
+        if (unknown !== undefined)
+          return bad([...where, unknown], `unknown key "${unknown}"`, allowed.join(', '));
+        for (const key of kind === 'fact' ? FACT_DURATIONS : (['withinLast'] as const)) {
+          if (node[key] !== undefined && !validDuration(node[key])) {
+            return bad([...where, key], 'not a duration', DURATION);
+          }
+        }
+      }
+      if (kind === 'fact' && node.matches !== undefined) {
+        const input = node.matches;
+        const pattern = typeof input === 'string' ? input : isObject(input) ? input.pattern : undefined;
+        const flags = isObject(input) ? (input.flags ?? '') : '';
+        if (
+          typeof pattern !== 'string' ||
+          pattern.length > 1_000 ||
+          typeof flags !== 'string' ||
+          !FLAGS.test(flags)
+        ) {
+          return bad([...where, 'matches'], 'not a valid pattern', '≤ 1,000 characters, flags i m s u');
+        }
+      }
+    }
+    return undefined;
+  };
+  for (const [id, criterion] of Object.entries(criteria)) {
+    const refs: string[] = [];
+    if (!isObject(criterion)) return bad(['criteria', id], 'not an object', 'a criterion with "when"');
+    const problem = walk(criterion.when, ['criteria', id, 'when'], refs);
+    if (problem !== undefined) return problem;
+    references.set(id, refs);
+  }
+  for (const [index, stage] of stages.entries()) {
+    if (!isObject(stage) || typeof stage.id !== 'string')
+      return bad(['stages', index], 'not a stage', 'a stage with an id');
+    const problem = stage.when === undefined ? undefined : walk(stage.when, ['stages', index, 'when'], []);
+    if (problem !== undefined) return problem;
+  }
+  const scoring = config.scoring;
+  if (scoring !== undefined) {
+    if (!isObject(scoring) || !Array.isArray(scoring.rules))
+      return bad(['scoring'], 'not scoring', 'an object with rules');
+    for (const [index, rule] of scoring.rules.entries()) {
+      if (
+        !isObject(rule) ||
+        typeof rule.id !== 'string' ||
+        typeof rule.points !== 'number' ||
+        !Number.isFinite(rule.points)
+      ) {
+        return bad(['scoring', 'rules', index], 'not a rule', 'an id and finite points');
+      }
+      const problem =
+        rule.when === undefined ? undefined : walk(rule.when, ['scoring', 'rules', index, 'when'], []);
+      if (problem !== undefined) return problem;
+    }
+  }
+  // loops and chains of criteria, without recursion: evaluation recurses once per link
+  const depth = new Map<string, number>();
+  const state = new Map<string, 'open' | 'done'>();
+  for (const root of references.keys()) {
+    if (state.has(root)) continue;
+    const frames: Array<[string, number]> = [[root, 0]];
+    state.set(root, 'open');
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const refs = references.get(frame[0]) ?? [];
+      if (frame[1] < refs.length) {
+        const next = refs[frame[1]++]!;
+        if (state.get(next) === 'open')
+          return bad(['criteria', next, 'when'], 'a loop of criteria', 'no loop');
+        if (state.get(next) !== 'done') {
+          state.set(next, 'open');
+          frames.push([next, 0]);
+        }
+        continue;
+      }
+      let deepest = 0;
+      for (const ref of refs) deepest = Math.max(deepest, depth.get(ref) ?? 0);
+      if (deepest + 1 > MAX_CHAIN)
+        return bad(['criteria', frame[0], 'when'], 'a chain too long', `at most ${MAX_CHAIN}`);
+      depth.set(frame[0], deepest + 1);
+      state.set(frame[0], 'done');
+      frames.pop();
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,77 @@
+// Case 4 of the hardening issue: the seal is a public hash, so anyone can "seal" a config the validator
+// refuses. compileSealed must refuse such content with a ConfigError — never a raw TypeError, a config
+// whose every classify throws, a hang, a stateful regex, or a stage its own stages list reports as unmet.
+import { describe, expect, it } from 'vitest';
+import { configHash, sealFor } from '../../src/config/seal';
+import { ConfigError } from '../../src/index';
+import { compileSealed } from '../../src/runtime/index';
+
+/** What a forger does: compute the seal of any content. */
+const forge = (config: Record<string, unknown>) => ({ ...config, $seal: sealFor(configHash(config)) });
+const base = {
+  version: 1,
+  id: 'forged',
+  criteria: { a: { when: { fact: 'x', eq: 1 } } },
+  stages: [{ id: 'top', when: { criterion: 'a' } }, { id: 'rest' }],
+};
+const forged: Array<[string, Record<string, unknown>]> = [
+  ['no fallback', { ...base, stages: [{ id: 'top', when: { criterion: 'a' } }] }],
+  ['no stages', { ...base, stages: [] }],
+  ['stages not an array', { ...base, stages: 'top' }],
+  ['criteria not an object', { ...base, criteria: 5 }],
+  ['a criterion without when', { ...base, criteria: { a: {} } }],
+  ['an unknown condition kind', { ...base, criteria: { a: { when: { nope: 1 } } } }],
+  ['two kinds at once', { ...base, criteria: { a: { when: { fact: 'x', all: [] } } } }],
+  ['an unknown criterion', { ...base, stages: [{ id: 'top', when: { criterion: 'zz' } }, { id: 'rest' }] }],
+  ['a loop', { ...base, criteria: { a: { when: { criterion: 'b' } }, b: { when: { criterion: 'a' } } } }],
+  ['a self-reference', { ...base, criteria: { a: { when: { criterion: 'a' } } } }],
+  [
+    'nested too deep',
+    {
+      ...base,
+      criteria: {
+        a: { when: Array.from({ length: 40 }).reduce((inner) => ({ not: inner }), { fact: 'x', eq: 1 }) },
+      },
+    },
+  ],
+
+  [
+    'a stateful regex',
+    { ...base, criteria: { a: { when: { fact: 'x', matches: { pattern: 'a', flags: 'g' } } } } },
+  ],
+  ['an operand of the wrong type', { ...base, criteria: { a: { when: { fact: 'x', in: 5 } } } }],
+  ['an invalid regex', { ...base, criteria: { a: { when: { fact: 'x', matches: '(' } } } }],
+  ['an unknown operator', { ...base, criteria: { a: { when: { fact: 'x', gtee: 5 } } } }],
+  [
+    'a malformed duration',
+    { ...base, criteria: { a: { when: { event: 'x', withinLast: { days: 'many' } } } } },
+  ],
+  [
+    'a rule with infinite points',
+    {
+      ...base,
+      scoring: { rules: [{ id: 'r', points: Number.POSITIVE_INFINITY, when: { criterion: 'a' } }] },
+    },
+  ],
+  ['scoring without rules', { ...base, scoring: {} }],
+  ['version 2', { ...base, version: 2 }],
+  ['atLeast of nothing', { ...base, criteria: { a: { when: { atLeast: 1, of: [] } } } }],
+];
+
+describe('compileSealed on forged seals', () => {
+  it.each(forged)('refuses %s with a ConfigError', (_name, config) => {
+    let thrown: unknown;
+    try {
+      compileSealed(forge(config));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).issues[0]?.code).toMatch(/^(invalid_sealed_config)$/);
+  });
+
+  it('still compiles what sealConfig sealed, and a hand-sealed valid config', () => {
+    const classifier = compileSealed(forge(base));
+    expect(classifier.classify({ x: 1 }, { asOf: '2026-06-30' }).stage).toBe('top');
+  });
+});
