@@ -156,11 +156,26 @@ export function listNames(names: readonly string[]): string {
 
 /** The closest name within a small edit distance, for "did you mean …" hints. */
 export function closestName(input: string, candidates: readonly string[]): string | undefined {
+  if (input.length > MAX_NAME) return undefined;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
   const lower = input.toLowerCase();
+  // work is bounded per call and per list of names (one validation asks many times against the same
+  // list), so a config with thousands of unknown names is refused in linear time, with fewer suggestions
+  // (only long lists, which come from a config and die with it: the grammar's own lists stay free)
+  let shared = candidates.length > 100 ? budgets.get(candidates) : { left: LIST_BUDGET };
+  if (shared === undefined) {
+    shared = { left: LIST_BUDGET };
+    budgets.set(candidates, shared);
+  }
+  let budget = Math.min(SUGGESTION_BUDGET, shared.left);
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+    if (candidate.length > MAX_NAME || Math.abs(candidate.length - lower.length) >= bestDistance) continue;
+    if (budget <= 0) break;
+    const cost = (lower.length + 1) * (2 * bestDistance + 1);
+    budget -= cost;
+    shared.left -= cost;
+    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -169,16 +184,38 @@ export function closestName(input: string, candidates: readonly string[]): strin
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) return Number.POSITIVE_INFINITY;
+/** Names longer than this get no suggestion. */
+const MAX_NAME = 64;
+/** Edit-distance cells one suggestion may compute: about a thousand candidates of ordinary length. */
+const SUGGESTION_BUDGET = 200_000;
+/** …and all the suggestions made against one list of names: a few milliseconds of work. */
+const LIST_BUDGET = 2_000_000;
+const budgets = new WeakMap<readonly string[], { left: number }>();
+
+/**
+ * The edit distance of `a` and `b` if it is below `bound`, else `bound` or more: only the diagonal band
+ * that can stay under it is computed, and a row whose every cell reached it ends the search.
+ */
+function editDistance(a: string, b: string, bound: number): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
+    const current = new Array<number>(b.length + 1).fill(bound);
+    current[0] = i;
+    let rowMin = i;
+    const from = Math.max(1, i - bound);
+    const to = Math.min(b.length, i + bound);
+    for (let j = from; j <= to; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      const value = Math.min(
+        (previous[j] ?? bound) + 1,
+        (current[j - 1] ?? bound) + 1,
+        (previous[j - 1] ?? bound) + cost,
+      );
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
+    if (rowMin >= bound) return bound;
     previous = current;
   }
-  return previous[b.length] ?? Number.POSITIVE_INFINITY;
+  return previous[b.length] ?? bound;
 }

@@ -48,3 +48,21 @@ describe('criterion chains', () => {
     expect(issues.find((issue) => issue.code === 'criterion_cycle')?.message).toMatch(/c0 → c1 → c2 → c0/);
   });
 });
+
+describe('validation of a config full of unknown names', () => {
+  it('names every unknown reference, and still suggests the near misses', () => {
+    const ids = Array.from({ length: 400 }, (_, index) => `criterion_number_${index}_with_a_rather_long_identifier_x`);
+    const criteria = Object.fromEntries(ids.map((id) => [id, { when: { fact: 'budget.amount', gte: 1 } }]));
+    const refs = ids.map((id, index) => ({ criterion: index < 3 ? `${id}y` : `unknown_${index}_${'z'.repeat(50)}` }));
+    const parsed = safeParseConfig({
+      version: 1,
+      id: 'many',
+      criteria,
+      stages: [{ id: 'a', when: { any: refs } }, { id: 'rest' }],
+    });
+    const unknown = parsed.issues.filter((issue) => issue.code === 'unknown_criterion');
+    expect(unknown).toHaveLength(400);
+    // the first near misses get their suggestion; the work for the rest is bounded, not quadratic
+    expect(unknown[0]?.fix).toBe(`did you mean "${ids[0]}"?`);
+  });
+});
