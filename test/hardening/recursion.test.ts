@@ -51,9 +51,14 @@ describe('criterion chains', () => {
 
 describe('validation of a config full of unknown names', () => {
   it('names every unknown reference, and still suggests the near misses', () => {
-    const ids = Array.from({ length: 400 }, (_, index) => `criterion_number_${index}_with_a_rather_long_identifier_x`);
+    const ids = Array.from(
+      { length: 400 },
+      (_, index) => `criterion_number_${index}_with_a_rather_long_identifier_x`,
+    );
     const criteria = Object.fromEntries(ids.map((id) => [id, { when: { fact: 'budget.amount', gte: 1 } }]));
-    const refs = ids.map((id, index) => ({ criterion: index < 3 ? `${id}y` : `unknown_${index}_${'z'.repeat(50)}` }));
+    const refs = ids.map((id, index) => ({
+      criterion: index < 3 ? `${id}y` : `unknown_${index}_${'z'.repeat(50)}`,
+    }));
     const parsed = safeParseConfig({
       version: 1,
       id: 'many',
