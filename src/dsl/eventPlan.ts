@@ -8,6 +8,12 @@ import type { EventTally } from './workspace';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * The most events read per lead: past it the rest are ignored and the lead is flagged
+ * `events_truncated` (a sparse array of length 10⁷ is a request body, not a lead's history).
+ */
+export const MAX_EVENTS = 10_000;
+
 /** What a consumer keeps of the events it matches, beyond their count. */
 export const KEEP_COUNT = 0;
 /** …the instant of the most recent one (decay of a rule that counts once). */
@@ -131,7 +137,8 @@ export class EventPlan {
     const from = this.windowStarts(asOf)[index] as number;
     const filters = consumer.filters;
     let count = 0;
-    for (let position = 0; position < events.length; position++) {
+    const length = Math.min(events.length, MAX_EVENTS);
+    for (let position = 0; position < length; position++) {
       const event: unknown = events[position];
       if (event === null || typeof event !== 'object') continue;
       const type = (event as { type?: unknown }).type;
@@ -183,7 +190,9 @@ export class EventPlan {
     const byType = this.byType;
     const asOf = context.asOf;
     const froms = this.windowStarts(asOf);
-    for (let position = 0; position < events.length; position++) {
+    if (events.length > MAX_EVENTS) context.flag('events_truncated');
+    const length = Math.min(events.length, MAX_EVENTS);
+    for (let position = 0; position < length; position++) {
       const event: unknown = events[position];
       if (event === null || typeof event !== 'object') {
         context.flag(`invalid_event:events[${position}]`);

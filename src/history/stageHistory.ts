@@ -1,6 +1,7 @@
 import { type ConfigOrClassifier, checkedOptions } from '../batch/classifyMany';
 import type { Classifier } from '../classify/Classifier';
 import { toClassifier } from '../classify/classify';
+import { MAX_EVENTS } from '../dsl/eventPlan';
 import { forEachCondition, kindOf } from '../dsl/walk';
 import { describeValue } from '../internal/issues';
 import { compilePath } from '../internal/path';
@@ -159,7 +160,8 @@ function eventsOf(lead: unknown): Array<readonly [string, number]> {
       : undefined;
   if (!Array.isArray(events)) return [];
   const out: Array<readonly [string, number]> = [];
-  for (const event of events) {
+  // as classify reads them: the first MAX_EVENTS
+  for (const event of events.slice(0, MAX_EVENTS)) {
     if (event === null || typeof event !== 'object' || !Object.hasOwn(event, 'type')) continue;
     const type = (event as { type: unknown }).type;
     const at = parseInstant(Object.hasOwn(event, 'at') ? (event as { at: unknown }).at : undefined);

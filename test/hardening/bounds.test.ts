@@ -82,3 +82,21 @@ describe('lead data that could amplify or be inherited', () => {
     }
   });
 });
+
+describe('amplification', () => {
+  it('reads at most 10,000 events per lead and flags the rest, however long the array', () => {
+    const classifier = compile(presets.saas);
+    const sparse: unknown[] = [];
+    sparse.length = 10_000_000;
+    sparse[3] = { type: 'demo_completed', at: '2026-06-20' };
+    sparse[20_000] = { type: 'pricing_discussed', at: '2026-06-21' };
+    const result = classifier.classify({ events: sparse }, { asOf: '2026-06-30' });
+    expect(result.flags).toContain('events_truncated');
+    // the demo (position 3) is read; the pricing talk (position 20,000) is not
+    expect(result.criteria.intent?.status).toBe('met');
+    expect(result.ledger.some((line) => line.rule.includes('pricing'))).toBe(false);
+    const nulls = classifier.classify({ events: new Array(1_000_000).fill(null) }, { asOf: '2026-06-30' });
+    expect(nulls.flags).toHaveLength(100 + 1);
+    expect(nulls.flags.at(-1)).toBe('flags_truncated');
+  });
+});
