@@ -64,8 +64,8 @@ export type {
   StageSegment,
 } from './history/stageHistory';
 export { stageHistory } from './history/stageHistory';
-export type { HistorySummary, StageTimeSummary } from './history/summarizeHistories';
-export { summarizeHistories } from './history/summarizeHistories';
+export type { HistorySummary, HistorySummaryBuilder, StageTimeSummary } from './history/summarizeHistories';
+export { createHistorySummary, summarizeHistories } from './history/summarizeHistories';
 export type { Issue, IssueCode, IssuePath } from './internal/issues';
 export { ISSUE_CODES } from './internal/issues';
 export type { Status } from './internal/status';

@@ -11,6 +11,7 @@ import {
   compile,
   configJsonSchema,
   createConfigDiff,
+  createHistorySummary,
   createSummary,
   explain,
   lintConfig,
@@ -22,7 +23,6 @@ import {
   safeParseConfig,
   sealConfig,
   stageHistory,
-  summarizeHistories,
 } from 'leadstage';
 import { CliError, describeIssue, loadConfig, loadMap, readEvents, readJsonFile, readRows } from './input';
 import { renderReport } from './report';
@@ -447,11 +447,14 @@ const commands: Record<string, Command> = {
       const asOf = asOfOf(values['as-of']);
       const run = await leadsOf(file, values);
       const out = output(values.out as string | undefined);
+      // only --format json holds every history (it prints them as one document); the others stream
       const histories: StageHistory[] = [];
+      const timing = createHistorySummary();
       let index = 0;
       for await (const { lead } of run.leads) {
         const history = stageHistory(lead, classifier, { asOf });
-        histories.push(history);
+        timing.add(history);
+        if (format === 'json') histories.push(history);
         if (format === 'ndjson') await write(out, `${JSON.stringify(history)}\n`);
         if (format === 'table') {
           await write(
@@ -475,7 +478,7 @@ const commands: Record<string, Command> = {
         }
         index++;
       }
-      const summary = summarizeHistories(histories);
+      const summary = timing.result();
       if (format === 'json') await write(out, `${JSON.stringify({ histories, summary }, null, 2)}\n`);
       if (format === 'table') {
         const days = (ms: number | undefined) =>
@@ -551,7 +554,7 @@ const commands: Record<string, Command> = {
       const column = typeof values.outcome === 'string' ? values.outcome : undefined;
       let current: boolean | undefined;
       const summary = createSummary(column === undefined ? {} : { outcome: () => current });
-      const histories: StageHistory[] = [];
+      const histories = createHistorySummary();
       let withEvents = 0;
       const run = await leadsOf(file, values);
       const tick = progress();
@@ -559,13 +562,13 @@ const commands: Record<string, Command> = {
         if (column !== undefined) current = outcomeOf(row, column);
         summary.add(classifier.classify(lead, { asOf, detail: 'statuses' }));
         if (Array.isArray(lead.events) && lead.events.length > 0) withEvents++;
-        histories.push(stageHistory(lead, classifier, { asOf }));
+        histories.add(stageHistory(lead, classifier, { asOf }));
         tick.tick();
       }
       tick.done();
       const html = renderReport({
         summary: summary.result(),
-        histories: withEvents > 0 ? summarizeHistories(histories) : undefined,
+        histories: withEvents > 0 ? histories.result() : undefined,
         asOf: new Date(Date.parse(asOf)).toISOString(),
         source: file,
         outcome: column,

@@ -73,9 +73,11 @@ function shadowedStages(config: Config): Issue[] {
   const warnings: Issue[] = [];
   const hashes = config.stages.map((stage) => (stage.when === undefined ? undefined : hashJson(stage.when)));
   config.stages.forEach((stage, index) => {
-    const when = stage.when as Record<string, unknown> | undefined;
-    if (when === undefined) return;
-    const parts = Array.isArray(when.all) ? (when.all as unknown[]).map(hashJson) : [];
+    // the lint runs beside the errors (every issue at once): a `when` may be anything here
+    const when = stage.when as unknown;
+    if (when === null || typeof when !== 'object') return;
+    const all = (when as { all?: unknown }).all;
+    const parts = Array.isArray(all) ? all.map(hashJson) : [];
     for (let above = 0; above < index; above++) {
       const hash = hashes[above];
       if (hash === undefined || (hash !== hashes[index] && !parts.includes(hash))) continue;

@@ -43,6 +43,32 @@ export interface HistorySummary {
  * //=> 3 (days)
  */
 export function summarizeHistories(histories: Iterable<StageHistory>): HistorySummary {
+  const builder = createHistorySummary();
+  for (const history of histories) builder.add(history);
+  return builder.result();
+}
+
+/** An incremental {@link summarizeHistories}: add histories one at a time, read the summary at any point. */
+export interface HistorySummaryBuilder {
+  /** Adds one history. @throws {TypeError} when it is not a stage history, or from another config */
+  add(history: StageHistory): void;
+  /** The summary of every history added so far. */
+  result(): HistorySummary;
+}
+
+/**
+ * An incremental {@link summarizeHistories}, for a stream of leads: memory holds the stages' time
+ * distributions, never the histories.
+ *
+ * @returns a builder with `add(history)` and `result()`
+ *
+ * @example
+ * const summary = createHistorySummary();
+ * summary.add(stageHistory({ createdAt: '2026-06-01', events: [{ type: 'demo_requested', at: '2026-06-02' }] }, presets.saas, { asOf: '2026-06-30' }));
+ * summary.result().timeTo.SAL.count;
+ * //=> 1
+ */
+export function createHistorySummary(): HistorySummaryBuilder {
   let leads = 0;
   let hash: string | undefined;
   const stages = new Map<
@@ -55,7 +81,7 @@ export function summarizeHistories(histories: Iterable<StageHistory>): HistorySu
     }
   >();
   const timeTo = new Map<string, Distribution>();
-  for (const history of histories) {
+  const add = (history: StageHistory) => {
     if (history === null || typeof history !== 'object' || !Array.isArray(history.segments)) {
       throw new TypeError(
         `summarizeHistories: item ${leads} is not a stage history, received ${describeValue(history)}`,
@@ -94,22 +120,25 @@ export function summarizeHistories(histories: Iterable<StageHistory>): HistorySu
         distribution.add(index === 0 ? 0 : Date.parse(segment.from) - start);
       }
     });
-  }
-  const out: Record<string, StageTimeSummary> = {};
-  for (const [id, tally] of stages) {
-    const time = tally.time.quantiles();
-    out[id] = {
-      entries: tally.entries,
-      current: tally.current,
-      ...(time === undefined ? {} : { time }),
-      ...(tally.followUp === undefined ? {} : { followUp: { ...tally.followUp } }),
-    };
-  }
-  return {
-    leads,
-    stages: out,
-    timeTo: Object.fromEntries(
-      [...timeTo].map(([id, distribution]) => [id, distribution.quantiles() as Quantiles]),
-    ),
   };
+  const result = (): HistorySummary => {
+    const out: Record<string, StageTimeSummary> = {};
+    for (const [id, tally] of stages) {
+      const time = tally.time.quantiles();
+      out[id] = {
+        entries: tally.entries,
+        current: tally.current,
+        ...(time === undefined ? {} : { time }),
+        ...(tally.followUp === undefined ? {} : { followUp: { ...tally.followUp } }),
+      };
+    }
+    return {
+      leads,
+      stages: out,
+      timeTo: Object.fromEntries(
+        [...timeTo].map(([id, distribution]) => [id, distribution.quantiles() as Quantiles]),
+      ),
+    };
+  };
+  return { add, result };
 }

@@ -71,3 +71,16 @@ describe('validation of a config full of unknown names', () => {
     expect(unknown[0]?.fix).toBe(`did you mean "${ids[0]}"?`);
   });
 });
+
+describe('found by npm run fuzz', () => {
+  it('reports a stage whose when is null as an issue, never a TypeError from the lint', () => {
+    const parsed = safeParseConfig({
+      version: 1,
+      id: 'nulls',
+      criteria: { a: { when: { fact: 'x', eq: 1 } } },
+      stages: [{ id: 'out', exit: true, when: null }, { id: 'top', when: { criterion: 'a' } }, { id: 'rest' }],
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.issues[0]?.path).toEqual(['stages', 0, 'when']);
+  });
+});
