@@ -137,8 +137,17 @@ function eventWarnings(config: Config, state: CheckState): Issue[] {
   const known = [...CANONICAL_EVENTS, ...declared];
   const knownSet = new Set(known);
   const warnings: Issue[] = [];
-  for (const reference of state.events) {
-    if (knownSet.has(reference.name)) continue;
+  // the SLA's follow-up event types are references too: a typo there makes every SLA "breached"
+  const followUps = config.stages.flatMap((stage, index) =>
+    Array.isArray(stage.followUp?.events)
+      ? stage.followUp.events.map((name, position) => ({
+          name,
+          path: ['stages', index, 'followUp', 'events', position],
+        }))
+      : [],
+  );
+  for (const reference of [...state.events, ...followUps]) {
+    if (typeof reference.name !== 'string' || knownSet.has(reference.name)) continue;
     const suggestion = warnings.length < MAX_SUGGESTIONS ? closestName(reference.name, known) : undefined;
     warnings.push(
       makeIssue({

@@ -78,7 +78,11 @@ describe('found by npm run fuzz', () => {
       version: 1,
       id: 'nulls',
       criteria: { a: { when: { fact: 'x', eq: 1 } } },
-      stages: [{ id: 'out', exit: true, when: null }, { id: 'top', when: { criterion: 'a' } }, { id: 'rest' }],
+      stages: [
+        { id: 'out', exit: true, when: null },
+        { id: 'top', when: { criterion: 'a' } },
+        { id: 'rest' },
+      ],
     });
     expect(parsed.success).toBe(false);
     expect(parsed.issues[0]?.path).toEqual(['stages', 0, 'when']);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, presets, stageHistory, summarizeHistories } from '../../src/index';
+import { compile, lintConfig, presets, stageHistory, summarizeHistories } from '../../src/index';
 import { leadShaped } from '../classify/arbitraries';
 
 const DAY = 86_400_000;
@@ -249,5 +249,24 @@ describe('summarizeHistories', () => {
     expect(summary.stages.SQO?.time).toMatchObject({ count: 3, min: 29 * DAY + 1, max: 29 * DAY + 1 });
     expect(summary.stages.unqualified).toMatchObject({ entries: 6, current: 3 });
     expect(() => summarizeHistories([{} as never])).toThrow(/item 0 is not a stage history/);
+  });
+});
+
+describe('the lint of follow-up events', () => {
+  it('warns on a follow-up event type that is neither canonical nor declared', () => {
+    const warnings = lintConfig({
+      ...signals,
+      stages: [
+        { ...signals.stages[0], followUp: { within: { hours: 24 }, events: ['demo_complted'] } },
+        ...signals.stages.slice(1),
+      ],
+    }).warnings;
+    expect(warnings.map((warning) => [warning.code, warning.path])).toContainEqual([
+      'unknown_event',
+      ['stages', 0, 'followUp', 'events', 0],
+    ]);
+    expect(warnings.find((warning) => warning.path.includes('followUp'))?.fix).toBe(
+      'did you mean "demo_completed"? If not, declare it in "events"',
+    );
   });
 });
