@@ -1,4 +1,5 @@
 import { isMissing, normalizeText, readText } from '../internal/read';
+import { MAX_MATCHED_LENGTH } from '../internal/regexRisk';
 import { MET, type Status, statusName, type Tri, triOf, UNKNOWN, UNMET } from '../internal/status';
 import {
   addDuration,
@@ -36,6 +37,8 @@ export interface OperatorContext {
   number(value: unknown): number;
   /** Reads a value as a boolean: `true`, `"yes"`, `"Y"`, `"1"`, `"on"`, … (`undefined` if it cannot). */
   boolean(value: unknown): boolean | undefined;
+  /** Raises a data-quality flag on the result (`too_long:<path>`), once; results keep at most 100. Absent outside a classification. */
+  flag?(flag: string): void;
 }
 
 /** What classifying needs of an operator: how a checked operand compiles into a test. */
@@ -247,7 +250,15 @@ export const defaultOperatorTests: Readonly<Record<OperatorName, OperatorRuntime
     endsWith: tests((operand: string) => stringTest(operand, (value, suffix) => value.endsWith(suffix))),
     matches: tests((operand: PatternInput) => {
       const regexp = toRegExp(operand);
-      return (value) => (typeof value === 'string' ? (regexp.test(value) ? MET : UNMET) : UNKNOWN);
+      return (value, context, path) => {
+        if (typeof value !== 'string') return UNKNOWN;
+        // past this a pattern could take long even when the validator found nothing wrong: unknown, flagged
+        if (value.length > MAX_MATCHED_LENGTH) {
+          if (path !== undefined) context.flag?.(`too_long:${path}`);
+          return UNKNOWN;
+        }
+        return regexp.test(value) ? MET : UNMET;
+      };
     }),
     before: tests((operand: string) => comparison((a, b) => a < b)(operand)),
     after: tests((operand: string) => comparison((a, b) => a > b)(operand)),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { OperandProblem } from '../internal/issues';
+import { findSlowRegexConstruct } from '../internal/regexRisk';
 import { findUnsafeRegexConstruct } from '../internal/safeRegex';
 import { parseInstant } from '../internal/time';
 import type { Comparable, PatternInput } from '../schema/condition';
@@ -93,14 +94,14 @@ function checkPattern(input: PatternInput): OperandProblem | undefined {
       expected: 'a valid JavaScript regular expression',
     };
   }
-  const unsafe = findUnsafeRegexConstruct(source);
+  const unsafe = findUnsafeRegexConstruct(source) ?? findSlowRegexConstruct(source, flags);
   return unsafe === undefined
     ? undefined
     : {
         code: 'unsafe_pattern',
         problem: `pattern can backtrack catastrophically: ${unsafe}`,
         expected:
-          'a pattern without nested quantifiers or back-references, such as "^(ab)+$" rather than "^(a+b)+$"',
+          'a pattern without nested quantifiers, back-references, repeated alternatives, bounds above 100, repetitions in lookarounds or overlapping repetitions in a row, such as "^(ab)+$" rather than "^(a+b)+$"',
       };
 }
 
