@@ -51,6 +51,9 @@ function labelsOf(
   return labels;
 }
 
+/** A numeric `asOf` below this (3 March 1973 in ms) is more likely epoch seconds (any date to year 5138). */
+const SECONDS_LIKE = 1e11;
+
 /** Rule labels where no ledger is built. */
 const NO_LABELS: ReadonlyArray<string | undefined> = [];
 
@@ -211,7 +214,12 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
         }
       }
       try {
-        return classifyOnce(lead, asOf, detail, texts);
+        const result = classifyOnce(lead, asOf, detail, texts);
+        // epoch seconds passed as milliseconds classify in January 1970: say so rather than be silent
+        if (typeof classifyOptions.asOf === 'number' && asOf > 0 && asOf < SECONDS_LIKE) {
+          (result.flags as string[]).push('as_of_in_seconds');
+        }
+        return result;
       } catch (error) {
         // a getter or a Proxy in the lead threw: classify what can be read, and flag the rest
         const { value, unreadable } = readableCopy(lead, error);

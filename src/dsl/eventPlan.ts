@@ -3,7 +3,7 @@ import { MET } from '../internal/status';
 import { type Duration, parseInstant, subtractDuration, toDuration } from '../internal/time';
 import type { EventCondition } from '../schema/condition';
 import type { EvalContext } from './context';
-import type { TriTest } from './operatorTests';
+import { orPast, type TriTest } from './operatorTests';
 import type { EventTally } from './workspace';
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -167,7 +167,8 @@ export class EventPlan {
       const froms = new Float64Array(consumers.length);
       for (let index = 0; index < consumers.length; index++) {
         const window = (consumers[index] as Consumer).window;
-        froms[index] = window === undefined ? Number.NEGATIVE_INFINITY : subtractDuration(asOf, window);
+        froms[index] =
+          window === undefined ? Number.NEGATIVE_INFINITY : orPast(subtractDuration(asOf, window));
       }
       this.froms = froms;
       this.fromsAsOf = asOf;

@@ -161,6 +161,18 @@ export function comparison(compare: (left: number, right: number) => boolean) {
  * A window `[from, to]` relative to `asOf`, recomputed only when `asOf` changes: classifying a
  * batch at one instant does the calendar arithmetic once.
  */
+/**
+ * A window bound past the representable range (`withinLast: { years: 1000 }` at an early `asOf`) reaches
+ * as far as dates go: everything before, or after. Facts and events read windows alike (see `EventPlan`).
+ */
+export function orPast(instant: number): number {
+  return Number.isNaN(instant) ? Number.NEGATIVE_INFINITY : instant;
+}
+
+function orFuture(instant: number): number {
+  return Number.isNaN(instant) ? Number.POSITIVE_INFINITY : instant;
+}
+
 function windowTest(
   input: DurationInput,
   bounds: (asOf: number, duration: Duration) => readonly [number, number],
@@ -263,15 +275,15 @@ export const defaultOperatorTests: Readonly<Record<OperatorName, OperatorRuntime
     before: tests((operand: string) => comparison((a, b) => a < b)(operand)),
     after: tests((operand: string) => comparison((a, b) => a > b)(operand)),
     withinLast: tests((operand: DurationInput) =>
-      windowTest(operand, (asOf, duration) => [subtractDuration(asOf, duration), asOf]),
+      windowTest(operand, (asOf, duration) => [orPast(subtractDuration(asOf, duration)), asOf]),
     ),
     withinNext: tests((operand: DurationInput) =>
-      windowTest(operand, (asOf, duration) => [asOf, addDuration(asOf, duration)]),
+      windowTest(operand, (asOf, duration) => [asOf, orFuture(addDuration(asOf, duration))]),
     ),
     olderThan: tests((operand: DurationInput) =>
       windowTest(operand, (asOf, duration) => [
         Number.NEGATIVE_INFINITY,
-        subtractDuration(asOf, duration) - 1,
+        orPast(subtractDuration(asOf, duration)) - 1,
       ]),
     ),
   });

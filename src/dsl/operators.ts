@@ -108,7 +108,7 @@ function checkPattern(input: PatternInput): OperandProblem | undefined {
 const between = /* @__PURE__ */ z.tuple([comparable, comparable]);
 
 const COMPARABLE = 'a number or an ISO 8601 date';
-const PRIMITIVES = 'a non-empty array of strings, numbers or booleans';
+const PRIMITIVES = 'a non-empty array of at most 10,000 strings, numbers or booleans';
 const DATE = 'an ISO 8601 date such as "2026-06-30"';
 
 /**

@@ -100,3 +100,53 @@ describe('amplification', () => {
     expect(nulls.flags.at(-1)).toBe('flags_truncated');
   });
 });
+
+describe('limits named in messages', () => {
+  it('says the cap when an in list is over it', () => {
+    const big = Array.from({ length: 10_001 }, (_, index) => `v${index}`);
+    const issues = safeParseConfig({
+      ...base,
+      criteria: { demo: { when: { fact: 'source', in: big } } },
+    }).issues;
+    expect(issues[0]?.message).toContain(
+      'expected a non-empty array of at most 10,000 strings, numbers or booleans, received an array of 10001',
+    );
+  });
+});
+
+describe('windows past the representable range', () => {
+  it('reads them alike on facts and on events, in classify and in stage()', () => {
+    // 1000 years before an asOf in year -271000 is before the first representable instant
+    const asOf = -8.635e15;
+    const config = {
+      version: 1,
+      id: 'overflow',
+      criteria: {
+        recentFact: { when: { fact: 'createdAt', withinLast: { years: 1000 } } },
+        recentEvent: { when: { event: 'demo_completed', withinLast: { years: 1000 } } },
+      },
+      stages: [
+        { id: 'both', when: { all: [{ criterion: 'recentFact' }, { criterion: 'recentEvent' }] } },
+        { id: 'rest' },
+      ],
+    };
+    const at = new Date(-8.638e15).toISOString();
+    const lead = { createdAt: at, events: [{ type: 'demo_completed', at }] };
+    const classifier = compile(config);
+    const result = classifier.classify(lead, { asOf });
+    expect(result.criteria.recentFact?.status).toBe('met');
+    expect(result.criteria.recentEvent?.status).toBe('met');
+    expect(classifier.stage(lead, { asOf })).toBe(result.stage);
+    expect(result.stage).toBe('both');
+  });
+});
+
+describe('asOf in epoch seconds', () => {
+  it('flags a numeric asOf that looks like seconds, and nothing else', () => {
+    const seconds = Math.floor(Date.parse('2026-06-30') / 1000);
+    expect(classify({}, presets.saas, { asOf: seconds }).flags).toEqual(['as_of_in_seconds']);
+    expect(classify({}, presets.saas, { asOf: seconds * 1000 }).flags).toEqual([]);
+    expect(classify({}, presets.saas, { asOf: '2026-06-30' }).flags).toEqual([]);
+    expect(classify({}, presets.saas, { asOf: 0 }).flags).toEqual([]);
+  });
+});
