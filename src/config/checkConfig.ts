@@ -1,4 +1,5 @@
 import type { CheckState, ConditionReference } from '../dsl/checkCondition';
+import { chainsOf } from '../internal/chains';
 import {
   closestName,
   describeValue,
@@ -123,16 +124,11 @@ function findCycles(
   edges.set(SCORES, scoringCriteria);
 
   const issues: Issue[] = [];
-  const done = new Set<string>();
   const reported = new Set<string>();
-  /** The longest chain of criterion references below each node (cycles cut), for the depth limit. */
-  const depth = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const reportCycle = (node: string) => {
-    const cycle = [...stack.slice(stack.indexOf(node)), node];
-    const start = cycle.find((name) => name !== SCORES) ?? node;
-    if (reported.has(start)) return;
+  const { loops, depth } = chainsOf(edges, (node) => node !== SCORES);
+  for (const cycle of loops) {
+    const start = cycle.find((name) => name !== SCORES) ?? (cycle[0] as string);
+    if (reported.has(start)) continue;
     reported.add(start);
     issues.push(
       makeIssue({
@@ -143,36 +139,6 @@ function findCycles(
         fix: 'inline one of the conditions instead of referring to its criterion',
       }),
     );
-  };
-  // depth-first without recursion: a chain of 100,000 criteria is a long loop here, not a stack overflow
-  for (const root of edges.keys()) {
-    if (done.has(root)) continue;
-    const frames: Array<{ node: string; next: number }> = [{ node: root, next: 0 }];
-    onStack.add(root);
-    stack.push(root);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1]!;
-      const children = edges.get(frame.node) ?? [];
-      if (frame.next < children.length) {
-        const child = children[frame.next++]!;
-        if (!edges.has(child) || done.has(child)) continue;
-        if (onStack.has(child)) {
-          reportCycle(child);
-          continue;
-        }
-        onStack.add(child);
-        stack.push(child);
-        frames.push({ node: child, next: 0 });
-        continue;
-      }
-      let deepest = 0;
-      for (const child of children) deepest = Math.max(deepest, depth.get(child) ?? 0);
-      depth.set(frame.node, frame.node === SCORES ? deepest : deepest + 1);
-      frames.pop();
-      stack.pop();
-      onStack.delete(frame.node);
-      done.add(frame.node);
-    }
   }
   for (const [id, chain] of depth) {
     if (id === SCORES || chain <= MAX_CRITERION_DEPTH) continue;

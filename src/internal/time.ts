@@ -170,6 +170,30 @@ export function toDuration(input: string | { readonly [unit: string]: number | u
   return input as Duration;
 }
 
+/** The longest duration a config may give: a thousand years (beyond it, dates leave the representable range). */
+export const MAX_DURATION_YEARS = 1000;
+
+/**
+ * A config duration read without zod, as the validator accepts one: `{ "days": 90 }` (known units, whole
+ * and non-negative, at least one) or an ISO 8601 string, at most {@link MAX_DURATION_YEARS} years;
+ * `undefined` for anything else. The sealed runtime checks durations with it, the validator bounds them.
+ */
+export function readDuration(input: unknown): Duration | undefined {
+  let duration: Duration | undefined;
+  if (typeof input === 'string') duration = parseIsoDuration(input);
+  else if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    const entries = Object.entries(input);
+    const whole = ([unit, value]: [string, unknown]) =>
+      (DURATION_UNITS as readonly string[]).includes(unit) &&
+      Number.isInteger(value) &&
+      (value as number) >= 0;
+    if (entries.length > 0 && entries.every(whole)) duration = input as Duration;
+  }
+  return duration !== undefined && approximateMs(duration) <= MAX_DURATION_YEARS * UNIT_MS.years!
+    ? duration
+    : undefined;
+}
+
 const UNIT_MS: Readonly<Record<string, number>> = {
   years: 365.2425 * 86_400_000,
   months: 30.436875 * 86_400_000,

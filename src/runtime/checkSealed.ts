@@ -1,6 +1,7 @@
+import { chainsOf } from '../internal/chains';
 import { isObject } from '../internal/isObject';
 import { type Issue, makeIssue } from '../internal/issues';
-import { approximateMs, DURATION_UNITS, parseIsoDuration } from '../internal/time';
+import { approximateMs, readDuration } from '../internal/time';
 import { CONDITION_KINDS, EVENT_KEYS, OPERATOR_NAMES } from '../schema/grammar';
 
 /** As the validator: the deepest condition, and the longest chain of criteria referring to each other. */
@@ -8,33 +9,7 @@ const MAX_DEPTH = 32;
 const MAX_CHAIN = 64;
 const FLAGS = /^(?!.*(.).*\1)[imsu]*$/;
 
-const THOUSAND_YEARS = 1000 * 366 * 86_400_000;
 const DURATION = 'a duration up to a thousand years';
-
-/** A duration as the validator takes one: ISO 8601 text or `{ days: 3 }`, positive, at most a thousand years. */
-function validDuration(input: unknown): boolean {
-  let duration: Parameters<typeof approximateMs>[0] | undefined;
-  if (typeof input === 'string') duration = parseIsoDuration(input);
-  else if (isObject(input)) {
-    const entries = Object.entries(input);
-    if (
-      entries.length === 0 ||
-      !entries.every(
-        ([unit, value]) =>
-          (DURATION_UNITS as readonly string[]).includes(unit) &&
-          typeof value === 'number' &&
-          Number.isFinite(value) &&
-          value >= 0,
-      )
-    ) {
-      return false;
-    }
-    duration = input as Parameters<typeof approximateMs>[0];
-  }
-  if (duration === undefined) return false;
-  const ms = approximateMs(duration);
-  return ms > 0 && ms <= THOUSAND_YEARS;
-}
 
 const FACT_DURATIONS = ['withinLast', 'withinNext', 'olderThan'] as const;
 
@@ -108,7 +83,7 @@ export function checkSealedStructure(
         if (unknown !== undefined)
           return bad([...where, unknown], `unknown key "${unknown}"`, allowed.join(', '));
         for (const key of kind === 'fact' ? FACT_DURATIONS : (['withinLast'] as const)) {
-          if (node[key] !== undefined && !validDuration(node[key])) {
+          if (node[key] !== undefined && !readDuration(node[key])) {
             return bad([...where, key], 'not a duration', DURATION);
           }
         }
@@ -139,6 +114,9 @@ export function checkSealedStructure(
   for (const [index, stage] of stages.entries()) {
     if (!isObject(stage) || typeof stage.id !== 'string')
       return bad(['stages', index], 'not a stage', 'a stage with an id');
+    if (stage.followUp !== undefined && !(isObject(stage.followUp) && readDuration(stage.followUp.within))) {
+      return bad(['stages', index, 'followUp', 'within'], 'not a duration', DURATION);
+    }
     const problem = stage.when === undefined ? undefined : walk(stage.when, ['stages', index, 'when'], []);
     if (problem !== undefined) return problem;
   }
@@ -155,39 +133,27 @@ export function checkSealedStructure(
       ) {
         return bad(['scoring', 'rules', index], 'not a rule', 'an id and finite points');
       }
+      if (rule.withinLast !== undefined && !readDuration(rule.withinLast)) {
+        return bad(['scoring', 'rules', index, 'withinLast'], 'not a duration', DURATION);
+      }
+      if (rule.halfLife !== undefined) {
+        const halfLife = readDuration(rule.halfLife);
+        if (halfLife === undefined || approximateMs(halfLife) <= 0) {
+          return bad(['scoring', 'rules', index, 'halfLife'], 'not a half-life', `${DURATION}, above zero`);
+        }
+      }
       const problem =
         rule.when === undefined ? undefined : walk(rule.when, ['scoring', 'rules', index, 'when'], []);
       if (problem !== undefined) return problem;
     }
   }
-  // loops and chains of criteria, without recursion: evaluation recurses once per link
-  const depth = new Map<string, number>();
-  const state = new Map<string, 'open' | 'done'>();
-  for (const root of references.keys()) {
-    if (state.has(root)) continue;
-    const frames: Array<[string, number]> = [[root, 0]];
-    state.set(root, 'open');
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1]!;
-      const refs = references.get(frame[0]) ?? [];
-      if (frame[1] < refs.length) {
-        const next = refs[frame[1]++]!;
-        if (state.get(next) === 'open')
-          return bad(['criteria', next, 'when'], 'a loop of criteria', 'no loop');
-        if (state.get(next) !== 'done') {
-          state.set(next, 'open');
-          frames.push([next, 0]);
-        }
-        continue;
-      }
-      let deepest = 0;
-      for (const ref of refs) deepest = Math.max(deepest, depth.get(ref) ?? 0);
-      if (deepest + 1 > MAX_CHAIN)
-        return bad(['criteria', frame[0], 'when'], 'a chain too long', `at most ${MAX_CHAIN}`);
-      depth.set(frame[0], deepest + 1);
-      state.set(frame[0], 'done');
-      frames.pop();
-    }
+  // loops and chains of criteria: evaluation recurses once per link
+  const { loops, depth } = chainsOf(references);
+  const loop = loops[0];
+  if (loop !== undefined)
+    return bad(['criteria', loop[0] as string, 'when'], 'a loop of criteria', 'no loop');
+  for (const [id, chain] of depth) {
+    if (chain > MAX_CHAIN) return bad(['criteria', id, 'when'], 'a chain too long', `at most ${MAX_CHAIN}`);
   }
   return undefined;
 }

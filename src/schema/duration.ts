@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { closestName, type OperandProblem } from '../internal/issues';
-import { approximateMs, type Duration, parseIsoDuration } from '../internal/time';
+import { type Duration, MAX_DURATION_YEARS, parseIsoDuration, readDuration } from '../internal/time';
 import { DURATION_UNITS } from './grammar';
 
 const wholeUnits = /* @__PURE__ */ z.optional(z.int().check(z.nonnegative()));
@@ -80,11 +80,11 @@ export function durationProblem(input: unknown): OperandProblem | undefined {
     : tooLong(input as Duration);
 }
 
-/** The longest duration a config may give: a thousand years (beyond it, dates leave the representable range). */
-export const MAX_DURATION_YEARS = 1000;
+export { MAX_DURATION_YEARS } from '../internal/time';
 
 function tooLong(duration: Duration): OperandProblem | undefined {
-  return approximateMs(duration) > MAX_DURATION_YEARS * 365.2425 * 86_400_000
+  // the shape is fine by now: what readDuration refuses here is the length
+  return readDuration(duration) === undefined
     ? {
         code: 'invalid_duration',
         problem: 'duration too long',

@@ -3,7 +3,7 @@
 // whose every classify throws, a hang, a stateful regex, or a stage its own stages list reports as unmet.
 import { describe, expect, it } from 'vitest';
 import { configHash, sealFor } from '../../src/config/seal';
-import { ConfigError } from '../../src/index';
+import { ConfigError, sealConfig } from '../../src/index';
 import { compileSealed } from '../../src/runtime/index';
 
 /** What a forger does: compute the seal of any content. */
@@ -55,6 +55,24 @@ const forged: Array<[string, Record<string, unknown>]> = [
   ],
   ['scoring without rules', { ...base, scoring: {} }],
   ['version 2', { ...base, version: 2 }],
+  [
+    'a malformed follow-up delay',
+    {
+      ...base,
+      stages: [
+        { id: 'top', when: { criterion: 'a' }, followUp: { within: { hours: 'soon' } } },
+        { id: 'rest' },
+      ],
+    },
+  ],
+  [
+    'a rule window too long',
+    { ...base, scoring: { rules: [{ id: 'r', points: 1, event: 'x', withinLast: { years: 300000 } }] } },
+  ],
+  [
+    'a zero half-life',
+    { ...base, scoring: { rules: [{ id: 'r', points: 1, event: 'x', halfLife: { days: 0 } }] } },
+  ],
   ['atLeast of nothing', { ...base, criteria: { a: { when: { atLeast: 1, of: [] } } } }],
 ];
 
@@ -71,6 +89,26 @@ describe('compileSealed on forged seals', () => {
   });
 
   it('still compiles what sealConfig sealed, and a hand-sealed valid config', () => {
+    // what the validator accepts, the structural check accepts: a zero-day window, a follow-up, a decaying rule
+    const valid = {
+      ...base,
+      criteria: {
+        a: { when: { fact: 'x', eq: 1 } },
+        now: { when: { event: 'demo_completed', withinLast: { days: 0 } } },
+      },
+      stages: [
+        {
+          id: 'top',
+          when: { any: [{ criterion: 'a' }, { criterion: 'now' }] },
+          followUp: { within: 'PT24H' },
+        },
+        { id: 'rest' },
+      ],
+      scoring: {
+        rules: [{ id: 'r', points: 5, event: 'demo_completed', halfLife: { days: 7 }, withinLast: 'P1Y' }],
+      },
+    };
+    expect(compileSealed(sealConfig(valid)).stage({ x: 1 }, { asOf: '2026-06-30' })).toBe('top');
     const classifier = compileSealed(forge(base));
     expect(classifier.classify({ x: 1 }, { asOf: '2026-06-30' }).stage).toBe('top');
   });
