@@ -1,13 +1,12 @@
+import { allOf, anyOf, atLeast, notOf, type TriOf } from '../dsl/triLogic';
 import { childrenOf, kindOf } from '../dsl/walk';
 import { type Issue, makeIssue } from '../internal/issues';
+import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
 import type { AtLeastCondition, Condition, CriterionCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 
-/** Statuses as numbers: 0 unmet, 1 met, 2 unknown. */
-type Value = 0 | 1 | 2;
-const UNMET = 0;
-const MET = 1;
-const UNKNOWN = 2;
+/** A leaf's status in the search: the `Tri` of classification (0 unmet, 1 met, 2 unknown). */
+type Value = Tri;
 
 /** At most this many distinct leaves per check: 3^10 = 59,049 assignments, a few ms. */
 const MAX_LEAVES = 10;
@@ -42,60 +41,24 @@ function leavesOf(
   if (!found.has(key)) found.set(key, found.size);
 }
 
-type Evaluate = (values: Value[]) => Value;
+type Evaluate = TriOf<Value[]>;
 
 /**
- * Compiles a condition into a three-valued function of the leaves' statuses, once: the search below calls it
- * up to 3^10 times, so nothing is looked up or serialized per call.
+ * Compiles a condition into a three-valued function of the leaves' statuses, once (the search below calls
+ * it up to 3^10 times), with the combinators classification uses.
  */
 function compileTri(condition: Condition, config: Config, index: Map<string, number>, depth = 0): Evaluate {
   if (depth > 64) return () => UNKNOWN;
+  const children = () => childrenOf(condition).map((child) => compileTri(child, config, index, depth + 1));
   switch (kindOf(condition)) {
-    case 'all': {
-      const parts = childrenOf(condition).map((child) => compileTri(child, config, index, depth + 1));
-      return (values) => {
-        let result: Value = MET;
-        for (const part of parts) {
-          const value = part(values);
-          if (value === UNMET) return UNMET;
-          if (value === UNKNOWN) result = UNKNOWN;
-        }
-        return result;
-      };
-    }
-    case 'any': {
-      const parts = childrenOf(condition).map((child) => compileTri(child, config, index, depth + 1));
-      return (values) => {
-        let result: Value = UNMET;
-        for (const part of parts) {
-          const value = part(values);
-          if (value === MET) return MET;
-          if (value === UNKNOWN) result = UNKNOWN;
-        }
-        return result;
-      };
-    }
-    case 'not': {
-      const part = compileTri(childrenOf(condition)[0] as Condition, config, index, depth + 1);
-      return (values) => {
-        const value = part(values);
-        return value === MET ? UNMET : value === UNMET ? MET : UNKNOWN;
-      };
-    }
-    case 'atLeast': {
-      const needed = (condition as AtLeastCondition).atLeast;
-      const parts = childrenOf(condition).map((child) => compileTri(child, config, index, depth + 1));
-      return (values) => {
-        let met = 0;
-        let unknown = 0;
-        for (const part of parts) {
-          const value = part(values);
-          if (value === MET) met++;
-          else if (value === UNKNOWN) unknown++;
-        }
-        return met >= needed ? MET : met + unknown >= needed ? UNKNOWN : UNMET;
-      };
-    }
+    case 'all':
+      return allOf(children());
+    case 'any':
+      return anyOf(children());
+    case 'not':
+      return notOf(children()[0] as Evaluate);
+    case 'atLeast':
+      return atLeast((condition as AtLeastCondition).atLeast, children());
     case 'criterion': {
       const { criterion, is } = condition as CriterionCondition;
       const variable = index.get(`criterion:${criterion}`);

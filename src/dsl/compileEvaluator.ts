@@ -16,6 +16,7 @@ import type { EvalContext } from './context';
 import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from './eventPlan';
 import { DEFAULT_FACT_READINGS, type FactReadings, UNREADABLE } from './factReading';
 import { compileTest, defaultOperatorTests, type OperatorTests, type TriTest } from './operatorTests';
+import { allOf, anyOf, atLeast, notOf } from './triLogic';
 import { childrenOf, kindOf } from './walk';
 
 /** A compiled condition: evaluates against one lead's context. */
@@ -130,56 +131,6 @@ function compileNode(condition: Condition, environment: CompileEnvironment): Eva
     case 'score':
       return scoreEvaluator(condition as ScoreCondition, environment);
   }
-}
-
-function allOf(children: readonly Evaluator[]): Evaluator {
-  if (children.length === 1) return children[0] as Evaluator;
-  return (context) => {
-    let result: Tri = MET;
-    for (const child of children) {
-      const outcome = child(context);
-      if (outcome === UNMET) return UNMET;
-      if (outcome === UNKNOWN) result = UNKNOWN;
-    }
-    return result;
-  };
-}
-
-function anyOf(children: readonly Evaluator[]): Evaluator {
-  if (children.length === 1) return children[0] as Evaluator;
-  return (context) => {
-    let result: Tri = UNMET;
-    for (const child of children) {
-      const outcome = child(context);
-      if (outcome === MET) return MET;
-      if (outcome === UNKNOWN) result = UNKNOWN;
-    }
-    return result;
-  };
-}
-
-function notOf(inner: Evaluator): Evaluator {
-  return (context) => {
-    const result = inner(context);
-    return result === MET ? UNMET : result === UNMET ? MET : UNKNOWN;
-  };
-}
-
-function atLeast(needed: number, children: readonly Evaluator[]): Evaluator {
-  return (context) => {
-    let met = 0;
-    let unknown = 0;
-    let remaining = children.length;
-    for (const child of children) {
-      remaining--;
-      const outcome = child(context);
-      if (outcome === MET) {
-        if (++met >= needed) return MET;
-      } else if (outcome === UNKNOWN) unknown++;
-      else if (met + unknown + remaining < needed) return UNMET;
-    }
-    return met + unknown >= needed ? UNKNOWN : UNMET;
-  };
 }
 
 interface CompiledOperator {
