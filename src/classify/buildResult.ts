@@ -198,7 +198,7 @@ function nextOf<B extends { readonly status: 'unmet' | 'unknown' }>(
 }
 
 /** The lead's id as results carry it: an own `id` that is a string or a number. */
-function leadIdOf(lead: unknown): string | undefined {
+export function leadIdOf(lead: unknown): string | undefined {
   const id =
     lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'id')
       ? (lead as { id: unknown }).id

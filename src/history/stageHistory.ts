@@ -1,4 +1,5 @@
 import { type ConfigOrClassifier, checkedOptions } from '../batch/classifyMany';
+import { leadIdOf } from '../classify/buildResult';
 import type { Classifier } from '../classify/Classifier';
 import { toClassifier } from '../classify/classify';
 import { MAX_EVENTS } from '../dsl/eventPlan';
@@ -322,7 +323,9 @@ export function stageHistory(
     return segment;
   });
   const last = segments[segments.length - 1]!;
+  const leadId = leadIdOf(lead);
   const history: { -readonly [K in keyof StageHistory]: StageHistory[K] } = {
+    ...(leadId === undefined ? {} : { leadId }),
     config: { id: config.id, version: 1, hash: classifier.hash },
     from: formatInstant(start),
     asOf: formatInstant(asOf),
@@ -330,11 +333,6 @@ export function stageHistory(
     stageSince: last.from,
     segments,
   };
-  const id =
-    lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'id')
-      ? (lead as { id: unknown }).id
-      : undefined;
-  if (typeof id === 'string' || typeof id === 'number') history.leadId = String(id);
   if (last.followUp !== undefined) history.followUpBy = last.followUp.due;
-  return { ...(history.leadId === undefined ? {} : { leadId: history.leadId }), ...history };
+  return history;
 }

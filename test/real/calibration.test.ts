@@ -1,38 +1,17 @@
 // Calibration on the real files in ../shared/data/real: the summary's conversion split between leads
 // whose next stage is `unknown` (never asked) and `unmet` (asked, and wrong) equals the split counted
 // straight from the CSV. A clone without ../shared skips this file, and says so.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { classifyMany, type FieldMap, mapLead, summarize } from '../../src/index';
+import { classifyMany, mapLead, summarize } from '../../src/index';
+import { olistLeadMap, present, rowsOf, skipUnlessPresent } from './data';
 
-const DATA = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'real');
-const present = existsSync(DATA);
-const rowsOf = (...path: string[]): Array<Record<string, string>> =>
-  parse(readFileSync(join(DATA, ...path)), { columns: true, skip_empty_lines: true });
-
-if (!present) {
-  describe('calibration on the real lead files', () => {
-    it.skip(`needs ${DATA} beside the checkout (absent here, so these tests are skipped)`, () => {});
-  });
-}
+skipUnlessPresent('calibration on the real lead files');
 
 describe.runIf(present)('Olist: an origin never recorded converts three times as well as a wrong one', () => {
   const rows = present ? rowsOf('olist', 'olist_marketing_qualified_leads_dataset.csv') : [];
   const won = new Set(
     present ? rowsOf('olist', 'olist_closed_deals_dataset.csv').map((deal) => deal.mql_id) : [],
   );
-  const map: FieldMap = {
-    version: 1,
-    id: 'olist-mql',
-    fields: [
-      { from: 'mql_id', to: 'id' },
-      { from: 'first_contact_date', to: 'createdAt', type: 'date' },
-      { from: 'origin', to: 'source', type: 'enum', missing: ['unknown'] },
-    ],
-    events: [{ type: 'first_contact', from: 'first_contact_date' }],
-  };
   const SEARCH = ['organic_search', 'paid_search', 'direct_traffic'];
   const config = {
     version: 1,
@@ -50,7 +29,7 @@ describe.runIf(present)('Olist: an origin never recorded converts three times as
 
   it('splits unqualified leads by what the origin said, as counted from the CSV', () => {
     const results = classifyMany(
-      rows.map((row) => mapLead(row, map).lead),
+      rows.map((row) => mapLead(row, olistLeadMap).lead),
       config,
       { asOf: '2018-06-01', detail: 'statuses' },
     );

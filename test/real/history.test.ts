@@ -1,21 +1,10 @@
 // Stage histories on Olist's real funnel (../shared/data/real): time from first contact to a won deal,
 // replayed from the events, equals the time counted straight from the CSV. Skipped, and says so, without ../shared.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { compile, stageHistory, summarizeHistories } from '../../src/index';
+import { present, rowsOf, skipUnlessPresent } from './data';
 
-const DATA = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'real');
-const present = existsSync(DATA);
-const rowsOf = (...path: string[]): Array<Record<string, string>> =>
-  parse(readFileSync(join(DATA, ...path)), { columns: true, skip_empty_lines: true });
-
-if (!present) {
-  describe('stage histories on the real lead files', () => {
-    it.skip(`need ${DATA} beside the checkout (absent here, so these tests are skipped)`, () => {});
-  });
-}
+skipUnlessPresent('stage histories on the real lead files');
 
 describe.runIf(present)('Olist: first contact to customer, replayed', () => {
   it('times every lead to its won deal as the CSV does', () => {

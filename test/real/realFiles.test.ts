@@ -1,16 +1,10 @@
 // The real public lead files in ../shared/data/real (never copied into the project): each maps row by
 // row into leads, placeholders turn into `unknown` rather than `unmet`, and CRM text reads through
 // conditions by the same rule as parseLead. A clone without ../shared skips this file, and says so.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { compile, compileCondition, type FieldMap, LeadSchema, mapLead } from '../../src/index';
+import { olistLeadMap, present, rowsOf, skipUnlessPresent } from './data';
 
-const DATA = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'real');
-const present = existsSync(DATA);
-const rowsOf = (...path: string[]): Array<Record<string, string>> =>
-  parse(readFileSync(join(DATA, ...path)), { columns: true, skip_empty_lines: true });
 const tally = (values: readonly string[]) => {
   const counts: Record<string, number> = { met: 0, unmet: 0, unknown: 0 };
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
@@ -18,11 +12,7 @@ const tally = (values: readonly string[]) => {
 };
 const asOf = '2018-06-01';
 
-if (!present) {
-  describe('real lead files', () => {
-    it.skip(`need ${DATA} beside the checkout (absent here, so these tests are skipped)`, () => {});
-  });
-}
+skipUnlessPresent('real lead files');
 
 /** X Education's Leads.csv: "Select" is the form's unanswered placeholder. */
 const xEducationMap: FieldMap = {
@@ -115,19 +105,6 @@ describe.runIf(present)('X Education (Leads.csv, 9,240 leads)', () => {
     ).toHaveLength(4874);
   });
 });
-
-/** Olist's marketing-qualified leads: "unknown" origin means nobody recorded it. */
-const olistLeadMap: FieldMap = {
-  version: 1,
-  id: 'olist-mql',
-  fields: [
-    { from: 'mql_id', to: 'id' },
-    { from: 'first_contact_date', to: 'createdAt', type: 'date' },
-    { from: 'origin', to: 'source', type: 'enum', missing: ['unknown'] },
-    { from: 'landing_page_id', to: 'custom.landingPage' },
-  ],
-  events: [{ type: 'first_contact', from: 'first_contact_date' }],
-};
 
 /** Olist's closed deals: a declared monthly revenue of 0.0 means it was never asked. */
 const olistDealMap: FieldMap = {
