@@ -1,0 +1,25 @@
+import { compileProgram } from './compileProgram';
+import { parsePattern } from './parsePattern';
+import { runProgram } from './runProgram';
+
+/** A pattern compiled for the linear-time engine. */
+export interface CompiledPattern {
+  /** Whether the pattern matches anywhere in the text, as `RegExp.prototype.test` would. */
+  readonly test: (text: string) => boolean;
+  /** The number of instructions it compiled to (at most `MAX_PROGRAM_SIZE`). */
+  readonly size: number;
+}
+
+/**
+ * Compiles a JavaScript regular expression for the linear-time engine: the same strings match as with
+ * `new RegExp(source, flags).test`, in time linear in the text (see docs/patterns.md).
+ *
+ * @param source The pattern.
+ * @param flags Out of `i`, `m`, `s`, `u`.
+ * @returns Its `test`.
+ * @throws {PatternError} `invalid_pattern`, `unsupported_pattern` (back-references, lookarounds) or `too_large`.
+ */
+export function compilePattern(source: string, flags = ''): CompiledPattern {
+  const program = compileProgram(parsePattern(source, flags));
+  return { test: (text) => runProgram(program, text), size: program.size };
+}

@@ -1,0 +1,131 @@
+import { Assertion } from './parsePattern';
+import { type Program, Op } from './compileProgram';
+
+/** Counts the work of `runProgram` calls, for tests that bound it: one step per instruction visited. */
+export interface StepMeter {
+  steps: number;
+}
+
+/**
+ * Whether a program matches anywhere in a text (`RegExp.prototype.test` without `g`/`y`), by a state-set
+ * simulation (Pike's VM without captures): each character is read once against the set of live
+ * instructions, each instruction at most once per position, so the work is at most about
+ * 3 × program size × (text length + 1) steps, whatever the pattern and the text.
+ *
+ * @param program What `compileProgram` returned.
+ * @param text The text searched.
+ * @param meter Optional: steps taken are added to it.
+ * @returns Whether the pattern matches somewhere in the text.
+ */
+export function runProgram(program: Program, text: string, meter?: StepMeter): boolean {
+  const { op, arg, alt, atoms, size, anchored, flags } = program;
+  const unicode = flags.unicode;
+  const extraWord = flags.unicode && flags.ignoreCase;
+  let current = new Int32Array(size);
+  let next = new Int32Array(size);
+  let currentCount = 0;
+  let nextCount = 0;
+  const mark = new Uint32Array(size);
+  const stack = new Int32Array(size * 2 + 2);
+  let generation = 1;
+  let steps = 0;
+  const length = text.length;
+
+  const isWord = (index: number): boolean => {
+    if (index < 0 || index >= length) return false;
+    const code = text.charCodeAt(index);
+    return (
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x30 && code <= 0x39) ||
+      code === 0x5f ||
+      // with i and u, JavaScript counts the characters that fold to a word character (ſ → s, K → k)
+      (extraWord && (code === 0x17f || code === 0x212a))
+    );
+  };
+  const isLineTerminatorAt = (index: number): boolean => {
+    const code = text.charCodeAt(index);
+    return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+  };
+  const holds = (assertion: number, position: number): boolean => {
+    switch (assertion) {
+      case Assertion.Start:
+        return position === 0;
+      case Assertion.End:
+        return position === length;
+      case Assertion.LineStart:
+        return position === 0 || isLineTerminatorAt(position - 1);
+      case Assertion.LineEnd:
+        return position === length || isLineTerminatorAt(position);
+      case Assertion.WordBoundary:
+        return isWord(position - 1) !== isWord(position);
+      default:
+        return isWord(position - 1) === isWord(position);
+    }
+  };
+  /** Adds `start` and what it reaches without reading to the list being built; true when it reaches MATCH. */
+  const add = (list: Int32Array, count: number, start: number, position: number): number => {
+    let top = 0;
+    stack[top++] = start;
+    while (top > 0) {
+      const pc = stack[--top] as number;
+      steps++;
+      if (mark[pc] === generation) continue;
+      mark[pc] = generation;
+      switch (op[pc]) {
+        case Op.Char:
+          list[count++] = pc;
+          break;
+        case Op.Split:
+          stack[top++] = alt[pc] as number;
+          stack[top++] = arg[pc] as number;
+          break;
+        case Op.Jump:
+          stack[top++] = arg[pc] as number;
+          break;
+        case Op.Assert:
+          if (holds(arg[pc] as number, position)) stack[top++] = pc + 1;
+          break;
+        default:
+          return -1;
+      }
+    }
+    return count;
+  };
+
+  let matched = false;
+  let position = 0;
+  for (;;) {
+    if (!anchored || position === 0) {
+      currentCount = add(current, currentCount, 0, position);
+      if (currentCount < 0) {
+        matched = true;
+        break;
+      }
+    }
+    if (position >= length || currentCount === 0) {
+      if (position >= length || anchored) break;
+    }
+    const code = unicode ? (text.codePointAt(position) as number) : text.charCodeAt(position);
+    const after = position + (code > 0xffff ? 2 : 1);
+    generation++;
+    nextCount = 0;
+    for (let index = 0; index < currentCount; index++) {
+      const pc = current[index] as number;
+      steps++;
+      if ((atoms[arg[pc] as number] as (code: number) => boolean)(code)) {
+        nextCount = add(next, nextCount, pc + 1, after);
+        if (nextCount < 0) {
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (matched) break;
+    [current, next] = [next, current];
+    currentCount = nextCount;
+    position = after;
+  }
+  if (meter !== undefined) meter.steps += steps;
+  return matched;
+}
