@@ -140,7 +140,6 @@ class Parser {
       return term;
     }
     if (source[this.index] === '?') this.index++; // lazy: the same strings match
-    if (term.kind === 'assert') throw new PatternError('invalid_pattern', 'nothing to repeat');
     return { kind: 'repeat', body: term, min, max };
   }
 

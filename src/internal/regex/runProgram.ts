@@ -109,6 +109,15 @@ export function runProgram(program: Program, text: string, meter?: StepMeter): b
     const code = unicode ? (text.codePointAt(position) as number) : text.charCodeAt(position);
     const after = position + (code > 0xffff ? 2 : 1);
     generation++;
+    if (after === position + 2 && !anchored) {
+      // V8 also tries a match between the halves of a surrogate pair with u, where nothing can be read but
+      // \B holds: an empty match there is a match (other engines may differ; docs/patterns.md)
+      if (add(next, 0, 0, position + 1) < 0) {
+        matched = true;
+        break;
+      }
+      generation++;
+    }
     nextCount = 0;
     for (let index = 0; index < currentCount; index++) {
       const pc = current[index] as number;
