@@ -1,5 +1,5 @@
 import { isMissing, normalizeText, readText } from '../internal/read';
-import { MAX_MATCHED_LENGTH } from '../internal/regexRisk';
+import { type CompiledPattern, compilePattern } from '../internal/regex/compilePattern';
 import { MET, type Status, statusName, type Tri, triOf, UNKNOWN, UNMET } from '../internal/status';
 import {
   addDuration,
@@ -37,7 +37,7 @@ export interface OperatorContext {
   number(value: unknown): number;
   /** Reads a value as a boolean: `true`, `"yes"`, `"Y"`, `"1"`, `"on"`, … (`undefined` if it cannot). */
   boolean(value: unknown): boolean | undefined;
-  /** Raises a data-quality flag on the result (`too_long:<path>`), once; results keep at most 100. Absent outside a classification. */
+  /** Raises a data-quality flag on the result, once; results keep at most 100. Absent outside a classification. */
   flag?(flag: string): void;
 }
 
@@ -187,11 +187,12 @@ function windowTest(
   };
 }
 
-export function toRegExp(input: PatternInput): RegExp {
-  // g and y make test() stateful (lastIndex): the validator refuses them; a forged seal may not have
+/** A `matches` operand compiled for the linear-time engine; throws `PatternError` when it is refused. */
+export function toPattern(input: PatternInput): CompiledPattern {
+  // g and y would make test() stateful: the validator refuses them; a forged seal may not have
   return typeof input === 'string'
-    ? new RegExp(input)
-    : new RegExp(input.pattern, (input.flags ?? '').replace(/[gy]/g, ''));
+    ? compilePattern(input)
+    : compilePattern(input.pattern, (input.flags ?? '').replace(/[gy]/g, ''));
 }
 
 function containsIn(operand: Primitive): TriTest {
@@ -261,16 +262,9 @@ export const defaultOperatorTests: Readonly<Record<OperatorName, OperatorRuntime
     startsWith: tests((operand: string) => stringTest(operand, (value, prefix) => value.startsWith(prefix))),
     endsWith: tests((operand: string) => stringTest(operand, (value, suffix) => value.endsWith(suffix))),
     matches: tests((operand: PatternInput) => {
-      const regexp = toRegExp(operand);
-      return (value, context, path) => {
-        if (typeof value !== 'string') return UNKNOWN;
-        // past this a pattern could take long even when the validator found nothing wrong: unknown, flagged
-        if (value.length > MAX_MATCHED_LENGTH) {
-          if (path !== undefined) context.flag?.(`too_long:${path}`);
-          return UNKNOWN;
-        }
-        return regexp.test(value) ? MET : UNMET;
-      };
+      // linear in the text by construction (src/internal/regex): no cap on the length of what it reads
+      const pattern = toPattern(operand);
+      return (value) => (typeof value !== 'string' ? UNKNOWN : pattern.test(value) ? MET : UNMET);
     }),
     before: tests((operand: string) => comparison((a, b) => a < b)(operand)),
     after: tests((operand: string) => comparison((a, b) => a > b)(operand)),

@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
 import type { OperandProblem } from '../internal/issues';
-import { findSlowRegexConstruct } from '../internal/regexRisk';
-import { findUnsafeRegexConstruct } from '../internal/safeRegex';
+import { PatternError } from '../internal/regex/patternError';
 import { parseInstant } from '../internal/time';
 import type { Comparable, PatternInput } from '../schema/condition';
 import { DURATION_EXPECTED, DurationSchema, durationProblem } from '../schema/duration';
 import type { OperatorName } from '../schema/grammar';
-import { defaultOperatorTests, type OperatorRuntime, toRegExp } from './operatorTests';
+import { defaultOperatorTests, type OperatorRuntime, toPattern } from './operatorTests';
 
 export type { OperandProblem } from '../internal/issues';
 export type { OperatorContext, OperatorRuntime, OperatorTest, OperatorTests } from './operatorTests';
@@ -86,24 +85,33 @@ function checkPattern(input: PatternInput): OperandProblem | undefined {
     return { code: 'invalid_pattern', problem: 'pattern too long', expected: 'at most 1000 characters' };
   }
   try {
-    toRegExp(input);
+    toPattern(input);
   } catch (error) {
-    return {
-      code: 'invalid_pattern',
-      problem: `invalid regular expression (${(error as Error).message})`,
-      expected: 'a valid JavaScript regular expression',
-    };
+    if (!(error instanceof PatternError)) throw error;
+    return PATTERN_PROBLEMS[error.code](error.reason);
   }
-  const unsafe = findUnsafeRegexConstruct(source) ?? findSlowRegexConstruct(source, flags);
-  return unsafe === undefined
-    ? undefined
-    : {
-        code: 'unsafe_pattern',
-        problem: `pattern can backtrack catastrophically: ${unsafe}`,
-        expected:
-          'a pattern without nested quantifiers, back-references, repeated alternatives, bounds above 100, repetitions in lookarounds or overlapping repetitions in a row, such as "^(ab)+$" rather than "^(a+b)+$"',
-      };
+  return undefined;
 }
+
+const PATTERN_PROBLEMS: Readonly<Record<PatternError['code'], (reason: string) => OperandProblem>> = {
+  invalid_pattern: (reason) => ({
+    code: 'invalid_pattern',
+    problem: `invalid regular expression (${reason})`,
+    expected: 'a valid JavaScript regular expression',
+  }),
+  unsupported_pattern: (reason) => ({
+    code: 'unsupported_pattern',
+    problem: reason,
+    expected: 'a pattern without back-references or lookarounds (see docs/patterns.md)',
+    fix: 'match the parts separately with "all"/"not" conditions',
+  }),
+  too_large: (reason) => ({
+    code: 'too_large',
+    problem: `pattern too large: ${reason}`,
+    expected: 'a pattern of at most 10,000 instructions',
+    fix: 'use smaller counted repetitions, such as "\\d+" rather than "\\d{1,5000}"',
+  }),
+};
 
 const between = /* @__PURE__ */ z.tuple([comparable, comparable]);
 

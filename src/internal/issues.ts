@@ -28,7 +28,7 @@ export const ISSUE_CODES = [
   'invalid_date_format',
   'invalid_range',
   'invalid_pattern',
-  'unsafe_pattern',
+  'unsupported_pattern',
   'invalid_path',
   'forbidden_path',
   'empty_list',

@@ -1,4 +1,4 @@
-import { type Atom, type ParsedPattern, type PatternFlags, type PatternNode } from './parsePattern';
+import type { Atom, ParsedPattern, PatternFlags, PatternNode } from './parsePattern';
 import { PatternError } from './patternError';
 
 /** The most instructions a pattern may compile to: counted repetitions are copied, so `a{1000}{1000}` cannot fill memory. */
@@ -117,7 +117,15 @@ export function compileProgram(pattern: ParsedPattern): Program {
   };
   emit(pattern.node);
   push(Op.Match);
-  return { op, arg, alt, atoms, size, anchored: isAnchored(pattern.node, pattern.flags), flags: pattern.flags };
+  return {
+    op,
+    arg,
+    alt,
+    atoms,
+    size,
+    anchored: isAnchored(pattern.node, pattern.flags),
+    flags: pattern.flags,
+  };
 }
 
 /** Instructions a node compiles to (a float: `Infinity` or beyond the limit is refused before building). */

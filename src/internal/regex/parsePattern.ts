@@ -117,7 +117,11 @@ class Parser {
       const term = this.term();
       items.push(this.quantified(term));
     }
-    return items.length === 0 ? { kind: 'empty' } : items.length === 1 ? (items[0] as PatternNode) : { kind: 'concat', items };
+    return items.length === 0
+      ? { kind: 'empty' }
+      : items.length === 1
+        ? (items[0] as PatternNode)
+        : { kind: 'concat', items };
   }
 
   private quantified(term: PatternNode): PatternNode {
@@ -205,7 +209,8 @@ class Parser {
       }
     }
     const body = this.alternatives();
-    if (source[this.index] !== ')') throw new PatternError('invalid_pattern', `unterminated group at ${open}`);
+    if (source[this.index] !== ')')
+      throw new PatternError('invalid_pattern', `unterminated group at ${open}`);
     this.index++;
     return body;
   }
@@ -286,7 +291,12 @@ class Parser {
     if (this.flags.unicode && rest.startsWith('{')) return this.source.indexOf('}', start) + 1 - start;
     if (!HEX4.test(rest)) return 2;
     const unit = Number.parseInt(rest.slice(0, 4), 16);
-    if (this.flags.unicode && unit >= 0xd800 && unit <= 0xdbff && /^\\u[dD][c-fC-F][0-9a-fA-F]{2}/.test(rest.slice(4))) {
+    if (
+      this.flags.unicode &&
+      unit >= 0xd800 &&
+      unit <= 0xdbff &&
+      /^\\u[dD][c-fC-F][0-9a-fA-F]{2}/.test(rest.slice(4))
+    ) {
       return 12;
     }
     return 6;

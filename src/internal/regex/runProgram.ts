@@ -1,9 +1,33 @@
+import { Op, type Program } from './compileProgram';
 import { Assertion } from './parsePattern';
-import { type Program, Op } from './compileProgram';
 
 /** Counts the work of `runProgram` calls, for tests that bound it: one step per instruction visited. */
 export interface StepMeter {
   steps: number;
+}
+
+interface Buffers {
+  current: Int32Array;
+  next: Int32Array;
+  /** The generation an instruction was last added in (a float: never wraps). */
+  readonly mark: Float64Array;
+  readonly stack: Int32Array;
+  generation: number;
+}
+
+const BUFFERS = /* @__PURE__ */ new WeakMap<Program, Buffers>();
+
+function newBuffers(program: Program): Buffers {
+  const { size } = program;
+  const buffers: Buffers = {
+    current: new Int32Array(size),
+    next: new Int32Array(size),
+    mark: new Float64Array(size),
+    stack: new Int32Array(size * 2 + 2),
+    generation: 0,
+  };
+  BUFFERS.set(program, buffers);
+  return buffers;
 }
 
 /**
@@ -21,13 +45,14 @@ export function runProgram(program: Program, text: string, meter?: StepMeter): b
   const { op, arg, alt, atoms, size, anchored, flags } = program;
   const unicode = flags.unicode;
   const extraWord = flags.unicode && flags.ignoreCase;
-  let current = new Int32Array(size);
-  let next = new Int32Array(size);
+  // one set of buffers per program, reused: a call runs to the end before another starts (atoms call no user code)
+  const buffers = (BUFFERS.get(program) ?? newBuffers(program)) as Buffers;
+  let current = buffers.current;
+  let next = buffers.next;
   let currentCount = 0;
   let nextCount = 0;
-  const mark = new Uint32Array(size);
-  const stack = new Int32Array(size * 2 + 2);
-  let generation = 1;
+  const { mark, stack } = buffers;
+  let generation = buffers.generation + 1;
   let steps = 0;
   const length = text.length;
 
@@ -135,6 +160,7 @@ export function runProgram(program: Program, text: string, meter?: StepMeter): b
     currentCount = nextCount;
     position = after;
   }
+  buffers.generation = generation;
   if (meter !== undefined) meter.steps += steps;
   return matched;
 }

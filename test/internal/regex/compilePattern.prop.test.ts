@@ -28,18 +28,22 @@ function compileBoth(pattern: string, flags: string) {
 describe('compilePattern matches as RegExp does', () => {
   it('on random patterns, flags and texts', () => {
     fc.assert(
-      fc.property(patternCase, fc.array(text, { minLength: 1, maxLength: 8 }), ({ pattern, flags }, texts) => {
-        const both = compileBoth(pattern, flags);
-        if (both === undefined) return;
-        for (const value of texts) {
-          expect([pattern, flags, value, both.engine.test(value)]).toEqual([
-            pattern,
-            flags,
-            value,
-            both.native.test(value),
-          ]);
-        }
-      }),
+      fc.property(
+        patternCase,
+        fc.array(text, { minLength: 1, maxLength: 8 }),
+        ({ pattern, flags }, texts) => {
+          const both = compileBoth(pattern, flags);
+          if (both === undefined) return;
+          for (const value of texts) {
+            expect([pattern, flags, value, both.engine.test(value)]).toEqual([
+              pattern,
+              flags,
+              value,
+              both.native.test(value),
+            ]);
+          }
+        },
+      ),
       { numRuns: Number(process.env.PATTERN_RUNS ?? 3_000) },
     );
   });

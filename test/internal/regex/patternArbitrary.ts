@@ -4,18 +4,91 @@ import fc from 'fast-check';
 
 /** Characters texts are made of: cases, folds (K ſ), an astral character, a lone surrogate, line terminators. */
 export const TEXT_CHARS = [
-  'a', 'b', 'A', 'B', 'k', 'K', '\u212a', 's', '\u017f', 'é', 'É', '😀', '\ud83d', '\n', '\r', '\u2028', ' ', '1', '_', '-', '\t', '.',
+  'a',
+  'b',
+  'A',
+  'B',
+  'k',
+  'K',
+  '\u212a',
+  's',
+  '\u017f',
+  'é',
+  'É',
+  '😀',
+  '\ud83d',
+  '\n',
+  '\r',
+  '\u2028',
+  ' ',
+  '1',
+  '_',
+  '-',
+  '\t',
+  '.',
 ];
 
-const LITERALS = ['a', 'b', 'A', 'k', 's', 'é', '😀', '\u212a', '-', ' ', '_', '1', '\\.', '\\-', '\\n', '\\t', '\\/'];
-const ESCAPES = ['\\d', '\\w', '\\s', '\\D', '\\W', '\\S', '\\x61', '\\u0041', '\\cJ', '\\0', '\\ud83d\\ude00', '\\uD83D'];
+const LITERALS = [
+  'a',
+  'b',
+  'A',
+  'k',
+  's',
+  'é',
+  '😀',
+  '\u212a',
+  '-',
+  ' ',
+  '_',
+  '1',
+  '\\.',
+  '\\-',
+  '\\n',
+  '\\t',
+  '\\/',
+];
+const ESCAPES = [
+  '\\d',
+  '\\w',
+  '\\s',
+  '\\D',
+  '\\W',
+  '\\S',
+  '\\x61',
+  '\\u0041',
+  '\\cJ',
+  '\\0',
+  '\\ud83d\\ude00',
+  '\\uD83D',
+];
 const UNICODE_ESCAPES = ['\\u{1F600}', '\\u{61}', '\\p{L}', '\\P{Lu}', '\\p{Script=Greek}', '\\p{Ll}'];
 const LEGACY_ESCAPES = ['\\011', '\\01', '\\c', '\\x6', '\\u00', '\\k', '\\e', ']', '{', '}', 'a{', 'x{1,'];
-const CLASS_PARTS = ['a', 'b', 'A-Z', 'a-c', '\\w', '\\d', '\\s', '\\t-\\r', '-', 'é', '😀', '\\u212a', '\\b', '\\x61', '^', '.', '\\]'];
+const CLASS_PARTS = [
+  'a',
+  'b',
+  'A-Z',
+  'a-c',
+  '\\w',
+  '\\d',
+  '\\s',
+  '\\t-\\r',
+  '-',
+  'é',
+  '😀',
+  '\\u212a',
+  '\\b',
+  '\\x61',
+  '^',
+  '.',
+  '\\]',
+];
 
 function character(unicode: boolean): fc.Arbitrary<string> {
   const classes = fc
-    .tuple(fc.boolean(), fc.array(fc.constantFrom(...CLASS_PARTS, ...(unicode ? ['\\p{L}', '\\P{L}'] : [])), { maxLength: 3 }))
+    .tuple(
+      fc.boolean(),
+      fc.array(fc.constantFrom(...CLASS_PARTS, ...(unicode ? ['\\p{L}', '\\P{L}'] : [])), { maxLength: 3 }),
+    )
     .map(([negate, parts]) => `[${negate ? '^' : ''}${parts.join('')}]`);
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...LITERALS) },
@@ -52,8 +125,14 @@ export function patternText(unicode: boolean): fc.Arbitrary<string> {
           .tuple(fc.constantFrom('(', '(?:', '(?<g>'), fc.array(tie('node'), { minLength: 1, maxLength: 3 }))
           .map(([open, items]) => `${open}${items.join('')})`),
       },
-      { weight: 2, arbitrary: fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map((items) => items.join('|')) },
-      { weight: 3, arbitrary: fc.array(tie('node'), { minLength: 2, maxLength: 4 }).map((items) => items.join('')) },
+      {
+        weight: 2,
+        arbitrary: fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map((items) => items.join('|')),
+      },
+      {
+        weight: 3,
+        arbitrary: fc.array(tie('node'), { minLength: 2, maxLength: 4 }).map((items) => items.join('')),
+      },
     ),
   }));
   return node;
@@ -70,4 +149,6 @@ export const patternCase = flagsText.chain((flags) =>
 );
 
 /** Short texts over {@link TEXT_CHARS}. */
-export const text = fc.array(fc.constantFrom(...TEXT_CHARS), { maxLength: 12 }).map((chars) => chars.join(''));
+export const text = fc
+  .array(fc.constantFrom(...TEXT_CHARS), { maxLength: 12 })
+  .map((chars) => chars.join(''));
