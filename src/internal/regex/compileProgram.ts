@@ -77,13 +77,14 @@ export function compileProgram(pattern: ParsedPattern): Program {
         return;
       case 'alternate': {
         const jumps: number[] = [];
-        node.items.forEach((item, index) => {
-          if (index === node.items.length - 1) return emit(item);
+        const last = node.items.length - 1;
+        for (let index = 0; index < last; index++) {
           const split = push(Op.Split, pc + 1);
-          emit(item);
+          emit(node.items[index] as PatternNode);
           jumps.push(push(Op.Jump));
           alt[split] = pc;
-        });
+        }
+        emit(node.items[last] as PatternNode);
         for (const jump of jumps) arg[jump] = pc;
         return;
       }

@@ -42,7 +42,7 @@ function newBuffers(program: Program): Buffers {
  * @returns Whether the pattern matches somewhere in the text.
  */
 export function runProgram(program: Program, text: string, meter?: StepMeter): boolean {
-  const { op, arg, alt, atoms, size, anchored, flags } = program;
+  const { op, arg, alt, atoms, anchored, flags } = program;
   const unicode = flags.unicode;
   const extraWord = flags.unicode && flags.ignoreCase;
   // one set of buffers per program, reused: a call runs to the end before another starts (atoms call no user code)
