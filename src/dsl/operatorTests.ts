@@ -262,9 +262,18 @@ export const defaultOperatorTests: Readonly<Record<OperatorName, OperatorRuntime
     startsWith: tests((operand: string) => stringTest(operand, (value, prefix) => value.startsWith(prefix))),
     endsWith: tests((operand: string) => stringTest(operand, (value, suffix) => value.endsWith(suffix))),
     matches: tests((operand: PatternInput) => {
-      // linear in the text by construction (src/internal/regex): no cap on the length of what it reads
+      // linear in the text by construction (src/internal/regex), and at most MAX_TEST_STEPS of work:
+      // a large program on a long text is unknown, flagged, rather than slow
       const pattern = toPattern(operand);
-      return (value) => (typeof value !== 'string' ? UNKNOWN : pattern.test(value) ? MET : UNMET);
+      return (value, context, path) => {
+        if (typeof value !== 'string') return UNKNOWN;
+        const matched = pattern.test(value);
+        if (matched === undefined) {
+          if (path !== undefined) context.flag?.(`too_costly:${path}`);
+          return UNKNOWN;
+        }
+        return matched ? MET : UNMET;
+      };
     }),
     before: tests((operand: string) => comparison((a, b) => a < b)(operand)),
     after: tests((operand: string) => comparison((a, b) => a > b)(operand)),

@@ -4,11 +4,20 @@ import { runProgram } from './runProgram';
 
 /** A pattern compiled for the linear-time engine. */
 export interface CompiledPattern {
-  /** Whether the pattern matches anywhere in the text, as `RegExp.prototype.test` would. */
-  readonly test: (text: string) => boolean;
+  /**
+   * Whether the pattern matches anywhere in the text, as `RegExp.prototype.test` would; `undefined` when
+   * answering would take more than {@link MAX_TEST_STEPS} steps (a large program on a long text).
+   */
+  readonly test: (text: string) => boolean | undefined;
   /** The number of instructions it compiled to (at most `MAX_PROGRAM_SIZE`). */
   readonly size: number;
 }
+
+/**
+ * The most steps one `test` takes (about 30 ms on a slow machine): a program of n instructions reads at least
+ * MAX_TEST_STEPS / (3 n) characters, 100,000 and more for the patterns conditions usually hold.
+ */
+export const MAX_TEST_STEPS = 5_000_000;
 
 /**
  * Compiles a JavaScript regular expression for the linear-time engine: the same strings match as with
@@ -21,5 +30,5 @@ export interface CompiledPattern {
  */
 export function compilePattern(source: string, flags = ''): CompiledPattern {
   const program = compileProgram(parsePattern(source, flags));
-  return { test: (text) => runProgram(program, text), size: program.size };
+  return { test: (text) => runProgram(program, text, undefined, MAX_TEST_STEPS), size: program.size };
 }

@@ -39,9 +39,15 @@ function newBuffers(program: Program): Buffers {
  * @param program What `compileProgram` returned.
  * @param text The text searched.
  * @param meter Optional: steps taken are added to it.
- * @returns Whether the pattern matches somewhere in the text.
+ * @param limit The most steps to take: past it (checked once per character) the answer is `undefined`.
+ * @returns Whether the pattern matches somewhere in the text; `undefined` when `limit` was reached first.
  */
-export function runProgram(program: Program, text: string, meter?: StepMeter): boolean {
+export function runProgram(
+  program: Program,
+  text: string,
+  meter?: StepMeter,
+  limit = Number.POSITIVE_INFINITY,
+): boolean | undefined {
   const { op, arg, alt, atoms, anchored, flags } = program;
   const unicode = flags.unicode;
   const extraWord = flags.unicode && flags.ignoreCase;
@@ -118,9 +124,13 @@ export function runProgram(program: Program, text: string, meter?: StepMeter): b
     return count;
   };
 
-  let matched = false;
+  let matched: boolean | undefined = false;
   let position = 0;
   for (;;) {
+    if (steps > limit) {
+      matched = undefined;
+      break;
+    }
     if (!anchored || position === 0) {
       currentCount = add(current, currentCount, 0, position);
       if (currentCount < 0) {
