@@ -12,12 +12,13 @@ const BUNDLES = [
     name: 'leadstage/runtime: compileSealed + classify',
     entry:
       "import { compileSealed, classify } from 'leadstage/runtime'; globalThis.leadstage = { compileSealed, classify };",
-    budget: 17 * 1024,
+    // 17 KB before the linear-time pattern engine (src/internal/regex, 3.6 KB min+gzip alone), which sealed configs need
+    budget: 20.5 * 1024,
   },
   {
     name: 'leadstage: compile + classify (validation included)',
     entry: "import { compile, classify } from 'leadstage'; globalThis.leadstage = { compile, classify };",
-    budget: 34.5 * 1024,
+    budget: 36 * 1024,
   },
 ];
 const MUST_NOT_CONTAIN = {
@@ -30,7 +31,7 @@ const MUST_NOT_CONTAIN = {
 // what the runtime leaves out on top: zod, the condition checker, the lint
 const RUNTIME_MUST_NOT_CONTAIN = {
   zod: 'ZodError',
-  'condition checker': 'nested quantifiers',
+  'condition checker': 'ambiguous_kind',
   lint: 'criterion_cycle',
 };
 
