@@ -55,7 +55,8 @@ let worstOfAll = { ms: 0 };
     criteria: { title: { when: { fact: 'title', matches: '(a|b)*c$' } } },
     stages: [{ id: 'top', when: { criterion: 'title' } }, { id: 'rest' }],
   });
-  for (let round = 0; round < 5; round++) warm.classify({ title: 'ab'.repeat(25_000) }, { asOf: '2026-06-30' });
+  for (let round = 0; round < 5; round++)
+    warm.classify({ title: 'ab'.repeat(25_000) }, { asOf: '2026-06-30' });
 }
 for (const [pattern, unit] of corpus) {
   const config = {
@@ -110,7 +111,13 @@ await build({
 const { compilePattern } = await import(outfile);
 rmSync(directory, { recursive: true, force: true });
 
-const TITLES = ['VP of Sales', 'Vice President, Marketing', 'Head of Growth', 'Software Engineer', 'vp sales emea'];
+const TITLES = [
+  'VP of Sales',
+  'Vice President, Marketing',
+  'Head of Growth',
+  'Software Engineer',
+  'vp sales emea',
+];
 const EMAILS = ['jane.doe@acme.example', 'bob@globex.com', 'not an email', 'x@y', 'FIRST.LAST@Initech.co.uk'];
 const SHORT = [
   ['^(vp|vice president)\\b', 'i', TITLES],

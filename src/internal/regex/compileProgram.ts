@@ -22,6 +22,11 @@ export interface Program {
   readonly size: number;
   /** Whether every match must start at index 0 (a leading `^` without `m`): then threads start only there. */
   readonly anchored: boolean;
+  /**
+   * The atoms that can read a match's first character (assertions passed as if they held), or `undefined`
+   * when a match can be empty: where no thread is live, characters none of them accepts are skipped.
+   */
+  readonly firstAtoms: readonly number[] | undefined;
   readonly flags: PatternFlags;
 }
 
@@ -125,8 +130,27 @@ export function compileProgram(pattern: ParsedPattern): Program {
     atoms,
     size,
     anchored: isAnchored(pattern.node, pattern.flags),
+    firstAtoms: firstAtomsOf(op, arg, alt),
     flags: pattern.flags,
   };
+}
+
+function firstAtomsOf(op: Uint8Array, arg: Int32Array, alt: Int32Array): number[] | undefined {
+  const seen = new Uint8Array(op.length);
+  const pending = [0];
+  const found = new Set<number>();
+  while (pending.length > 0) {
+    const pc = pending.pop() as number;
+    if (seen[pc] === 1) continue;
+    seen[pc] = 1;
+    const code = op[pc];
+    if (code === Op.Match) return undefined;
+    if (code === Op.Char) found.add(arg[pc] as number);
+    else if (code === Op.Split) pending.push(arg[pc] as number, alt[pc] as number);
+    else if (code === Op.Jump) pending.push(arg[pc] as number);
+    else pending.push(pc + 1);
+  }
+  return [...found];
 }
 
 /** Instructions a node compiles to (a float: `Infinity` or beyond the limit is refused before building). */

@@ -7,6 +7,8 @@ export interface StepMeter {
 }
 
 interface Buffers {
+  /** Per ASCII code: 1 when one of the program's first atoms accepts it, 2 when none does; 0 unknown. */
+  readonly firstAscii: Uint8Array;
   current: Int32Array;
   next: Int32Array;
   /** The generation an instruction was last added in (a float: never wraps). */
@@ -20,6 +22,7 @@ const BUFFERS = /* @__PURE__ */ new WeakMap<Program, Buffers>();
 function newBuffers(program: Program): Buffers {
   const { size } = program;
   const buffers: Buffers = {
+    firstAscii: new Uint8Array(128),
     current: new Int32Array(size),
     next: new Int32Array(size),
     mark: new Float64Array(size),
@@ -57,7 +60,8 @@ export function runProgram(
   let next = buffers.next;
   let currentCount = 0;
   let nextCount = 0;
-  const { mark, stack } = buffers;
+  const { mark, stack, firstAscii } = buffers;
+  const firstAtoms = anchored ? undefined : program.firstAtoms;
   let generation = buffers.generation + 1;
   let steps = 0;
   const length = text.length;
@@ -130,6 +134,23 @@ export function runProgram(
     if (steps > limit) {
       matched = undefined;
       break;
+    }
+    if (currentCount === 0 && firstAtoms !== undefined) {
+      // no live thread: skip the ASCII characters no match can start with (a new position, a new generation)
+      const from = position;
+      while (position < length) {
+        const code = text.charCodeAt(position);
+        if (code >= 128) break;
+        let first = firstAscii[code] as number;
+        if (first === 0) {
+          first = firstAtoms.some((atom) => (atoms[atom] as (code: number) => boolean)(code)) ? 1 : 2;
+          firstAscii[code] = first;
+        }
+        if (first === 1) break;
+        steps++;
+        position++;
+      }
+      if (position !== from) generation++;
     }
     if (!anchored || position === 0) {
       currentCount = add(current, currentCount, 0, position);
