@@ -36,8 +36,10 @@ function newBuffers(program: Program): Buffers {
 /**
  * Whether a program matches anywhere in a text (`RegExp.prototype.test` without `g`/`y`), by a state-set
  * simulation (Pike's VM without captures): each character is read once against the set of live
- * instructions, each instruction at most once per position, so the work is at most about
- * 3 × program size × (text length + 1) steps, whatever the pattern and the text.
+ * instructions, each instruction at most once per position. Per position: at most 3n + 1 instructions
+ * visited while adding threads (n instructions, each pushing at most two), n character tests, and with `u`
+ * before an astral character one more pass of 3n + 1 (see below): at most (7n + 3) × (text length + 1)
+ * steps, whatever the pattern and the text.
  *
  * @param program What `compileProgram` returned.
  * @param text The text searched.
