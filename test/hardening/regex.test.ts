@@ -4,11 +4,13 @@
 // 50 KB of hostile text within c × program size × (length + 1) steps, counted, never timed. There is no
 // cap on the text's length any more. Speed is measured by bench/redos.mjs, not here.
 import { describe, expect, it } from 'vitest';
-import { compile, safeParseConfig } from '../../src/index';
+import { configHash, sealFor } from '../../src/config/seal';
+import { ConfigError, compile, safeParseConfig, sealConfig } from '../../src/index';
 import { MAX_TEST_STEPS } from '../../src/internal/regex/compilePattern';
 import { compileProgram } from '../../src/internal/regex/compileProgram';
 import { parsePattern } from '../../src/internal/regex/parsePattern';
 import { runProgram } from '../../src/internal/regex/runProgram';
+import { compileSealed } from '../../src/runtime/index';
 
 /** The most steps the engine may take on a text, for a program of n instructions (runProgram says why). */
 const bound = (instructions: number, length: number) => (7 * instructions + 3) * (length + 1);
@@ -150,5 +152,23 @@ describe('the work of one test', () => {
     const meter = { steps: 0 };
     expect(runProgram(program, `${'a'.repeat(LENGTH)}b`, meter)).toBe(true);
     expect(meter.steps).toBeLessThanOrEqual(bound(program.size, LENGTH + 1));
+  });
+});
+
+describe('sealed configs (leadstage/runtime) compile patterns with the same engine', () => {
+  const forge = (config: Record<string, unknown>) => ({ ...config, $seal: sealFor(configHash(config)) });
+
+  it.each(['[]|(a|a)*$', '.*a.*a.*b', '(?:a+)?(?:a+)?(?:a+)?b'])('%j answers on 50 KB', (pattern) => {
+    const classifier = compileSealed(sealConfig(configWith(pattern)));
+    const result = classifier.classify({ contact: { title: hostile('a') } }, { asOf: '2026-06-30' });
+    expect(result.criteria.title?.status).toBe(
+      new RegExp(pattern).test(`${'a'.repeat(8)}!`) ? 'met' : 'unmet',
+    );
+  });
+
+  it.each(['(a)\\1', '(?=a)a', '(?:a{1000}){1000}'])('refuses a forged seal with %j', (pattern) => {
+    const attempt = () => compileSealed(forge(configWith(pattern)));
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/invalid_sealed_config|cannot be compiled/);
   });
 });
