@@ -119,14 +119,14 @@ describe.each([
 
 describe('the work of one test', () => {
   it('grows linearly with the text, even for a large program', () => {
-    const program = compileProgram(parsePattern('[ab]{0,2000}c'));
+    const program = compileProgram(parsePattern('[ab]{0,500}c'));
     const steps = (length: number) => {
       const meter = { steps: 0 };
       runProgram(program, 'a'.repeat(length), meter);
       return meter.steps;
     };
-    const [short, long] = [steps(4_000), steps(16_000)];
-    expect(long).toBeLessThanOrEqual(bound(program.size, 16_000));
+    const [short, long] = [steps(2_000), steps(8_000)];
+    expect(long).toBeLessThanOrEqual(bound(program.size, 8_000));
     // past the repetition's reach the work per character is constant: four times the text, under five times the steps
     expect(long / short).toBeLessThan(5);
   });

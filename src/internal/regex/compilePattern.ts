@@ -1,5 +1,6 @@
 import { compileProgram } from './compileProgram';
 import { parsePattern } from './parsePattern';
+import { createCache, runCached } from './runCached';
 import { runProgram } from './runProgram';
 
 /** A pattern compiled for the linear-time engine. */
@@ -31,5 +32,14 @@ export const MAX_TEST_STEPS = 3_000_000;
  */
 export function compilePattern(source: string, flags = ''): CompiledPattern {
   const program = compileProgram(parsePattern(source, flags));
-  return { test: (text) => runProgram(program, text, undefined, MAX_TEST_STEPS), size: program.size };
+  const cache = createCache(program);
+  return {
+    test: (text) => {
+      const meter = { steps: 0 };
+      const answer = runCached(cache, text, meter, MAX_TEST_STEPS);
+      // the cache filled up on this text: the state-set simulation, with what is left of the steps
+      return answer === 'full' ? runProgram(program, text, undefined, MAX_TEST_STEPS - meter.steps) : answer;
+    },
+    size: program.size,
+  };
 }
