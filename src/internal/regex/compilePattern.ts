@@ -33,9 +33,10 @@ export const MAX_TEST_STEPS = 3_000_000;
 export function compilePattern(source: string, flags = ''): CompiledPattern {
   const program = compileProgram(parsePattern(source, flags));
   const cache = createCache(program);
+  const meter = { steps: 0 };
   return {
     test: (text) => {
-      const meter = { steps: 0 };
+      meter.steps = 0;
       const answer = runCached(cache, text, meter, MAX_TEST_STEPS);
       // the cache filled up on this text: the state-set simulation, with what is left of the steps
       return answer === 'full' ? runProgram(program, text, undefined, MAX_TEST_STEPS - meter.steps) : answer;

@@ -15,6 +15,9 @@ const MATCHED = -2;
 /** The most states the cache holds for one pattern, and the most instructions across them. */
 const MAX_STATES = 200;
 const MAX_KERNELS = 20_000;
+/** Past this many instructions, or this many texts that outgrew the cache, states are not cached: the simulation runs. */
+const MAX_CACHED_PROGRAM = 500;
+const MAX_OVERFLOWS = 3;
 
 interface State {
   /** The instructions live at a position, before the threads they start are followed: sorted. */
@@ -37,6 +40,10 @@ export interface Cache {
   states: State[];
   index: Map<string, number>;
   kernels: number;
+  /** The state at the start of a text, once built; -1 before. */
+  initial: number;
+  /** Texts that outgrew the cache. */
+  overflows: number;
   /** Whether an empty match holds between the halves of a surrogate pair (V8 tries one there, with u): 0 unknown, 1 yes, 2 no. */
   betweenHalves: number;
   readonly mark: Float64Array;
@@ -57,6 +64,8 @@ export function createCache(program: Program): Cache {
     states: [],
     index: new Map(),
     kernels: 0,
+    initial: -1,
+    overflows: 0,
     betweenHalves: 0,
     mark: new Float64Array(program.size),
     generation: 0,
@@ -69,7 +78,8 @@ export function createCache(program: Program): Cache {
  * Whether a program matches anywhere in a text, as `runProgram` answers, through a cache of the state sets
  * already met: a character whose transition is cached costs one step, one that is not costs what
  * `runProgram` spends on it (plus the state's key). When the cache is full it is emptied before a text, and
- * if it fills up during one the answer is `'full'`: the caller runs `runProgram` instead.
+ * if it fills up during one the answer is `'full'`: the caller runs `runProgram` instead — as it does for
+ * programs of more than 500 instructions, and after three texts that outgrew the cache.
  *
  * @param cache What `createCache` returned for the program.
  * @param text The text searched.
@@ -84,14 +94,17 @@ export function runCached(
   limit = Number.POSITIVE_INFINITY,
 ): boolean | undefined | 'full' {
   const { program } = cache;
+  if (program.size > MAX_CACHED_PROGRAM || cache.overflows >= MAX_OVERFLOWS) return 'full';
   const unicode = program.flags.unicode;
   if (cache.states.length >= MAX_STATES || cache.kernels >= MAX_KERNELS) {
     cache.states = [];
     cache.index = new Map();
     cache.kernels = 0;
+    cache.initial = -1;
   }
   const length = text.length;
-  let state = stateFor(cache, new Int32Array([0]), AT_START, meter);
+  if (cache.initial < 0) cache.initial = stateFor(cache, new Int32Array([0]), AT_START, meter);
+  let state = cache.initial;
   let position = 0;
   while (position < length) {
     if (meter.steps > limit) return undefined;
@@ -102,7 +115,10 @@ export function runCached(
     meter.steps++;
     if (next === UNKNOWN) {
       next = transition(cache, current, code, meter);
-      if (next === UNKNOWN) return 'full';
+      if (next === UNKNOWN) {
+        cache.overflows++;
+        return 'full';
+      }
       if (code < 128) current.ascii[code] = next;
       else current.other.set(code, next);
     }
