@@ -12,13 +12,13 @@ const BUNDLES = [
     name: 'leadstage/runtime: compileSealed + classify',
     entry:
       "import { compileSealed, classify } from 'leadstage/runtime'; globalThis.leadstage = { compileSealed, classify };",
-    // 17 KB before the linear-time pattern engine (src/internal/regex, 3.6 KB min+gzip alone), which sealed configs need
-    budget: 20.5 * 1024,
+    // 17 KB before the linear-time pattern engine (src/internal/regex, 4.8 KB min+gzip alone), which sealed configs need
+    budget: 21.5 * 1024,
   },
   {
     name: 'leadstage: compile + classify (validation included)',
     entry: "import { compile, classify } from 'leadstage'; globalThis.leadstage = { compile, classify };",
-    budget: 36 * 1024,
+    budget: 37 * 1024,
   },
 ];
 const MUST_NOT_CONTAIN = {
