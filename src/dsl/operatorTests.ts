@@ -61,13 +61,23 @@ const TRI_COMPILERS = /* @__PURE__ */ new WeakMap<object, (operand: unknown) => 
 /**
  * @internal Compiles an operand with an operator into a hot-path test. Built-in operators (and
  * definitions spread from them, which keep their `compile`) run on `Tri` directly; any other
- * operator's public test is adapted from `Status`.
+ * operator's public test is adapted from `Status`, and a throw from it reads `unknown`, flagged
+ * `operator_failed:<name>`.
  */
-export function compileTest(definition: OperatorRuntime, operand: unknown): TriTest {
+export function compileTest(definition: OperatorRuntime, operand: unknown, name = 'custom'): TriTest {
   const fast = TRI_COMPILERS.get(definition.compile);
   if (fast !== undefined) return fast(operand);
   const test = definition.compile(operand);
-  return (value, context, path) => triOf(test(value, context, path));
+  return (value, context, path) => {
+    try {
+      return triOf(test(value, context, path));
+    } catch {
+      // a custom test that throws is unknown here, once: were the throw to escape, every classification
+      // it is nested in (a test calling back into classify) would retry it, 2^depth times in all
+      context.flag?.(`operator_failed:${name}`);
+      return UNKNOWN;
+    }
+  };
 }
 
 function tests<T>(compileTri: (operand: T) => TriTest, decidesAbsent?: true): OperatorRuntime {
