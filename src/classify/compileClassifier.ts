@@ -1,3 +1,4 @@
+import { type Budget, DEFAULT_BUDGET } from '../dsl/budget';
 import {
   type CompileEnvironment,
   compileEvaluator,
@@ -97,7 +98,12 @@ function knockOutCriteria(config: Config): ReadonlySet<string> {
  * {@link Classifier}. The JSON is read once; the hot path never looks at it again. `hash` is the
  * config's `configHash`.
  */
-export function compileClassifier(config: Config, operators: OperatorTests, hash: string): Classifier {
+export function compileClassifier(
+  config: Config,
+  operators: OperatorTests,
+  hash: string,
+  budget: Readonly<Required<Budget>> = DEFAULT_BUDGET,
+): Classifier {
   const criterionIds = Object.keys(config.criteria);
   const criterionIndex = new Map(criterionIds.map((id, index) => [id, index]));
   const readings = compileFactReadings(config.read, config.facts);
@@ -160,10 +166,12 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
     lead: unknown,
     asOf: number,
     ruleLabels: ReadonlyArray<string | undefined>,
+    units: number,
   ): ClassifyContext => {
     const kept = workspace.context as ClassifyContext | undefined;
-    if (kept !== undefined) return kept.restart(lead, asOf, ruleLabels);
+    if (kept !== undefined) return kept.restart(lead, asOf, ruleLabels, units);
     const context = new ClassifyContext(lead, asOf, workspace, source, ruleLabels, readings.global);
+    context.budget = units;
     workspace.context = context;
     return context;
   };
@@ -177,8 +185,8 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
     const workspace = lender.acquire();
     try {
       return texts === undefined || detail === 'statuses'
-        ? buildStatuses(compiled, contextFor(workspace, lead, asOf, NO_LABELS))
-        : buildResult(compiled, contextFor(workspace, lead, asOf, texts.rules), texts);
+        ? buildStatuses(compiled, contextFor(workspace, lead, asOf, NO_LABELS, budget.classify))
+        : buildResult(compiled, contextFor(workspace, lead, asOf, texts.rules, budget.classify), texts);
     } finally {
       lender.release(workspace);
     }
@@ -186,7 +194,7 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
   const stageOnce = (lead: unknown, asOf: number) => {
     const workspace = lender.acquire();
     try {
-      return stageOf(compiled, contextFor(workspace, lead, asOf, NO_LABELS));
+      return stageOf(compiled, contextFor(workspace, lead, asOf, NO_LABELS, budget.stage));
     } finally {
       lender.release(workspace);
     }
@@ -195,6 +203,7 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
   const classifier: Classifier = {
     config,
     hash,
+    budget,
     classify(lead: unknown, classifyOptions: ClassifyOptions) {
       const asOf = readAsOf(classifyOptions?.asOf);
       const detail = classifyOptions.detail;

@@ -218,11 +218,54 @@ function containsIn(operand: Primitive): TriTest {
   };
 }
 
+/** Charges `units` to the evaluation's budget (see `Budget`), if it has one; `false` once it is spent. */
+function charge(context: OperatorContext, units: number): boolean {
+  const metered = context as OperatorContext & { budget?: number; overBudget?: () => void };
+  if (metered.budget === undefined) return true;
+  metered.budget -= units;
+  if (metered.budget >= 0) return true;
+  metered.overBudget?.();
+  return false;
+}
+
+/**
+ * `containsAny` / `containsAll`. With text keywords (the usual case) each element of a list is normalised
+ * once and looked up in a set of the normalised keywords: elements + keywords, not their product. The work
+ * is charged to the budget: one unit per keyword and element (or per keyword and 64 characters of a text,
+ * which `includes` scans); past it, unknown.
+ */
 function containsMany(operands: readonly Primitive[], needAll: boolean): TriTest {
+  if (operands.every((operand) => typeof operand === 'string')) {
+    const keywords = operands as readonly string[];
+    const normal = new Set(keywords.map(normalizeText));
+    return (value, context) => {
+      if (typeof value === 'string') {
+        if (!charge(context, keywords.length * (1 + (value.length >>> 6)))) return UNKNOWN;
+        for (const keyword of keywords) if (value.includes(keyword) !== needAll) return needAll ? UNMET : MET;
+        return needAll ? MET : UNMET;
+      }
+      if (!Array.isArray(value)) return UNKNOWN;
+      if (!charge(context, value.length + normal.size)) return UNKNOWN;
+      if (normal.size === 0) return needAll ? MET : UNMET;
+      const found = needAll ? new Set<string>() : undefined;
+      for (const element of value) {
+        const text = readText(element);
+        if (text === undefined) continue;
+        const normalized = normalizeText(text);
+        if (!normal.has(normalized)) continue;
+        if (found === undefined) return MET;
+        found.add(normalized);
+        if (found.size === normal.size) return MET;
+      }
+      return UNMET;
+    };
+  }
   const tests = operands.map(containsIn);
   const decisive = needAll ? UNMET : MET;
   return (value, context, path) => {
     if (typeof value !== 'string' && !Array.isArray(value)) return UNKNOWN;
+    const size = typeof value === 'string' ? 1 + (value.length >>> 6) : value.length + 1;
+    if (!charge(context, tests.length * size)) return UNKNOWN;
     let sawUnknown = false;
     for (const test of tests) {
       const outcome = test(value, context, path);
