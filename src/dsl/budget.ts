@@ -14,7 +14,7 @@ export interface Budget {
   readonly classify?: number;
   /** Units one `stage()` may spend. Default 1,000,000. */
   readonly stage?: number;
-  /** Units one `stageHistory` may spend across all its evaluations. Default 20,000,000. */
+  /** Units one `stageHistory` may spend across all its evaluations. Default 10,000,000. */
   readonly history?: number;
 }
 
@@ -29,7 +29,7 @@ export interface Budget {
 export const DEFAULT_BUDGET: Readonly<Required<Budget>> = /* @__PURE__ */ Object.freeze({
   classify: 1_000_000,
   stage: 1_000_000,
-  history: 20_000_000,
+  history: 10_000_000,
 });
 
 /** The largest budget a compile may set: beyond it the bound would be hours, not a bound. */
@@ -57,7 +57,7 @@ export function readBudget(input: unknown, where = 'options.budget'): Readonly<R
     if (value === undefined) continue;
     if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_BUDGET) {
       throw new TypeError(
-        `${where}.${key}: expected a whole number of work units from 1 to ${MAX_BUDGET.toExponential()}, received ${describeValue(value)}`,
+        `${where}.${key}: expected a whole number of work units from 1 to ${MAX_BUDGET.toLocaleString('en')}, received ${describeValue(value)}`,
       );
     }
     budget[key as keyof Budget] = value as number;

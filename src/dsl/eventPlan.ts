@@ -334,6 +334,9 @@ export class EventPlan {
     const tally = context.workspace.tally;
     if (tally.selectionGeneration !== context.generation) {
       const byType = this.byType;
+      // flagged before the slots that hold no event can fill the flags
+      const unscanned = events.length > MAX_SCANNED;
+      if (flagged && unscanned) context.flag('events_truncated');
       const { positions, truncated } = selectEvents(
         events,
         (type) => byType[type] !== undefined,
@@ -348,7 +351,7 @@ export class EventPlan {
               )
           : undefined,
       );
-      if (flagged && truncated) context.flag('events_truncated');
+      if (flagged && truncated && !unscanned) context.flag('events_truncated');
       tally.selection = positions;
       tally.selectionGeneration = context.generation;
     }
