@@ -123,9 +123,9 @@ describe('the event cap keeps what matters', () => {
 
   it('keeps the most recent events of the types read when they alone are over the cap, flagged', () => {
     const events = [
-      ...old(6_000, 'webinar_attended'),
+      ...old(11_000, 'webinar_attended'),
       { type: 'demo_completed', at: '2026-06-20' },
-      ...old(9_000, 'ebook_download'),
+      ...old(2_000, 'ebook_download'),
     ];
     const result = classifier.classify({ events }, { asOf });
     expect(result.flags).toContain('events_truncated');
