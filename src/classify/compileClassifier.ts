@@ -176,6 +176,8 @@ export function compileClassifier(
     return context;
   };
 
+  /** The units the last call spent (see {@link unitsSpent}). */
+  let spent = 0;
   const classifyOnce = (
     lead: unknown,
     asOf: number,
@@ -183,19 +185,23 @@ export function compileClassifier(
     texts: LocalizedTexts | undefined,
   ) => {
     const workspace = lender.acquire();
+    const context = contextFor(workspace, lead, asOf, texts?.rules ?? NO_LABELS, budget.classify);
     try {
       return texts === undefined || detail === 'statuses'
-        ? buildStatuses(compiled, contextFor(workspace, lead, asOf, NO_LABELS, budget.classify))
-        : buildResult(compiled, contextFor(workspace, lead, asOf, texts.rules, budget.classify), texts);
+        ? buildStatuses(compiled, context)
+        : buildResult(compiled, context, texts);
     } finally {
+      spent = budget.classify - context.budget;
       lender.release(workspace);
     }
   };
   const stageOnce = (lead: unknown, asOf: number) => {
     const workspace = lender.acquire();
+    const context = contextFor(workspace, lead, asOf, NO_LABELS, budget.stage);
     try {
-      return stageOf(compiled, contextFor(workspace, lead, asOf, NO_LABELS, budget.stage));
+      return stageOf(compiled, context);
     } finally {
+      spent = budget.stage - context.budget;
       lender.release(workspace);
     }
   };
@@ -250,7 +256,18 @@ export function compileClassifier(
       }
     },
   } as Classifier;
+  SPENT.set(classifier, () => spent);
   return classifier;
+}
+
+const SPENT = /* @__PURE__ */ new WeakMap<object, () => number>();
+
+/**
+ * @internal The budget units a classifier's last `classify` or `stage()` call spent: what `stageHistory`
+ * charges its own budget per evaluation. `undefined` for an object this module did not compile.
+ */
+export function unitsSpent(classifier: object): number | undefined {
+  return SPENT.get(classifier)?.();
 }
 
 /**

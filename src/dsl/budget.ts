@@ -1,13 +1,14 @@
 import { describeValue } from '../internal/issues';
 
 /**
- * How much work one lead may cause, in units (the idea Kubernetes uses for CEL rules). Each event of a type
- * the config reads costs 1, plus 1 for each selection it is tested for; each `where` test 1, plus 1 per 64
- * characters of the text it tests; `containsAny`/`containsAll` one per keyword and element (or per keyword
- * and 64 characters of a text); a history one per evaluation (each candidate instant and bisection step)
- * plus one per event the lead has. Past the budget the criteria it touches read `unknown`, flagged
- * `budget_exceeded`; a history ends there, flagged. Condition leaves are bounded by the config itself
- * (`lintConfig` reports the worst case), so they are not metered one by one.
+ * How much work one lead may cause, in units (the idea Kubernetes uses for CEL rules). In `classify`'s one
+ * pass over the events, each event of a type the config reads costs 1, plus 1 for each selection it is
+ * tested for; in `stage()`, each event an event condition's own scan visits costs 1; each `where` test 1,
+ * plus 1 per 64 characters of the text it tests; `containsAny`/`containsAll` one per keyword and element
+ * (or per keyword and 64 characters of a text); a history one per evaluation (each candidate instant and
+ * bisection step) plus the units the evaluation spent. Past the budget what it decides reads `unknown`,
+ * flagged `budget_exceeded`; a history ends there, flagged. Condition leaves are bounded by the config
+ * itself (`lintConfig` reports the worst case), so they are not metered one by one.
  */
 export interface Budget {
   /** Units one `classify` may spend. Default 1,000,000. */

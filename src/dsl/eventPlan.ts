@@ -200,14 +200,15 @@ export class EventPlan {
     const selected = this.selection(context, events, false);
     const length = selected === undefined ? events.length : selected.length;
     for (let index = 0; index < length; index++) {
-      const event: unknown = events[selected === undefined ? index : (selected[index] as number)];
-      if (event === null || typeof event !== 'object') continue;
-      const type = (event as { type?: unknown }).type;
-      if (typeof type !== 'string' || !types.includes(type) || !hasOwn.call(event, 'type')) continue;
+      // every slot a scan visits costs a unit: a stage() scans once per event condition
       if (--context.budget < 0) {
         context.overBudget();
         return -1;
       }
+      const event: unknown = events[selected === undefined ? index : (selected[index] as number)];
+      if (event === null || typeof event !== 'object') continue;
+      const type = (event as { type?: unknown }).type;
+      if (typeof type !== 'string' || !types.includes(type) || !hasOwn.call(event, 'type')) continue;
       const at = parseInstant(hasOwn.call(event, 'at') ? (event as { at?: unknown }).at : undefined);
       // NaN fails both tests
       if (!(at <= asOf && at >= from)) continue;

@@ -2,6 +2,7 @@ import { type ConfigOrClassifier, checkedOptions } from '../batch/classifyMany';
 import { leadIdOf } from '../classify/buildResult';
 import type { Classifier } from '../classify/Classifier';
 import { toClassifier } from '../classify/classify';
+import { unitsSpent } from '../classify/compileClassifier';
 import { BUDGET_EXCEEDED, DEFAULT_BUDGET } from '../dsl/budget';
 import { MAX_EVENTS, selectEvents } from '../dsl/eventPlan';
 import { forEachCondition, kindOf } from '../dsl/walk';
@@ -281,10 +282,9 @@ export function stageHistory(
       `stageHistory: options.from must not be after asOf, received ${describeValue(options.from)}`,
     );
   }
-  // the budget: every evaluation costs one unit and one per event it may read; where it runs out, the
-  // history ends (flagged), so a long lead under a decaying score is never replayed without bound
+  // the budget: every evaluation costs one unit and the units it spent (see Budget); where it runs out,
+  // the history ends (flagged), so a long lead under a decaying score is never replayed without bound
   let budget = classifier.budget?.history ?? DEFAULT_BUDGET.history;
-  const perCall = 1 + events.length;
   let exceeded = false;
   const spend = (units: number): boolean => {
     if (exceeded) return false;
@@ -292,9 +292,12 @@ export function stageHistory(
     if (budget < 0) exceeded = true;
     return !exceeded;
   };
+  // a classifier compiled here says what each evaluation spent; another is charged one unit per event
+  const charge = () => spend(1 + (unitsSpent(classifier) ?? events.length));
   const stageAt = (at: number) => {
-    spend(perCall);
-    return classifier.stage(lead, { asOf: at });
+    const stage = classifier.stage(lead, { asOf: at });
+    charge();
+    return stage;
   };
 
   // every instant where a stage can change
@@ -353,9 +356,11 @@ export function stageHistory(
     };
     if (next !== undefined) segment.to = formatInstant(next.at);
     segment.ms = end - change.at;
-    if (index > 0 && spend(2 * perCall)) {
+    if (index > 0 && !exceeded) {
       const before = statusesAt(change.at - 1).criteria;
+      charge();
       const after = statusesAt(change.at).criteria;
+      charge();
       const criteria: CriterionChange[] = [];
       const codes: string[] = [];
       for (const id of Object.keys(after)) {
@@ -372,7 +377,9 @@ export function stageHistory(
     }
     const stage = stagesById.get(change.stage);
     const followUp =
-      stage === undefined || !spend(perCall) ? undefined : followUpOf(stage, change.at, until, events);
+      stage === undefined || !spend(1 + events.length)
+        ? undefined
+        : followUpOf(stage, change.at, until, events);
     if (followUp !== undefined) segment.followUp = followUp;
     return segment;
   });
