@@ -1,4 +1,4 @@
-import { MAX_EVENTS } from '../dsl/eventPlan';
+import { MAX_EVENTS, SLOTS_PER_UNIT } from '../dsl/eventPlan';
 import { forEachCondition, kindOf } from '../dsl/walk';
 import type { Condition, EventCondition, FactCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
@@ -77,7 +77,8 @@ export function worstCaseCost(config: Config): WorstCaseCost {
     // stage(): each event condition scans on its own
     scans += MAX_EVENTS * (1 + filters);
   }
-  const pass = MAX_EVENTS * Math.max(0, ...perType.values());
+  // every slot of the pass is looked up (1/16 unit), events of read types cost their readers
+  const pass = Math.ceil(MAX_EVENTS / SLOTS_PER_UNIT) + MAX_EVENTS * Math.max(0, ...perType.values());
   const events = Math.max(pass, scans);
   return { units: events + leaves, events, leaves };
 }

@@ -25,7 +25,13 @@ export interface EventSelectionResult {
   readonly positions: Int32Array;
   /** Whether events of a read type (or slots never looked at) were left out. */
   readonly truncated: boolean;
+  /** Whether `afford` refused the cost of picking the most recent: nothing was picked. */
+  readonly unaffordable?: true;
 }
+
+/** Budget units of the selection: a slot looked at for its type costs 1/16, an event dated and sorted 3. */
+export const SLOTS_PER_UNIT = 16;
+export const UNITS_PER_DATED_EVENT = 3;
 
 /**
  * Which events of a long array to read: one pass over at most {@link MAX_SCANNED} slots that looks only at
@@ -39,6 +45,7 @@ export function selectEvents(
   isRead: (type: string) => boolean,
   asOf: number,
   invalid?: (position: number) => void,
+  afford?: (units: number) => boolean,
 ): EventSelectionResult {
   const limit = Math.min(events.length, MAX_SCANNED);
   const read: number[] = [];
@@ -54,6 +61,9 @@ export function selectEvents(
   }
   if (read.length <= MAX_EVENTS) {
     return { positions: Int32Array.from(read), truncated: events.length > MAX_SCANNED };
+  }
+  if (afford !== undefined && !afford(read.length * UNITS_PER_DATED_EVENT)) {
+    return { positions: new Int32Array(0), truncated: true, unaffordable: true };
   }
   const ats = new Float64Array(read.length);
   for (let index = 0; index < read.length; index++) {
@@ -198,6 +208,7 @@ export class EventPlan {
     const filters = consumer.filters;
     let count = 0;
     const selected = this.selection(context, events, false);
+    if (selected !== undefined && context.workspace.tally.selectionOver) return -1;
     const length = selected === undefined ? events.length : selected.length;
     for (let index = 0; index < length; index++) {
       // every slot a scan visits costs a unit: a stage() scans once per event condition
@@ -262,7 +273,13 @@ export class EventPlan {
     const asOf = context.asOf;
     const froms = this.windowStarts(asOf);
     const selected = this.selection(context, events, true);
+    if (selected !== undefined && tally.selectionOver) {
+      tally.hasEvents = false;
+      return;
+    }
     const length = selected === undefined ? events.length : selected.length;
+    // every slot visited costs 1/16 unit (a type looked up); events of read types cost more below
+    context.budget -= Math.ceil(length / SLOTS_PER_UNIT);
     for (let index = 0; index < length; index++) {
       const position = selected === undefined ? index : (selected[index] as number);
       const event: unknown = events[position];
@@ -338,7 +355,9 @@ export class EventPlan {
       // flagged before the slots that hold no event can fill the flags
       const unscanned = events.length > MAX_SCANNED;
       if (flagged && unscanned) context.flag('events_truncated');
-      const { positions, truncated } = selectEvents(
+      // the selection spends the budget too: 1/16 unit per slot looked at, 3 per event dated and sorted
+      context.budget -= Math.ceil(Math.min(events.length, MAX_SCANNED) / SLOTS_PER_UNIT);
+      const { positions, truncated, unaffordable } = selectEvents(
         events,
         (type) => byType[type] !== undefined,
         context.asOf,
@@ -351,7 +370,10 @@ export class EventPlan {
                   : FLAGS_TRUNCATED,
               )
           : undefined,
+        (units) => (context.budget -= units) >= 0,
       );
+      tally.selectionOver = unaffordable === true || context.budget < 0;
+      if (tally.selectionOver) context.overBudget();
       if (flagged && truncated && !unscanned) context.flag('events_truncated');
       tally.selection = positions;
       tally.selectionGeneration = context.generation;

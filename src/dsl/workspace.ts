@@ -46,6 +46,8 @@ export class EventTally {
   /** The positions of a long lead's events to read (see `selectEvents`), for the evaluation stamped here. */
   selection: Int32Array | undefined;
   selectionGeneration = -1;
+  /** Whether that selection ran the budget out: every event consumer is then unknown. */
+  selectionOver = false;
 
   constructor(size: number) {
     this.scanStamps = new Int32Array(size);
