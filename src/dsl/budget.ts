@@ -5,8 +5,9 @@ import { describeValue } from '../internal/issues';
  * pass over the events, each event of a type the config reads costs 1, plus 1 for each selection it is
  * tested for; in `stage()`, each event an event condition's own scan visits costs 1; each `where` test 1,
  * plus 1 per 64 characters of the text it tests; `containsAny`/`containsAll` one per keyword and element
- * (or per keyword and 64 characters of a text); a history one per evaluation (each candidate instant and
- * bisection step) plus the units the evaluation spent. Past the budget what it decides reads `unknown`,
+ * (or per keyword and 64 characters of a text); looking at a long lead's events 1/16 per array slot, and
+ * 3 per event dated to keep the most recent 10,000; a history one per evaluation (each candidate instant
+ * and bisection step) plus the units the evaluation spent. Past the budget what it decides reads `unknown`,
  * flagged `budget_exceeded`; a history ends there, flagged. Condition leaves are bounded by the config
  * itself (`lintConfig` reports the worst case), so they are not metered one by one.
  */
