@@ -6,8 +6,8 @@ import { describeValue } from '../internal/issues';
  * tested for; in `stage()`, each event an event condition's own scan visits costs 1; each `where` test 1,
  * plus 1 per 64 characters of the text it tests; `containsAny`/`containsAll` one per keyword and element
  * (or per keyword and 64 characters of a text); looking at a long lead's events 1/16 per array slot, and
- * 3 per event dated to keep the most recent 10,000; a history one per evaluation (each candidate instant
- * and bisection step) plus the units the evaluation spent. Past the budget what it decides reads `unknown`,
+ * 3 per event dated to keep the most recent 10,000; a history 1,000 per evaluation (each candidate instant
+ * and bisection step) plus the units the evaluation spent, at least one per event of the lead. Past the budget what it decides reads `unknown`,
  * flagged `budget_exceeded`; a history ends there, flagged. Condition leaves are bounded by the config
  * itself (`lintConfig` reports the worst case), so they are not metered one by one.
  */
@@ -16,7 +16,7 @@ export interface Budget {
   readonly classify?: number;
   /** Units one `stage()` may spend. Default 1,000,000. */
   readonly stage?: number;
-  /** Units one `stageHistory` may spend across all its evaluations. Default 10,000,000. */
+  /** Units one `stageHistory` may spend across all its evaluations. Default 5,000,000. */
   readonly history?: number;
 }
 
@@ -31,7 +31,7 @@ export interface Budget {
 export const DEFAULT_BUDGET: Readonly<Required<Budget>> = /* @__PURE__ */ Object.freeze({
   classify: 1_000_000,
   stage: 1_000_000,
-  history: 10_000_000,
+  history: 5_000_000,
 });
 
 /** The largest budget a compile may set: beyond it the bound would be hours, not a bound. */

@@ -294,6 +294,9 @@ export class EventPlan {
       }
       const readers = byType[type];
       if (readers === undefined) continue; // a type the config never reads: its date is never parsed
+      // the budget, metered per event read (dated, even if in the future): where it runs out every event
+      // condition reads unknown
+      context.budget -= 1 + readers.length;
       // own fields only (checked for the events read): a polluted Object.prototype.type makes no event of {}
       if (!hasOwn.call(event, 'type')) {
         context.flag(`invalid_event:events[${position}]`);
@@ -308,8 +311,7 @@ export class EventPlan {
         context.flag('future_events_ignored');
         continue;
       }
-      // the budget, metered per event: where it runs out every event condition reads unknown
-      context.budget -= 1 + readers.length;
+
       for (let reader = 0; reader < readers.length; reader++) {
         const index = readers[reader] as number;
         if (at < (froms[index] as number)) continue;

@@ -95,6 +95,9 @@ export interface StageHistory {
   readonly until?: string;
 }
 
+/** The fixed budget units of one evaluation in a history, beside what it spent (see `Budget`). */
+const EVALUATION_UNITS = 1000;
+
 /** At most this many stage changes per history: a lead is not replayed without bound. */
 const MAX_SEGMENTS = 10_000;
 
@@ -282,7 +285,7 @@ export function stageHistory(
       `stageHistory: options.from must not be after asOf, received ${describeValue(options.from)}`,
     );
   }
-  // the budget: every evaluation costs one unit and the units it spent (see Budget); where it runs out,
+  // the budget: every evaluation costs units (below); where it runs out,
   // the history ends (flagged), so a long lead under a decaying score is never replayed without bound
   let budget = classifier.budget?.history ?? DEFAULT_BUDGET.history;
   let exceeded = false;
@@ -292,8 +295,10 @@ export function stageHistory(
     if (budget < 0) exceeded = true;
     return !exceeded;
   };
-  // a classifier compiled here says what each evaluation spent; another is charged one unit per event
-  const charge = () => spend(1 + (unitsSpent(classifier) ?? events.length));
+  // an evaluation costs what it spent, at least one unit per event the lead has (a classifier compiled
+  // elsewhere says nothing), and a fixed share for what every call does whatever the lead (window bounds
+  // recomputed at each instant, the stage conditions): the fuzz found histories of cheap calls past 2 s
+  const charge = () => spend(EVALUATION_UNITS + Math.max(unitsSpent(classifier) ?? 0, events.length));
   const stageAt = (at: number) => {
     const stage = classifier.stage(lead, { asOf: at });
     charge();
