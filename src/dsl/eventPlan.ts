@@ -372,7 +372,10 @@ export class EventPlan {
                   : FLAGS_TRUNCATED,
               )
           : undefined,
-        (units) => (context.budget -= units) >= 0,
+        (units) => {
+          context.budget -= units;
+          return context.budget >= 0;
+        },
       );
       tally.selectionOver = unaffordable === true || context.budget < 0;
       if (tally.selectionOver) context.overBudget();
