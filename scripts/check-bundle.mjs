@@ -12,12 +12,13 @@ const BUNDLES = [
     name: 'leadstage/runtime: compileSealed + classify',
     entry:
       "import { compileSealed, classify } from 'leadstage/runtime'; globalThis.leadstage = { compileSealed, classify };",
-    budget: 17 * 1024,
+    // +1.7 KB for the cost budget, the event selection and the date tokenizer (issue 19)
+    budget: 18.75 * 1024,
   },
   {
     name: 'leadstage: compile + classify (validation included)',
     entry: "import { compile, classify } from 'leadstage'; globalThis.leadstage = { compile, classify };",
-    budget: 34.5 * 1024,
+    budget: 36 * 1024,
   },
 ];
 const MUST_NOT_CONTAIN = {
