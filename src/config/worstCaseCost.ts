@@ -7,7 +7,7 @@ import type { Config } from '../schema/config';
 export interface WorstCaseCost {
   /** What a lead at the caps can make it spend: the most of `classify` and `stage()`. */
   readonly units: number;
-  /** Of which the event pass (or the per-condition scans of `stage()`): {@link MAX_EVENTS} events of the types read. */
+  /** Of which the event pass (or the per-condition scans of `stage()`): 10,000 events of the types read. */
   readonly events: number;
   /** Of which the condition leaves, once each per lead (with their keyword lists). */
   readonly leaves: number;
