@@ -12,13 +12,14 @@ const BUNDLES = [
     name: 'leadstage/runtime: compileSealed + classify',
     entry:
       "import { compileSealed, classify } from 'leadstage/runtime'; globalThis.leadstage = { compileSealed, classify };",
-    // 17 KB before the linear-time pattern engine (src/internal/regex, 4.8 KB min+gzip alone), which sealed configs need
-    budget: 21.5 * 1024,
+    // 17 KB before issue 19: the linear-time pattern engine (src/internal/regex, 4.8 KB min+gzip alone), which sealed
+    // configs need, and the cost budget, the event selection and the date tokenizer (+1.7 KB)
+    budget: 23.5 * 1024,
   },
   {
     name: 'leadstage: compile + classify (validation included)',
     entry: "import { compile, classify } from 'leadstage'; globalThis.leadstage = { compile, classify };",
-    budget: 37 * 1024,
+    budget: 39 * 1024,
   },
 ];
 const MUST_NOT_CONTAIN = {

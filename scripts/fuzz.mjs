@@ -1,13 +1,35 @@
 // npm run fuzz — hostile leads and configs against the built package, structure-aware: leads shaped like
-// leads with messy values anywhere, and configs made by mutating the presets. Prints the counts, and every
-// input that threw, took over 100 ms, scored a non-finite number or classified differently twice.
+// leads with messy values anywhere, configs made by mutating the presets, random date formats, and
+// events-heavy leads against every preset (and their histories) with a CPU bound per call. Prints the
+// counts, the slowest call of each kind, and every input that threw, went over its bound, scored a
+// non-finite number or classified differently twice. Not part of `npm test` (CI runs a small one by hand).
 //   FUZZ_LEADS=100000 FUZZ_CONFIGS=100000 FUZZ_SEED=1 npm run fuzz
+//   node scripts/fuzz.mjs --seed 2 --leads 100000 --configs 100000 --formats 5000 --heavy 30 --histories 20
+// Bounds (docs/security.md): CPU ms per classify/stage() call and per stageHistory, settable with
+// --bound-ms / --history-bound-ms (FUZZ_BOUND_MS, FUZZ_HISTORY_BOUND_MS).
 import { performance } from 'node:perf_hooks';
-import { ConfigError, compile, presets, safeParseConfig } from '../dist/index.js';
+import { ConfigError, compile, presets, safeParseConfig, stageHistory } from '../dist/index.js';
 
-const LEADS = Number(process.env.FUZZ_LEADS ?? 100_000);
-const CONFIGS = Number(process.env.FUZZ_CONFIGS ?? 100_000);
-let state = Number(process.env.FUZZ_SEED ?? 1) >>> 0;
+/** `--name value` from the command line, else the environment variable, else the default. */
+const setting = (name, variable, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  const raw = index >= 0 ? process.argv[index + 1] : process.env[variable];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    console.error(`fuzz: --${name} (${variable}) must be a number ≥ 0, received ${JSON.stringify(raw)}`);
+    process.exit(2);
+  }
+  return value;
+};
+const LEADS = setting('leads', 'FUZZ_LEADS', 100_000);
+const CONFIGS = setting('configs', 'FUZZ_CONFIGS', 100_000);
+const SEED = setting('seed', 'FUZZ_SEED', 1);
+const FORMATS = setting('formats', 'FUZZ_FORMATS', 5_000);
+const HEAVY = setting('heavy', 'FUZZ_HEAVY', 30);
+const HISTORIES = setting('histories', 'FUZZ_HISTORIES', 20);
+const BOUND_MS = setting('bound-ms', 'FUZZ_BOUND_MS', 500);
+const HISTORY_BOUND_MS = setting('history-bound-ms', 'FUZZ_HISTORY_BOUND_MS', 1_500);
+let state = SEED >>> 0;
 /** mulberry32 */
 function random() {
   state = (state + 0x6d2b79f5) >>> 0;
@@ -174,7 +196,17 @@ function mutant() {
   return config;
 }
 
-const found = { threw: [], slow: [], nonFinite: [], unstable: [] };
+const found = { threw: [], slow: [], overBound: [], nonFinite: [], unstable: [] };
+/** The slowest call of each kind, CPU ms. */
+const slowest = {};
+const cpu = (kind, call) => {
+  const start = process.cpuUsage();
+  const result = call();
+  const used = process.cpuUsage(start);
+  const ms = (used.user + used.system) / 1000;
+  slowest[kind] = Math.max(slowest[kind] ?? 0, ms);
+  return [result, ms];
+};
 const report = (kind, what, input, detail) => {
   if (found[kind].length < 5)
     found[kind].push({
@@ -187,15 +219,14 @@ const report = (kind, what, input, detail) => {
 const asOf = Date.UTC(2026, 5, 30);
 
 function check(classifier, input, what) {
-  const start = performance.now();
   let result;
+  let took;
   try {
-    result = classifier.classify(input, { asOf });
+    [result, took] = cpu('classify', () => classifier.classify(input, { asOf }));
   } catch (error) {
     report('threw', what, input, error);
     return;
   }
-  const took = performance.now() - start;
   if (took > 100) report('slow', what, input, `${took.toFixed(0)} ms`);
   for (const value of Object.values(result.scores))
     if (!Number.isFinite(value)) report('nonFinite', what, input, JSON.stringify(result.scores));
@@ -247,9 +278,162 @@ for (let index = 0; index < CONFIGS; index++) {
     check(classifier, lead(), `config ${index}, lead ${leadIndex}`);
 }
 
+// random date formats: token soup, adjacent digit tokens, literals; values of digits and separators
+const FORMAT_PIECES = [
+  'yyyy',
+  'yy',
+  'MM',
+  'M',
+  'dd',
+  'd',
+  'HH',
+  'H',
+  'hh',
+  'h',
+  'a',
+  'mm',
+  'ss',
+  'SSS',
+  '/',
+  '.',
+  '-',
+  ' ',
+  ':',
+  "'T'",
+  '1',
+  'dddd',
+];
+const VALUE_PIECES = ['0', '1', '2', '9', '12', '31', '2026', '/', '.', '-', ' ', ':', 'T', 'AM', 'pm', 'x'];
+let formatsRead = 0;
+for (let index = 0; index < FORMATS; index++) {
+  let format = Array.from({ length: 1 + int(30) }, () => pick(FORMAT_PIECES))
+    .join('')
+    .slice(0, 100);
+  if (!/d/.test(format)) format += 'd';
+  const config = {
+    version: 1,
+    id: 'formats',
+    read: { dateFormat: format },
+    criteria: { recent: { when: { fact: 'createdAt', withinLast: { days: 30 } } } },
+    stages: [{ id: 'recent', when: { criterion: 'recent' } }, { id: 'rest' }],
+  };
+  let classifier;
+  try {
+    [classifier] = cpu('date format compile', () => compile(config));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) report('threw', `format ${index} (compile)`, format, error);
+    continue;
+  }
+  for (let valueIndex = 0; valueIndex < 5; valueIndex++) {
+    const value = Array.from({ length: int(60) }, () => pick(VALUE_PIECES)).join('');
+    try {
+      const [result, ms] = cpu('date format classify', () =>
+        classifier.classify({ createdAt: value }, { asOf }),
+      );
+      if (result.criteria.recent.status !== 'unknown') formatsRead++;
+      if (ms > BOUND_MS) report('overBound', `format ${index}`, { format, value }, `${ms.toFixed(0)} ms`);
+    } catch (error) {
+      report('threw', `format ${index}`, { format, value }, error);
+    }
+  }
+}
+
+// events-heavy leads against every preset: up to 1,000,000 events, types read and not, long props
+const PRESET_TYPES = [
+  ...new Set(
+    JSON.stringify(presets)
+      .match(/"[a-z]+(?:_[a-z]+)+"/g)
+      .map((text) => JSON.parse(text)),
+  ),
+];
+function heavyLead() {
+  const count = pick([10_001, 20_000, 60_000, 200_000, chance(0.2) ? 1_000_000 : 15_000]);
+  const longText = 'ab'.repeat(int(2000));
+  const events = new Array(count);
+  for (let index = 0; index < count; index++) {
+    events[index] = chance(0.01)
+      ? messy()
+      : {
+          type: chance(0.7) ? pick(PRESET_TYPES) : pick(EVENT_TYPES),
+          at: new Date(Date.UTC(2026, 5, 30) - int(800) * 86_400_000 - int(86_400_000)).toISOString(),
+          ...(chance(0.5) ? { props: { path: longText, source: pick(STRINGS), tags: [pick(STRINGS)] } } : {}),
+        };
+  }
+  return { id: `heavy-${count}`, events, tags: Array.from({ length: int(100_000) }, () => pick(STRINGS)) };
+}
+const presetClassifiers = Object.entries(presets).map(([id, preset]) => [id, compile(preset)]);
+for (let index = 0; index < HEAVY; index++) {
+  const input = heavyLead();
+  for (const [id, classifier] of presetClassifiers) {
+    for (const kind of ['classify', 'stage']) {
+      try {
+        const [, ms] = cpu(`heavy ${kind}`, () =>
+          kind === 'classify' ? classifier.classify(input, { asOf }) : classifier.stage(input, { asOf }),
+        );
+        if (ms > BOUND_MS)
+          report(
+            'overBound',
+            `heavy lead ${index} × presets.${id} (${kind})`,
+            input.id,
+            `${ms.toFixed(0)} ms`,
+          );
+      } catch (error) {
+        report('threw', `heavy lead ${index} × presets.${id} (${kind})`, input.id, error);
+      }
+    }
+  }
+}
+
+// histories of events-heavy leads: decaying scores and windows, the quadratic cases of issue 19
+const historyConfigs = [
+  ...presetClassifiers.map(([, classifier]) => classifier),
+  compile({
+    version: 1,
+    id: 'decay',
+    criteria: {},
+    scoring: {
+      rules: [{ id: 'v', points: 10, event: 'page_view', halfLife: { days: 1 }, repeat: { max: 1000 } }],
+    },
+    stages: [{ id: 'hot', when: { score: 'total', gte: 15 } }, { id: 'rest' }],
+  }),
+  compile({
+    version: 1,
+    id: 'window',
+    criteria: { active: { when: { event: 'page_view', withinLast: { days: 30 } } } },
+    stages: [{ id: 'active', when: { criterion: 'active' } }, { id: 'rest' }],
+  }),
+];
+for (let index = 0; index < HISTORIES; index++) {
+  const count = pick([500, 3_000, 5_000, 10_000, 20_000]);
+  const events = Array.from({ length: count }, () => ({
+    type: chance(0.5) ? 'page_view' : pick(PRESET_TYPES),
+    at: new Date(Date.UTC(2026, 5, 30) - int(1000) * 86_400_000 - int(86_400_000)).toISOString(),
+  }));
+  const classifier = pick(historyConfigs);
+  try {
+    const [, ms] = cpu('stageHistory', () => stageHistory({ events }, classifier, { asOf }));
+    if (ms > HISTORY_BOUND_MS)
+      report(
+        'overBound',
+        `history ${index} (${classifier.config.id})`,
+        `${count} events`,
+        `${ms.toFixed(0)} ms`,
+      );
+  } catch (error) {
+    report('threw', `history ${index} (${classifier.config.id})`, `${count} events`, error);
+  }
+}
+
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 console.log(
-  `fuzz (seed ${process.env.FUZZ_SEED ?? 1}): ${LEADS} leads × the presets, ${CONFIGS} mutated configs (${accepted} accepted and classified 3 leads each, ${refused} refused with a ConfigError), ${seconds} s`,
+  `fuzz (seed ${SEED}): ${LEADS} leads × the presets, ${CONFIGS} mutated configs (${accepted} accepted and classified 3 leads each, ${refused} refused with a ConfigError), ${FORMATS} date formats (${formatsRead} values read), ${HEAVY} events-heavy leads × ${presetClassifiers.length} presets, ${HISTORIES} histories; ${seconds} s`,
+);
+console.log(
+  `  slowest CPU ms per call (bound ${BOUND_MS} ms, histories ${HISTORY_BOUND_MS} ms): ${Object.entries(
+    slowest,
+  )
+    .map(([kind, ms]) => `${kind} ${ms.toFixed(0)}`)
+    .join(', ')}`,
 );
 let failures = 0;
 for (const [kind, list] of Object.entries(found)) {

@@ -33,6 +33,9 @@ export type { ParseConfigOptions, SafeParseConfigResult } from './config/safePar
 export { safeParseConfig } from './config/safeParseConfig';
 export type { SealedConfig } from './config/sealConfig';
 export { sealConfig } from './config/sealConfig';
+export type { WorstCaseCost } from './config/worstCaseCost';
+export type { Budget } from './dsl/budget';
+export { DEFAULT_BUDGET } from './dsl/budget';
 export type {
   CompileConditionOptions,
   CompiledCondition,

@@ -1,3 +1,4 @@
+import type { Budget } from '../dsl/budget';
 import type { Config } from '../schema/config';
 import type { Classification, Detail, StatusClassification } from '../schema/result';
 
@@ -30,6 +31,8 @@ export interface Classifier<Stage extends string = string> {
   readonly config: Config;
   /** Stable hash of the config, independent of key order (also in every result). */
   readonly hash: string;
+  /** The work one lead may cause, in units, per call (`compile(config, { budget })`; see `Budget`). */
+  readonly budget: Readonly<Required<Budget>>;
   /**
    * Classifies one lead, with `detail: 'statuses'`: every status and score, blockers by id, no texts.
    * Never throws on lead data.

@@ -43,8 +43,8 @@ export class ClassifyContext extends EvalContext {
   }
 
   /** Starts another classification in this context (see `EvalContext.begin`). */
-  restart(lead: unknown, asOf: number, ruleLabels: ReadonlyArray<string | undefined>): this {
-    this.begin(lead, asOf);
+  restart(lead: unknown, asOf: number, ruleLabels: ReadonlyArray<string | undefined>, budget: number): this {
+    this.begin(lead, asOf, budget);
     this.ruleLabels = ruleLabels;
     this.scoreResult = undefined;
     return this;

@@ -1,6 +1,7 @@
 import type { TypedConfig } from '../config/defineConfig';
 import { checkConfigInput, type ParseConfigOptions } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
+import { readBudget } from '../dsl/budget';
 import { defaultOperators } from '../dsl/operators';
 import { makeIssue } from '../internal/issues';
 import { ConfigError } from '../schema/ConfigError';
@@ -13,10 +14,11 @@ import { runExample } from './exampleFailures';
  * classifier's hot path never looks at it again.
  *
  * @param input - a config (parsed JSON or a preset)
- * @param options - operator table and limits; `examples: true` also runs the config's examples
+ * @param options - operator table, limits and work `budget`; `examples: true` also runs the config's examples
  * @returns a classifier
  * @throws {ConfigError} listing every issue when the config is invalid (or, with `examples: true`, every
- *   example that fails, code `example_failed`)
+ *   example that fails, code `example_failed`; `too_costly` when its worst case per lead is over the budget)
+ * @throws {TypeError} when `options.budget` is not an object of whole numbers of work units
  *
  * @example
  * const classifier = compile(presets.saas);
@@ -29,10 +31,16 @@ export function compile<const Criteria extends string, const Stages extends stri
 ): Classifier<Stages>;
 export function compile(input: unknown, options?: ParseConfigOptions): Classifier;
 export function compile(input: unknown, options: ParseConfigOptions = {}): Classifier {
+  const budget = readBudget(options.budget, 'compile: options.budget');
   const parsed = checkConfigInput(input, options);
   if (!parsed.success) throw new ConfigError(parsed.issues);
   const config = parsed.config;
-  const classifier = compileClassifier(config, options.operators ?? defaultOperators, configHash(config));
+  const classifier = compileClassifier(
+    config,
+    options.operators ?? defaultOperators,
+    configHash(config),
+    budget,
+  );
   if (options.examples === true) {
     const issues = (config.examples ?? []).flatMap((example, index) => {
       const { failures } = runExample(classifier, example);

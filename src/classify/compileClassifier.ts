@@ -1,3 +1,4 @@
+import { type Budget, DEFAULT_BUDGET } from '../dsl/budget';
 import {
   type CompileEnvironment,
   compileEvaluator,
@@ -97,7 +98,12 @@ function knockOutCriteria(config: Config): ReadonlySet<string> {
  * {@link Classifier}. The JSON is read once; the hot path never looks at it again. `hash` is the
  * config's `configHash`.
  */
-export function compileClassifier(config: Config, operators: OperatorTests, hash: string): Classifier {
+export function compileClassifier(
+  config: Config,
+  operators: OperatorTests,
+  hash: string,
+  budget: Readonly<Required<Budget>> = DEFAULT_BUDGET,
+): Classifier {
   const criterionIds = Object.keys(config.criteria);
   const criterionIndex = new Map(criterionIds.map((id, index) => [id, index]));
   const readings = compileFactReadings(config.read, config.facts);
@@ -160,14 +166,18 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
     lead: unknown,
     asOf: number,
     ruleLabels: ReadonlyArray<string | undefined>,
+    units: number,
   ): ClassifyContext => {
     const kept = workspace.context as ClassifyContext | undefined;
-    if (kept !== undefined) return kept.restart(lead, asOf, ruleLabels);
+    if (kept !== undefined) return kept.restart(lead, asOf, ruleLabels, units);
     const context = new ClassifyContext(lead, asOf, workspace, source, ruleLabels, readings.global);
+    context.budget = units;
     workspace.context = context;
     return context;
   };
 
+  /** The units the last call spent (see {@link unitsSpent}). */
+  let spent = 0;
   const classifyOnce = (
     lead: unknown,
     asOf: number,
@@ -175,19 +185,23 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
     texts: LocalizedTexts | undefined,
   ) => {
     const workspace = lender.acquire();
+    const context = contextFor(workspace, lead, asOf, texts?.rules ?? NO_LABELS, budget.classify);
     try {
       return texts === undefined || detail === 'statuses'
-        ? buildStatuses(compiled, contextFor(workspace, lead, asOf, NO_LABELS))
-        : buildResult(compiled, contextFor(workspace, lead, asOf, texts.rules), texts);
+        ? buildStatuses(compiled, context)
+        : buildResult(compiled, context, texts);
     } finally {
+      spent = budget.classify - context.budget;
       lender.release(workspace);
     }
   };
   const stageOnce = (lead: unknown, asOf: number) => {
     const workspace = lender.acquire();
+    const context = contextFor(workspace, lead, asOf, NO_LABELS, budget.stage);
     try {
-      return stageOf(compiled, contextFor(workspace, lead, asOf, NO_LABELS));
+      return stageOf(compiled, context);
     } finally {
+      spent = budget.stage - context.budget;
       lender.release(workspace);
     }
   };
@@ -195,6 +209,7 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
   const classifier: Classifier = {
     config,
     hash,
+    budget,
     classify(lead: unknown, classifyOptions: ClassifyOptions) {
       const asOf = readAsOf(classifyOptions?.asOf);
       const detail = classifyOptions.detail;
@@ -241,7 +256,18 @@ export function compileClassifier(config: Config, operators: OperatorTests, hash
       }
     },
   } as Classifier;
+  SPENT.set(classifier, () => spent);
   return classifier;
+}
+
+const SPENT = /* @__PURE__ */ new WeakMap<object, () => number>();
+
+/**
+ * @internal The budget units a classifier's last `classify` or `stage()` call spent: what `stageHistory`
+ * charges its own budget per evaluation. `undefined` for an object this module did not compile.
+ */
+export function unitsSpent(classifier: object): number | undefined {
+  return SPENT.get(classifier)?.();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type Budget, DEFAULT_BUDGET, readBudget } from '../dsl/budget';
 import {
   type CheckState,
   checkCondition,
@@ -17,9 +18,16 @@ import { RULE_EVENT_KEYS } from '../schema/grammar';
 import { checkConfig } from './checkConfig';
 import { configWarnings } from './configWarnings';
 import { checkSeal, configHash } from './seal';
+import { worstCaseCost } from './worstCaseCost';
 
 /** Options of {@link safeParseConfig}, {@link parseConfig} and `compile`. */
 export interface ParseConfigOptions extends ConditionLimits {
+  /**
+   * The work one lead may cause per `classify`, `stage()` and `stageHistory`, in units (see `Budget`;
+   * defaults in `DEFAULT_BUDGET`). A config whose static worst case exceeds the classify or stage budget
+   * is refused (`too_costly`).
+   */
+  readonly budget?: Budget;
   /** The operator table conditions compile with; defaults to the frozen `defaultOperators`. */
   readonly operators?: OperatorTable;
   /** `compile` only: run the config's embedded examples too, and refuse it if one fails. */
@@ -90,6 +98,10 @@ export function checkConfigInput(
   if (skeleton.success) {
     // references, cycles, the ladder and thresholds too, even beside invalid conditions: every issue at once
     issues.push(...checkConfig(skeleton.data, state, criterionRefs));
+    if (issues.length === 0) {
+      const costly = checkCost(skeleton.data as Config, options.budget);
+      if (costly !== undefined) issues.push(costly);
+    }
     if (issues.length === 0 && skeleton.data.$seal !== undefined) {
       const stale = checkSeal(skeleton.data.$seal, configHash(skeleton.data));
       if (stale !== undefined) issues.push(stale);
@@ -99,6 +111,26 @@ export function checkConfigInput(
   return issues.length === 0
     ? { success: true, config: skeleton.data as Config, issues: [], warnings }
     : { success: false, issues, warnings };
+}
+
+/** A config whose static worst case per lead is over the budget: what `compile` refuses, with the figure. */
+function checkCost(config: Config, input: Budget | undefined): Issue | undefined {
+  let budget: Readonly<Required<Budget>>;
+  try {
+    budget = readBudget(input);
+  } catch {
+    budget = DEFAULT_BUDGET; // compile says what is wrong with the option itself
+  }
+  const limit = Math.min(budget.classify, budget.stage);
+  const cost = worstCaseCost(config);
+  if (cost.units <= limit) return undefined;
+  return makeIssue({
+    code: 'too_costly',
+    path: [],
+    problem: `a lead can cost ${cost.units.toLocaleString('en')} work units (${cost.events.toLocaleString('en')} for 10,000 events of the types it reads, ${cost.leaves.toLocaleString('en')} for its conditions)`,
+    expected: `at most the budget of one classification, ${limit.toLocaleString('en')} units`,
+    fix: 'read fewer distinct event selections or where tests, or raise options.budget.classify and options.budget.stage',
+  });
 }
 
 /** Date formats of `read` and `facts` that the reading rule cannot use, and declared fact paths. */

@@ -150,7 +150,7 @@ function compileOperators(
     // unreachable for checked conditions: their operators are all in the table
     if (definition === undefined || !Object.hasOwn(table, key)) continue;
     compiled.push({
-      test: compileTest(definition, (operators as Record<string, unknown>)[key]),
+      test: compileTest(definition, (operators as Record<string, unknown>)[key], key),
       decidesAbsent: definition.decidesAbsent === true,
     });
   }

@@ -5,6 +5,7 @@ import {
   readInstant,
   readNumber,
 } from '../internal/read';
+import { BUDGET_EXCEEDED, DEFAULT_BUDGET } from './budget';
 import type { OperatorContext } from './operatorTests';
 import type { LeadMemo, Workspace } from './workspace';
 
@@ -18,7 +19,7 @@ const EMPTY_INPUTS: EvalInputs = Object.freeze({});
 
 /** The most flags one result carries: a lead of a million broken events is flagged, not amplified. */
 export const MAX_FLAGS = 100;
-const FLAGS_TRUNCATED = 'flags_truncated';
+export const FLAGS_TRUNCATED = 'flags_truncated';
 
 /**
  * Per-evaluation state: the lead, the instant, the workspace lent for it (memo, event tally, score
@@ -41,6 +42,11 @@ export class EvalContext implements OperatorContext {
    * instead of the one pass that fills the tally for every consumer (see `EventPlan.count`).
    */
   lazyEvents = false;
+  /**
+   * The work units this evaluation may still spend (see `Budget`); below zero it is over, and the loops
+   * that meter it (events, `where` tests, keyword lists) give up: what they decide reads `unknown`.
+   */
+  budget: number = DEFAULT_BUDGET.classify;
   readonly inputs: EvalInputs;
   /** How lead values are read: the config's `read` settings, or the defaults. */
   readonly reading: CompiledReading;
@@ -65,8 +71,9 @@ export class EvalContext implements OperatorContext {
    * Makes this context the context of another evaluation on the same workspace: a classifier keeps one
    * per workspace rather than allocating one per lead.
    */
-  begin(lead: unknown, asOf: number): void {
+  begin(lead: unknown, asOf: number, budget: number = DEFAULT_BUDGET.classify): void {
     this.lead = lead;
+    this.budget = budget;
     this.asOf = asOf;
     this.generation = this.workspace.memo.next();
     this.flags = undefined;
@@ -79,6 +86,11 @@ export class EvalContext implements OperatorContext {
     if (this.flags === undefined) this.flags = new Set();
     if (this.flags.size < MAX_FLAGS) this.flags.add(flag);
     else if (!this.flags.has(flag)) this.flags.add(FLAGS_TRUNCATED);
+  }
+
+  /** Flags the evaluation as over its budget (what the loop that found it decides is unknown). */
+  overBudget(): void {
+    this.flag(BUDGET_EXCEEDED);
   }
 
   /**

@@ -61,13 +61,23 @@ const TRI_COMPILERS = /* @__PURE__ */ new WeakMap<object, (operand: unknown) => 
 /**
  * @internal Compiles an operand with an operator into a hot-path test. Built-in operators (and
  * definitions spread from them, which keep their `compile`) run on `Tri` directly; any other
- * operator's public test is adapted from `Status`.
+ * operator's public test is adapted from `Status`, and a throw from it reads `unknown`, flagged
+ * `operator_failed:<name>`.
  */
-export function compileTest(definition: OperatorRuntime, operand: unknown): TriTest {
+export function compileTest(definition: OperatorRuntime, operand: unknown, name = 'custom'): TriTest {
   const fast = TRI_COMPILERS.get(definition.compile);
   if (fast !== undefined) return fast(operand);
   const test = definition.compile(operand);
-  return (value, context, path) => triOf(test(value, context, path));
+  return (value, context, path) => {
+    try {
+      return triOf(test(value, context, path));
+    } catch {
+      // a custom test that throws is unknown here, once: were the throw to escape, every classification
+      // it is nested in (a test calling back into classify) would retry it, 2^depth times in all
+      context.flag?.(`operator_failed:${name}`);
+      return UNKNOWN;
+    }
+  };
 }
 
 function tests<T>(compileTri: (operand: T) => TriTest, decidesAbsent?: true): OperatorRuntime {
@@ -209,11 +219,54 @@ function containsIn(operand: Primitive): TriTest {
   };
 }
 
+/** Charges `units` to the evaluation's budget (see `Budget`), if it has one; `false` once it is spent. */
+function charge(context: OperatorContext, units: number): boolean {
+  const metered = context as OperatorContext & { budget?: number; overBudget?: () => void };
+  if (metered.budget === undefined) return true;
+  metered.budget -= units;
+  if (metered.budget >= 0) return true;
+  metered.overBudget?.();
+  return false;
+}
+
+/**
+ * `containsAny` / `containsAll`. With text keywords (the usual case) each element of a list is normalised
+ * once and looked up in a set of the normalised keywords: elements + keywords, not their product. The work
+ * is charged to the budget: one unit per keyword and element (or per keyword and 64 characters of a text,
+ * which `includes` scans); past it, unknown.
+ */
 function containsMany(operands: readonly Primitive[], needAll: boolean): TriTest {
+  if (operands.every((operand) => typeof operand === 'string')) {
+    const keywords = operands as readonly string[];
+    const normal = new Set(keywords.map(normalizeText));
+    return (value, context) => {
+      if (typeof value === 'string') {
+        if (!charge(context, keywords.length * (1 + (value.length >>> 6)))) return UNKNOWN;
+        for (const keyword of keywords) if (value.includes(keyword) !== needAll) return needAll ? UNMET : MET;
+        return needAll ? MET : UNMET;
+      }
+      if (!Array.isArray(value)) return UNKNOWN;
+      if (!charge(context, value.length + normal.size)) return UNKNOWN;
+      if (normal.size === 0) return needAll ? MET : UNMET;
+      const found = needAll ? new Set<string>() : undefined;
+      for (const element of value) {
+        const text = readText(element);
+        if (text === undefined) continue;
+        const normalized = normalizeText(text);
+        if (!normal.has(normalized)) continue;
+        if (found === undefined) return MET;
+        found.add(normalized);
+        if (found.size === normal.size) return MET;
+      }
+      return UNMET;
+    };
+  }
   const tests = operands.map(containsIn);
   const decisive = needAll ? UNMET : MET;
   return (value, context, path) => {
     if (typeof value !== 'string' && !Array.isArray(value)) return UNKNOWN;
+    const size = typeof value === 'string' ? 1 + (value.length >>> 6) : value.length + 1;
+    if (!charge(context, tests.length * size)) return UNKNOWN;
     let sawUnknown = false;
     for (const test of tests) {
       const outcome = test(value, context, path);

@@ -43,6 +43,12 @@ export class EventTally {
   /** The count each scan stopped at: a count below it is exact, one that reached it is "at least". */
   readonly scanStops: Float64Array;
 
+  /** The positions of a long lead's events to read (see `selectEvents`), for the evaluation stamped here. */
+  selection: Int32Array | undefined;
+  selectionGeneration = -1;
+  /** Whether that selection ran the budget out: every event consumer is then unknown. */
+  selectionOver = false;
+
   constructor(size: number) {
     this.scanStamps = new Int32Array(size);
     this.scanCounts = new Int32Array(size);

@@ -2,7 +2,9 @@ import { type ConfigOrClassifier, checkedOptions } from '../batch/classifyMany';
 import { leadIdOf } from '../classify/buildResult';
 import type { Classifier } from '../classify/Classifier';
 import { toClassifier } from '../classify/classify';
-import { MAX_EVENTS } from '../dsl/eventPlan';
+import { unitsSpent } from '../classify/compileClassifier';
+import { BUDGET_EXCEEDED, DEFAULT_BUDGET } from '../dsl/budget';
+import { MAX_EVENTS, selectEvents } from '../dsl/eventPlan';
 import { forEachCondition, kindOf } from '../dsl/walk';
 import { describeValue } from '../internal/issues';
 import { compilePath } from '../internal/path';
@@ -84,7 +86,17 @@ export interface StageHistory {
   /** For a current stage with `followUp`: its deadline, counted from `stageSince` (not from `asOf`). */
   readonly followUpBy?: string;
   readonly segments: readonly StageSegment[];
+  /**
+   * `['budget_exceeded']` when the replay ran out of its budget (`classifier.budget.history`): the history
+   * ends at `until`, not at `asOf`, and segments past the point where it ran out have no `reason` or `followUp`.
+   */
+  readonly flags?: readonly string[];
+  /** When the budget ran out: the last instant replayed; the last segment ends there. */
+  readonly until?: string;
 }
+
+/** The fixed budget units of one evaluation in a history, beside what it spent (see `Budget`). */
+const EVALUATION_UNITS = 1000;
 
 /** At most this many stage changes per history: a lead is not replayed without bound. */
 const MAX_SEGMENTS = 10_000;
@@ -153,16 +165,25 @@ function factDateInstants(config: Config, lead: unknown, into: number[]): void {
   }
 }
 
-/** The lead's events as [type, instant], own fields only, unreadable ones left out. */
-function eventsOf(lead: unknown): Array<readonly [string, number]> {
+/**
+ * The lead's events as [type, instant], own fields only, unreadable ones left out; past {@link MAX_EVENTS},
+ * the most recent of the types `read` holds, as classify keeps them (see `selectEvents`).
+ */
+function eventsOf(lead: unknown, read: ReadonlySet<string>, asOf: number): Array<readonly [string, number]> {
   const events =
     lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'events')
       ? (lead as { events: unknown }).events
       : undefined;
   if (!Array.isArray(events)) return [];
   const out: Array<readonly [string, number]> = [];
-  // as classify reads them: the first MAX_EVENTS
-  for (const event of events.slice(0, MAX_EVENTS)) {
+  const kept =
+    events.length <= MAX_EVENTS
+      ? events
+      : Array.from(
+          selectEvents(events, (type) => read.has(type), asOf).positions,
+          (position) => events[position],
+        );
+  for (const event of kept) {
     if (event === null || typeof event !== 'object' || !Object.hasOwn(event, 'type')) continue;
     const type = (event as { type: unknown }).type;
     const at = parseInstant(Object.hasOwn(event, 'at') ? (event as { at: unknown }).at : undefined);
@@ -183,11 +204,16 @@ function startOf(lead: unknown, events: ReadonlyArray<readonly [string, number]>
 }
 
 /** The first instant in (low, high] whose stage differs from `stage(low)`, given that `stage(high)` does. */
-function firstChange(stageAt: (at: number) => string, low: number, high: number): number {
+function firstChange(
+  stageAt: (at: number) => string,
+  low: number,
+  high: number,
+  over: () => boolean,
+): number {
   const before = stageAt(low);
   let lo = low;
   let hi = high;
-  while (hi - lo > 1) {
+  while (hi - lo > 1 && !over()) {
     const middle = lo + Math.floor((hi - lo) / 2);
     if (stageAt(middle) === before) lo = middle;
     else hi = middle;
@@ -245,7 +271,13 @@ export function stageHistory(
   const classifier: Classifier = toClassifier(configOrClassifier);
   checkedOptions(classifier, { asOf: options.asOf });
   const asOf = readAsOf(options.asOf);
-  const events = eventsOf(lead);
+  const config = classifier.config;
+  const windows = windowsByType(config);
+  const read = new Set([
+    ...windows.keys(),
+    ...config.stages.flatMap((stage) => stage.followUp?.events ?? []),
+  ]);
+  const events = eventsOf(lead, read, asOf);
   const start =
     options.from === undefined ? startOf(lead, events, asOf) : readAsOf(options.from, 'options.from');
   if (start > asOf) {
@@ -253,12 +285,28 @@ export function stageHistory(
       `stageHistory: options.from must not be after asOf, received ${describeValue(options.from)}`,
     );
   }
-  const config = classifier.config;
-  const stageAt = (at: number) => classifier.stage(lead, { asOf: at });
+  // the budget: every evaluation costs units (below); where it runs out,
+  // the history ends (flagged), so a long lead under a decaying score is never replayed without bound
+  let budget = classifier.budget?.history ?? DEFAULT_BUDGET.history;
+  let exceeded = false;
+  const spend = (units: number): boolean => {
+    if (exceeded) return false;
+    budget -= units;
+    if (budget < 0) exceeded = true;
+    return !exceeded;
+  };
+  // an evaluation costs what it spent, at least one unit per event the lead has (a classifier compiled
+  // elsewhere says nothing), and a fixed share for what every call does whatever the lead (window bounds
+  // recomputed at each instant, the stage conditions): the fuzz found histories of cheap calls past 2 s
+  const charge = () => spend(EVALUATION_UNITS + Math.max(unitsSpent(classifier) ?? 0, events.length));
+  const stageAt = (at: number) => {
+    const stage = classifier.stage(lead, { asOf: at });
+    charge();
+    return stage;
+  };
 
   // every instant where a stage can change
   const instants: number[] = [asOf];
-  const windows = windowsByType(config);
   for (const [type, at] of events) {
     const read = windows.get(type);
     if (read === undefined) continue;
@@ -273,15 +321,28 @@ export function stageHistory(
 
   const changes: Array<{ at: number; stage: string }> = [{ at: start, stage: stageAt(start) }];
   let previous = start;
+  // the last instant whose stage is known: asOf, or where the budget ran out
+  let until = asOf;
   for (const at of sorted) {
     if (changes.length >= MAX_SEGMENTS) break;
     let current = changes[changes.length - 1]!.stage;
     // between two candidate instants only decay moves a score, and only downwards: bisect each crossing
-    while (at - 1 > previous && stageAt(at - 1) !== current && changes.length < MAX_SEGMENTS) {
-      const change = firstChange(stageAt, previous, at - 1);
+    while (
+      !exceeded &&
+      at - 1 > previous &&
+      stageAt(at - 1) !== current &&
+      !exceeded &&
+      changes.length < MAX_SEGMENTS
+    ) {
+      const change = firstChange(stageAt, previous, at - 1, () => exceeded);
+      if (exceeded) break;
       current = stageAt(change);
       changes.push({ at: change, stage: current });
       previous = change;
+    }
+    if (exceeded) {
+      until = previous;
+      break;
     }
     const stage = stageAt(at);
     if (stage !== current) changes.push({ at, stage });
@@ -294,15 +355,17 @@ export function stageHistory(
   const stagesById = new Map(config.stages.map((stage) => [stage.id, stage]));
   const segments: StageSegment[] = changes.map((change, index) => {
     const next = changes[index + 1];
-    const end = next === undefined ? asOf : next.at;
+    const end = next === undefined ? until : next.at;
     const segment = { stage: change.stage, from: formatInstant(change.at) } as {
       -readonly [K in keyof StageSegment]: StageSegment[K];
     };
     if (next !== undefined) segment.to = formatInstant(next.at);
     segment.ms = end - change.at;
-    if (index > 0) {
+    if (index > 0 && !exceeded) {
       const before = statusesAt(change.at - 1).criteria;
+      charge();
       const after = statusesAt(change.at).criteria;
+      charge();
       const criteria: CriterionChange[] = [];
       const codes: string[] = [];
       for (const id of Object.keys(after)) {
@@ -318,7 +381,10 @@ export function stageHistory(
       segment.reason = codes.length > 0 ? { criteria, codes } : { criteria };
     }
     const stage = stagesById.get(change.stage);
-    const followUp = stage === undefined ? undefined : followUpOf(stage, change.at, asOf, events);
+    const followUp =
+      stage === undefined || !spend(1 + events.length)
+        ? undefined
+        : followUpOf(stage, change.at, until, events);
     if (followUp !== undefined) segment.followUp = followUp;
     return segment;
   });
@@ -334,5 +400,9 @@ export function stageHistory(
     segments,
   };
   if (last.followUp !== undefined) history.followUpBy = last.followUp.due;
+  if (exceeded) {
+    history.flags = [BUDGET_EXCEEDED];
+    history.until = formatInstant(until);
+  }
   return history;
 }

@@ -35,6 +35,7 @@ export const ISSUE_CODES = [
   'unsatisfiable',
   'too_deep',
   'too_large',
+  'too_costly',
   // the whole config
   'invalid_rule',
   'reserved_id',

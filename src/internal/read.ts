@@ -1,6 +1,7 @@
 // The one reading rule for lead values: parseLead, field maps and the condition engine all read
 // numbers, booleans, dates, enums, lists and placeholders through these functions.
-import { formatInstant, parseInstant } from './time';
+import { compileDateFormat, type DateFormat } from './dateFormat';
+import { formatInstant, MAX_VALUE_LENGTH, parseInstant } from './time';
 
 /** How lead values are read; every part has a default (see `DEFAULT_READING`). */
 export interface Reading {
@@ -119,10 +120,13 @@ export function readBoolean(value: unknown, reading: CompiledReading = DEFAULT_R
 
 /**
  * An instant (epoch ms) from ISO 8601 text, a `Date`, epoch ms (as a number, or as text of 11+ digits as
- * CRM exports write them), or text in the reading's `dateFormat` (read as UTC); `NaN` when it cannot.
+ * CRM exports write them), or text in the reading's `dateFormat` (read as UTC); `NaN` when it cannot,
+ * and for text longer than `MAX_VALUE_LENGTH` (64) characters.
  */
 export function readInstant(value: unknown, reading: CompiledReading = DEFAULT_READING): number {
   if (typeof value !== 'string') return parseInstant(value);
+  // no date is this long: a longer value is unreadable before any parser sees it
+  if (value.length > MAX_VALUE_LENGTH) return Number.NaN;
   // ISO 8601 as CRMs and toISOString write it (a "-" after the year) takes the fast path
   if (value.charCodeAt(4) === 45) {
     const iso = parseInstant(value);
@@ -134,105 +138,6 @@ export function readInstant(value: unknown, reading: CompiledReading = DEFAULT_R
   const iso = parseInstant(text);
   if (!Number.isNaN(iso) || reading.dateFormat === undefined) return iso;
   return reading.dateFormat(text);
-}
-
-/** A compiled date format: text → epoch ms in UTC, or `NaN`. */
-export type DateFormat = (text: string) => number;
-
-export const TOKENS: ReadonlyArray<readonly [string, string, number]> = [
-  // token, field, most digits
-  ['yyyy', 'year', 4],
-  ['yy', 'shortYear', 2],
-  ['MM', 'month', 2],
-  ['M', 'month', 2],
-  ['dd', 'day', 2],
-  ['d', 'day', 2],
-  ['HH', 'hour', 2],
-  ['H', 'hour', 2],
-  ['hh', 'hour12', 2],
-  ['h', 'hour12', 2],
-  ['a', 'meridiem', 0],
-  ['mm', 'minute', 2],
-  ['ss', 'second', 2],
-  ['SSS', 'millisecond', 3],
-];
-
-/**
- * Compiles a date format of date-fns tokens into a reader (a small one: date-fns `parse` would add
- * 7.6 KB to the 11 KB browser runtime). Letters that are no token match themselves: configs and maps
- * refuse them first (`dateFormatProblem`).
- */
-export function compileDateFormat(format: string): DateFormat {
-  let pattern = '^';
-  const fields: string[] = [];
-  for (let index = 0; index < format.length; ) {
-    const quoted = quotedAt(format, index);
-    if (quoted !== undefined) {
-      pattern += escapeRegExp(quoted.text);
-      index = quoted.end;
-      continue;
-    }
-    const token = TOKENS.find(([name]) => format.startsWith(name, index));
-    if (token === undefined) {
-      pattern += escapeRegExp(format[index] as string);
-      index++;
-      continue;
-    }
-    const [name, field, most] = token;
-    // as date-fns parses: up to the token's digits, fewer allowed (`M` and `MM` both read "6")
-    pattern += most === 0 ? '([AaPp][Mm])' : `(\\d{1,${most}})`;
-    fields.push(field);
-    index += name.length;
-  }
-  const regexp = new RegExp(`${pattern}$`);
-  return (text) => {
-    const match = regexp.exec(text.trim());
-    if (match === null) return Number.NaN;
-    const parts: Record<string, number> = {
-      year: 1970,
-      month: 1,
-      day: 1,
-      hour: 0,
-      minute: 0,
-      second: 0,
-      millisecond: 0,
-    };
-    let afternoon = false;
-    fields.forEach((field, position) => {
-      const text = match[position + 1] as string;
-      if (field === 'meridiem') afternoon = text.toLowerCase() === 'pm';
-      else parts[field] = Number(text);
-    });
-    if (parts.shortYear !== undefined) parts.year = 2000 + (parts.shortYear as number);
-    if (parts.hour12 !== undefined) {
-      const hour12 = parts.hour12 as number;
-      if (hour12 < 1 || hour12 > 12) return Number.NaN;
-      parts.hour = (hour12 % 12) + (afternoon ? 12 : 0);
-    }
-    const { year, month, day, hour, minute, second, millisecond } = parts as Record<string, number>;
-    const time = Date.UTC(year as number, (month as number) - 1, day, hour, minute, second, millisecond);
-    const date = new Date(time);
-    // refuse what Date.UTC would roll over: 31 June, 25:00
-    return date.getUTCFullYear() === year &&
-      date.getUTCMonth() === (month as number) - 1 &&
-      date.getUTCDate() === day &&
-      date.getUTCHours() === hour &&
-      date.getUTCMinutes() === minute &&
-      date.getUTCSeconds() === second
-      ? time
-      : Number.NaN;
-  };
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Text quoted as in date-fns (`'T'`, `''` for a quote) at `index`, with where it ends. */
-export function quotedAt(format: string, index: number): { text: string; end: number } | undefined {
-  if (format[index] !== "'") return undefined;
-  const close = format.indexOf("'", index + 1);
-  const end = close < 0 ? format.length : close + 1;
-  const text = format.slice(index + 1, close < 0 ? format.length : close);
-  return { text: text === '' ? "'" : text, end };
 }
 
 /** An ISO 8601 instant (UTC) from anything `readInstant` reads; `undefined` when it cannot. */

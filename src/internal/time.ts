@@ -23,16 +23,24 @@ export interface Duration {
  */
 export const DURATION_UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
 
+/**
+ * The longest lead value the date and number readers read, in characters: no date or amount is longer,
+ * and a longer one is unreadable before any parser sees it (the work per value is bounded by it).
+ */
+export const MAX_VALUE_LENGTH = 64;
+
 const UTC_CONTEXT = { in: utc } as const;
 const MAX_TIME = 8.64e15;
 
 /**
  * Reads an instant as epoch milliseconds in UTC, or `NaN` when it cannot.
  * Strings are ISO 8601; a date or date-time without an offset is read as UTC, never as the
- * machine's local time. Numbers are epoch milliseconds.
+ * machine's local time; text longer than {@link MAX_VALUE_LENGTH} characters is not read. Numbers are
+ * epoch milliseconds.
  */
 export function parseInstant(value: unknown): number {
   if (typeof value === 'string') {
+    if (value.length > MAX_VALUE_LENGTH) return Number.NaN;
     const fast = parseCanonicalIso(value);
     if (fast !== undefined) return fast;
     const text = value.trim();

@@ -124,6 +124,8 @@ export function checkSealedStructure(
   if (scoring !== undefined) {
     if (!isObject(scoring) || !Array.isArray(scoring.rules))
       return bad(['scoring'], 'not scoring', 'an object with rules');
+    // the largest a score can reach, summed as classify sums it: every term finite, and every sum
+    let reach = 0;
     for (const [index, rule] of scoring.rules.entries()) {
       if (
         !isObject(rule) ||
@@ -132,6 +134,15 @@ export function checkSealedStructure(
         !Number.isFinite(rule.points)
       ) {
         return bad(['scoring', 'rules', index], 'not a rule', 'an id and finite points');
+      }
+      const repeat = isObject(rule.repeat) ? rule.repeat.max : 1;
+      reach += Math.abs(rule.points) * (typeof repeat === 'number' && repeat > 1 ? repeat : 1);
+      if (!Number.isFinite(reach)) {
+        return bad(
+          ['scoring', 'rules', index, 'points'],
+          'points whose sum is not finite',
+          'points, repeats and rules whose sum stays finite',
+        );
       }
       if (rule.withinLast !== undefined && !readDuration(rule.withinLast)) {
         return bad(['scoring', 'rules', index, 'withinLast'], 'not a duration', DURATION);

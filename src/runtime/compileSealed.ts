@@ -1,6 +1,7 @@
 import type { Classifier } from '../classify/Classifier';
 import { compileClassifier } from '../classify/compileClassifier';
 import { checkSeal, configHash } from '../config/seal';
+import { type Budget, readBudget } from '../dsl/budget';
 import { defaultOperatorTests, type OperatorTests } from '../dsl/operatorTests';
 import { isObject } from '../internal/isObject';
 import { describeValue, makeIssue } from '../internal/issues';
@@ -12,6 +13,8 @@ import { checkSealedStructure } from './checkSealed';
 export interface CompileSealedOptions {
   /** The run-time operator table; must match the table the config was sealed with. Default: the built-ins. */
   readonly operators?: OperatorTests;
+  /** The work one lead may cause per call, in units (see `Budget`); defaults in `DEFAULT_BUDGET`. */
+  readonly budget?: Budget;
 }
 
 /**
@@ -25,6 +28,7 @@ export interface CompileSealedOptions {
  * @returns a classifier
  * @throws {ConfigError} `unsealed_config` without a `$seal`, `stale_seal` when the content changed,
  *   `invalid_sealed_config` when the sealed content is malformed (a forged seal: see docs/security.md)
+ * @throws {TypeError} when `options.budget` is not an object of whole numbers of work units
  *
  * @example
  * import { compileSealed } from 'leadstage/runtime';
@@ -57,9 +61,10 @@ export function compileSealed(config: unknown, options: CompileSealedOptions = {
     options.operators === undefined ? undefined : Object.keys(options.operators),
   );
   if (malformed !== undefined) throw new ConfigError([malformed]);
+  const budget = readBudget(options.budget, 'compileSealed: options.budget');
   let classifier: Classifier;
   try {
-    classifier = compileClassifier(config as Config, options.operators ?? defaultOperatorTests, hash);
+    classifier = compileClassifier(config as Config, options.operators ?? defaultOperatorTests, hash, budget);
     // a lead with nothing, and one with an event: what every config must classify without throwing
     classifier.classify({}, { asOf: 0 });
     classifier.classify({ events: [{ type: 'x', at: 0 }] }, { asOf: 0 });

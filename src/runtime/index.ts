@@ -3,6 +3,7 @@
 
 export type { Classifier, ClassifyOptions, StageOptions } from '../classify/Classifier';
 export type { SealedConfig } from '../config/sealConfig';
+export type { Budget } from '../dsl/budget';
 export type { OperatorContext, OperatorRuntime, OperatorTest, OperatorTests } from '../dsl/operatorTests';
 export { defaultOperatorTests } from '../dsl/operatorTests';
 export type { Issue, IssueCode, IssuePath } from '../internal/issues';

@@ -170,6 +170,8 @@ export function compileScoring(scoring: Scoring | undefined, environment: Compil
         if (rule.kind === PER_EVENT) points = rule.points * events;
         else {
           const rate = decayRates(asOf)[index] as number;
+          // the decay of a repeating rule sorts its events when more match than count: metered
+          if (rule.kind === DECAYED_REPEAT && count > events) context.budget -= 2 * count;
           points =
             rule.kind === DECAYED_ONCE
               ? rule.points *

@@ -84,20 +84,71 @@ describe('lead data that could amplify or be inherited', () => {
 });
 
 describe('amplification', () => {
-  it('reads at most 10,000 events per lead and flags the rest, however long the array', () => {
+  it('looks at most 1,000,000 slots per lead and flags the rest, however long the array', () => {
     const classifier = compile(presets.saas);
     const sparse: unknown[] = [];
     sparse.length = 10_000_000;
     sparse[3] = { type: 'demo_completed', at: '2026-06-20' };
     sparse[20_000] = { type: 'pricing_discussed', at: '2026-06-21' };
+    sparse[2_000_000] = { type: 'trial_started', at: '2026-06-22' };
     const result = classifier.classify({ events: sparse }, { asOf: '2026-06-30' });
     expect(result.flags).toContain('events_truncated');
-    // the demo (position 3) is read; the pricing talk (position 20,000) is not
+    // the demo (position 3) and the pricing talk (20,000) are read; position 2,000,000 is past the scan
     expect(result.criteria.intent?.status).toBe('met');
-    expect(result.ledger.some((line) => line.rule.includes('pricing'))).toBe(false);
+    expect(result.ledger.some((line) => line.rule.includes('pricing'))).toBe(true);
+    expect(result.ledger.some((line) => line.rule.includes('trial'))).toBe(false);
+    expect(classifier.stage({ events: sparse }, { asOf: '2026-06-30' })).toBe(result.stage);
     const nulls = classifier.classify({ events: new Array(1_000_000).fill(null) }, { asOf: '2026-06-30' });
     expect(nulls.flags).toHaveLength(100 + 1);
     expect(nulls.flags.at(-1)).toBe('flags_truncated');
+  });
+});
+
+describe('the event cap keeps what matters', () => {
+  const classifier = compile(presets.saas);
+  const asOf = '2026-06-30T00:00:00Z';
+  const old = (count: number, type: string) =>
+    Array.from({ length: count }, (_, index) => ({
+      type,
+      at: new Date(Date.UTC(2025, 0, 1) + index).toISOString(),
+    }));
+
+  it('never lets events of types the config does not read hide a demo (10,000 page views before it)', () => {
+    const events = [...old(12_000, 'page_view'), { type: 'demo_completed', at: '2026-06-20' }];
+    const result = classifier.classify({ events }, { asOf });
+    expect(result.criteria.intent?.status).toBe('met');
+    expect(result.flags).not.toContain('events_truncated');
+    expect(classifier.stage({ events }, { asOf })).toBe(result.stage);
+  });
+
+  it('keeps the most recent events of the types read when they alone are over the cap, flagged', () => {
+    const events = [
+      ...old(11_000, 'webinar_attended'),
+      { type: 'demo_completed', at: '2026-06-20' },
+      ...old(2_000, 'ebook_download'),
+    ];
+    const result = classifier.classify({ events }, { asOf });
+    expect(result.flags).toContain('events_truncated');
+    expect(result.criteria.intent?.status).toBe('met');
+    expect(classifier.stage({ events }, { asOf })).toBe(result.stage);
+  });
+
+  it('keeps the 10,000 most recent, whatever their order in the array', () => {
+    const config = {
+      version: 1,
+      id: 'count',
+      criteria: { many: { when: { event: 'page_view', withinLast: { days: 1 }, count: { gte: 10_000 } } } },
+      stages: [{ id: 'many', when: { criterion: 'many' } }, { id: 'rest' }],
+    };
+    const recent = Array.from({ length: 10_000 }, (_, index) => ({
+      type: 'page_view',
+      at: new Date(Date.parse(asOf) - index * 1000).toISOString(),
+    }));
+    // 5,000 old ones first and last: the recent 10,000 are kept
+    const events = [...old(5_000, 'page_view'), ...recent, ...old(5_000, 'page_view')];
+    const result = compile(config).classify({ events }, { asOf });
+    expect(result.criteria.many?.status).toBe('met');
+    expect(result.flags).toContain('events_truncated');
   });
 });
 

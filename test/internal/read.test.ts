@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateFormatProblem } from '../../src/internal/dateFormat';
+import { compileDateFormat, dateFormatProblem } from '../../src/internal/dateFormat';
 import {
-  compileDateFormat,
   compileReading,
   isMissing,
   normalizeText,
