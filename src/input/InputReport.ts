@@ -13,6 +13,12 @@ export interface InputInspectorOptions {
   readonly idPath?: string;
   /** How values are read when the inspector reads rows itself (`decimal`, `missing`, …), as for `parseLead`. */
   readonly reading?: ReadingInput;
+  /**
+   * Events of a separate file by lead id (as `leadId,type,at` rows grouped): joined to each lead read
+   * by its id, and counted (events matching no lead are reported). Leave it out when `add` is given
+   * leads already joined.
+   */
+  readonly events?: ReadonlyMap<string, readonly unknown[]>;
   /** The built-in maps `guessMap` tries (default: HubSpot contacts and Salesforce leads). */
   readonly candidates?: readonly FieldMap[];
 }
@@ -35,7 +41,7 @@ export interface FactCoverage {
   readonly fact: string;
   /** The columns it is read from: the map's source columns, or the dotted path itself. */
   readonly columns: readonly string[];
-  /** The column found in the headers; `null` when none is; absent when headers are not known. */
+  /** The column found in the headers (`(events file)` for events joined from one); `null` when none is; absent when headers are not known. */
   readonly column?: string | null;
   /** Leads that have it, and their share of the leads (to 4 decimals). */
   readonly leads: number;
@@ -54,6 +60,7 @@ export interface InputProblem {
     | 'ambiguous_numbers'
     | 'duplicate_ids'
     | 'empty_rows'
+    | 'events_unused'
     | 'truncated';
   readonly message: string;
   readonly fix?: string;
@@ -79,6 +86,7 @@ export interface InputReport {
   readonly map?: string;
   readonly guessedMap?: {
     readonly id: string;
+    readonly label: string;
     readonly share: number;
     readonly present: number;
     readonly columns: number;
@@ -97,6 +105,13 @@ export interface InputReport {
   readonly duplicates: {
     readonly rows: number;
     readonly ids: ReadonlyArray<{ readonly id: string; readonly line: number; readonly count: number }>;
+  };
+  /** With `events`: the lead ids and events of the events file, and how many match a lead read. */
+  readonly joined?: {
+    readonly ids: number;
+    readonly events: number;
+    readonly matchedIds: number;
+    readonly matchedEvents: number;
   };
   /** Rows that had no field of the canonical lead (read without a map). */
   readonly unmappedRows: number;

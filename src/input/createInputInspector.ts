@@ -19,6 +19,7 @@ import { unflatten } from './unflatten';
 const MAX_EXAMPLES = 3;
 const MAX_LINES = 5;
 const MAX_DUPLICATES_SHOWN = 20;
+const EVENTS_FILE = '(events file)';
 
 interface ColumnTally {
   count: number;
@@ -90,6 +91,8 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
   const ambiguous = new Map<string, ColumnTally>();
   const issueCounts = new Map<string, number>();
   const seenTypes = new Set<number>();
+  const joinEvents = options.events;
+  const matchedIds = new Set<string>();
 
   const tally = (table: Map<string, ColumnTally>, issue: Issue, line: number | undefined) => {
     const column = columnOf(issue, map !== undefined);
@@ -126,7 +129,8 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
         return;
       }
       leads++;
-      const { lead, issues } = read ?? readRow(row);
+      const { lead: readLead, issues } = read ?? readRow(row);
+      let lead = readLead;
       for (const issue of issues) {
         issueCounts.set(issue.code, (issueCounts.get(issue.code) ?? 0) + 1);
         if (issue.code === 'invalid_value' || issue.code === 'invalid_type') tally(unreadable, issue, line);
@@ -137,6 +141,12 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
       const id = readId(lead);
       if (typeof id === 'string' || typeof id === 'number') {
         const key = String(id);
+        const own = joinEvents?.get(key);
+        if (own !== undefined) {
+          matchedIds.add(key);
+          const mine = (lead as { events?: unknown }).events;
+          lead = { ...(lead as object), events: [...(Array.isArray(mine) ? mine : []), ...own] };
+        }
         const known = ids.get(key);
         if (known === undefined) ids.set(key, { line: line ?? rows, count: 1 });
         else {
@@ -188,9 +198,18 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
         };
       };
       const facts = reads.facts.map((fact, index) => coverage(fact, fact, factLeads[index] as number));
-      const events = reads.events.map((type, index) =>
-        coverage(type, `events:${type}`, eventLeads[index] as number),
-      );
+      const events = reads.events.map((type, index) => {
+        const count = eventLeads[index] as number;
+        // joined from an events file: no column of this file holds them
+        if (joinEvents === undefined) return coverage(type, `events:${type}`, count);
+        return {
+          fact: type,
+          columns: [EVENTS_FILE],
+          column: EVENTS_FILE,
+          leads: count,
+          share: leads === 0 ? 0 : round4(count / leads),
+        };
+      });
       const mapColumnsAbsent: string[] = [];
       const columnsIgnored: string[] = [];
       if (map !== undefined && folded !== undefined && headers !== undefined) {
@@ -236,6 +255,7 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
           : {
               guessedMap: {
                 id: guess.id,
+                label: labelOf(guess.map.label, guess.id),
                 share: guess.share,
                 present: guess.present,
                 columns: guess.columns,
@@ -248,12 +268,23 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
         unreadable: problems(unreadable),
         ambiguous: problems(ambiguous),
         duplicates: { rows: duplicateRows, ids: duplicateIds },
+        ...(joinEvents === undefined ? {} : { joined: joinedCounts(joinEvents, matchedIds) }),
         unmappedRows,
         issues: Object.fromEntries(issueCounts),
       };
-      return { ...report, verdict: verdictOf(report, options, guess?.map.label, headers) };
+      return { ...report, verdict: verdictOf(report, options, headers) };
     },
   };
+}
+
+function joinedCounts(events: ReadonlyMap<string, readonly unknown[]>, matched: ReadonlySet<string>) {
+  let total = 0;
+  let matchedEvents = 0;
+  for (const [id, list] of events) {
+    total += list.length;
+    if (matched.has(id)) matchedEvents += list.length;
+  }
+  return { ids: events.size, events: total, matchedIds: matched.size, matchedEvents };
 }
 
 function labelOf(label: unknown, id: string): string {
@@ -267,7 +298,6 @@ function labelOf(label: unknown, id: string): string {
 function verdictOf(
   report: Omit<InputReport, 'verdict'>,
   options: InputInspectorOptions,
-  guessedLabel: unknown,
   headers: readonly string[] | undefined,
 ): InputReport['verdict'] {
   const problems: InputProblem[] = [];
@@ -278,7 +308,7 @@ function verdictOf(
   const tryMap =
     otherMap === undefined
       ? undefined
-      : `this looks like a ${labelOf(guessedLabel, otherMap.id)} export: try --map ${otherMap.id}`;
+      : `this looks like a ${otherMap.label} export: try --map ${otherMap.id}`;
   if (report.leads === 0) {
     problems.push({
       code: 'no_leads',
@@ -325,6 +355,14 @@ function verdictOf(
       code: 'unmapped_rows',
       message: `${plural(report.unmappedRows, 'row')} of ${report.leads} have no field of the canonical lead`,
       fix: tryMap ?? 'read the export with a field map (--map)',
+    });
+  }
+  const joined = report.joined;
+  if (joined !== undefined && joined.events > 0 && joined.matchedEvents === 0 && report.leads > 0) {
+    problems.push({
+      code: 'events_unused',
+      message: `none of the ${plural(joined.events, 'event')} (${plural(joined.ids, 'lead id')}) matches the id of a lead read`,
+      fix: "the events file's leadId must be the leads' id (with a map, the column it reads as id)",
     });
   }
   const absentFacts = read.filter((fact) => fact.column === null);

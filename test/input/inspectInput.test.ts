@@ -141,7 +141,7 @@ describe('unreadable and ambiguous values, per column', () => {
       'ambiguous_numbers',
       'unreadable_values',
     ]);
-    expect(report.verdict.warnings[0]?.fix).toMatch(/decimal/);
+    expect(report.verdict.warnings[1]?.fix).toMatch(/decimal/);
   });
 
   it('says which facts leads have (readable)', () => {
