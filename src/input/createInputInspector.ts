@@ -1,9 +1,10 @@
-import type { Issue } from '../internal/issues';
+import { describeValue, type Issue } from '../internal/issues';
 import { compilePath } from '../internal/path';
 import { isMissing } from '../internal/read';
 import { mapLead } from '../lead/mapLead';
 import { parseLead } from '../lead/parseLead';
 import { configReads } from './configReads';
+import { AMBIGUOUS, type FactCheck, factChecks, PRESENT, UNREADABLE_VALUE } from './factChecks';
 import { guessMap, mapFit } from './guessMap';
 import type {
   ColumnProblem,
@@ -86,7 +87,9 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
   let leads = 0;
   let unmappedRows = 0;
   let duplicateRows = 0;
-  const ids = new Map<string, { line: number; count: number }>();
+  // first line of each id; counts only for the ids seen again (one number per lead, not an object)
+  const ids = new Map<string, number>();
+  const repeats = new Map<string, number>();
   const unreadable = new Map<string, ColumnTally>();
   const ambiguous = new Map<string, ColumnTally>();
   const issueCounts = new Map<string, number>();
@@ -94,18 +97,46 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
   const joinEvents = options.events;
   const matchedIds = new Set<string>();
 
-  const tally = (table: Map<string, ColumnTally>, issue: Issue, line: number | undefined) => {
-    const column = columnOf(issue, map !== undefined);
+  const tally = (
+    table: Map<string, ColumnTally>,
+    column: string,
+    received: string | undefined,
+    expected: string | undefined,
+    line: number | undefined,
+  ) => {
     let entry = table.get(column);
     if (entry === undefined) {
-      entry = { count: 0, examples: [], lines: [], expected: issue.expected };
+      entry = { count: 0, examples: [], lines: [], expected };
       table.set(column, entry);
     }
     entry.count++;
-    const example = issue.received;
-    if (example !== undefined && entry.examples.length < MAX_EXAMPLES && !entry.examples.includes(example))
-      entry.examples.push(example);
+    if (received !== undefined && entry.examples.length < MAX_EXAMPLES && !entry.examples.includes(received))
+      entry.examples.push(received);
     if (line !== undefined && entry.lines.length < MAX_LINES) entry.lines.push(line);
+  };
+  const tallyIssue = (table: Map<string, ColumnTally>, issue: Issue, line: number | undefined) =>
+    tally(table, columnOf(issue, map !== undefined), issue.received, issue.expected, line);
+  // rows that are leads already, for a config: check the values it reads, as it reads them
+  const checks =
+    map === undefined && options.config !== undefined ? factChecks(reads.facts, options.config) : undefined;
+
+  const checkFacts = (record: Record<string, unknown>, line: number | undefined) => {
+    for (let index = 0; index < (checks as readonly FactCheck[]).length; index++) {
+      const check = (checks as readonly FactCheck[])[index] as FactCheck;
+      const value = check.value(record);
+      const status = check.check(value);
+      if (status === PRESENT) factLeads[index] = (factLeads[index] as number) + 1;
+      else if (status === UNREADABLE_VALUE)
+        tally(unreadable, check.path, describeValue(value), check.expected, line);
+      else if (status === AMBIGUOUS)
+        tally(
+          ambiguous,
+          check.path,
+          describeValue(value),
+          'a number with a declared decimal separator',
+          line,
+        );
+    }
   };
 
   const readRow = (row: unknown): { lead: unknown; issues: readonly Issue[] } => {
@@ -129,13 +160,33 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
         return;
       }
       leads++;
-      const { lead: readLead, issues } = read ?? readRow(row);
-      let lead = readLead;
-      for (const issue of issues) {
-        issueCounts.set(issue.code, (issueCounts.get(issue.code) ?? 0) + 1);
-        if (issue.code === 'invalid_value' || issue.code === 'invalid_type') tally(unreadable, issue, line);
-        else if (issue.code === 'ambiguous_number') tally(ambiguous, issue, line);
-        else if (issue.code === 'unmapped_row') unmappedRows++;
+      let lead: unknown;
+      if (read === undefined && checks !== undefined) {
+        lead = row;
+        if (row !== null && typeof row === 'object' && !Array.isArray(row)) {
+          try {
+            checkFacts(row as Record<string, unknown>, line);
+          } catch {
+            // a getter or a Proxy threw: the row cannot be read
+            tally(unreadable, '(row)', 'a row whose values throw when read', 'plain data', line);
+          }
+        } else tally(unreadable, '(row)', describeValue(row), 'an object of columns', line);
+      } else {
+        const { lead: readLead, issues } = read ?? readRow(row);
+        lead = readLead;
+        for (const issue of issues) {
+          issueCounts.set(issue.code, (issueCounts.get(issue.code) ?? 0) + 1);
+          if (issue.code === 'invalid_value' || issue.code === 'invalid_type')
+            tallyIssue(unreadable, issue, line);
+          else if (issue.code === 'ambiguous_number') tallyIssue(ambiguous, issue, line);
+          else if (issue.code === 'unmapped_row') unmappedRows++;
+        }
+        if (lead !== null && typeof lead === 'object') {
+          for (let index = 0; index < factReaders.length; index++) {
+            if (!isMissing((factReaders[index] as (value: unknown) => unknown)(lead)))
+              factLeads[index] = (factLeads[index] as number) + 1;
+          }
+        }
       }
       if (lead === null || typeof lead !== 'object') return;
       const id = readId(lead);
@@ -147,16 +198,11 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
           const mine = (lead as { events?: unknown }).events;
           lead = { ...(lead as object), events: [...(Array.isArray(mine) ? mine : []), ...own] };
         }
-        const known = ids.get(key);
-        if (known === undefined) ids.set(key, { line: line ?? rows, count: 1 });
+        if (!ids.has(key)) ids.set(key, line ?? rows);
         else {
-          known.count++;
+          repeats.set(key, (repeats.get(key) ?? 1) + 1);
           duplicateRows++;
         }
-      }
-      for (let index = 0; index < factReaders.length; index++) {
-        if (!isMissing((factReaders[index] as (value: unknown) => unknown)(lead)))
-          factLeads[index] = (factLeads[index] as number) + 1;
       }
       if (eventTypes.size === 0) return;
       const events = (lead as { events?: unknown }).events;
@@ -237,13 +283,11 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
             ...(expected === undefined ? {} : { expected }),
           }));
       const duplicateIds: Array<{ id: string; line: number; count: number }> = [];
-      if (duplicateRows > 0) {
-        for (const [id, { line, count }] of ids) {
-          if (count < 2) continue;
-          duplicateIds.push({ id, line, count });
-          if (duplicateIds.length >= MAX_DUPLICATES_SHOWN) break;
-        }
+      for (const [id, count] of repeats) {
+        duplicateIds.push({ id, line: ids.get(id) as number, count });
+        if (duplicateIds.length >= MAX_DUPLICATES_SHOWN) break;
       }
+      duplicateIds.sort((a, b) => a.line - b.line);
       const report: Omit<InputReport, 'verdict'> = {
         rows,
         emptyRows,

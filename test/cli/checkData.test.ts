@@ -90,7 +90,7 @@ describe('leadstage check-data on dotted headers', () => {
       'company.employees: 2 (the string "not-a-number", the string "many") on lines 2, 4',
     );
     expect(stdout).toContain('budget.amount: 1 (the string "abc") on line 2');
-    expect(stdout).toContain('createdAt: 1 (the string "2026-99-99") on line 2');
+    expect(stdout).toContain('timeline.purchaseBy: 1 (the string "2026-99-99") on line 2');
   });
 
   it('refuses a bad --format and --map auto on a file no map fits', () => {

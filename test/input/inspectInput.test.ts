@@ -127,9 +127,8 @@ describe('unreadable and ambiguous values, per column', () => {
         count: 3,
         examples: ['the string "not-a-number"', 'the string "many"'],
         lines: [2, 4, 5],
-        expected: 'a non-negative number such as "12000" or "12,000"',
+        expected: 'a number such as "12000" or "12,000"',
       },
-      expect.objectContaining({ column: 'createdAt', count: 1, lines: [2] }),
       expect.objectContaining({ column: 'budget.amount', count: 1, lines: [2] }),
     ]);
     expect(report.ambiguous).toEqual([
@@ -142,6 +141,16 @@ describe('unreadable and ambiguous values, per column', () => {
       'unreadable_values',
     ]);
     expect(report.verdict.warnings[1]?.fix).toMatch(/decimal/);
+  });
+
+  it('without a config, reads every canonical field (parseLead) and reports those too', () => {
+    const all = inspectInput(rows, { headers });
+    expect(all.unreadable.map((column) => [column.column, column.count, column.lines])).toEqual([
+      ['company.employees', 3, [2, 4, 5]],
+      ['createdAt', 1, [2]],
+      ['budget.amount', 1, [2]],
+    ]);
+    expect(all.ambiguous.map((column) => [column.column, column.count])).toEqual([['budget.amount', 2]]);
   });
 
   it('says which facts leads have (readable)', () => {
