@@ -75,7 +75,7 @@ export function formatReport(file: string, result: PreflightResult): string {
   const { report, skippedRows, map, mapSource } = result;
   const lines: string[] = [];
   lines.push(
-    `${file}: ${report.rows} row${report.rows === 1 ? '' : 's'}, ${report.leads} lead${report.leads === 1 ? '' : 's'}` +
+    `${file}: ${report.rows.toLocaleString('en')} row${report.rows === 1 ? '' : 's'}, ${report.leads.toLocaleString('en')} lead${report.leads === 1 ? '' : 's'}` +
       `${report.emptyRows > 0 ? `, ${report.emptyRows} empty` : ''}${skippedRows > 0 ? `, ${skippedRows} unreadable row${skippedRows === 1 ? '' : 's'} skipped` : ''}`,
   );
   const guess = report.guessedMap;
@@ -88,9 +88,11 @@ export function formatReport(file: string, result: PreflightResult): string {
       `map: none${guess === undefined ? '' : ` — the headers look like ${guess.label} (${guess.present} of its ${guess.columns} columns present): try --map ${guess.id}`}`,
     );
   }
+  // events no lead has, in one line: a preset reads a dozen types
+  const noEvents = report.events.length > 1 && report.events.every((event) => event.leads === 0);
   const read = [
     ...report.facts,
-    ...report.events.map((event) => ({ ...event, fact: `event ${event.fact}` })),
+    ...(noEvents ? [] : report.events.map((event) => ({ ...event, fact: `event ${event.fact}` }))),
   ];
   if (read.length > 0) {
     lines.push('', 'What the config reads:');
@@ -110,6 +112,14 @@ export function formatReport(file: string, result: PreflightResult): string {
         `  ${fact.fact.padEnd(width)}  ${percent(fact.share).padStart(6)} of leads  ${where}`.trimEnd(),
       );
     }
+  }
+  if (noEvents) {
+    lines.push(
+      `  events: none of the ${report.events.length} types it reads in any lead (${report.events
+        .slice(0, 4)
+        .map((event) => event.fact)
+        .join(', ')}, …)`,
+    );
   }
   if (report.mapColumnsAbsent.length > 0)
     lines.push(

@@ -66,8 +66,8 @@ function columnOf(issue: Issue, mapped: boolean): string {
  *
  * @example
  * const inspector = createInputInspector({ config: presets.saas });
- * inspector.columns(['Record ID', 'Email', 'Lifecycle Stage', 'Number of Employees']);
- * inspector.add({ 'Record ID': '1', Email: 'a@b.c', 'Lifecycle Stage': 'lead', 'Number of Employees': '25-50' }, 2);
+ * inspector.columns(['Record ID', 'First Name', 'Last Name', 'Email', 'Company Name', 'Lifecycle Stage', 'Number of Employees']);
+ * inspector.add({ 'Record ID': '1', 'First Name': 'Ana', 'Last Name': 'Rossi', Email: 'a@b.c', 'Company Name': 'Acme', 'Lifecycle Stage': 'lead', 'Number of Employees': '25-50' }, 2);
  * inspector.result().verdict.problems[0].fix;
  * //=> 'this looks like a HubSpot contacts export: try --map hubspot'
  */
@@ -269,7 +269,8 @@ export function createInputInspector(options: InputInspectorOptions = {}): Input
           if (!columns.some((column) => folded.has(foldColumn(column))))
             mapColumnsAbsent.push(columns.join(' / '));
         }
-        for (const header of headers) if (!read.has(foldColumn(header))) columnsIgnored.push(header);
+        for (const header of headers)
+          if (header.trim() !== '' && !read.has(foldColumn(header))) columnsIgnored.push(header);
       }
       const guess = headers === undefined ? undefined : guessMap(headers, options.candidates);
       const problems = (table: Map<string, ColumnTally>): ColumnProblem[] =>
@@ -441,7 +442,7 @@ function verdictOf(
     const first = report.duplicates.ids[0];
     warnings.push({
       code: 'duplicate_ids',
-      message: `${plural(report.duplicates.rows, 'row')} repeat an id seen before${first === undefined ? '' : ` (such as "${first.id}", first on line ${first.line})`}`,
+      message: `${plural(report.duplicates.rows, 'row')} ${report.duplicates.rows === 1 ? 'repeats' : 'repeat'} an id seen before${first === undefined ? '' : ` (such as "${first.id}", first on line ${first.line})`}`,
       fix: 'keep one row per lead (--dedupe first or last)',
     });
   }

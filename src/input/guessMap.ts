@@ -16,7 +16,7 @@ export interface MapGuess {
 }
 
 /** Below this share of its columns present, or fewer than 3 of them, no map is guessed. */
-const MIN_SHARE = 0.15;
+const MIN_SHARE = 0.3;
 const MIN_PRESENT = 3;
 
 /** How well a map fits headers: the share of its column sets with one column present. */
@@ -32,14 +32,14 @@ export function mapFit(map: FieldMap, headers: Iterable<string>): { present: num
 /**
  * Guesses which built-in lead map reads a file from its headers: each map is scored by the share of its
  * columns present (a column named by its internal name or its export label alike, compared trimmed and
- * case-insensitively); the best wins when at least three of its columns, and 15 % of them, are there.
+ * case-insensitively); the best wins when at least three of its columns, and 30 % of them, are there.
  *
  * @param headers - the file's column names
  * @param candidates - the maps to try (default: the built-in lead maps, HubSpot contacts and Salesforce leads)
  * @returns the best map with its fit, or `undefined` when none fits
  *
  * @example
- * guessMap(['Record ID', 'First Name', 'Email', 'Lifecycle Stage', 'Number of Employees'])?.id;
+ * guessMap(['Record ID', 'First Name', 'Last Name', 'Email', 'Company Name', 'Lifecycle Stage', 'Number of Employees'])?.id;
  * //=> 'hubspot'
  */
 export function guessMap(
