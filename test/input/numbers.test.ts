@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, parseLead } from '../../src';
+import { compile, mapLead, parseLead } from '../../src';
 import { compileReading, isAmbiguousNumber, readNumber } from '../../src/internal/read';
 
 const dot = compileReading({ decimal: '.' });
@@ -98,5 +98,32 @@ describe('dotted thousands without a declared decimal separator', () => {
     expect(result.criteria.deal?.status).toBe('met');
     expect(result.criteria.other?.status).toBe('unknown');
     expect(result.flags).toContain('ambiguous_number:custom.other');
+  });
+});
+
+describe('decimal in field maps', () => {
+  const map = (read?: object, field?: object) => ({
+    version: 1,
+    id: `revenue-${JSON.stringify(read)}-${JSON.stringify(field)}`,
+    ...(read === undefined ? {} : { read }),
+    fields: [{ from: 'Revenue', to: 'company.annualRevenue', type: 'number', ...field }],
+  });
+
+  it('is ambiguous without one, with an issue naming the column', () => {
+    const { lead, issues } = mapLead({ Revenue: 'EUR 40.000' }, map());
+    expect(lead).toEqual({});
+    expect(issues).toMatchObject([{ code: 'ambiguous_number', path: ['Revenue'] }]);
+  });
+
+  it('reads by the map read or the field decimal', () => {
+    expect(mapLead({ Revenue: 'EUR 40.000' }, map({ decimal: ',' })).lead).toEqual({
+      company: { annualRevenue: 40000 },
+    });
+    expect(mapLead({ Revenue: '40.000 €' }, map(undefined, { decimal: ',' })).lead).toEqual({
+      company: { annualRevenue: 40000 },
+    });
+    expect(mapLead({ Revenue: '40.000' }, map({ decimal: '.' })).lead).toEqual({
+      company: { annualRevenue: 40 },
+    });
   });
 });
