@@ -12,7 +12,8 @@ const BUNDLES = [
     name: 'leadstage/runtime: compileSealed + classify',
     entry:
       "import { compileSealed, classify } from 'leadstage/runtime'; globalThis.leadstage = { compileSealed, classify };",
-    budget: 17 * 1024,
+    // +0.1 KB (issue 18): ambiguous numbers ("30.000") read as unknown and flagged, not as 30
+    budget: 17.1 * 1024,
   },
   {
     name: 'leadstage: compile + classify (validation included)',

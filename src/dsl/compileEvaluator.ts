@@ -231,7 +231,7 @@ export function sharedFactLeaf(condition: FactCondition, environment: CompileEnv
  */
 function unreadable(context: EvalContext, path: string, value: unknown, reading: CompiledReading): void {
   if (context.flags?.has(`invalid_date:${path}`) === true) return;
-  context.flag(isAmbiguousNumber(value, reading) ? `ambiguous_number:${path}` : `unreadable:${path}`);
+  context.flag(`${isAmbiguousNumber(value, reading) ? 'ambiguous_number' : 'unreadable'}:${path}`);
 }
 
 function scoreEvaluator(condition: ScoreCondition, environment: CompileEnvironment): Evaluator {

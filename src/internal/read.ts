@@ -25,9 +25,11 @@ const DEFAULT_FALSE: readonly string[] = ['false', 'no', 'n', '0', 'off'];
 
 /** A `Reading` compiled once: sets for the words, the number pattern of its decimal separator. */
 export interface CompiledReading {
-  readonly decimal: '.' | ',';
-  /** Whether `decimal` was declared (by the reading or its base), not the default `.`: `30.000` is then read, not ambiguous. */
-  readonly decimalDeclared: boolean;
+  /**
+   * The declared decimal separator; `undefined` when none was declared: numbers read with `.`, and dotted
+   * thousands (`30.000`) are ambiguous.
+   */
+  readonly decimal: '.' | ',' | undefined;
   readonly missing: ReadonlySet<string>;
   readonly trueWords: ReadonlySet<string>;
   readonly falseWords: ReadonlySet<string>;
@@ -42,8 +44,7 @@ const lowered = (words: readonly string[]) => new Set(words.map((word) => word.t
  */
 export function compileReading(reading: Reading = {}, base?: CompiledReading): CompiledReading {
   return {
-    decimal: reading.decimal ?? base?.decimal ?? '.',
-    decimalDeclared: reading.decimal !== undefined || base?.decimalDeclared === true,
+    decimal: reading.decimal ?? base?.decimal,
     // placeholders add up: a field's own join those of its config or map
     missing:
       reading.missing === undefined
@@ -79,19 +80,11 @@ const CURRENCY =
 const POINT_GROUPED = /^\d{1,3}(?:([,' \u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
 const COMMA_GROUPED = /^\d{1,3}(?:([.' \u00a0\u202f])\d{3})(?:\1\d{3})*(?:,\d+)?$/;
 
-/** Number text longer than this is unreadable: no CRM writes one, and the readers stay linear. */
-export const MAX_NUMBER_LENGTH = 64;
-
 // `30.000`, `1.250.000`: dots before groups of three digits only (no leading zero: `0.500` is a half)
-const DOTTED_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
-// `0x10`, `0o7`, `0b1`: Number() reads them; a CRM export never means them
-const RADIX_PREFIX = /^[+-]?0[xXoObB]/;
-
-/** The sign and digits of numeric text (`"€ -40.000"` → `['-', '40.000']`), without currency; `undefined` if it is not numeric text. */
-function numericParts(text: string): readonly [string, string] | undefined {
-  const match = CURRENCY.exec(text);
-  return match === null ? undefined : [match[1] as string, (match[2] as string).trim()];
-}
+// number text over 64 characters is unreadable: no CRM writes one, and the readers stay linear
+const DOTTED_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+\s*$/;
+// `0x10`, `0o7`, `0b1`: Number() reads them; a CRM export never means them (`-0x10` is NaN already)
+const RADIX_PREFIX = /^0[box]/i;
 
 /**
  * Whether numeric text is ambiguous under the reading: no declared decimal separator, and its only
@@ -99,11 +92,8 @@ function numericParts(text: string): readonly [string, string] | undefined {
  * are thirty thousand in most of Europe and thirty in the US. `readNumber` reads them as `NaN`.
  */
 export function isAmbiguousNumber(value: unknown, reading: CompiledReading = DEFAULT_READING): boolean {
-  if (reading.decimalDeclared || typeof value !== 'string' || value.length > MAX_NUMBER_LENGTH) return false;
-  const text = value.trim();
-  if (!text.includes('.')) return false;
-  const parts = numericParts(text);
-  return parts !== undefined && DOTTED_THOUSANDS.test(parts[1]);
+  if (reading.decimal !== undefined || typeof value !== 'string' || value.length > 64) return false;
+  return value.includes('.') && DOTTED_THOUSANDS.test(CURRENCY.exec(value.trim())?.[2] ?? '');
 }
 
 /**
@@ -114,34 +104,28 @@ export function isAmbiguousNumber(value: unknown, reading: CompiledReading = DEF
  * hexadecimal, octal and binary text, and text over 64 characters, are unreadable.
  */
 export function readNumber(value: unknown, reading: CompiledReading = DEFAULT_READING): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
-  if (typeof value !== 'string' || value.length > MAX_NUMBER_LENGTH) return Number.NaN;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
+  if (typeof value !== 'string' || value.length > 64) return NaN;
   const text = value.trim();
-  if (text === '' || RADIX_PREFIX.test(text)) return Number.NaN;
-  if (reading.decimal === '.') {
-    // the common case: plain digits; `30.000` is the one plain number that may mean thirty thousand
-    const plain = Number(text);
-    if (Number.isFinite(plain)) {
-      return reading.decimalDeclared || !DOTTED_THOUSANDS.test(text) ? plain : Number.NaN;
-    }
-  }
-  const parts = numericParts(text);
-  if (parts === undefined) return Number.NaN;
-  const sign = parts[0] === '-' ? -1 : 1;
-  const digits = parts[1];
+  if (text === '' || RADIX_PREFIX.test(text) || isAmbiguousNumber(text, reading)) return NaN;
+  // the common case: plain digits
+  const plain = Number(text);
+  if (Number.isFinite(plain) && reading.decimal !== ',') return plain;
+  const match = CURRENCY.exec(text);
+  if (match === null) return NaN;
+  const sign = match[1] === '-' ? -1 : 1;
+  const digits = (match[2] as string).trim();
   let normalized: string;
-  if (reading.decimal === '.') {
-    if (/^\d+(?:\.\d+)?$/.test(digits)) {
-      if (!reading.decimalDeclared && DOTTED_THOUSANDS.test(digits)) return Number.NaN;
-      normalized = digits;
-    } else if (POINT_GROUPED.test(digits)) normalized = digits.replace(/[,' \u00a0\u202f]/g, '');
-    else return Number.NaN;
+  if (reading.decimal !== ',') {
+    if (/^\d+(?:\.\d+)?$/.test(digits)) normalized = digits;
+    else if (POINT_GROUPED.test(digits)) normalized = digits.replace(/[,' \u00a0\u202f]/g, '');
+    else return NaN;
   } else if (/^\d+(?:,\d+)?$/.test(digits)) normalized = digits.replace(',', '.');
   else if (COMMA_GROUPED.test(digits))
     normalized = digits.replace(/[.' \u00a0\u202f]/g, '').replace(',', '.');
-  else return Number.NaN;
+  else return NaN;
   const number = sign * Number(normalized);
-  return Number.isFinite(number) ? number : Number.NaN;
+  return Number.isFinite(number) ? number : NaN;
 }
 
 /** A boolean from `true`/`false`, the reading's words (`yes`, `no`, `y`, `n`, `1`, `0`, `on`, `off`) or 1/0; else `undefined`. */
