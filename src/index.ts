@@ -9,6 +9,8 @@ export type {
   BandRate,
   BlockerSummary,
   Calibration,
+  DataQuality,
+  InputCounts,
   Outcome,
   Rate,
   StageSummary,
