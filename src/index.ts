@@ -9,6 +9,8 @@ export type {
   BandRate,
   BlockerSummary,
   Calibration,
+  DataQuality,
+  InputCounts,
   Outcome,
   Rate,
   StageSummary,
@@ -69,6 +71,22 @@ export type {
 export { stageHistory } from './history/stageHistory';
 export type { HistorySummary, HistorySummaryBuilder, StageTimeSummary } from './history/summarizeHistories';
 export { createHistorySummary, summarizeHistories } from './history/summarizeHistories';
+export { createInputInspector } from './input/createInputInspector';
+export type { MapGuess } from './input/guessMap';
+export { guessMap } from './input/guessMap';
+export type {
+  ColumnProblem,
+  FactCoverage,
+  InputInspector,
+  InputInspectorOptions,
+  InputProblem,
+  InputReport,
+  InputVerdict,
+} from './input/InputReport';
+export type { InspectInputOptions } from './input/inspectInput';
+export { inspectInput } from './input/inspectInput';
+export type { ReadOutcomeOptions } from './input/readOutcome';
+export { readOutcome } from './input/readOutcome';
 export type { Issue, IssueCode, IssuePath } from './internal/issues';
 export { ISSUE_CODES } from './internal/issues';
 export type { Status } from './internal/status';

@@ -20,6 +20,7 @@ const LAYERS = [
   'history',
   'presets',
   'maps',
+  'input',
   'runtime',
   'node',
   'cli',

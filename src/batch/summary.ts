@@ -42,6 +42,31 @@ export interface SummaryOptions {
    * 10: deciles), or ascending band edges (`[0, 25, 50, 75]`: below 25, 25 to 50, …).
    */
   readonly bands?: number | readonly number[];
+  /** Counts of the input the results came from, for the data-quality section (more can be added with `countInput`). */
+  readonly input?: InputCounts;
+}
+
+/** What happened to the input before classifying: rows skipped as unreadable, duplicates, empty rows. */
+export interface InputCounts {
+  /** Rows that could not be read (bad CSV rows, invalid JSON lines) and were skipped. */
+  readonly skippedRows?: number;
+  /** Rows whose lead id was seen before (classified or dropped, as the caller chose). */
+  readonly duplicates?: number;
+  /** Rows whose every cell was blank, skipped. */
+  readonly emptyRows?: number;
+}
+
+/** The data-quality section of a summary: flags by kind and by path, and the input counts given. */
+export interface DataQuality {
+  /**
+   * Per flag kind, how many results carry it at each path: `{ unreadable: { 'company.employees': 84 } }`.
+   * Flags without a path (`events_truncated`) count under `""`; past 1,000 paths of one kind, the rest
+   * count under `"(other)"`.
+   */
+  readonly flags: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly skippedRows: number;
+  readonly duplicates: number;
+  readonly emptyRows: number;
 }
 
 /** A conversion rate and its lift over the base rate; `null` where there is no lead to compute it on. */
@@ -122,6 +147,8 @@ export interface Summary {
   readonly blockers: readonly BlockerSummary[];
   /** Per flag kind (`invalid_date`, `unreadable`, …: the part before `:`), how many results carry one. */
   readonly flags: Readonly<Record<string, number>>;
+  /** Flags by kind and path, and what the caller counted of the input (skipped rows, duplicates). */
+  readonly dataQuality: DataQuality;
   /** Present when `outcome` was given. */
   readonly calibration?: Calibration;
   /** `true` when some score quantiles are rounded (past 50,000 distinct values of one score). */
@@ -132,8 +159,90 @@ export interface Summary {
 export interface SummaryBuilder {
   /** Adds one result. @throws {TypeError} when it is not a classification result, or from another config */
   add(result: SummarizableResult): void;
+  /** Adds counts of the input (rows skipped, duplicates, empty rows) to the data-quality section. */
+  countInput(counts: InputCounts): void;
   /** The summary of every result added so far. */
   result(): Summary;
+}
+
+/** Distinct paths kept per flag kind; past it, paths count under `(other)`. */
+const MAX_FLAG_PATHS = 1000;
+/** Distinct total scores the calibration keeps; past it, totals are rounded coarser (as score quantiles). */
+const MAX_TOTALS = 20_000;
+
+/** Counts the input the caller gives, refusing what is not a count. */
+function checkCounts(counts: InputCounts | undefined): {
+  skippedRows: number;
+  duplicates: number;
+  emptyRows: number;
+} {
+  const out = { skippedRows: 0, duplicates: 0, emptyRows: 0 };
+  if (counts === undefined) return out;
+  if (counts === null || typeof counts !== 'object') {
+    throw new TypeError(`summarize: input must be an object of counts, received ${describeValue(counts)}`);
+  }
+  for (const key of ['skippedRows', 'duplicates', 'emptyRows'] as const) {
+    const value = counts[key];
+    if (value === undefined) continue;
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new TypeError(
+        `summarize: input.${key} must be a whole number ≥ 0, received ${describeValue(value)}`,
+      );
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Total score → [leads, converted], for the calibration's bands: exact while there are few distinct
+ * totals; past {@link MAX_TOTALS}, totals are rounded to fewer decimals (then tens…), so memory is bounded
+ * whatever the number of leads, and the bands say they are approximate.
+ */
+class ScoreTallies {
+  counts = new Map<number, [number, number]>();
+  private decimals = 2;
+  approximate = false;
+
+  add(score: number, won: number): void {
+    const key = this.round(score);
+    const entry = this.counts.get(key);
+    if (entry === undefined) this.counts.set(key, [1, won]);
+    else {
+      entry[0]++;
+      entry[1] += won;
+    }
+    if (this.counts.size > MAX_TOTALS) this.coarsen();
+  }
+
+  private round(value: number): number {
+    const scale = 10 ** this.decimals;
+    const rounded = Math.round(value * scale) / scale;
+    return rounded === 0 ? 0 : rounded;
+  }
+
+  private coarsen(): void {
+    this.approximate = true;
+    while (this.counts.size > MAX_TOTALS / 2) {
+      this.decimals--;
+      const old = this.counts;
+      this.counts = new Map();
+      for (const [value, [leads, won]] of old) {
+        const key = this.round(value);
+        const entry = this.counts.get(key);
+        if (entry === undefined) this.counts.set(key, [leads, won]);
+        else {
+          entry[0] += leads;
+          entry[1] += won;
+        }
+      }
+    }
+  }
+}
+
+/** Sets an own, enumerable key, whatever its name (`__proto__` would set the prototype by assignment). */
+function ownKey<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
@@ -252,6 +361,8 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
   const criteria = new Map<string, { met: number; unmet: number; unknown: number }>();
   const blockers = new Map<string, BlockerTally>();
   const flags = new Map<string, number>();
+  const flagPaths = new Map<string, Map<string, number>>();
+  const input = checkCounts(options.input);
   // calibration
   let matched = 0;
   let converted = 0;
@@ -261,8 +372,8 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
     string,
     { stage: string; unknown: [number, number]; unmet: [number, number] }
   >();
-  /** total score → [leads, converted], for exact bands at the end */
-  const totals = new Map<number, [number, number]>();
+  /** total score → [leads, converted], for the bands at the end */
+  const totals = new ScoreTallies();
 
   const distribution = (map: Map<string, Distribution>, key: string) => {
     let found = map.get(key);
@@ -347,7 +458,22 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
         countBlockers(next.stage, next.later, true);
       }
       const kinds = new Set<string>();
-      for (const flag of result.flags) kinds.add(flag.split(':', 1)[0] as string);
+      const seen = new Set<string>();
+      for (const flag of result.flags) {
+        if (typeof flag !== 'string' || seen.has(flag)) continue;
+        seen.add(flag);
+        const colon = flag.indexOf(':');
+        const kind = colon < 0 ? flag : flag.slice(0, colon);
+        kinds.add(kind);
+        let paths = flagPaths.get(kind);
+        if (paths === undefined) {
+          paths = new Map();
+          flagPaths.set(kind, paths);
+        }
+        let path = colon < 0 ? '' : flag.slice(colon + 1);
+        if (!paths.has(path) && paths.size >= MAX_FLAG_PATHS) path = '(other)';
+        paths.set(path, (paths.get(path) ?? 0) + 1);
+      }
       for (const kind of kinds) flags.set(kind, (flags.get(kind) ?? 0) + 1);
 
       if (readOutcome === undefined) return;
@@ -364,12 +490,7 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
       byStage.converted += won;
       stageOutcomes.set(result.stage, byStage);
       const score = result.scores.total;
-      if (typeof score === 'number' && Number.isFinite(score)) {
-        const entry = totals.get(score) ?? [0, 0];
-        entry[0]++;
-        entry[1] += won;
-        totals.set(score, entry);
-      }
+      if (typeof score === 'number' && Number.isFinite(score)) totals.add(score, won);
       if (next !== undefined) {
         let byNext = nextOutcomes.get(result.stage);
         if (byNext === undefined) {
@@ -382,13 +503,20 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
       }
     },
 
+    countInput(counts) {
+      const checked = checkCounts(counts);
+      input.skippedRows += checked.skippedRows;
+      input.duplicates += checked.duplicates;
+      input.emptyRows += checked.emptyRows;
+    },
+
     result() {
       let approximate = false;
       const quantilesOf = (map: Map<string, Distribution>) => {
         const out: Record<string, Quantiles> = {};
         for (const [name, each] of map) {
           const found = each.quantiles();
-          if (found !== undefined) out[name] = found;
+          if (found !== undefined) ownKey(out, name, found);
           if (each.approximate) approximate = true;
         }
         return out;
@@ -401,7 +529,8 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
           scores: quantilesOf(tally.scores),
         };
         if (tally.next !== undefined) entry.next = { ...tally.next };
-        stageSummaries[id] = entry;
+        // an own key whatever the stage id (`__proto__` included)
+        ownKey(stageSummaries, id, entry);
       }
       const ranked = [...blockers.values()]
         .sort((a, b) => b.ask + b.notMet - (a.ask + a.notMet) || b.later - a.later)
@@ -421,6 +550,10 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
         criteria: Object.fromEntries([...criteria].map(([id, counts]) => [id, { ...counts }])),
         blockers: ranked,
         flags: Object.fromEntries(flags),
+        dataQuality: {
+          flags: Object.fromEntries([...flagPaths].map(([kind, paths]) => [kind, Object.fromEntries(paths)])),
+          ...input,
+        },
       };
       if (readOutcome !== undefined) {
         const base = matched === 0 ? null : converted / matched;
@@ -440,7 +573,7 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
                 return [id, rateOf(leads, won, base)];
               }),
           ),
-          bands: bandRates(totals, bands, base),
+          bands: bandRates(totals.counts, bands, base),
           next: Object.fromEntries(
             [...nextOutcomes].map(([id, { stage, unknown, unmet }]) => [
               id,
@@ -453,7 +586,7 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
           ),
         };
       }
-      if (approximate) summary.approximate = true;
+      if (approximate || totals.approximate) summary.approximate = true;
       return summary;
     },
   };

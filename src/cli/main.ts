@@ -24,6 +24,7 @@ import {
   sealConfig,
   stageHistory,
 } from 'leadstage';
+import { checkDataCommand } from './checkData';
 import { CliError, describeIssue, loadConfig, loadMap, readEvents, readJsonFile, readRows } from './input';
 import { renderReport } from './report';
 
@@ -69,6 +70,7 @@ Commands:
   diff <leads>        which leads a config change moves (--config a --against b)
   report <leads>      one self-contained HTML report (--out report.html)
   check <config>      every issue and lint warning, then the config's examples
+  check-data <leads>  what a lead file holds for a config, before classifying
   seal <config>       the config sealed for leadstage/runtime
   schema              the JSON Schema of configs
 
@@ -631,6 +633,8 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+
+  'check-data': checkDataCommand,
 
   schema: {
     usage: `Usage: leadstage schema [--out <file>]

@@ -1,5 +1,5 @@
 import { compilePath } from '../internal/path';
-import { isMissing } from '../internal/read';
+import { type CompiledReading, isAmbiguousNumber, isMissing } from '../internal/read';
 import { MET, type Tri, UNKNOWN, UNMET } from '../internal/status';
 import type {
   AtLeastCondition,
@@ -203,11 +203,11 @@ export function sharedFactLeaf(condition: FactCondition, environment: CompileEnv
     if (value === UNREADABLE) {
       value = raw;
       status = existsOnly ? test(raw, context, path) : UNKNOWN;
-      context.flag(`unreadable:${path}`);
+      unreadable(context, path, raw, reading);
     } else {
       status = test(value, context, path);
       // present, yet no operator could read it: say so (dates already say invalid_date)
-      if (status === UNKNOWN && value !== undefined) unreadable(context, path);
+      if (status === UNKNOWN && value !== undefined) unreadable(context, path, value, reading);
     }
     memo.stamps[slot] = context.generation;
     memo.statuses[slot] = status;
@@ -225,10 +225,13 @@ export function sharedFactLeaf(condition: FactCondition, environment: CompileEnv
   return leaf;
 }
 
-/** Flags a present value no operator could read, unless it was flagged as an invalid date. */
-function unreadable(context: EvalContext, path: string): void {
+/**
+ * Flags a present value no operator could read, unless it was flagged as an invalid date; dotted
+ * thousands without a declared decimal separator (`"30.000"`) are flagged `ambiguous_number:<path>`.
+ */
+function unreadable(context: EvalContext, path: string, value: unknown, reading: CompiledReading): void {
   if (context.flags?.has(`invalid_date:${path}`) === true) return;
-  context.flag(`unreadable:${path}`);
+  context.flag(`${isAmbiguousNumber(value, reading) ? 'ambiguous_number' : 'unreadable'}:${path}`);
 }
 
 function scoreEvaluator(condition: ScoreCondition, environment: CompileEnvironment): Evaluator {

@@ -59,6 +59,9 @@ export const ISSUE_CODES = [
   'rung_not_implied',
   // leads
   'unmapped_row',
+  'ambiguous_number',
+  'events_truncated',
+  'issues_truncated',
   // seals
   'stale_seal',
   'invalid_sealed_config',

@@ -26,7 +26,11 @@ const DEFAULT_FALSE: readonly string[] = ['false', 'no', 'n', '0', 'off'];
 
 /** A `Reading` compiled once: sets for the words, the number pattern of its decimal separator. */
 export interface CompiledReading {
-  readonly decimal: '.' | ',';
+  /**
+   * The declared decimal separator; `undefined` when none was declared: numbers read with `.`, and dotted
+   * thousands (`30.000`) are ambiguous.
+   */
+  readonly decimal: '.' | ',' | undefined;
   readonly missing: ReadonlySet<string>;
   readonly trueWords: ReadonlySet<string>;
   readonly falseWords: ReadonlySet<string>;
@@ -41,7 +45,7 @@ const lowered = (words: readonly string[]) => new Set(words.map((word) => word.t
  */
 export function compileReading(reading: Reading = {}, base?: CompiledReading): CompiledReading {
   return {
-    decimal: reading.decimal ?? base?.decimal ?? '.',
+    decimal: reading.decimal ?? base?.decimal,
     // placeholders add up: a field's own join those of its config or map
     missing:
       reading.missing === undefined
@@ -77,34 +81,52 @@ const CURRENCY =
 const POINT_GROUPED = /^\d{1,3}(?:([,' \u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
 const COMMA_GROUPED = /^\d{1,3}(?:([.' \u00a0\u202f])\d{3})(?:\1\d{3})*(?:,\d+)?$/;
 
+// `30.000`, `1.250.000`: dots before groups of three digits only (no leading zero: `0.500` is a half)
+// number text over 64 characters is unreadable: no CRM writes one, and the readers stay linear
+const DOTTED_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+\s*$/;
+// `0x10`, `0o7`, `0b1`: Number() reads them; a CRM export never means them (`-0x10` is NaN already)
+const RADIX_PREFIX = /^0[box]/i;
+
+/**
+ * Whether numeric text is ambiguous under the reading: no declared decimal separator, and its only
+ * separators are dots before groups of three digits (`"30.000"`, `"€40.000"`, `"1.250.000"`), which
+ * are thirty thousand in most of Europe and thirty in the US. `readNumber` reads them as `NaN`.
+ */
+export function isAmbiguousNumber(value: unknown, reading: CompiledReading = DEFAULT_READING): boolean {
+  if (reading.decimal !== undefined || typeof value !== 'string' || value.length > 64) return false;
+  return value.includes('.') && DOTTED_THOUSANDS.test(CURRENCY.exec(value.trim())?.[2] ?? '');
+}
+
 /**
  * A number from a number or numeric text: `12000`, `"12000"`, `"25,000"`, `"$25,000"`, `"1.250,50"` with
  * `decimal: ','`; `NaN` when it cannot be read. Thousands separators must group by three, so `"1,5"` is
- * not fifteen (with `.` decimals it is unreadable; with `,` decimals it is 1.5).
+ * not fifteen (with `.` decimals it is unreadable; with `,` decimals it is 1.5). Without a declared
+ * decimal separator, dotted thousands (`"30.000"`) are ambiguous and `NaN` (see `isAmbiguousNumber`);
+ * hexadecimal, octal and binary text, and text over 64 characters, are unreadable.
  */
 export function readNumber(value: unknown, reading: CompiledReading = DEFAULT_READING): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
-  if (typeof value !== 'string') return Number.NaN;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
+  if (typeof value !== 'string' || value.length > 64) return NaN;
   const text = value.trim();
-  if (text === '') return Number.NaN;
+  if (text === '' || RADIX_PREFIX.test(text) || isAmbiguousNumber(text, reading)) return NaN;
   // the common case: plain digits
   const plain = Number(text);
-  if (Number.isFinite(plain) && reading.decimal === '.') return plain;
+  if (Number.isFinite(plain) && reading.decimal !== ',') return plain;
   const match = CURRENCY.exec(text);
-  if (match === null) return Number.NaN;
+  if (match === null) return NaN;
   const sign = match[1] === '-' ? -1 : 1;
   const digits = (match[2] as string).trim();
   let normalized: string;
-  if (reading.decimal === '.') {
+  if (reading.decimal !== ',') {
     if (/^\d+(?:\.\d+)?$/.test(digits)) normalized = digits;
     else if (POINT_GROUPED.test(digits)) normalized = digits.replace(/[,' \u00a0\u202f]/g, '');
-    else return Number.NaN;
+    else return NaN;
   } else if (/^\d+(?:,\d+)?$/.test(digits)) normalized = digits.replace(',', '.');
   else if (COMMA_GROUPED.test(digits))
     normalized = digits.replace(/[.' \u00a0\u202f]/g, '').replace(',', '.');
-  else return Number.NaN;
+  else return NaN;
   const number = sign * Number(normalized);
-  return Number.isFinite(number) ? number : Number.NaN;
+  return Number.isFinite(number) ? number : NaN;
 }
 
 /** A boolean from `true`/`false`, the reading's words (`yes`, `no`, `y`, `n`, `1`, `0`, `on`, `off`) or 1/0; else `undefined`. */

@@ -1,4 +1,5 @@
 import { checkFactPath, createCheckState } from '../dsl/checkCondition';
+import { MAX_EVENTS } from '../dsl/eventPlan';
 import { type PrepareFact, preparerFor, UNREADABLE } from '../dsl/factReading';
 import { defaultOperators } from '../dsl/operators';
 import { cachedByIdentity } from '../internal/cachedByIdentity';
@@ -7,10 +8,18 @@ import { fromZodIssues } from '../internal/fromZodIssues';
 import { isObject } from '../internal/isObject';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
 import { compilePath } from '../internal/path';
-import { type CompiledReading, compileReading, isMissing, readDate, readNumber } from '../internal/read';
+import {
+  type CompiledReading,
+  compileReading,
+  isAmbiguousNumber,
+  isMissing,
+  readDate,
+  readNumber,
+} from '../internal/read';
 import { ConfigError } from '../schema/ConfigError';
 import { type FieldMap, type FieldMapping, FieldMapSchema } from '../schema/fieldMap';
 import { LEAD_FIELD_READINGS, type Lead } from '../schema/lead';
+import { limitIssues } from './limitIssues';
 
 /** The result of {@link mapLead}: the canonical lead, and what could not be read (by source column). */
 export interface MapLeadResult {
@@ -94,7 +103,10 @@ export function parseFieldMap(input: unknown): FieldMap {
 }
 
 /** What reading one field found: a value, nothing (absent), or what it expected instead. */
-type Outcome = { readonly value: unknown } | { readonly absent: true } | { readonly expected: string };
+type Outcome =
+  | { readonly value: unknown }
+  | { readonly absent: true }
+  | { readonly expected: string; readonly ambiguous?: true };
 
 const ABSENT: Outcome = Object.freeze({ absent: true });
 
@@ -178,10 +190,12 @@ function compileFieldReading(field: FieldMapping, reading: CompiledReading): (ra
     return value === UNREADABLE ? undefined : value;
   };
   const policy = field.multiple ?? (type === 'list' ? 'all' : undefined);
+  const ambiguous = { expected: 'a number with a declared decimal separator', ambiguous: true } as const;
   if (policy === undefined) {
     return (raw) => {
       const value = one(raw);
-      return value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? expected : { value };
+      if (value !== undefined && !(typeof value === 'number' && Number.isNaN(value))) return { value };
+      return type === 'number' && isAmbiguousNumber(raw, reading) ? ambiguous : expected;
     };
   }
   const order = field.values;
@@ -315,7 +329,18 @@ export function compileFieldMap(input: unknown): CompiledFieldMap {
         used.add(found.column);
         const outcome = field.read(found.value);
         if ('value' in outcome) setPath(lead, field.to, outcome.value);
-        else if ('expected' in outcome) {
+        else if ('ambiguous' in outcome) {
+          issues.push(
+            makeIssue({
+              code: 'ambiguous_number',
+              path: [found.column],
+              problem: `ambiguous number for ${field.to.join('.')}: dots before groups of three digits are thousands in Europe, decimals in the US`,
+              expected: outcome.expected,
+              received: describeValue(found.value),
+              fix: 'declare `decimal: ","` (or `"."`) in the map\'s `read` or on the field',
+            }),
+          );
+        } else if ('expected' in outcome) {
           issues.push(
             makeIssue({
               code: 'invalid_value',
@@ -330,11 +355,14 @@ export function compileFieldMap(input: unknown): CompiledFieldMap {
       }
     }
     const derived: Array<{ type: string; at: string }> = [];
+    // a date column present but blank is a known empty history: count conditions read it unmet
+    let dateColumns = false;
     for (const event of events) {
       for (const name of event.from) {
         const found = column(name);
         if (found === undefined) continue;
         used.add(found.column);
+        dateColumns = true;
         if (isMissing(found.value, event.reading)) continue;
         const at = readDate(found.value, event.reading);
         if (at === undefined) {
@@ -355,7 +383,21 @@ export function compileFieldMap(input: unknown): CompiledFieldMap {
     }
     const ownEvents = Object.hasOwn(row, 'events') && Array.isArray(row.events) ? row.events : undefined;
     if (ownEvents !== undefined) used.add('events');
-    if (derived.length > 0 || ownEvents !== undefined) lead.events = [...(ownEvents ?? []), ...derived];
+    if (ownEvents !== undefined && ownEvents.length > MAX_EVENTS) {
+      issues.push(
+        makeIssue({
+          code: 'events_truncated',
+          path: ['events'],
+          problem: `${ownEvents.length - MAX_EVENTS} events left out`,
+          expected: `at most ${MAX_EVENTS} events per lead`,
+          received: `${ownEvents.length} events`,
+        }),
+      );
+    }
+    if (dateColumns || ownEvents !== undefined) {
+      // bounded: a sparse array of length 2³²−1 is copied as its first MAX_EVENTS slots
+      lead.events = [...(ownEvents === undefined ? [] : ownEvents.slice(0, MAX_EVENTS)), ...derived];
+    }
     if (keepRest) {
       const custom: Record<string, unknown> = isObject(lead.custom) ? lead.custom : {};
       for (const key of Object.keys(row)) {
@@ -365,7 +407,7 @@ export function compileFieldMap(input: unknown): CompiledFieldMap {
       }
       if (Object.keys(custom).length > 0) lead.custom = custom;
     }
-    return { lead: lead as Lead, issues };
+    return { lead: lead as Lead, issues: limitIssues(issues) };
   };
 }
 

@@ -1,8 +1,10 @@
+import { MAX_EVENTS } from '../dsl/eventPlan';
 import { describeValue, type Issue, type IssuePath, makeIssue } from '../internal/issues';
 import {
   type CompiledReading,
   compileEnum,
   compileReading,
+  isAmbiguousNumber,
   isMissing,
   readBoolean,
   readDate,
@@ -15,6 +17,7 @@ import type { FieldMap } from '../schema/fieldMap';
 import { LEAD_FIELDS, type Lead, type LeadFieldReading } from '../schema/lead';
 import type { ReadingInput } from '../schema/reading';
 import { LeadError } from './LeadError';
+import { limitIssues } from './limitIssues';
 import { mapLead } from './mapLead';
 
 /** Options of {@link parseLead}: how values are read, and a field map for raw CRM rows. */
@@ -64,6 +67,20 @@ const ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
 };
 const DATE: Kind = { type: 'date' };
+const AMBIGUOUS_EXPECTED = 'a number with a declared decimal separator';
+
+/** The issue of `"30.000"` read with no declared decimal separator: thirty thousand, or thirty? */
+export function ambiguousNumber(path: IssuePath, value: unknown): Issue {
+  return makeIssue({
+    code: 'ambiguous_number',
+    path,
+    problem:
+      'ambiguous number: dots before groups of three digits are thousands in Europe, decimals in the US',
+    expected: AMBIGUOUS_EXPECTED,
+    received: describeValue(value),
+    fix: 'declare `decimal: ","` (or `"."`) in `read`, on the fact or in the field map',
+  });
+}
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -89,8 +106,8 @@ function enumReaderOf(
   return reader;
 }
 
-/** What a value reads as, or `undefined` with the expectation it failed. */
-type Coerced = { readonly value: unknown } | { readonly expected: string };
+/** What a value reads as, or `undefined` with the expectation it failed (and whether it was an ambiguous number). */
+type Coerced = { readonly value: unknown } | { readonly expected: string; readonly ambiguous?: true };
 
 /** Reads one canonical field by the one reading rule. */
 function coerce(
@@ -108,8 +125,9 @@ function coerce(
     }
     case 'number': {
       const number = readNumber(value, reading);
-      return Number.isFinite(number) && number >= 0
-        ? { value: number }
+      if (Number.isFinite(number) && number >= 0) return { value: number };
+      return isAmbiguousNumber(value, reading)
+        ? { expected: AMBIGUOUS_EXPECTED, ambiguous: true }
         : { expected: 'a non-negative number such as "12000" or "12,000"' };
     }
     case 'boolean': {
@@ -164,6 +182,11 @@ function coerce(
  * //=> { lead: { budget: { amount: 12000 }, company: { isCompetitor: false }, timeline: {} }, issues: [] }
  */
 export function parseLead(input: unknown, options: ParseLeadOptions = {}): ParseLeadResult {
+  const { lead, issues } = parseGuarded(input, options);
+  return { lead, issues: limitIssues(issues) };
+}
+
+function parseGuarded(input: unknown, options: ParseLeadOptions): ParseLeadResult {
   try {
     return parseOnce(input, options);
   } catch (error) {
@@ -261,19 +284,22 @@ function readCanonical(input: unknown, options: ParseLeadOptions, raw: boolean):
     if ('value' in coerced) owner[key] = coerced.value;
     else {
       const path = field === undefined ? [group] : [group, field];
-      issues.push(
-        makeIssue({
-          code: 'invalid_value',
-          path,
-          problem: 'unreadable value',
-          expected: coerced.expected,
-          received: describeValue(value),
-        }),
-      );
+      if ('ambiguous' in coerced) issues.push(ambiguousNumber(path, value));
+      else
+        issues.push(
+          makeIssue({
+            code: 'invalid_value',
+            path,
+            problem: 'unreadable value',
+            expected: coerced.expected,
+            received: describeValue(value),
+          }),
+        );
       delete owner[key];
     }
   }
   if (hasOwn.call(lead, 'events')) readEvents(lead, issues, reading);
+  if (hasOwn.call(lead, 'custom')) dropMissingCustom(lead, reading);
   if (raw) noCanonicalField(input, issues);
   return { lead: lead as Lead, issues };
 }
@@ -298,62 +324,100 @@ function readEvents(lead: Record<string, unknown>, issues: Issue[], reading: Com
     return;
   }
   const kept: unknown[] = [];
-  events.forEach((event: unknown, index) => {
-    const path: IssuePath = ['events', index];
-    if (!isRecord(event)) {
-      issues.push(
-        makeIssue({
-          code: 'invalid_type',
-          path,
-          problem: 'not an event',
-          expected: 'an object { type, at }',
-          received: describeValue(event),
-        }),
-      );
-      return;
-    }
-    const type = typeof event.type === 'string' ? event.type.trim() : '';
-    if (type === '') {
-      issues.push(
-        makeIssue({
-          code: 'invalid_value',
-          path: [...path, 'type'],
-          problem: 'missing event type',
-          expected: 'a non-empty string',
-          received: describeValue(event.type),
-        }),
-      );
-      return;
-    }
-    const at = coerce(event.at, DATE, reading, undefined);
-    if (!('value' in at)) {
-      issues.push(
-        makeIssue({
-          code: 'invalid_value',
-          path: [...path, 'at'],
-          problem: 'unreadable event date',
-          expected: at.expected,
-          received: describeValue(event.at),
-        }),
-      );
-      return;
-    }
-    const copy: Record<string, unknown> = { ...event, type, at: at.value };
-    if (hasOwn.call(copy, 'props') && !isRecord(copy.props)) {
-      issues.push(
-        makeIssue({
-          code: 'invalid_type',
-          path: [...path, 'props'],
-          problem: 'wrong type',
-          expected: 'an object',
-          received: describeValue(copy.props),
-        }),
-      );
-      delete copy.props;
-    }
-    kept.push(copy);
-  });
+  // bounded: a sparse array of length 2³²−1 is read as its first MAX_EVENTS slots, holes skipped
+  const length = Math.min(events.length, MAX_EVENTS);
+  if (events.length > MAX_EVENTS) issues.push(eventsTruncated(events.length));
+  for (let index = 0; index < length; index++) {
+    if (!hasOwn.call(events, index)) continue;
+    readEvent(events[index], index, kept, issues, reading);
+  }
   lead.events = kept;
+}
+
+/** The issue of a lead with more events than are read. */
+export function eventsTruncated(count: number): Issue {
+  return makeIssue({
+    code: 'events_truncated',
+    path: ['events'],
+    problem: `${count - MAX_EVENTS} events left out`,
+    expected: `at most ${MAX_EVENTS} events per lead`,
+    received: `${count} events`,
+  });
+}
+
+function readEvent(
+  event: unknown,
+  index: number,
+  kept: unknown[],
+  issues: Issue[],
+  reading: CompiledReading,
+): void {
+  const path: IssuePath = ['events', index];
+  if (!isRecord(event)) {
+    issues.push(
+      makeIssue({
+        code: 'invalid_type',
+        path,
+        problem: 'not an event',
+        expected: 'an object { type, at }',
+        received: describeValue(event),
+      }),
+    );
+    return;
+  }
+  const type = typeof event.type === 'string' ? event.type.trim() : '';
+  if (type === '') {
+    issues.push(
+      makeIssue({
+        code: 'invalid_value',
+        path: [...path, 'type'],
+        problem: 'missing event type',
+        expected: 'a non-empty string',
+        received: describeValue(event.type),
+      }),
+    );
+    return;
+  }
+  const at = coerce(event.at, DATE, reading, undefined);
+  if (!('value' in at)) {
+    issues.push(
+      makeIssue({
+        code: 'invalid_value',
+        path: [...path, 'at'],
+        problem: 'unreadable event date',
+        expected: at.expected,
+        received: describeValue(event.at),
+      }),
+    );
+    return;
+  }
+  const copy: Record<string, unknown> = { ...event, type, at: at.value };
+  if (hasOwn.call(copy, 'props') && !isRecord(copy.props)) {
+    issues.push(
+      makeIssue({
+        code: 'invalid_type',
+        path: [...path, 'props'],
+        problem: 'wrong type',
+        expected: 'an object',
+        received: describeValue(copy.props),
+      }),
+    );
+    delete copy.props;
+  }
+  kept.push(copy);
+}
+
+/** Undeclared custom facts are read as they are, but placeholders (`"Select"`) and blanks are absent there too. */
+function dropMissingCustom(lead: Record<string, unknown>, reading: CompiledReading): void {
+  const custom = lead.custom;
+  if (!isRecord(custom)) return;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(custom)) {
+    if (!isMissing(custom[key], reading)) continue;
+    copy ??= { ...custom };
+    delete copy[key];
+  }
+  if (copy !== undefined) lead.custom = copy;
 }
 
 const CANONICAL_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([

@@ -51,9 +51,28 @@ export const hubspot: FieldMap = {
       to: 'company.isCustomer',
       type: 'boolean',
       true: ['customer', 'evangelist'],
-      false: ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'other'],
+      // internal values and the labels the UI exports
+      false: [
+        'subscriber',
+        'lead',
+        'marketingqualifiedlead',
+        'marketing qualified lead',
+        'salesqualifiedlead',
+        'sales qualified lead',
+        'opportunity',
+        'other',
+      ],
     },
-    { from: ['lifecyclestage', 'Lifecycle Stage'], to: 'crm.lifecycleStage', type: 'enum' },
+    {
+      from: ['lifecyclestage', 'Lifecycle Stage'],
+      to: 'crm.lifecycleStage',
+      type: 'enum',
+      // UI labels read as the internal values the API gives
+      aliases: {
+        'Marketing Qualified Lead': 'marketingqualifiedlead',
+        'Sales Qualified Lead': 'salesqualifiedlead',
+      },
+    },
     { from: ['hs_lead_status', 'Lead Status'], to: 'crm.leadStatus', type: 'enum' },
     {
       from: ['hs_buying_role', 'Buying Role'],
@@ -72,8 +91,9 @@ export const hubspot: FieldMap = {
     },
   ],
   events: [
-    { type: 'contact_form_submitted', from: ['first_conversion_date', 'First Conversion Date'] },
-    { type: 'contact_form_submitted', from: ['recent_conversion_date', 'Recent Conversion Date'] },
+    // any form (a newsletter signup too): neutral, not a hand-raise unless a config reads it so
+    { type: 'form_submitted', from: ['first_conversion_date', 'First Conversion Date'] },
+    { type: 'form_submitted', from: ['recent_conversion_date', 'Recent Conversion Date'] },
     { type: 'email_clicked', from: ['hs_email_last_click_date', 'Last marketing email click date'] },
   ],
 };

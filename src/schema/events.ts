@@ -19,6 +19,8 @@ export const CANONICAL_EVENT_TYPES = [
   'linkedin_connected',
   'social_followed',
   'email_clicked',
+  // any form submission (a CRM's conversion date): which form is not known, so not a hand-raise
+  'form_submitted',
   // hand-raise / intent
   'contact_form_submitted',
   'demo_requested',

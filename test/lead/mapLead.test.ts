@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   classify,
+  compile,
   LeadSchema,
   mapActivity,
   mapLead,
@@ -48,12 +49,25 @@ describe('the HubSpot map, on a contacts export written with HubSpot column labe
     expect(results[9]?.lead.contact?.seniority).toBeUndefined(); // blank: absent
   });
 
-  it('makes events of conversion dates', () => {
+  it('makes neutral form_submitted events of conversion dates', () => {
     expect(results[1]?.lead.events).toEqual([
-      { type: 'contact_form_submitted', at: '2026-06-02T10:01:00.000Z' },
-      { type: 'contact_form_submitted', at: '2026-06-02T10:01:00.000Z' },
+      { type: 'form_submitted', at: '2026-06-02T10:01:00.000Z' },
+      { type: 'form_submitted', at: '2026-06-02T10:01:00.000Z' },
     ]);
-    expect(results[0]?.lead.events).toBeUndefined();
+  });
+
+  // issue 18 case 8: blank date columns in the map are a known empty history, not an unknown one
+  it('gives a row whose date columns are present but blank an empty event list', () => {
+    expect(results[0]?.lead.events).toEqual([]);
+    expect(mapLead({ 'Record ID': '1' }, maps.hubspot).lead.events).toBeUndefined();
+    const config = compile({
+      version: 1,
+      id: 'engaged',
+      criteria: { engaged: { when: { event: 'form_submitted', count: { gte: 1 } } } },
+      stages: [{ id: 'engaged', when: { criterion: 'engaged' } }, { id: 'cold' }],
+    } as never);
+    const result = config.classify(results[0]?.lead ?? {}, { asOf });
+    expect(result.criteria.engaged?.status).toBe('unmet');
   });
 
   it('reports what it cannot read by source column, and leaves it out', () => {
@@ -78,14 +92,38 @@ describe('the HubSpot map, on a contacts export written with HubSpot column labe
     });
   });
 
-  it('classifies the mapped leads', () => {
+  // issue 18 case 9: a newsletter signup is no hand-raise; every SAL came from conversion dates alone
+  it('classifies the mapped leads: a form conversion alone is no hand-raise', () => {
     const stages = results.map(({ lead }) => classify(lead, presets.saas, { asOf }).stage);
-    // a form conversion is a hand-raise: SAL; no signal at all: unqualified
-    expect(stages[1]).toBe('SAL');
-    expect(stages[0]).toBe('unqualified');
-    expect(stages.filter((stage) => stage === 'SAL')).toHaveLength(
-      results.filter((r) => r.lead.events !== undefined).length,
-    );
+    expect(stages.filter((stage) => stage === 'SAL')).toEqual([]);
+    // no preset reads form_submitted: a lead with one reads as a lead with no event at all
+    for (const preset of Object.values(presets)) {
+      const statuses = (events: unknown[]) => {
+        const result = classify({ events }, preset, { asOf });
+        return [result.stage, Object.values(result.criteria).map((criterion) => criterion.status)];
+      };
+      expect(statuses([{ type: 'form_submitted', at: '2026-06-20' }]), preset.id).toEqual(statuses([]));
+    }
+  });
+
+  it('reads every lifecycle stage by its UI label as by its internal value', () => {
+    const labels = {
+      Subscriber: ['subscriber', false],
+      Lead: ['lead', false],
+      'Marketing Qualified Lead': ['marketingqualifiedlead', false],
+      'Sales Qualified Lead': ['salesqualifiedlead', false],
+      Opportunity: ['opportunity', false],
+      Customer: ['customer', true],
+      Evangelist: ['evangelist', true],
+      Other: ['other', false],
+    } as const;
+    for (const [label, [value, isCustomer]] of Object.entries(labels)) {
+      for (const written of [label, value]) {
+        const { lead, issues } = mapLead({ 'Lifecycle Stage': written }, maps.hubspot);
+        expect(issues, written).toEqual([]);
+        expect(lead, written).toEqual({ company: { isCustomer }, crm: { lifecycleStage: value } });
+      }
+    }
   });
 });
 
