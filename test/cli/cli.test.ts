@@ -167,7 +167,7 @@ describe('leadstage classify', () => {
     ]);
     expect(strict.code).toBe(1);
     expect(strict.stdout.trim().split('\n')).toHaveLength(1);
-    expect(strict.stderr).toMatch(/bad-rows\.csv:3: stopped at the first bad row \(--strict\)/);
+    expect(strict.stderr).toMatch(/bad-rows\.csv:3: stopped at the first data problem \(--strict\)/);
     expect(strict.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
