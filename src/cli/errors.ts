@@ -4,9 +4,12 @@
 /** A problem the user must fix: printed as is, exit code 1 (or 2 for usage). */
 export class CliError extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
+  /** Whether the run summary is worth printing before it (not for an output that cannot be written). */
+  readonly withSummary: boolean;
+  constructor(message: string, exitCode = 1, withSummary = true) {
     super(message);
     this.exitCode = exitCode;
+    this.withSummary = withSummary;
   }
 }
 

@@ -935,7 +935,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     abortOutputs();
     if (error instanceof CliError) {
-      active?.finish(error.exitCode, error.exitCode !== 2);
+      active?.finish(error.exitCode, error.exitCode !== 2 && error.withSummary);
       process.stderr.write(`leadstage ${name}: ${error.message}\n`);
       return error.exitCode;
     }

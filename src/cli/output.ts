@@ -58,7 +58,7 @@ export class Output {
   }
 
   private fail(): never {
-    throw new CliError(`${this.name}: cannot write: ${ioMessage(this.error)}`);
+    throw new CliError(`${this.name}: cannot write: ${ioMessage(this.error)}`, 1, false);
   }
 
   /** Writes, waiting when the stream is full (backpressure end to end). */
@@ -110,7 +110,7 @@ export class Output {
         renameSync(this.temporary, this.target);
       } catch (error) {
         this.abort();
-        throw new CliError(`${this.name}: cannot write: ${ioMessage(error)}`);
+        throw new CliError(`${this.name}: cannot write: ${ioMessage(error)}`, 1, false);
       }
       pending.delete(this.temporary);
     }
@@ -167,7 +167,7 @@ export async function openOutput(file: string | undefined, inputs: readonly stri
   try {
     const stat = statSync(file);
     if (stat.isDirectory())
-      throw new CliError(`--out ${file}: cannot write: is a directory, not a file (EISDIR)`);
+      throw new CliError(`--out ${file}: cannot write: is a directory, not a file (EISDIR)`, 1, false);
     regular = stat.isFile();
   } catch (error) {
     if (error instanceof CliError) throw error;
@@ -187,7 +187,7 @@ export async function openOutput(file: string | undefined, inputs: readonly stri
     stream.once('ready', () => resolveOpen());
     stream.once('error', (error) => {
       if (temporary !== undefined) pending.delete(temporary);
-      rejectOpen(new CliError(`${file}: cannot write: ${ioMessage(error)}`));
+      rejectOpen(new CliError(`${file}: cannot write: ${ioMessage(error)}`, 1, false));
     });
   });
   return output;
