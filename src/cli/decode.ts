@@ -54,6 +54,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return index;
 }
 
+/** How many bytes decide whether a file is UTF-8. */
+const DECIDE_ON = 64 * 1024;
+
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /**
@@ -68,6 +71,8 @@ export async function* decodeText(
   let carry: Uint8Array = new Uint8Array(0);
   let offset = 0; // bytes read before `carry`
   let lines = 0; // line feeds before `carry`
+  let deciding = true;
+  let pending: Uint8Array = new Uint8Array(0);
   const fatal = new TextDecoder('utf-8', { fatal: true });
   const utf16 = new TextDecoder('utf-16le');
   const concat = (a: Uint8Array, b: Uint8Array) => {
@@ -133,12 +138,22 @@ export async function* decodeText(
         bytes = bytes.subarray(2);
         notice('UTF-16 (big-endian, from its byte-order mark)');
       } else encoding = 'utf-8';
+      deciding = encoding === 'utf-8';
+    }
+    if (deciding) {
+      // UTF-8 or not is decided on the first 64 KiB (or the whole file, when smaller), not chunk by chunk
+      pending = concat(pending, bytes);
+      if (pending.length < DECIDE_ON) continue;
+      bytes = pending;
+      pending = new Uint8Array(0);
+      deciding = false;
     }
     const before = bytes.length;
     const text = decodeSome(bytes, false);
     offset += before - carry.length;
     if (text !== '') yield text;
   }
+  if (deciding && pending.length > 0) carry = concat(pending, carry);
   if (encoding === undefined && carry.length > 0) {
     if (carry[0] === 0xff && carry[1] === 0xfe) encoding = 'utf-16le';
     else if (carry[0] === 0xfe && carry[1] === 0xff) encoding = 'utf-16be';
