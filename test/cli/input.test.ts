@@ -145,7 +145,8 @@ describe('CSV dialect', () => {
   it('sniffs NDJSON on stdin that starts with blank lines', () => {
     const { code, stdout } = run(
       ['classify', '-', '-c', CONFIG, '--as-of', AS_OF, '--format', 'ndjson', '--detail', 'stage'],
-      '\n\n  \n{"id":"a","budget":{"amount":5000}}\n{"id":"b"}\n',
+      // more blank lines than the first chunk of a pipe holds
+      `${'\n'.repeat(100_000)}  \n{"id":"a","budget":{"amount":5000}}\n{"id":"b"}\n`,
     );
     expect(code).toBe(0);
     expect(results(stdout)).toEqual([
