@@ -130,24 +130,30 @@ export class Diagnostics {
       );
   }
 
-  /** The run summary's lines. */
-  summary(): string {
+  /** The run summary, line by line: rows, leads, skipped, unreadable values, events, outcomes. */
+  summaryLines(): string[] {
     const { rows, leads, empty, unreadableRows, duplicates } = this.counts;
     const skipped = empty + unreadableRows + (this.dedupe === 'none' ? 0 : duplicates);
     const lines = [
-      `leadstage: ${plural(rows, 'row')} read, ${plural(leads, 'lead')}, ${skipped.toLocaleString('en')} skipped (${empty.toLocaleString('en')} empty, ${unreadableRows.toLocaleString('en')} unreadable, ${duplicates.toLocaleString('en')} duplicate id${duplicates === 1 ? '' : 's'}${duplicates > 0 ? (this.dedupe === 'none' ? ', all kept: --dedupe none' : `, kept the ${this.dedupe}`) : ''})`,
+      `${plural(rows, 'row')} read, ${plural(leads, 'lead')}, ${skipped.toLocaleString('en')} skipped (${empty.toLocaleString('en')} empty, ${unreadableRows.toLocaleString('en')} unreadable, ${duplicates.toLocaleString('en')} duplicate id${duplicates === 1 ? '' : 's'}${duplicates > 0 ? (this.dedupe === 'none' ? ', all kept: --dedupe none' : `, kept the ${this.dedupe}`) : ''})`,
     ];
     if (this.unreadable.size > 0)
       lines.push(
-        `  unreadable values: ${[...this.unreadable]
+        `unreadable values: ${[...this.unreadable]
           .map(([column, count]) => `${quote(column)} ${count.toLocaleString('en')}`)
           .join(', ')}`,
       );
     for (const section of this.sections) {
       const text = section();
-      if (text !== undefined) lines.push(`  ${text}`);
+      if (text !== undefined) lines.push(text);
     }
-    return `${lines.join('\n')}\n`;
+    return lines;
+  }
+
+  /** The run summary, as printed on stderr. */
+  summary(): string {
+    const [first, ...rest] = this.summaryLines();
+    return `${[`leadstage: ${first}`, ...rest.map((line) => `  ${line}`)].join('\n')}\n`;
   }
 
   /** Prints the warnings (once) and the summary (under `--quiet`, only when the run failed). */

@@ -821,6 +821,7 @@ ${LEAD_USAGE}`,
         source: file,
         outcome: outcome?.column,
         version: VERSION,
+        quality: run.diagnostics.summaryLines(),
       });
       await out.write(html);
       await out.finish();

@@ -10,6 +10,8 @@ export interface ReportInput {
   readonly source: string;
   readonly outcome: string | undefined;
   readonly version: string;
+  /** The run summary: rows read, skipped, unreadable values by column, events, outcomes. */
+  readonly quality?: readonly string[];
 }
 
 const BLUE = '#0072B2';
@@ -271,6 +273,12 @@ ${table(
   ]),
 )}
 </section>`);
+  }
+
+  if (input.quality !== undefined && input.quality.length > 0) {
+    sections.push(
+      `<section id="quality"><h2>Data quality</h2><ul>${input.quality.map((line) => `<li>${html(line)}</li>`).join('')}</ul></section>`,
+    );
   }
 
   if (Object.keys(summary.flags).length > 0) {

@@ -362,5 +362,8 @@ describe('leadstage report', () => {
     expect(html).not.toMatch(/<script|<link|@import|url\(http|src="http|href="http/i);
     for (const id of ['funnel', 'blockers', 'scores', 'time', 'calibration'])
       expect(html).toContain(`<section id="${id}">`);
+    // the run summary, in the report too
+    expect(html).toMatch(/<section id="quality">.*10 rows read, 10 leads, 0 skipped/s);
+    expect(html).toContain('outcomes (&quot;converted&quot;): 10 readable of 10');
   });
 });
