@@ -3,8 +3,24 @@
 // rows, leads, skipped, duplicates, unreadable values by column, events used and unused, outcomes read.
 // `--quiet` prints no warnings (the summary only when the run fails), `--max-warnings N` at most N
 // warning lines, and `--strict` stops at the first problem (exit 1).
+import type { Issue } from 'leadstage';
 import { CliError } from './errors';
 import { quote } from './text';
+
+/** Where an unreadable mapped value is: its column, else the issue's path. */
+export function columnOf(issue: Issue): string {
+  const first = issue.path[0];
+  return typeof first === 'string' ? first : issue.path.join('.');
+}
+
+/** A map issue's cause: the same text for every cell with this problem (the received value left out). */
+export function causeOf(issue: Issue): string {
+  const message = issue.message;
+  const afterPath = message.indexOf(': ');
+  let problem = afterPath < 0 ? message : message.slice(afterPath + 2);
+  if (issue.received !== undefined) problem = problem.replace(`, received ${issue.received}`, '');
+  return `column ${JSON.stringify(columnOf(issue))}: ${problem}`;
+}
 
 /** One cause: where, what, how many, a few examples and the first lines. */
 interface Cause {
@@ -89,7 +105,7 @@ export class Diagnostics {
     }
     cause.count++;
     if (input.line !== undefined && cause.lines.length < 3) cause.lines.push(input.line);
-    if (input.example !== undefined && cause.examples.length < 3) {
+    if (input.example !== undefined && input.example !== '' && cause.examples.length < 3) {
       const shown = quote(input.example);
       if (!cause.examples.includes(shown)) cause.examples.push(shown);
     }

@@ -3,7 +3,7 @@
 // counted — read, used, dropped and why, types present that the config never reads (with "did you
 // mean"), events whose lead id matches no lead. An events file of which no event is used fails the run.
 import { compileActivityMap, type FieldMap, maps } from 'leadstage';
-import type { Diagnostics } from './diagnostics';
+import { causeOf, type Diagnostics } from './diagnostics';
 import { CliError } from './errors';
 import { cellOf } from './outcome';
 import { closest } from './text';
@@ -204,10 +204,7 @@ export function eventReader(
         diagnostics.warn({
           file: table.file,
           line,
-          cause:
-            issue === undefined
-              ? 'an activity names no lead id'
-              : issue.message.replace(/, received [\s\S]*$/, ''),
+          cause: issue === undefined ? 'an activity names no lead id' : causeOf(issue),
           noun: 'event',
           ...(issue === undefined ? {} : { example: cellOf(row, String(issue.path[0])) ?? '' }),
         });

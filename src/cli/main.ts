@@ -15,7 +15,6 @@ import {
   createSummary,
   explain,
   type FieldMap,
-  type Issue,
   lintConfig,
   runExamples,
   type StageHistory,
@@ -26,7 +25,7 @@ import {
   stageHistory,
 } from 'leadstage';
 import { parseAsOf } from './asOf';
-import { Diagnostics } from './diagnostics';
+import { causeOf, columnOf, Diagnostics } from './diagnostics';
 import { ioCode, ioMessage } from './errors';
 import { activityMapOf, EventTable, eventReader, guessActivityMap, typesReadBy } from './events';
 import {
@@ -265,21 +264,6 @@ async function eventsOf(
   );
   diagnostics.sections.push(() => table.summary());
   return table;
-}
-
-/** Where an unreadable mapped value is: its column, else the issue's path. */
-function columnOf(issue: Issue): string {
-  const first = issue.path[0];
-  return typeof first === 'string' ? first : issue.path.join('.');
-}
-
-/** A map issue's cause: the same text for every cell with this problem (the received value left out). */
-function causeOf(issue: Issue): string {
-  const message = issue.message;
-  const afterPath = message.indexOf(': ');
-  let problem = afterPath < 0 ? message : message.slice(afterPath + 2);
-  if (issue.received !== undefined) problem = problem.replace(`, received ${issue.received}`, '');
-  return `column ${JSON.stringify(columnOf(issue))}: ${problem}`;
 }
 
 const DATE_HINT = 'set read.dateFormat (config or map) or --date-format';
