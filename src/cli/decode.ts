@@ -100,7 +100,7 @@ export async function* decodeText(
     try {
       const text = fatal.decode(whole);
       carry = bytes.slice(bytes.length - tail);
-      for (const byte of whole) if (byte === 10) lines++;
+      for (let at = whole.indexOf(10); at >= 0; at = whole.indexOf(10, at + 1)) lines++;
       return text;
     } catch {
       encoding = 'windows-1252';

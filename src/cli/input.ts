@@ -279,46 +279,47 @@ export async function* readRows(file: string, options: ReadOptions): AsyncGenera
     return;
   }
   if (format === 'ndjson') {
-    for await (const { line, text: content, tooLong } of linesOf(text)) {
-      if (tooLong) {
+    for await (const batch of linesOf(text))
+      for (const { line, text: content, tooLong } of batch) {
+        if (tooLong) {
+          diagnostics.counts.rows++;
+          diagnostics.counts.unreadableRows++;
+          diagnostics.warn({
+            file: name,
+            line,
+            cause: `a line longer than ${MAX_LINE / 1024 / 1024} MiB is not read`,
+            noun: 'line',
+          });
+          continue;
+        }
+        if (content.trim() === '') continue;
         diagnostics.counts.rows++;
-        diagnostics.counts.unreadableRows++;
-        diagnostics.warn({
-          file: name,
-          line,
-          cause: `a line longer than ${MAX_LINE / 1024 / 1024} MiB is not read`,
-          noun: 'line',
-        });
-        continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(content);
+        } catch (error) {
+          diagnostics.counts.unreadableRows++;
+          diagnostics.warn({
+            file: name,
+            line,
+            cause: `not valid JSON (${jsonProblem((error as Error).message)})`,
+            noun: 'line',
+          });
+          continue;
+        }
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+          diagnostics.counts.unreadableRows++;
+          diagnostics.warn({
+            file: name,
+            line,
+            cause: 'expected a JSON object (one lead per line)',
+            noun: 'line',
+          });
+          continue;
+        }
+        options.onHeaders?.(Object.keys(value));
+        yield { value: value as Record<string, unknown>, raw: value as Record<string, unknown>, line };
       }
-      if (content.trim() === '') continue;
-      diagnostics.counts.rows++;
-      let value: unknown;
-      try {
-        value = JSON.parse(content);
-      } catch (error) {
-        diagnostics.counts.unreadableRows++;
-        diagnostics.warn({
-          file: name,
-          line,
-          cause: `not valid JSON (${jsonProblem((error as Error).message)})`,
-          noun: 'line',
-        });
-        continue;
-      }
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        diagnostics.counts.unreadableRows++;
-        diagnostics.warn({
-          file: name,
-          line,
-          cause: 'expected a JSON object (one lead per line)',
-          noun: 'line',
-        });
-        continue;
-      }
-      options.onHeaders?.(Object.keys(value));
-      yield { value: value as Record<string, unknown>, raw: value as Record<string, unknown>, line };
-    }
     return;
   }
   let delimiter = options.delimiter;

@@ -309,7 +309,8 @@ async function leadsOf(
     diagnostics,
     onHeaders: (headers) => outcome?.headers(headers, format === 'csv'),
   });
-  const seen = new Map<string, number>();
+  const seen = new Map<string, number>(); // --dedupe last: id → index of its row
+  const ids = new Set<string>(); // first, none: the ids seen
   const duplicate = (id: string, line: number) => {
     diagnostics.counts.duplicates++;
     diagnostics.warn({
@@ -321,28 +322,23 @@ async function leadsOf(
       hint: `--dedupe ${dedupe}${dedupe === 'none' ? ' kept them all' : ` kept the ${dedupe}`}`,
     });
   };
-  async function* mapped() {
-    for await (const { value, raw, line } of rows) {
-      let lead: Record<string, unknown> = value;
-      if (compiled !== undefined) {
-        const result = compiled(value);
-        for (const issue of result.issues) {
-          const column = columnOf(issue);
-          diagnostics.unreadable.set(column, (diagnostics.unreadable.get(column) ?? 0) + 1);
-          const cause = causeOf(issue);
-          diagnostics.warn({
-            file: name,
-            line,
-            cause,
-            example: Object.hasOwn(raw, column) ? raw[column] : issue.received,
-            ...(/\bdate\b/.test(cause) ? { hint: DATE_HINT } : {}),
-          });
-        }
-        lead = result.lead as Record<string, unknown>;
-      }
-      yield { lead, line, row: raw };
+  const mapRow = (value: Record<string, unknown>, raw: Record<string, unknown>, line: number) => {
+    if (compiled === undefined) return value;
+    const result = compiled(value);
+    for (const issue of result.issues) {
+      const column = columnOf(issue);
+      diagnostics.unreadable.set(column, (diagnostics.unreadable.get(column) ?? 0) + 1);
+      const cause = causeOf(issue);
+      diagnostics.warn({
+        file: name,
+        line,
+        cause,
+        example: Object.hasOwn(raw, column) ? raw[column] : issue.received,
+        ...(/\bdate\b/.test(cause) ? { hint: DATE_HINT } : {}),
+      });
     }
-  }
+    return result.lead as Record<string, unknown>;
+  };
   const idOf = (lead: Record<string, unknown>) =>
     typeof lead.id === 'string' || typeof lead.id === 'number' ? String(lead.id) : undefined;
   const join = (lead: Record<string, unknown>) => {
@@ -357,11 +353,12 @@ async function leadsOf(
     if (dedupe === 'last') {
       // the last row of each id wins: the file is held, in the order of each id's first row
       const held: Array<{ lead: Record<string, unknown>; line: number; row: Record<string, unknown> }> = [];
-      for await (const item of mapped()) {
+      for await (const { value, raw, line } of rows) {
+        const item = { lead: mapRow(value, raw, line), line, row: raw };
         const id = idOf(item.lead);
         const at = id === undefined ? undefined : seen.get(id);
         if (at !== undefined) {
-          duplicate(id as string, item.line);
+          duplicate(id as string, line);
           held[at] = item;
           continue;
         }
@@ -370,20 +367,22 @@ async function leadsOf(
       }
       for (const item of held) {
         diagnostics.counts.leads++;
-        yield { ...item, lead: join(item.lead) };
+        item.lead = join(item.lead);
+        yield item;
       }
       return;
     }
-    for await (const item of mapped()) {
-      const id = idOf(item.lead);
+    for await (const { value, raw, line } of rows) {
+      const lead = mapRow(value, raw, line);
+      const id = idOf(lead);
       if (id !== undefined) {
-        if (seen.has(id)) {
-          duplicate(id, item.line);
+        if (ids.has(id)) {
+          duplicate(id, line);
           if (dedupe === 'first') continue;
-        } else seen.set(id, item.line);
+        } else ids.add(id);
       }
       diagnostics.counts.leads++;
-      yield { ...item, lead: join(item.lead) };
+      yield { lead: join(lead), line, row: raw };
     }
   }
   const flagged = (result: { flags?: readonly string[] }, lead: Record<string, unknown>, line: number) => {

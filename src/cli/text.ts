@@ -107,14 +107,19 @@ export function delimiterName(delimiter: string): string {
           : JSON.stringify(delimiter);
 }
 
+/** One line of a text stream: its number, its text (without the line break), or too long to be read. */
+export interface Line {
+  readonly line: number;
+  readonly text: string;
+  readonly tooLong: boolean;
+}
+
 /**
- * The lines of a text stream (LF or CRLF), each with its number; a line longer than `max` characters is
- * given as `{ tooLong: true }` without its text (its characters are dropped as they come).
+ * The lines of a text stream (LF or CRLF), each with its number, a chunk's worth at a time (one await per
+ * chunk, not per line); a line longer than `max` characters is given as `{ tooLong: true }` without its
+ * text (its characters are dropped as they come).
  */
-export async function* linesOf(
-  text: AsyncIterable<string>,
-  max: number = MAX_LINE,
-): AsyncGenerator<{ line: number; text: string; tooLong: boolean }> {
+export async function* linesOf(text: AsyncIterable<string>, max: number = MAX_LINE): AsyncGenerator<Line[]> {
   let parts: string[] = [];
   let length = 0;
   let tooLong = false;
@@ -130,9 +135,9 @@ export async function* linesOf(
     parts.push(piece);
     length += piece.length;
   };
-  const emit = () => {
+  const emit = (): Line => {
     line++;
-    let joined = tooLong ? '' : parts.join('');
+    let joined = tooLong ? '' : parts.length === 1 ? (parts[0] as string) : parts.join('');
     if (joined.endsWith('\r')) joined = joined.slice(0, -1);
     const out = { line, text: joined, tooLong };
     parts = [];
@@ -141,15 +146,27 @@ export async function* linesOf(
     return out;
   };
   for await (const chunk of text) {
+    const lines: Line[] = [];
     let start = 0;
     for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
-      take(chunk.slice(start, end));
-      yield emit();
+      if (parts.length === 0 && !tooLong && end - start <= max) {
+        // the common case: a whole line inside the chunk
+        line++;
+        const whole =
+          chunk.charCodeAt(end - 1) === 13 && end > start
+            ? chunk.slice(start, end - 1)
+            : chunk.slice(start, end);
+        lines.push({ line, text: whole, tooLong: false });
+      } else {
+        take(chunk.slice(start, end));
+        lines.push(emit());
+      }
       start = end + 1;
     }
     if (start < chunk.length) take(chunk.slice(start));
+    if (lines.length > 0) yield lines;
   }
-  if (length > 0 || tooLong) yield emit();
+  if (length > 0 || tooLong) yield [emit()];
 }
 
 // C0 controls but \n, DEL, C1 controls, and the bidirectional overrides that reorder a line on screen

@@ -149,13 +149,13 @@ describe('linesOf', () => {
           }
           chunks.push(text.slice(start));
           const lines: Array<{ line: number; text: string; tooLong: boolean }> = [];
-          for await (const line of linesOf(
+          for await (const batch of linesOf(
             (async function* () {
               yield* chunks;
             })(),
             max,
           ))
-            lines.push(line);
+            lines.push(...batch);
           const expected = text.split('\n');
           if (expected[expected.length - 1] === '') expected.pop();
           expect(lines.map((line) => line.line)).toEqual(expected.map((_, index) => index + 1));
