@@ -8,6 +8,9 @@ import { CliError } from './errors';
 import { cellOf } from './outcome';
 import { closest } from './text';
 
+/** The most events per lead the library reads (`MAX_EVENTS` of its event plan). */
+export const MAX_EVENTS = 10_000;
+
 /** The built-in activity maps, by the names `--events-map` takes. */
 export const ACTIVITY_MAPS: Record<string, FieldMap> = {
   'hubspot-activities': maps.hubspotActivities,
@@ -81,6 +84,33 @@ export class EventTable {
     return own;
   }
 
+  /** Leads whose events went over the library's cap, and the events left out. */
+  capped = 0;
+  overCap = 0;
+
+  /**
+   * A lead's events within the library's cap (it reads the first {@link MAX_EVENTS}): over it, the most
+   * recent events of the types the config reads are kept, not the oldest of all types (10,000 old page
+   * views must not hide the demo).
+   */
+  cap(events: ReadonlyArray<Record<string, unknown>>): Array<Record<string, unknown>> {
+    if (events.length <= MAX_EVENTS) return events as Array<Record<string, unknown>>;
+    const time = (event: Record<string, unknown>) => {
+      const at =
+        typeof event.at === 'string' || typeof event.at === 'number'
+          ? Date.parse(String(event.at))
+          : Number.NaN;
+      return Number.isNaN(at) ? Number.NEGATIVE_INFINITY : at;
+    };
+    const read = events.filter((event) => typeof event.type === 'string' && this.reads.has(event.type));
+    const kept = (
+      read.length > MAX_EVENTS ? [...read].sort((a, b) => time(a) - time(b)).slice(-MAX_EVENTS) : read
+    ).concat();
+    this.capped++;
+    this.overCap += events.length - kept.length;
+    return kept;
+  }
+
   /** Events joined to a lead. */
   get used(): number {
     let used = 0;
@@ -115,6 +145,10 @@ export class EventTable {
         `${unusedCount.toLocaleString('en')} of types the config never reads: ${this.unusedTypesText()}`,
       );
     if (noLead > 0) dropped.push(`${noLead.toLocaleString('en')} whose lead id matches no lead`);
+    if (this.overCap > 0)
+      dropped.push(
+        `${this.overCap.toLocaleString('en')} over the cap of ${MAX_EVENTS.toLocaleString('en')} events per lead (${this.capped.toLocaleString('en')} lead${this.capped === 1 ? '' : 's'}: the most recent of the types the config reads were kept)`,
+      );
     if (dropped.length > 0) parts.push(`not used: ${dropped.join('; ')}`);
     return parts.join(', ');
   }

@@ -347,7 +347,7 @@ async function leadsOf(
     const own = events.take(id);
     return own === undefined
       ? lead
-      : { ...lead, events: [...(Array.isArray(lead.events) ? lead.events : []), ...own] };
+      : { ...lead, events: events.cap([...(Array.isArray(lead.events) ? lead.events : []), ...own]) };
   };
   async function* leads() {
     if (dedupe === 'last') {

@@ -2,6 +2,8 @@
 // rows, duplicate ids, events through activity maps, outcome columns, one warning per cause and a run
 // summary. Each case runs the built CLI on a fixture made for it, and compares with the library.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify, mapLead, maps, presets } from '../../src/index';
@@ -339,6 +341,40 @@ describe('events', () => {
     expect(unmapped.code).toBe(1);
     expect(unmapped.stderr.match(/an event needs leadId, type and at/g)).toHaveLength(1);
     expect(unmapped.stderr).toContain('try --events-map hubspot-activities');
+  });
+});
+
+describe('the event cap', () => {
+  it('keeps the most recent events of the types the config reads: 10,000 old page views do not hide a demo', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadstage-cap-'));
+    const many = join(dir, 'events.csv');
+    const few = join(dir, 'few.csv');
+    const demo = '101,demo_completed,2026-06-20T10:00:00Z';
+    const views = Array.from({ length: 10_500 }, () => '101,page_view,2026-05-01T10:00:00Z');
+    writeFileSync(many, ['leadId,type,at', ...views, demo].join('\n'));
+    writeFileSync(few, ['leadId,type,at', demo].join('\n'));
+    const args = (events: string) => [
+      'classify',
+      fixture('hubspot.csv'),
+      '--map',
+      'hubspot',
+      '--events',
+      events,
+      '-c',
+      'saas',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'ndjson',
+      '--detail',
+      'statuses',
+    ];
+    const capped = run(args(many));
+    expect(capped.code, capped.stderr).toBe(0);
+    const [first] = results(capped.stdout);
+    expect(first).toEqual(results(run(args(few)).stdout)[0]);
+    expect(first?.flags ?? []).not.toContain('events_truncated');
+    expect(capped.stderr).toMatch(/10,500 over the cap of 10,000 events per lead \(1 leads/);
   });
 });
 
