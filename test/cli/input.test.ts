@@ -374,7 +374,7 @@ describe('the event cap', () => {
     const [first] = results(capped.stdout);
     expect(first).toEqual(results(run(args(few)).stdout)[0]);
     expect(first?.flags ?? []).not.toContain('events_truncated');
-    expect(capped.stderr).toMatch(/10,500 over the cap of 10,000 events per lead \(1 leads/);
+    expect(capped.stderr).toMatch(/10,500 over the cap of 10,000 events per lead \(1 lead:/);
   });
 });
 
