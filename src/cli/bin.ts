@@ -2,6 +2,10 @@
 // The `leadstage` executable.
 import { main } from './main';
 
+// stdout's errors (EPIPE when `| head` has read enough) are handled where data is written: without a
+// listener Node would throw them from the event
+process.stdout.on('error', () => {});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -4,7 +4,9 @@
 // empty rows — and a verdict that fails when nothing useful would be read. `preflight` is the same
 // inspection, printing nothing, for the commands that classify.
 import { createInputInspector, type FieldMap, guessMap, type InputReport, maps } from 'leadstage';
-import { CliError, loadConfig, loadMap, readEvents, readRows } from './input';
+import { Diagnostics } from './diagnostics';
+import { activityMapOf, EventTable, eventReader, typesReadBy } from './events';
+import { CliError, delimiterOf, loadConfig, loadMap, readRows } from './input';
 
 /** What {@link preflight} found: the report, rows the reader skipped, and the map used (given or guessed). */
 export interface PreflightResult {
@@ -27,20 +29,40 @@ export async function preflight(file: string, values: Values): Promise<Preflight
   const config = typeof values.config === 'string' ? loadConfig(values.config) : undefined;
   const mapName = typeof values.map === 'string' ? values.map : undefined;
   let map = mapName === undefined || mapName === 'auto' ? undefined : loadMap(mapName);
-  let skippedRows = 0;
-  const silent = () => {
-    skippedRows++;
-  };
-  const events =
-    typeof values.events === 'string'
-      ? ((await readEvents(values.events, () => {})) as ReadonlyMap<string, readonly unknown[]>)
-      : undefined;
-  const rows: Array<{ value: Record<string, unknown>; line: number }> = [];
-  for await (const row of readRows(file, values['input-format'] as string | undefined, silent, {
-    nestHeaders: false,
-  })) {
-    rows.push(row);
+  const delimiter = delimiterOf(values.delimiter as string | undefined);
+  // the inspector says what is wrong: reading problems are counted, not printed
+  const diagnostics = new Diagnostics({ quiet: true, strict: false, maxWarnings: 0 });
+  let events: ReadonlyMap<string, readonly unknown[]> | undefined;
+  if (typeof values.events === 'string') {
+    const eventsMap =
+      typeof values['events-map'] === 'string' ? activityMapOf(values['events-map'], loadMap) : undefined;
+    const table = new EventTable(values.events, typesReadBy(config ?? {}));
+    const add = eventReader(table, eventsMap, diagnostics);
+    let headers: readonly string[] = [];
+    for await (const { raw, line } of readRows(values.events, {
+      nestHeaders: false,
+      delimiter,
+      diagnostics,
+      onHeaders: (found) => {
+        headers = found;
+      },
+    })) {
+      add(raw, line, headers);
+    }
+    events = table.byLead;
   }
+  const eventRows = diagnostics.counts.unreadableRows;
+  const eventEmpty = diagnostics.counts.empty;
+  const rows: Array<{ value: Record<string, unknown>; line: number }> = [];
+  for await (const { raw, line } of readRows(file, {
+    formatFlag: values['input-format'] as string | undefined,
+    nestHeaders: false,
+    delimiter,
+    diagnostics,
+  })) {
+    rows.push({ value: raw, line });
+  }
+  const skippedRows = diagnostics.counts.unreadableRows - eventRows;
   const first = rows[0]?.value;
   // CSV rows are flat text: their keys are the headers
   const flat = first !== undefined && Object.values(first).every((value) => typeof value === 'string');
@@ -64,6 +86,8 @@ export async function preflight(file: string, values: Values): Promise<Preflight
   });
   if (headers !== undefined) inspector.columns(headers);
   for (const { value, line } of rows) inspector.add(value, line);
+  // the reader skips empty rows; the inspector counts them (and warns) as it would have
+  for (let empty = diagnostics.counts.empty - eventEmpty; empty > 0; empty--) inspector.add({}, undefined);
   return { report: inspector.result(), skippedRows, map, mapSource };
 }
 
@@ -185,7 +209,9 @@ export const checkDataCommand = {
     config: { type: 'string', short: 'c' },
     map: { type: 'string' },
     events: { type: 'string' },
+    'events-map': { type: 'string' },
     'input-format': { type: 'string' },
+    delimiter: { type: 'string' },
     format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as Record<string, { type: 'string' | 'boolean'; short?: string }>,

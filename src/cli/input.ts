@@ -4,25 +4,27 @@
 // run goes on; problems in a config or a map stop it.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { type FieldMap, type Issue, maps, presets, safeParseConfig, safeParseFieldMap } from 'leadstage';
+import { decodeBuffer, decodeText } from './decode';
+import type { Diagnostics } from './diagnostics';
+import { CliError, ioMessage } from './errors';
+import { delimiterName, enoughToSniff, linesOf, MAX_LINE, peekText, sniffDelimiter } from './text';
 
-/** A problem the user must fix: printed as is, exit code 1 (or 2 for usage). */
-export class CliError extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-}
+export { CliError } from './errors';
+
+/** The largest JSON array read whole (text characters): beyond it, NDJSON streams. */
+const MAX_JSON = 256 * 1024 * 1024;
 
 export type InputFormat = 'csv' | 'ndjson' | 'json';
 
 /** One row read from a lead file, with where it came from. */
 export interface Row {
+  /** The row, dotted CSV headers nested when asked. */
   readonly value: Record<string, unknown>;
+  /** The row as read (CSV: column → cell). */
+  readonly raw: Record<string, unknown>;
   readonly line: number;
 }
 
@@ -74,9 +76,11 @@ function jsonProblem(message: string): string {
 export function readJsonFile(file: string, what: string): unknown {
   let text: string;
   try {
-    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+    text = decodeBuffer(file === '-' ? readFileSync(0) : readFileSync(file), (message) =>
+      process.stderr.write(`leadstage: ${displayName(file)}: ${message}\n`),
+    );
   } catch (error) {
-    throw new CliError(`${displayName(file)}: cannot read the ${what}: ${(error as Error).message}`);
+    throw new CliError(`${displayName(file)}: cannot read the ${what}: ${ioMessage(error)}`);
   }
   try {
     return JSON.parse(text);
@@ -155,161 +159,248 @@ function nest(record: Record<string, string>): Record<string, unknown> {
   return out;
 }
 
-function sourceOf(file: string): Readable {
-  if (file === '-') return process.stdin;
-  // checked first: a stream piped into the CSV parser would not pass its open error on
-  try {
-    if (!statSync(file).isFile()) throw new Error('not a file');
-  } catch (error) {
-    throw new CliError(`${file}: cannot read the leads: ${(error as Error).message}`);
+async function* sourceOf(file: string): AsyncGenerator<Buffer> {
+  if (file === '-') {
+    yield* process.stdin as AsyncIterable<Buffer>;
+    return;
   }
-  return createReadStream(file);
+  // checked first, for one clear line: ENOENT, EISDIR, EACCES
+  try {
+    if (statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (error) {
+    throw new CliError(`${file}: cannot read the leads: ${ioMessage(error)}`);
+  }
+  try {
+    yield* createReadStream(file) as AsyncIterable<Buffer>;
+  } catch (error) {
+    throw new CliError(`${file}: cannot read: ${ioMessage(error)}`);
+  }
 }
 
-/** Peeks at stdin to tell JSON (`[`), NDJSON (`{`) and CSV apart; returns the stream with the peeked bytes back in. */
-async function sniff(stream: Readable): Promise<{ format: InputFormat; stream: Readable }> {
-  const { PassThrough } = await import('node:stream');
-  const out = new PassThrough();
-  const first: Buffer = await new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      stream.pause();
-      stream.off('data', onData);
-      stream.off('end', onEnd);
-      resolve(chunk);
-    };
-    const onEnd = () => resolve(Buffer.alloc(0));
-    stream.on('data', onData).once('end', onEnd).once('error', reject);
+/** The CSV delimiter of `--delimiter`: one character, or comma, semicolon, tab, pipe. */
+export function delimiterOf(flag: string | undefined): string | undefined {
+  if (flag === undefined) return undefined;
+  const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', pipe: '|' };
+  const delimiter = Object.hasOwn(named, flag) ? named[flag] : flag;
+  if (delimiter === undefined || delimiter.length !== 1 || delimiter === '"' || delimiter === '\n')
+    throw new CliError(
+      `--delimiter: expected one character (, ; | or tab), received ${JSON.stringify(flag)}`,
+      2,
+    );
+  return delimiter;
+}
+
+export interface ReadOptions {
+  readonly formatFlag?: string | undefined;
+  /** Dotted CSV headers become nested paths. */
+  readonly nestHeaders: boolean;
+  /** `--delimiter`; sniffed when undefined. */
+  readonly delimiter?: string | undefined;
+  readonly diagnostics: Diagnostics;
+  /** The file's columns (CSV header; JSON: keys of the rows), once known. */
+  readonly onHeaders?: (headers: readonly string[]) => void;
+}
+
+/** A CSV header with duplicate names: later copies renamed `Name (2)`, and a notice naming them. */
+function uniqueHeaders(header: string[], file: string, diagnostics: Diagnostics): string[] {
+  const seen = new Map<string, number>();
+  const duplicates = new Set<string>();
+  const out = header.map((name) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    if (count === 1) return name;
+    duplicates.add(name);
+    return `${name} (${count})`;
   });
-  const text = first.toString('utf8').trimStart();
-  out.write(first);
-  stream.pipe(out);
-  stream.resume();
-  return { format: text.startsWith('[') ? 'json' : text.startsWith('{') ? 'ndjson' : 'csv', stream: out };
+  if (duplicates.size > 0)
+    diagnostics.warn({
+      file,
+      line: 1,
+      cause: `duplicate column name${duplicates.size === 1 ? '' : 's'} ${[...duplicates].map((name) => JSON.stringify(name)).join(', ')}: the first is read, later ones are named "${[...duplicates][0]} (2)"…`,
+      noun: 'header',
+    });
+  return out;
 }
 
 /**
- * The rows of a lead file, one at a time (CSV and NDJSON stream; a JSON array is read whole). A row that
- * cannot be read is reported and skipped; with `strict`, it stops the run.
+ * The rows of a lead file, one at a time (CSV and NDJSON stream; a JSON array is read whole), decoded
+ * from UTF-8, UTF-16 or Windows-1252. A row that cannot be read is reported and skipped; a CSV quote that
+ * never closes stops the run with its line.
  */
-export async function* readRows(
-  file: string,
-  formatFlag: string | undefined,
-  report: Report,
-  options: { readonly nestHeaders: boolean },
-): AsyncGenerator<Row> {
-  let format = formatOf(file, formatFlag);
-  let stream: Readable;
-  stream = sourceOf(file);
-  if (format === undefined) ({ format, stream } = await sniff(stream));
+export async function* readRows(file: string, options: ReadOptions): AsyncGenerator<Row> {
+  const name = displayName(file);
+  const { diagnostics } = options;
+  let format = formatOf(file, options.formatFlag);
+  let text = decodeText(sourceOf(file), (message) => diagnostics.notice(name, message));
+  if (format === undefined) {
+    // stdin: the first character that is not white space says JSON ([), NDJSON ({) or CSV
+    const peeked = await peekText(text, (prefix) => prefix.trimStart() !== '' || prefix.length > MAX_LINE);
+    const first = peeked.prefix.trimStart()[0];
+    format = first === '[' ? 'json' : first === '{' ? 'ndjson' : 'csv';
+    text = peeked.text;
+  }
   if (format === 'json') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const parts: string[] = [];
+    let length = 0;
+    for await (const chunk of text) {
+      length += chunk.length;
+      if (length > MAX_JSON)
+        throw new CliError(
+          `${name}: a JSON array over ${MAX_JSON / 1024 / 1024} MiB is not read whole; write one lead per line (NDJSON) instead`,
+        );
+      parts.push(chunk);
+    }
+    const whole = parts.join('');
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(whole);
     } catch (error) {
       const message = (error as Error).message;
       throw new CliError(
-        `${displayName(file)}${jsonErrorLine(text, message)}: not valid JSON (${jsonProblem(message)}); expected an array of leads`,
+        `${name}${jsonErrorLine(whole, message)}: not valid JSON (${jsonProblem(message)}); expected an array of leads`,
       );
     }
     if (!Array.isArray(parsed))
-      throw new CliError(`${displayName(file)}: expected a JSON array of leads, received ${typeof parsed}`);
+      throw new CliError(`${name}: expected a JSON array of leads, received ${typeof parsed}`);
     for (const [index, value] of parsed.entries()) {
+      diagnostics.counts.rows++;
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        report(index + 1, `item ${index} is not an object`);
+        diagnostics.counts.unreadableRows++;
+        diagnostics.warn({ file: name, line: index + 1, cause: 'an item is not an object', noun: 'item' });
         continue;
       }
-      yield { value: value as Record<string, unknown>, line: index + 1 };
+      options.onHeaders?.(Object.keys(value));
+      yield {
+        value: value as Record<string, unknown>,
+        raw: value as Record<string, unknown>,
+        line: index + 1,
+      };
     }
     return;
   }
   if (format === 'ndjson') {
-    let line = 0;
-    for await (const text of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
-      line++;
-      if (text.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        report(line, `not valid JSON (${jsonProblem((error as Error).message)})`);
-        continue;
+    for await (const batch of linesOf(text))
+      for (const { line, text: content, tooLong } of batch) {
+        if (tooLong) {
+          diagnostics.counts.rows++;
+          diagnostics.counts.unreadableRows++;
+          diagnostics.warn({
+            file: name,
+            line,
+            cause: `a line longer than ${MAX_LINE / 1024 / 1024} MiB is not read`,
+            noun: 'line',
+          });
+          continue;
+        }
+        if (content.trim() === '') continue;
+        diagnostics.counts.rows++;
+        let value: unknown;
+        try {
+          value = JSON.parse(content);
+        } catch (error) {
+          diagnostics.counts.unreadableRows++;
+          diagnostics.warn({
+            file: name,
+            line,
+            cause: `not valid JSON (${jsonProblem((error as Error).message)})`,
+            noun: 'line',
+          });
+          continue;
+        }
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+          diagnostics.counts.unreadableRows++;
+          diagnostics.warn({
+            file: name,
+            line,
+            cause: 'expected a JSON object (one lead per line)',
+            noun: 'line',
+          });
+          continue;
+        }
+        options.onHeaders?.(Object.keys(value));
+        yield { value: value as Record<string, unknown>, raw: value as Record<string, unknown>, line };
       }
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        report(line, 'expected a JSON object (one lead per line)');
-        continue;
-      }
-      yield { value: value as Record<string, unknown>, line };
-    }
     return;
   }
-  const parser = stream.pipe(
+  let delimiter = options.delimiter;
+  if (delimiter === undefined) {
+    const peeked = await peekText(text, enoughToSniff);
+    text = peeked.text;
+    delimiter = sniffDelimiter(peeked.prefix, peeked.ended);
+    if (delimiter !== ',')
+      diagnostics.notice(name, `columns separated by ${delimiterName(delimiter)} (--delimiter to force)`);
+  }
+  let headers: string[] = [];
+  const parser = Readable.from(text).pipe(
     parse({
-      columns: true,
-      bom: true,
+      delimiter,
+      columns: (header: string[]) => {
+        headers = uniqueHeaders(
+          header.map((column) => column.trim()),
+          name,
+          diagnostics,
+        );
+        options.onHeaders?.(headers);
+        return headers;
+      },
       info: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
       relax_quotes: true,
+      // one record over this is a quote that swallowed the file, not a lead
+      max_record_size: 16 * 1024 * 1024,
     }),
   );
   // reported from the loop below, not from the event: under --strict the report throws, and an exception
   // thrown in an event handler would crash the process instead of ending the run cleanly
-  const skipped: Array<Error & { lines?: number }> = [];
+  const skipped: Array<Error & { code?: string; lines?: number }> = [];
   parser.on('skip', (error: Error & { lines?: number }) => skipped.push(error));
-  const flush = () => {
-    for (const error of skipped.splice(0))
-      report(error.lines ?? 0, `cannot read this CSV row: ${error.message}`);
+  let lastLine = 1;
+  // the parser reads ahead: a skipped row is reported when the rows before it have been
+  const flush = (before: number) => {
+    while (skipped.length > 0 && ((skipped[0] as { lines?: number }).lines ?? 0) < before) {
+      const error = skipped.shift() as Error & { code?: string; lines?: number };
+      if (error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE') {
+        throw new CliError(
+          `${name}:${lastLine + 1}: a quoted field opened on this line is never closed (${error.code === 'CSV_QUOTE_NOT_CLOSED' ? `the file ends inside quotes at line ${error.lines}` : `the record grows past 16 MiB by line ${error.lines}`}); it would swallow every row after it. Fix the quote, or check --delimiter`,
+        );
+      }
+      diagnostics.counts.rows++;
+      diagnostics.counts.unreadableRows++;
+      lastLine = error.lines ?? lastLine;
+      diagnostics.warn({
+        file: name,
+        line: error.lines,
+        cause: `cannot read this CSV row: ${error.message.replace(/ (?:on|at) line \d+$/, '')}`,
+        noun: 'row',
+      });
+    }
   };
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: Record<string, string>;
       info: { lines: number };
     }>) {
-      flush();
-      yield { value: options.nestHeaders ? nest(record) : record, line: info.lines };
+      flush(info.lines);
+      lastLine = info.lines;
+      diagnostics.counts.rows++;
+      let blank = true;
+      for (const column of headers) {
+        const cell = record[column];
+        if (cell !== undefined && cell.trim() !== '') {
+          blank = false;
+          break;
+        }
+      }
+      if (blank) {
+        diagnostics.counts.empty++;
+        continue;
+      }
+      yield { value: options.nestHeaders ? nest(record) : record, raw: record, line: info.lines };
     }
-    flush();
+    flush(Number.POSITIVE_INFINITY);
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`${displayName(file)}: cannot read the CSV: ${(error as Error).message}`);
+    throw new CliError(`${name}: cannot read the CSV: ${ioMessage(error)}`);
   }
-}
-
-/**
- * An events CSV (`leadId,type,at`, any other column into `props`), read whole and grouped by lead id:
- * CRMs export contacts and activities as two tables. Bad rows are reported.
- */
-export async function readEvents(
-  file: string,
-  report: Report,
-): Promise<Map<string, Array<Record<string, unknown>>>> {
-  const byLead = new Map<string, Array<Record<string, unknown>>>();
-  for await (const { value, line } of readRows(file, file.endsWith('.csv') ? 'csv' : undefined, report, {
-    nestHeaders: false,
-  })) {
-    const { leadId, type, at, ...rest } = value as Record<string, string | undefined>;
-    if (
-      typeof leadId !== 'string' ||
-      leadId === '' ||
-      typeof type !== 'string' ||
-      type === '' ||
-      typeof at !== 'string' ||
-      at === ''
-    ) {
-      report(line, 'an event needs leadId, type and at');
-      continue;
-    }
-    const props = Object.fromEntries(
-      Object.entries(rest).filter(([, item]) => item !== '' && item !== undefined),
-    );
-    const event: Record<string, unknown> =
-      Object.keys(props).length === 0 ? { type, at } : { type, at, props };
-    const list = byLead.get(leadId);
-    if (list === undefined) byLead.set(leadId, [event]);
-    else list.push(event);
-  }
-  return byLead;
 }

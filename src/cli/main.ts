@@ -1,21 +1,21 @@
 /// <reference types="node" />
 // The leadstage command line: the library's main job without writing code. stdout carries only data;
 // progress, the asOf used and warnings go to stderr. Exit codes: 0 ok, 1 findings, 2 usage.
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
-import type { Writable } from 'node:stream';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import {
   type Classification,
   type ConfigDiff,
   compile,
+  compileFieldMap,
   configJsonSchema,
   createConfigDiff,
   createHistorySummary,
   createSummary,
   explain,
+  type FieldMap,
   lintConfig,
-  mapLead,
   runExamples,
   type StageHistory,
   type StatusClassification,
@@ -24,9 +24,25 @@ import {
   sealConfig,
   stageHistory,
 } from 'leadstage';
+import { parseAsOf } from './asOf';
 import { checkDataCommand } from './checkData';
-import { CliError, describeIssue, loadConfig, loadMap, readEvents, readJsonFile, readRows } from './input';
+import { causeOf, columnOf, Diagnostics } from './diagnostics';
+import { ioCode, ioMessage } from './errors';
+import { activityMapOf, EventTable, eventReader, guessActivityMap, typesReadBy } from './events';
+import {
+  CliError,
+  delimiterOf,
+  describeIssue,
+  formatOf,
+  loadConfig,
+  loadMap,
+  readJsonFile,
+  readRows,
+} from './input';
+import { cellOf, OutcomeColumn } from './outcome';
+import { abortOutputs, escapeFormula, type Output, openOutput } from './output';
 import { renderReport } from './report';
+import { forTerminal } from './text';
 
 const VERSION: string = (() => {
   try {
@@ -41,14 +57,41 @@ const VERSION: string = (() => {
 const LEAD_OPTIONS = {
   config: { type: 'string', short: 'c' },
   events: { type: 'string' },
+  'events-map': { type: 'string' },
   map: { type: 'string' },
   'as-of': { type: 'string' },
   'input-format': { type: 'string' },
+  delimiter: { type: 'string' },
+  dedupe: { type: 'string' },
+  'date-format': { type: 'string' },
+  decimal: { type: 'string' },
   strict: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-warnings': { type: 'string' },
+  force: { type: 'boolean' },
   out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+const LEAD_USAGE = `Reading the leads:
+  --map <file|hubspot|salesforce>  read rows through a field map (a CRM export)
+  --events <file>              an events file (leadId,type,at; other columns into props) joined by lead id
+  --events-map <name|file>     read --events through an activity map: hubspot-activities, salesforce-tasks,
+                               salesforce-events, salesforce-campaign-members, or a map file with "activity"
+  --as-of <date>               the instant to classify at: 2026-06-30 or 2026-06-30T09:00:00Z; without an
+                               offset it is UTC (default: now; printed to stderr)
+  --input-format csv|ndjson|json  when the extension does not say
+  --delimiter <char>           the CSV delimiter: , ; tab | (default: sniffed from the first lines)
+  --date-format <format>       how dates are written (dd/MM/yyyy, M/d/yyyy): sets read.dateFormat
+  --decimal . | ,              the decimal separator: sets read.decimal
+  --dedupe first|last|none     rows with the same lead id: keep the first (default), the last (holds the
+                               file in memory), or all; counted and reported either way
+Problems in the data:
+  --quiet, -q                  no warnings; the run summary only when the run fails
+  --max-warnings <n>           print at most n warning lines (default 50)
+  --strict                     stop at the first data problem (exit 1)
+  --force                      run where a check would stop it (no event used)
+  --out, -o <file>             write there instead of stdout (never over an input; atomic)`;
 interface Command {
   readonly usage: string;
   readonly options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -77,32 +120,43 @@ Commands:
 Leads: a CSV (dotted headers become paths: budget.amount), NDJSON or a JSON array; - for stdin.
 Run leadstage <command> --help for its options. Docs: docs/cli.md`;
 
-/** Where data goes: --out, or stdout. */
-function output(file: string | undefined): Writable {
-  return file === undefined || file === '-' ? process.stdout : createWriteStream(file);
-}
-
-async function finish(stream: Writable): Promise<void> {
-  if (stream === process.stdout) return;
-  await new Promise<void>((resolve, reject) =>
-    stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
-  );
-}
-
-/** Writes, waiting when the stream is full (backpressure end to end). */
-async function write(stream: Writable, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
-}
-
 /** `--as-of`, default now; the value used goes to stderr so the run can be repeated exactly. */
 function asOfOf(value: string | boolean | undefined): string {
-  const asOf = typeof value === 'string' ? value : new Date().toISOString();
-  const at = Date.parse(asOf);
-  if (Number.isNaN(at)) throw new CliError(`--as-of: expected an ISO 8601 date, received "${asOf}"`, 2);
-  process.stderr.write(
-    `leadstage: as of ${new Date(at).toISOString()} (repeat with --as-of ${new Date(at).toISOString()})\n`,
-  );
+  const asOf = typeof value === 'string' ? parseAsOf(value) : new Date().toISOString();
+  process.stderr.write(`leadstage: as of ${asOf} (repeat with --as-of ${asOf})\n`);
   return asOf;
+}
+
+/** The files a run reads, which `--out` must not name. */
+function inputsOf(values: Record<string, string | boolean | undefined>, positionals: string[]): string[] {
+  const files = [...positionals];
+  for (const name of ['config', 'against', 'events', 'map', 'events-map'])
+    if (typeof values[name] === 'string') files.push(values[name] as string);
+  return files;
+}
+
+/** The output of a command: `--out` checked against the inputs. */
+function output(
+  values: Record<string, string | boolean | undefined>,
+  positionals: string[],
+): Promise<Output> {
+  return openOutput(values.out as string | undefined, inputsOf(values, positionals));
+}
+
+/** The settings of `--date-format` and `--decimal`, for a config's or a map's `read`. */
+function readingOf(values: Record<string, string | boolean | undefined>): Record<string, string> {
+  const reading: Record<string, string> = {};
+  if (typeof values['date-format'] === 'string') reading.dateFormat = values['date-format'];
+  if (values.decimal !== undefined)
+    reading.decimal = oneOf(values.decimal, 'decimal', ['.', ','] as const, '.');
+  return reading;
+}
+
+/** A config (file or preset) with `--date-format` / `--decimal` in its `read`. */
+function configOf(nameOrFile: string, values: Record<string, string | boolean | undefined>): object {
+  const config = loadConfig(nameOrFile) as { read?: object };
+  const reading = readingOf(values);
+  return Object.keys(reading).length === 0 ? config : { ...config, read: { ...config.read, ...reading } };
 }
 
 function required(values: Record<string, unknown>, name: string, usage: string): string {
@@ -148,71 +202,224 @@ function progress(): { tick(): void; done(): void } {
   };
 }
 
+/** The diagnostics of the current run, printed when it ends (normally or on an error). */
+let active: Diagnostics | undefined;
+
+function diagnosticsOf(values: Record<string, string | boolean | undefined>): Diagnostics {
+  const max = values['max-warnings'];
+  let maxWarnings = 50;
+  if (typeof max === 'string') {
+    maxWarnings = Number(max);
+    if (!/^\d+$/.test(max) || !Number.isSafeInteger(maxWarnings))
+      throw new CliError(`--max-warnings: expected a whole number, received ${JSON.stringify(max)}`, 2);
+  }
+  active = new Diagnostics({ quiet: values.quiet === true, strict: values.strict === true, maxWarnings });
+  return active;
+}
+
 interface LeadRun {
   readonly leads: AsyncGenerator<{
     lead: Record<string, unknown>;
     line: number;
     row: Record<string, unknown>;
   }>;
-  readonly badRows: () => number;
+  readonly diagnostics: Diagnostics;
+  /** Reports the unreadable values a result flags (files read without a map), once per cause. */
+  readonly flagged: (
+    result: { flags?: readonly string[] },
+    lead: Record<string, unknown>,
+    line: number,
+  ) => void;
+  /** The checks at the end: an events file of which no event was used, an outcome column never found. */
+  readonly check: () => void;
 }
 
-/** The leads of a file, mapped (--map) and joined with their events (--events), bad rows reported. */
-async function leadsOf(file: string, values: Record<string, string | boolean | undefined>): Promise<LeadRun> {
-  const strict = values.strict === true;
-  let bad = 0;
+/** An event file's rows read into a table by lead id. */
+async function eventsOf(
+  file: string,
+  values: Record<string, string | boolean | undefined>,
+  config: object,
+  diagnostics: Diagnostics,
+): Promise<EventTable> {
+  const map =
+    typeof values['events-map'] === 'string' ? activityMapOf(values['events-map'], loadMap) : undefined;
+  const table = new EventTable(file === '-' ? '<stdin>' : file, typesReadBy(config));
+  const add = eventReader(table, map, diagnostics);
+  let headers: readonly string[] = [];
+  // the events file's rows are not the leads': its counts are the table's
+  const counts = { ...diagnostics.counts };
+  for await (const { raw, line } of readRows(file, {
+    nestHeaders: false,
+    delimiter: delimiterOf(values.delimiter as string | undefined),
+    diagnostics,
+    onHeaders: (found) => {
+      headers = found;
+    },
+  })) {
+    add(raw, line, headers);
+  }
+  Object.assign(diagnostics.counts, counts);
+  const guess = map === undefined ? guessActivityMap(headers) : undefined;
+  table.checkTypes(
+    values.force === true,
+    guess === undefined ? undefined : `this looks like a CRM activities export: try --events-map ${guess}`,
+  );
+  diagnostics.sections.push(() => table.summary());
+  return table;
+}
+
+const DATE_HINT = 'set read.dateFormat (config or map) or --date-format';
+
+/**
+ * The leads of a file, mapped (--map) and joined with their events (--events), deduplicated by id
+ * (--dedupe), every reading problem counted once per cause.
+ */
+async function leadsOf(
+  file: string,
+  values: Record<string, string | boolean | undefined>,
+  config: object,
+  outcome?: OutcomeColumn,
+): Promise<LeadRun> {
+  const diagnostics = diagnosticsOf(values);
   const name = file === '-' ? '<stdin>' : file;
-  const reportIn = (where: string) => (line: number, problem: string) => {
-    bad++;
-    process.stderr.write(`${where}:${line}: ${problem}\n`);
-    if (strict) throw new CliError(`${where}:${line}: stopped at the first bad row (--strict)`);
-  };
-  const map = typeof values.map === 'string' ? loadMap(values.map) : undefined;
-  const events =
-    typeof values.events === 'string' ? await readEvents(values.events, reportIn(values.events)) : undefined;
-  const report = reportIn(name);
-  const rows = readRows(file, values['input-format'] as string | undefined, report, {
-    nestHeaders: map === undefined,
-  });
-  async function* leads() {
-    for await (const { value, line } of rows) {
-      let lead: Record<string, unknown> = value;
-      if (map !== undefined) {
-        const mapped = mapLead(value, map);
-        for (const issue of mapped.issues) report(line, describeIssue(issue));
-        lead = mapped.lead as Record<string, unknown>;
-      }
-      const id = lead.id;
-      if (events !== undefined && (typeof id === 'string' || typeof id === 'number')) {
-        const own = events.get(String(id));
-        if (own !== undefined)
-          lead = { ...lead, events: [...(Array.isArray(lead.events) ? lead.events : []), ...own] };
-      }
-      yield { lead, line, row: value };
+  if (file !== '-') {
+    // before any output: a missing file or a directory is one line
+    try {
+      if (statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    } catch (error) {
+      throw new CliError(`${file}: cannot read the leads: ${ioMessage(error)}`);
     }
   }
-  return { leads: leads(), badRows: () => bad };
-}
-
-/** A boolean outcome column (`1`/`0`, `true`/`false`, `yes`/`no`, `won`/`lost`); undefined when blank or unreadable. */
-function outcomeOf(row: Record<string, unknown>, column: string): boolean | undefined {
-  const value = Object.hasOwn(row, column)
-    ? row[column]
-    : column
-        .split('.')
-        .reduce<unknown>(
-          (node, key) =>
-            node !== null && typeof node === 'object' && Object.hasOwn(node, key)
-              ? (node as Record<string, unknown>)[key]
-              : undefined,
-          row,
-        );
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  if (typeof value !== 'string') return undefined;
-  if (/^(1|true|yes|y|won|converted|customer)$/i.test(value.trim())) return true;
-  if (/^(0|false|no|n|lost)$/i.test(value.trim())) return false;
-  return undefined;
+  const dedupe = oneOf(values.dedupe, 'dedupe', ['first', 'last', 'none'] as const, 'first');
+  diagnostics.dedupe = dedupe;
+  const delimiter = delimiterOf(values.delimiter as string | undefined);
+  const reading = readingOf(values);
+  let map = typeof values.map === 'string' ? loadMap(values.map) : undefined;
+  if (map !== undefined && Object.keys(reading).length > 0)
+    map = { ...map, read: { ...map.read, ...reading } } as FieldMap;
+  const events =
+    typeof values.events === 'string'
+      ? await eventsOf(values.events, values, config, diagnostics)
+      : undefined;
+  if (outcome !== undefined) diagnostics.sections.push(() => outcome.summary());
+  const compiled = map === undefined ? undefined : compileFieldMap(map);
+  const format = formatOf(file, values['input-format'] as string | undefined);
+  const rows = readRows(file, {
+    formatFlag: values['input-format'] as string | undefined,
+    nestHeaders: map === undefined,
+    delimiter,
+    diagnostics,
+    onHeaders: (headers) => outcome?.headers(headers, format === 'csv'),
+  });
+  const seen = new Map<string, number>(); // --dedupe last: id → index of its row
+  const ids = new Set<string>(); // first, none: the ids seen
+  const duplicate = (id: string, line: number) => {
+    diagnostics.counts.duplicates++;
+    diagnostics.warn({
+      file: name,
+      line,
+      cause: 'a lead id seen on an earlier row',
+      noun: 'row',
+      example: id,
+      hint: `--dedupe ${dedupe}${dedupe === 'none' ? ' kept them all' : ` kept the ${dedupe}`}`,
+    });
+  };
+  const mapRow = (value: Record<string, unknown>, raw: Record<string, unknown>, line: number) => {
+    if (compiled === undefined) return value;
+    const result = compiled(value);
+    for (const issue of result.issues) {
+      const column = columnOf(issue);
+      diagnostics.unreadable.set(column, (diagnostics.unreadable.get(column) ?? 0) + 1);
+      const cause = causeOf(issue);
+      diagnostics.warn({
+        file: name,
+        line,
+        cause,
+        example: Object.hasOwn(raw, column) ? raw[column] : issue.received,
+        ...(/\bdate\b/.test(cause) ? { hint: DATE_HINT } : {}),
+      });
+    }
+    return result.lead as Record<string, unknown>;
+  };
+  const idOf = (lead: Record<string, unknown>) =>
+    typeof lead.id === 'string' || typeof lead.id === 'number' ? String(lead.id) : undefined;
+  const join = (lead: Record<string, unknown>) => {
+    const id = idOf(lead);
+    if (events === undefined || id === undefined) return lead;
+    const own = events.take(id);
+    return own === undefined
+      ? lead
+      : { ...lead, events: events.cap([...(Array.isArray(lead.events) ? lead.events : []), ...own]) };
+  };
+  async function* leads() {
+    if (dedupe === 'last') {
+      // the last row of each id wins: the file is held, in the order of each id's first row
+      const held: Array<{ lead: Record<string, unknown>; line: number; row: Record<string, unknown> }> = [];
+      for await (const { value, raw, line } of rows) {
+        const item = { lead: mapRow(value, raw, line), line, row: raw };
+        const id = idOf(item.lead);
+        const at = id === undefined ? undefined : seen.get(id);
+        if (at !== undefined) {
+          duplicate(id as string, line);
+          held[at] = item;
+          continue;
+        }
+        if (id !== undefined) seen.set(id, held.length);
+        held.push(item);
+      }
+      for (const item of held) {
+        diagnostics.counts.leads++;
+        item.lead = join(item.lead);
+        yield item;
+      }
+      return;
+    }
+    for await (const { value, raw, line } of rows) {
+      const lead = mapRow(value, raw, line);
+      const id = idOf(lead);
+      if (id !== undefined) {
+        if (ids.has(id)) {
+          duplicate(id, line);
+          if (dedupe === 'first') continue;
+        } else ids.add(id);
+      }
+      diagnostics.counts.leads++;
+      yield { lead: join(lead), line, row: raw };
+    }
+  }
+  const flagged = (result: { flags?: readonly string[] }, lead: Record<string, unknown>, line: number) => {
+    if (map !== undefined || result.flags === undefined) return;
+    for (const flag of result.flags) {
+      const colon = flag.indexOf(':');
+      if (colon < 0) continue;
+      const kind = flag.slice(0, colon);
+      const path = flag.slice(colon + 1);
+      if (path.startsWith('events[') || !/^(unreadable|invalid_date|ambiguous_number)$/.test(kind)) continue;
+      diagnostics.unreadable.set(path, (diagnostics.unreadable.get(path) ?? 0) + 1);
+      const what =
+        kind === 'invalid_date'
+          ? 'unreadable date'
+          : kind === 'ambiguous_number'
+            ? 'ambiguous number'
+            : 'unreadable value';
+      diagnostics.warn({
+        file: name,
+        line,
+        cause: `column ${JSON.stringify(path)}: ${what}`,
+        example: cellOf(lead, path),
+        ...(kind === 'invalid_date'
+          ? { hint: DATE_HINT }
+          : kind === 'ambiguous_number'
+            ? { hint: 'set read.decimal or --decimal' }
+            : {}),
+      });
+    }
+  };
+  const check = () => {
+    outcome?.check();
+    events?.checkUsed(values.force === true);
+  };
+  return { leads: leads(), diagnostics, flagged, check };
 }
 
 const pad = (text: string, width: number) =>
@@ -300,50 +507,48 @@ function tableRow(result: AnyResult | { leadId?: string; stage: string }, index:
     .trimEnd();
 }
 
+const ESCAPE_OPTION = { 'no-escape-formulas': { type: 'boolean' } } as const;
+
 const commands: Record<string, Command> = {
   classify: {
     usage: `Usage: leadstage classify <leads> --config <file|preset> [options]
 
   --config, -c <file|preset>   the config (a JSON file, or saas, consulting, agency, bant, meddic, champ, anum)
-  --events <file>              an events CSV (leadId,type,at; other columns into props) joined by lead id
-  --map <file|hubspot|salesforce>  read rows through a field map (a CRM export)
-  --as-of <date>               the instant to classify at (default: now; printed to stderr)
   --detail full|statuses|stage what each result holds (default full)
-  --format table|json|ndjson|csv  (default table)
+  --format table|json|ndjson|csv  (default table; table text has control characters replaced)
+  --no-escape-formulas         csv: write cells starting with = + - @ tab CR as they are (default: a leading ')
   --locale en|it               the language of labels (default en)
-  --input-format csv|ndjson|json  when the extension does not say
-  --strict                     stop at the first bad row (exit 1)
-  --out, -o <file>             write there instead of stdout`,
+${LEAD_USAGE}`,
     options: {
       ...LEAD_OPTIONS,
+      ...ESCAPE_OPTION,
       detail: { type: 'string' },
       format: { type: 'string' },
       locale: { type: 'string' },
     },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
-      const config = loadConfig(required(values, 'config', this.usage));
+      const config = configOf(required(values, 'config', this.usage), values);
       const detail = oneOf(values.detail, 'detail', ['full', 'statuses', 'stage'] as const, 'full');
       const format = oneOf(values.format, 'format', ['table', 'json', 'ndjson', 'csv'] as const, 'table');
       const asOf = asOfOf(values['as-of']);
       const locale = typeof values.locale === 'string' ? values.locale : undefined;
+      const escapeFormulas = values['no-escape-formulas'] !== true;
       const classifier = compile(config);
-      const run = await leadsOf(file, values);
-      const out = output(values.out as string | undefined);
+      const run = await leadsOf(file, values, config);
+      const out = await output(values, positionals);
       const tick = progress();
       let index = 0;
-      if (format === 'json') await write(out, '[');
+      if (format === 'json') await out.write('[');
       if (format === 'table')
-        await write(
-          out,
+        await out.write(
           `${[pad('lead', 24), pad('stage', 14), pad('score', 8), pad('next', 20), 'blockers'].join(' ')}\n`,
         );
       if (format === 'csv')
-        await write(
-          out,
+        await out.write(
           stringify([['leadId', 'stage', 'score', 'next', 'nextStatus', 'blockers', 'followUpBy', 'flags']]),
         );
-      for await (const { lead } of run.leads) {
+      for await (const { lead, line } of run.leads) {
         const result =
           detail === 'stage'
             ? {
@@ -353,13 +558,13 @@ const commands: Record<string, Command> = {
                 stage: classifier.stage(lead, { asOf }),
               }
             : classifier.classify(lead, { asOf, detail, ...(locale === undefined ? {} : { locale }) });
-        if (format === 'json') await write(out, `${index === 0 ? '\n' : ',\n'}${JSON.stringify(result)}`);
-        else if (format === 'ndjson') await write(out, `${JSON.stringify(result)}\n`);
-        else if (format === 'table') await write(out, `${tableRow(result, index)}\n`);
+        run.flagged(result as { flags?: readonly string[] }, lead, line);
+        if (format === 'json') await out.write(`${index === 0 ? '\n' : ',\n'}${JSON.stringify(result)}`);
+        else if (format === 'ndjson') await out.write(`${JSON.stringify(result)}\n`);
+        else if (format === 'table') await out.write(`${forTerminal(tableRow(result, index))}\n`);
         else {
           const full = result as Partial<Classification>;
-          await write(
-            out,
+          await out.write(
             stringify([
               [
                 result.leadId ?? '',
@@ -370,36 +575,44 @@ const commands: Record<string, Command> = {
                 (full.next?.blockers ?? []).map((blocker) => blocker.criterion ?? blocker.label).join(';'),
                 full.followUpBy ?? '',
                 (full.flags ?? []).join(';'),
-              ],
+              ].map((cell) => escapeFormula(cell, escapeFormulas)),
             ]),
           );
         }
         index++;
         tick.tick();
       }
-      if (format === 'json') await write(out, index === 0 ? ']\n' : '\n]\n');
+      if (format === 'json') await out.write(index === 0 ? ']\n' : '\n]\n');
       tick.done();
-      await finish(out);
+      run.check();
+      await out.finish();
       return 0;
     },
   },
 
   explain: {
-    usage: `Usage: leadstage explain <leads> --config <file|preset> [--events <file>] [--map …] [--as-of <date>] [--locale en|it] [--out <file>]`,
+    usage: `Usage: leadstage explain <leads> --config <file|preset> [--locale en|it] [options]
+
+  Each lead's explanation, for a salesperson (control characters in lead data replaced).
+${LEAD_USAGE}`,
     options: { ...LEAD_OPTIONS, locale: { type: 'string' } },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
-      const classifier = compile(loadConfig(required(values, 'config', this.usage)));
+      const config = configOf(required(values, 'config', this.usage), values);
+      const classifier = compile(config);
       const asOf = asOfOf(values['as-of']);
       const locale = typeof values.locale === 'string' ? values.locale : 'en';
-      const run = await leadsOf(file, values);
-      const out = output(values.out as string | undefined);
+      const run = await leadsOf(file, values, config);
+      const out = await output(values, positionals);
       let first = true;
-      for await (const { lead } of run.leads) {
-        await write(out, `${first ? '' : '\n'}${explain(classifier.classify(lead, { asOf, locale }))}\n`);
+      for await (const { lead, line } of run.leads) {
+        const result = classifier.classify(lead, { asOf, locale });
+        run.flagged(result, lead, line);
+        await out.write(`${first ? '' : '\n'}${forTerminal(explain(result))}\n`);
         first = false;
       }
-      await finish(out);
+      run.check();
+      await out.finish();
       return 0;
     },
   },
@@ -407,30 +620,38 @@ const commands: Record<string, Command> = {
   summarize: {
     usage: `Usage: leadstage summarize <leads> --config <file|preset> [--outcome <column>] [--format text|json] [options]
 
-  --outcome <column>   a column saying whether each lead converted (1/0, true/false, yes/no, won/lost): adds the calibration
+  --outcome <column>   a column saying whether each lead converted (won/lost, yes/no, 1/0, Closed Won,
+                       closedwon, Converted; open stages are no outcome yet): adds the calibration.
+                       Matched as maps match columns (case-insensitive, trimmed); no such column: exit 2
   --format text|json   (default text)
-  and the lead options of classify (--events, --map, --as-of, --input-format, --strict, --out)`,
+${LEAD_USAGE}`,
     options: { ...LEAD_OPTIONS, outcome: { type: 'string' }, format: { type: 'string' } },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
-      const classifier = compile(loadConfig(required(values, 'config', this.usage)));
+      const config = configOf(required(values, 'config', this.usage), values);
+      const classifier = compile(config);
       const format = oneOf(values.format, 'format', ['text', 'json'] as const, 'text');
       const asOf = asOfOf(values['as-of']);
-      const column = typeof values.outcome === 'string' ? values.outcome : undefined;
+      const outcome = typeof values.outcome === 'string' ? new OutcomeColumn(values.outcome) : undefined;
       let current: boolean | undefined;
-      const summary = createSummary(column === undefined ? {} : { outcome: () => current });
-      const run = await leadsOf(file, values);
+      const summary = createSummary(outcome === undefined ? {} : { outcome: () => current });
+      const run = await leadsOf(file, values, config, outcome);
       const tick = progress();
-      for await (const { lead, row } of run.leads) {
-        if (column !== undefined) current = outcomeOf(row, column);
-        summary.add(classifier.classify(lead, { asOf, detail: 'statuses' }));
+      for await (const { lead, row, line } of run.leads) {
+        if (outcome !== undefined) current = outcome.read(row);
+        const result = classifier.classify(lead, { asOf, detail: 'statuses' });
+        run.flagged(result, lead, line);
+        summary.add(result);
         tick.tick();
       }
       tick.done();
-      const out = output(values.out as string | undefined);
+      run.check();
+      const out = await output(values, positionals);
       const result = summary.result();
-      await write(out, format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : summaryText(result));
-      await finish(out);
+      await out.write(
+        format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : forTerminal(summaryText(result)),
+      );
+      await out.finish();
       return 0;
     },
   },
@@ -440,15 +661,17 @@ const commands: Record<string, Command> = {
 
   Each lead's stages from its creation (or first event) to --as-of, with what changed and each SLA;
   table ends with time in stage, time to each stage and SLA counts.
-  --format table|json|ndjson   (default table; json is { histories, summary })`,
+  --format table|json|ndjson   (default table; json is { histories, summary })
+${LEAD_USAGE}`,
     options: { ...LEAD_OPTIONS, format: { type: 'string' } },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
-      const classifier = compile(loadConfig(required(values, 'config', this.usage)));
+      const config = configOf(required(values, 'config', this.usage), values);
+      const classifier = compile(config);
       const format = oneOf(values.format, 'format', ['table', 'json', 'ndjson'] as const, 'table');
       const asOf = asOfOf(values['as-of']);
-      const run = await leadsOf(file, values);
-      const out = output(values.out as string | undefined);
+      const run = await leadsOf(file, values, config);
+      const out = await output(values, positionals);
       // only --format json holds every history (it prints them as one document); the others stream
       const histories: StageHistory[] = [];
       const timing = createHistorySummary();
@@ -457,12 +680,11 @@ const commands: Record<string, Command> = {
         const history = stageHistory(lead, classifier, { asOf });
         timing.add(history);
         if (format === 'json') histories.push(history);
-        if (format === 'ndjson') await write(out, `${JSON.stringify(history)}\n`);
+        if (format === 'ndjson') await out.write(`${JSON.stringify(history)}\n`);
         if (format === 'table') {
-          await write(
-            out,
-            `${history.leadId ?? `#${index + 1}`}: ${history.stage} since ${history.stageSince}\n`,
-          );
+          const lines = [
+            `${history.leadId ?? `#${index + 1}`}: ${history.stage} since ${history.stageSince}`,
+          ];
           for (const segment of history.segments) {
             const sla =
               segment.followUp === undefined
@@ -472,32 +694,32 @@ const commands: Record<string, Command> = {
               segment.reason === undefined
                 ? ''
                 : `  (${segment.reason.criteria.map((change) => `${change.criterion} ${change.from}→${change.to}`).join(', ')}${segment.reason.codes === undefined ? '' : `; ${segment.reason.codes.join(', ')}`})`;
-            await write(
-              out,
-              `  ${pad(segment.stage, 14)} ${segment.from} → ${segment.to ?? 'now'}${why}${sla}\n`,
-            );
+            lines.push(`  ${pad(segment.stage, 14)} ${segment.from} → ${segment.to ?? 'now'}${why}${sla}`);
           }
+          await out.write(`${forTerminal(lines.join('\n'))}\n`);
         }
         index++;
       }
+      run.check();
       const summary = timing.result();
-      if (format === 'json') await write(out, `${JSON.stringify({ histories, summary }, null, 2)}\n`);
+      if (format === 'json') await out.write(`${JSON.stringify({ histories, summary }, null, 2)}\n`);
       if (format === 'table') {
         const days = (ms: number | undefined) =>
           ms === undefined ? '—' : `${(ms / 86_400_000).toFixed(1)} d`;
-        await write(out, `\n${summary.leads} leads\n`);
+        await out.write(`\n${summary.leads} leads\n`);
         for (const [id, stage] of Object.entries(summary.stages)) {
           const sla =
             stage.followUp === undefined
               ? ''
               : `  SLA met ${stage.followUp.met}, breached ${stage.followUp.breached}, open ${stage.followUp.open}`;
-          await write(
-            out,
-            `  ${pad(id, 14)} entered ${stage.entries}, now ${stage.current}, median stay ${days(stage.time?.median)}, p90 ${days(stage.time?.p90)}, time to reach: median ${days(summary.timeTo[id]?.median)}${sla}\n`,
+          await out.write(
+            forTerminal(
+              `  ${pad(id, 14)} entered ${stage.entries}, now ${stage.current}, median stay ${days(stage.time?.median)}, p90 ${days(stage.time?.p90)}, time to reach: median ${days(summary.timeTo[id]?.median)}${sla}\n`,
+            ),
           );
         }
       }
-      await finish(out);
+      await out.finish();
       return 0;
     },
   },
@@ -505,20 +727,24 @@ const commands: Record<string, Command> = {
   diff: {
     usage: `Usage: leadstage diff <leads> --config <a> --against <b> [--format text|json] [options]
 
-  Which leads change stage from config a (in use) to config b (proposed), and the from → to matrix.`,
+  Which leads change stage from config a (in use) to config b (proposed), and the from → to matrix.
+${LEAD_USAGE}`,
     options: { ...LEAD_OPTIONS, against: { type: 'string' }, format: { type: 'string' } },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
-      const before = loadConfig(required(values, 'config', this.usage));
-      const after = loadConfig(required(values, 'against', this.usage));
+      const before = configOf(required(values, 'config', this.usage), values);
+      const after = configOf(required(values, 'against', this.usage), values);
       const format = oneOf(values.format, 'format', ['text', 'json'] as const, 'text');
       const asOf = asOfOf(values['as-of']);
       const diff = createConfigDiff(before, after, { asOf });
-      const run = await leadsOf(file, values);
+      // events used by either config count as used
+      const both = { before, after };
+      const run = await leadsOf(file, values, both);
       for await (const { lead } of run.leads) diff.add(lead);
+      run.check();
       const result: ConfigDiff = diff.result();
-      const out = output(values.out as string | undefined);
-      if (format === 'json') await write(out, `${JSON.stringify(result, null, 2)}\n`);
+      const out = await output(values, positionals);
+      if (format === 'json') await out.write(`${JSON.stringify(result, null, 2)}\n`);
       else {
         const lines = [`${result.changed} of ${result.total} leads change stage`, '', 'from → to'];
         for (const [from, row] of Object.entries(result.matrix))
@@ -534,50 +760,57 @@ const commands: Record<string, Command> = {
             ),
           );
         if (result.truncated) lines.push(`  … and ${result.changed - result.leads.length} more`);
-        await write(out, `${lines.join('\n')}\n`);
+        await out.write(`${forTerminal(lines.join('\n'))}\n`);
       }
-      await finish(out);
+      await out.finish();
       return 0;
     },
   },
 
   report: {
-    usage: `Usage: leadstage report <leads> --config <file|preset> --out report.html [--outcome <column>] [--events <file>] [options]
+    usage: `Usage: leadstage report <leads> --config <file|preset> --out report.html [--outcome <column>] [options]
 
   One self-contained HTML file (no network): the funnel, top blockers, score distribution per stage,
-  time in stage and SLAs when events allow, calibration when --outcome names a column.`,
+  time in stage and SLAs when events allow, calibration when --outcome names a column.
+${LEAD_USAGE}`,
     options: { ...LEAD_OPTIONS, outcome: { type: 'string' } },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
-      const out = required(values, 'out', this.usage);
-      const configInput = loadConfig(required(values, 'config', this.usage));
-      const classifier = compile(configInput);
+      required(values, 'out', this.usage);
+      const config = configOf(required(values, 'config', this.usage), values);
+      const classifier = compile(config);
       const asOf = asOfOf(values['as-of']);
-      const column = typeof values.outcome === 'string' ? values.outcome : undefined;
+      const outcome = typeof values.outcome === 'string' ? new OutcomeColumn(values.outcome) : undefined;
       let current: boolean | undefined;
-      const summary = createSummary(column === undefined ? {} : { outcome: () => current });
+      const summary = createSummary(outcome === undefined ? {} : { outcome: () => current });
       const histories = createHistorySummary();
       let withEvents = 0;
-      const run = await leadsOf(file, values);
+      const run = await leadsOf(file, values, config, outcome);
+      const out = await output(values, positionals);
       const tick = progress();
-      for await (const { lead, row } of run.leads) {
-        if (column !== undefined) current = outcomeOf(row, column);
-        summary.add(classifier.classify(lead, { asOf, detail: 'statuses' }));
+      for await (const { lead, row, line } of run.leads) {
+        if (outcome !== undefined) current = outcome.read(row);
+        const result = classifier.classify(lead, { asOf, detail: 'statuses' });
+        run.flagged(result, lead, line);
+        summary.add(result);
         if (Array.isArray(lead.events) && lead.events.length > 0) withEvents++;
         histories.add(stageHistory(lead, classifier, { asOf }));
         tick.tick();
       }
       tick.done();
+      run.check();
       const html = renderReport({
         summary: summary.result(),
         histories: withEvents > 0 ? histories.result() : undefined,
-        asOf: new Date(Date.parse(asOf)).toISOString(),
+        asOf,
         source: file,
-        outcome: column,
+        outcome: outcome?.column,
         version: VERSION,
+        quality: run.diagnostics.summaryLines(),
       });
-      writeFileSync(out, html);
-      process.stderr.write(`leadstage: wrote ${out}\n`);
+      await out.write(html);
+      await out.finish();
+      process.stderr.write(`leadstage: wrote ${values.out}\n`);
       return 0;
     },
   },
@@ -627,9 +860,9 @@ const commands: Record<string, Command> = {
       if (positionals.length !== 1)
         throw new CliError(`expected one config file or preset\n\n${this.usage}`, 2);
       const sealed = sealConfig(loadConfig(positionals[0] as string));
-      const out = output(values.out as string | undefined);
-      await write(out, `${JSON.stringify(sealed, null, 2)}\n`);
-      await finish(out);
+      const out = await output(values, positionals);
+      await out.write(`${JSON.stringify(sealed, null, 2)}\n`);
+      await out.finish();
       return 0;
     },
   },
@@ -641,10 +874,10 @@ const commands: Record<string, Command> = {
 
   The JSON Schema of configs, for editors.`,
     options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-    async run(values) {
-      const out = output(values.out as string | undefined);
-      await write(out, `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
-      await finish(out);
+    async run(values, positionals) {
+      const out = await output(values, positionals);
+      await out.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+      await out.finish();
       return 0;
     },
   },
@@ -684,16 +917,35 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${command.usage}\n`);
       return 0;
     }
-    return await command.run(parsed.values, parsed.positionals);
+    const code = await command.run(parsed.values, parsed.positionals);
+    active?.finish(code, true);
+    return code;
   } catch (error) {
+    abortOutputs();
     if (error instanceof CliError) {
+      active?.finish(error.exitCode, error.exitCode !== 2 && error.withSummary);
       process.stderr.write(`leadstage ${name}: ${error.message}\n`);
       return error.exitCode;
     }
+    active?.finish(1, true);
     if (error instanceof Error && error.name === 'ConfigError') {
       process.stderr.write(`leadstage ${name}: ${error.message}\n`);
       return 1;
     }
+    if (ioCode(error) !== undefined) {
+      // a system error no reader caught: still one line
+      const path = (error as { path?: unknown }).path;
+      process.stderr.write(
+        `leadstage ${name}: ${typeof path === 'string' ? `${path}: ` : ''}${ioMessage(error)}\n`,
+      );
+      return 1;
+    }
+    if (error instanceof RangeError) {
+      process.stderr.write(`leadstage ${name}: the input is too large to read this way (${error.message})\n`);
+      return 1;
+    }
     throw error;
+  } finally {
+    active = undefined;
   }
 }

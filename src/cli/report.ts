@@ -10,6 +10,8 @@ export interface ReportInput {
   readonly source: string;
   readonly outcome: string | undefined;
   readonly version: string;
+  /** The run summary: rows read, skipped, unreadable values by column, events, outcomes. */
+  readonly quality?: readonly string[];
 }
 
 const BLUE = '#0072B2';
@@ -38,9 +40,18 @@ function bars(
 ): string {
   const max = Math.max(1, ...rows.map((row) => row.parts.reduce((sum, part) => sum + part.value, 0)));
   const height = 22;
-  const width = 640;
-  const labelWidth = 200;
-  const barWidth = width - labelWidth - 120;
+  const barWidth = 320;
+  // the label column and the note after the longest bar are as wide as their text: a label clipped by the
+  // SVG's edge reads as another number ("breached 1" for "breached 106")
+  const labelWidth = Math.max(120, ...rows.map((row) => textWidth(row.label))) + 8;
+  const notes = rows.map((row) => row.note ?? row.parts.map((part) => part.value).join(' + '));
+  const width = Math.ceil(
+    labelWidth +
+      Math.max(
+        ...rows.map((row, index) => barLength(row, max, barWidth) + 6 + textWidth(notes[index] ?? '')),
+      ) +
+      8,
+  );
   const body = rows
     .map((row, index) => {
       let x = labelWidth;
@@ -53,12 +64,21 @@ function bars(
           return rect;
         })
         .join('');
-      return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${html(row.label)}</text>${rects}<text x="${(x + 6).toFixed(1)}" y="${y + 15}">${html(row.note ?? row.parts.map((part) => part.value).join(' + '))}</text>`;
+      return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${html(row.label)}</text>${rects}<text class="note" x="${(x + 6).toFixed(1)}" y="${y + 15}">${html(notes[index])}</text>`;
     })
     .join('');
   return `<svg role="img" aria-label="${html(title)}" viewBox="0 0 ${width} ${rows.length * (height + 6)}" width="${width}" height="${rows.length * (height + 6)}">
 <defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${ORANGE}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#333" stroke-width="1.5"/></pattern></defs>
 ${body}</svg>`;
+}
+
+/** A generous width of 12px text: 8px a character (wider than system-ui's digits and most letters). */
+function textWidth(text: string): number {
+  return [...text].length * 8;
+}
+
+function barLength(row: { parts: ReadonlyArray<{ value: number }> }, max: number, barWidth: number): number {
+  return (row.parts.reduce((sum, part) => sum + part.value, 0) / max) * barWidth;
 }
 
 /** A score box per stage: p10–p90 bar, p25–p75 box, median mark. */
@@ -255,6 +275,12 @@ ${table(
 </section>`);
   }
 
+  if (input.quality !== undefined && input.quality.length > 0) {
+    sections.push(
+      `<section id="quality"><h2>Data quality</h2><ul>${input.quality.map((line) => `<li>${html(line)}</li>`).join('')}</ul></section>`,
+    );
+  }
+
   if (Object.keys(summary.flags).length > 0) {
     sections.push(
       `<section id="flags"><h2>Data flags</h2>${table(
@@ -272,7 +298,7 @@ ${table(
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 960px; color: #111; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 2px solid #111; padding-bottom: .2rem; }
 table { border-collapse: collapse; margin: .8rem 0; } th, td { border: 1px solid #bbb; padding: .25rem .6rem; text-align: left; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-svg text { font: 12px system-ui, sans-serif; fill: #111; } .meta { color: #444; }
+svg text { font: 12px system-ui, sans-serif; fill: #111; } svg { max-width: 100%; height: auto; } .meta { color: #444; }
 .key { display: inline-block; width: 1rem; height: .8rem; border: 1px solid #333; vertical-align: middle; }
 .key.ask { background: ${BLUE}; } .key.notmet { background: repeating-linear-gradient(45deg, ${ORANGE} 0 4px, #333 4px 5px); }
 @media print { body { margin: 0; max-width: none; } section { break-inside: avoid; } }

@@ -167,7 +167,7 @@ describe('leadstage classify', () => {
     ]);
     expect(strict.code).toBe(1);
     expect(strict.stdout.trim().split('\n')).toHaveLength(1);
-    expect(strict.stderr).toMatch(/bad-rows\.csv:3: stopped at the first bad row \(--strict\)/);
+    expect(strict.stderr).toMatch(/bad-rows\.csv:3: stopped at the first data problem \(--strict\)/);
     expect(strict.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
@@ -362,5 +362,8 @@ describe('leadstage report', () => {
     expect(html).not.toMatch(/<script|<link|@import|url\(http|src="http|href="http/i);
     for (const id of ['funnel', 'blockers', 'scores', 'time', 'calibration'])
       expect(html).toContain(`<section id="${id}">`);
+    // the run summary, in the report too
+    expect(html).toMatch(/<section id="quality">.*10 rows read, 10 leads, 0 skipped/s);
+    expect(html).toContain('outcomes (&quot;converted&quot;): 10 readable of 10');
   });
 });

@@ -2,16 +2,30 @@
 // disk, finds every section with the numbers the summary gives, saves a screenshot for review under
 // test-output/, and fails if the page asks for anything over the network.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { renderReport } from '../../src/cli/report';
+import { classify, presets, summarize } from '../../src/index';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(ROOT, 'test-output');
 const AS_OF = '2026-06-30T00:00:00.000Z';
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
 
 describe.runIf(existsSync(CHROMIUM))('the report in chromium', () => {
   it('shows every section with the right numbers, offline', async () => {
@@ -86,6 +100,82 @@ describe.runIf(existsSync(CHROMIUM))('the report in chromium', () => {
       await expect(page.locator('svg').count()).resolves.toBeGreaterThanOrEqual(4);
       await page.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });
       expect(requests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe.runIf(existsSync(CHROMIUM))('the report labels in chromium', () => {
+  it('shows every bar label whole, as a person reads it (the SLA label said "breached 1" for 106)', async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    const leads = [{ id: 'a', company: { employees: 250 } }, { id: 'b' }];
+    const summary = summarize(
+      leads.map((lead) => classify(lead, presets.saas, { asOf: AS_OF, detail: 'statuses' })),
+    );
+    const counts = [
+      { met: 3, breached: 106, open: 1, due: 0 },
+      { met: 1_250, breached: 98_765, open: 4_321, due: 0 },
+    ];
+    const file = join(OUTPUT, 'report-labels.html');
+    writeFileSync(
+      file,
+      renderReport({
+        summary,
+        histories: {
+          leads: 2,
+          stages: {
+            SQO: { entries: 110, current: 1, followUp: counts[0] as (typeof counts)[0] },
+            'SAL with a rather long stage name': {
+              entries: 104_336,
+              current: 1,
+              followUp: counts[1] as (typeof counts)[0],
+            },
+          },
+          timeTo: {},
+        },
+        asOf: AS_OF,
+        source: 'leads.csv',
+        outcome: undefined,
+        version: 'test',
+      }),
+    );
+    const browser = await chromium.launch(LAUNCH);
+    try {
+      for (const width of [1000, 480]) {
+        const page = await browser.newPage({ viewport: { width, height: 800 } });
+        await page.goto(pathToFileURL(file).href);
+        const chart = page.locator('section#time svg');
+        const box = await chart.boundingBox();
+        expect(box).not.toBeNull();
+        const texts = chart.locator('text');
+        const seen: string[] = [];
+        for (const text of await texts.all()) {
+          const label = await text.evaluate((node) => node.textContent ?? '');
+          const bounds = await text.boundingBox();
+          expect(bounds, label).not.toBeNull();
+          if (bounds === null || box === null) continue;
+          // inside the SVG's box: nothing cut by its edge
+          expect(bounds.x, `${label} starts inside the chart`).toBeGreaterThanOrEqual(box.x - 0.5);
+          expect(bounds.x + bounds.width, `${label} ends inside the chart`).toBeLessThanOrEqual(
+            box.x + box.width + 0.5,
+          );
+          await expect(text.isVisible()).resolves.toBe(true);
+          seen.push(label);
+        }
+        expect(seen).toContain('met 3 · breached 106 · open 1');
+        expect(seen).toContain('met 1250 · breached 98765 · open 4321');
+        expect(seen).toContain('SAL with a rather long stage name');
+        // the table says the same numbers
+        const row = await page
+          .locator('section#time table')
+          .last()
+          .locator('tr', { hasText: 'SQO' })
+          .locator('td')
+          .allTextContents();
+        expect(row).toEqual(['SQO', '3', '106', '1']);
+        await page.close();
+      }
     } finally {
       await browser.close();
     }

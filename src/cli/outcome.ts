@@ -1,0 +1,105 @@
+// `--outcome <column>`: the column found as maps find theirs (case-insensitive, trimmed), its values read
+// by one outcome reader, and how many were readable.
+import { CliError } from './errors';
+import { closest } from './text';
+
+const WON = new Set(['1', 'true', 'yes', 'y', 'won', 'closedwon', 'converted', 'customer', 'win']);
+const LOST = new Set(['0', 'false', 'no', 'n', 'lost', 'closedlost', 'notconverted', 'loss']);
+
+/**
+ * Whether a lead converted, from an outcome cell: booleans, `1`/`0`, `yes`/`no`, `won`/`lost` and CRM
+ * stage names (`closedwon`, `Closed Won`, `Closed Lost`, `Converted`); open stages and blanks are no
+ * outcome yet (undefined).
+ */
+export function readOutcome(value: unknown): boolean | undefined {
+  // integrator: point this at the library's readOutcome (src/input) when it lands
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value !== 0 : undefined;
+  if (typeof value !== 'string') return undefined;
+  const key = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+  if (WON.has(key)) return true;
+  if (LOST.has(key)) return false;
+  return undefined;
+}
+
+const normal = (name: string) => name.trim().toLowerCase();
+
+/**
+ * The column an `--outcome` names among a file's columns: exact, else case-insensitive and trimmed.
+ * A usage error (exit 2) with "did you mean" when none matches.
+ */
+export function resolveOutcomeColumn(column: string, headers: readonly string[]): string {
+  if (headers.includes(column)) return column;
+  const found = headers.find((header) => normal(header) === normal(column));
+  if (found !== undefined) return found;
+  const suggestion = closest(column, headers);
+  throw new CliError(
+    `--outcome ${JSON.stringify(column)}: no such column${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`} (columns: ${headers
+      .slice(0, 20)
+      .map((header) => JSON.stringify(header))
+      .join(', ')}${headers.length > 20 ? ', …' : ''})`,
+    2,
+  );
+}
+
+/** The value of a column of a raw row: the column itself, else a dotted path into a nested row. */
+export function cellOf(row: Record<string, unknown>, column: string): unknown {
+  if (Object.hasOwn(row, column)) return row[column];
+  return column
+    .split('.')
+    .reduce<unknown>(
+      (node, key) =>
+        node !== null && typeof node === 'object' && Object.hasOwn(node, key)
+          ? (node as Record<string, unknown>)[key]
+          : undefined,
+      row,
+    );
+}
+
+/** The outcome of each row from `--outcome`, and how many were readable. */
+export class OutcomeColumn {
+  private resolved: string | undefined;
+  private readonly seen = new Set<string>();
+  readable = 0;
+  rows = 0;
+  private present = false;
+
+  constructor(readonly column: string) {}
+
+  /** Resolves the column on a CSV header: a usage error when absent. */
+  headers(headers: readonly string[], complete: boolean): void {
+    for (const header of headers) this.seen.add(header);
+    if (this.resolved !== undefined) return;
+    if (complete) this.resolved = resolveOutcomeColumn(this.column, headers);
+    else {
+      const found =
+        headers.find((header) => header === this.column) ??
+        headers.find((header) => normal(header) === normal(this.column));
+      if (found !== undefined) this.resolved = found;
+    }
+  }
+
+  /** The outcome of a row (its raw cells). */
+  read(row: Record<string, unknown>): boolean | undefined {
+    this.rows++;
+    const value = cellOf(row, this.resolved ?? this.column);
+    if (value !== undefined) this.present = true;
+    const outcome = readOutcome(value);
+    if (outcome !== undefined) this.readable++;
+    return outcome;
+  }
+
+  /** After the rows: a usage error when no row had the column (JSON, NDJSON). */
+  check(): void {
+    if (this.resolved === undefined && !this.present && this.rows > 0)
+      resolveOutcomeColumn(this.column, [...this.seen]);
+  }
+
+  /** The summary line: n readable of m. */
+  summary(): string {
+    return `outcomes (${JSON.stringify(this.resolved ?? this.column)}): ${this.readable.toLocaleString('en')} readable of ${this.rows.toLocaleString('en')} (won/lost, yes/no, 1/0, Closed Won/Closed Lost; open stages and blanks have none yet)`;
+  }
+}
