@@ -1,3 +1,4 @@
+import { newArray, plainConstructor } from '../internal/siteFree';
 import { MET, type Status, statusName, type Tri, UNKNOWN } from '../internal/status';
 import { formatInstant, memoByInstant } from '../internal/time';
 import type {
@@ -13,6 +14,72 @@ import type { ClassifyContext } from './ClassifyContext';
 import type { CompiledConfig, CompiledCriterion, LocalizedTexts, StageTree } from './compiledConfig';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// Every part of a result is built without an allocation site — constructors of plain objects and
+// `newArray()`, never `{ … }`, `[]` or `new Array(n)` — or keeping results while the code is cold makes V8
+// allocate those parts in old space for the rest of the process, 2–5× slower: see src/internal/siteFree.ts.
+// The constructors assign the keys every result has, in its key order; optional keys are added after.
+
+const FactRead = plainConstructor<[string, unknown, unknown], CriterionFact>(
+  function (path, value, expected) {
+    this.path = path;
+    this.value = value;
+    this.expected = expected;
+  },
+);
+
+const CriterionPart = plainConstructor<[Status, string, readonly CriterionFact[]], CriterionResult>(
+  function (status, label, facts) {
+    this.status = status;
+    this.label = label;
+    this.facts = facts;
+  },
+);
+
+/** A leaf's blocker (a test that is not a criterion); `labels` added after when there are some. */
+const LeafBlocker = plainConstructor<[string, 'unmet' | 'unknown', readonly string[]], Blocker>(
+  function (label, status, facts) {
+    this.label = label;
+    this.status = status;
+    this.facts = facts;
+  },
+);
+
+/** A criterion's blocker's first keys; `hint`, `facts` and `labels` are added after, in that order. */
+const CriterionBlocker = plainConstructor<[string, string, 'unmet' | 'unknown'], Blocker>(
+  function (criterion, label, status) {
+    this.criterion = criterion;
+    this.label = label;
+    this.status = status;
+  },
+);
+
+/** `next` of a full result; `later` added after when there are some. */
+const NextPart = plainConstructor<[string, string, 'unmet' | 'unknown', readonly Blocker[]], NextStage>(
+  function (stage, label, status, blockers) {
+    this.stage = stage;
+    this.label = label;
+    this.status = status;
+    this.blockers = blockers;
+  },
+);
+
+/** The next stage's blockers, split by {@link nextOf}; `later` added after when there are some. */
+interface NextSplit<B> {
+  stage: string;
+  status: 'unmet' | 'unknown';
+  blockers: B[];
+  later?: B[];
+}
+
+/** `next` of a `detail: 'statuses'` result, and what {@link nextOf} returns. */
+const NextSplitPart = plainConstructor<[string, 'unmet' | 'unknown', unknown[]], NextSplit<unknown>>(
+  function (stage, status, blockers) {
+    this.stage = stage;
+    this.status = status;
+    this.blockers = blockers;
+  },
+);
 
 /**
  * Lead values as plain JSON, as `JSON.stringify` would see them: dates become ISO strings, non-finite
@@ -67,7 +134,7 @@ function blockers<B extends Blocker | BlockerStatus>(
   context: ClassifyContext,
   texts: LocalizedTexts | undefined,
 ): B[] {
-  const found: B[] = [];
+  const found = newArray<B>();
   // a handful of entries: an array beats a Set here
   collectBlockers(compiled, tree, context, texts, found as Array<Blocker | BlockerStatus>, []);
   return found;
@@ -110,9 +177,9 @@ function fullBlocker(
   const name = status === UNKNOWN ? 'unknown' : 'unmet';
   if (node.kind === 'leaf') {
     const labels = texts.factLabels(node.facts);
-    return labels === undefined
-      ? { label: node.label, status: name, facts: node.facts }
-      : { label: node.label, status: name, facts: node.facts, labels };
+    const blocker = new LeafBlocker(node.label, name, node.facts) as Mutable<Blocker>;
+    if (labels !== undefined) blocker.labels = labels;
+    return blocker;
   }
   const criterion = compiled.criteria[node.index]!;
   const probes = criterion.probes;
@@ -121,7 +188,7 @@ function fullBlocker(
     const probe = probes[index]!;
     if (probe.evaluate(context) === MET) {
       // some probe is met: the facts are the others, listed for this lead
-      facts ??= [];
+      facts ??= newArray();
       continue;
     }
     if (facts !== undefined && !facts.includes(probe.path)) facts.push(probe.path);
@@ -145,7 +212,7 @@ export function criterionBlocker(
   facts: readonly string[],
   labels: readonly string[] | undefined,
 ): Blocker {
-  const blocker = { criterion: criterion.id, label: text.label, status } as Mutable<Blocker>;
+  const blocker = new CriterionBlocker(criterion.id, text.label, status) as Mutable<Blocker>;
   if (text.hint !== undefined) blocker.hint = text.hint;
   blocker.facts = facts;
   if (labels !== undefined) blocker.labels = labels;
@@ -190,11 +257,17 @@ function nextOf<B extends { readonly status: 'unmet' | 'unknown' }>(
   stage: string,
   found: B[],
   unknownStage: boolean,
-): { stage: string; status: 'unmet' | 'unknown'; blockers: B[]; later?: B[] } {
-  const later = unknownStage ? [] : found.filter((blocker) => blocker.status === 'unknown');
-  return later.length === 0
-    ? { stage, status: unknownStage ? 'unknown' : 'unmet', blockers: found }
-    : { stage, status: 'unmet', blockers: found.filter((blocker) => blocker.status === 'unmet'), later };
+): NextSplit<B> {
+  const later = unknownStage ? undefined : found.filter((blocker) => blocker.status === 'unknown');
+  if (later === undefined || later.length === 0)
+    return new NextSplitPart(stage, unknownStage ? 'unknown' : 'unmet', found) as NextSplit<B>;
+  const next = new NextSplitPart(
+    stage,
+    'unmet',
+    found.filter((blocker) => blocker.status === 'unmet'),
+  ) as NextSplit<B>;
+  next.later = later;
+  return next;
 }
 
 /** The lead's id as results carry it: an own `id` that is a string or a number. */
@@ -209,9 +282,8 @@ export function leadIdOf(lead: unknown): string | undefined {
 /** `result.stages`: the shared, frozen entry of each stage for its status. */
 function stageEntriesOf(compiled: CompiledConfig, statuses: Tri[]): Array<Classification['stages'][number]> {
   const stages = compiled.stages;
-  const entries: Array<Classification['stages'][number]> = new Array(stages.length);
-  for (let index = 0; index < stages.length; index++)
-    entries[index] = stages[index]!.entries[statuses[index]!];
+  const entries = newArray<Classification['stages'][number]>();
+  for (let index = 0; index < stages.length; index++) entries.push(stages[index]!.entries[statuses[index]!]);
   return entries;
 }
 
@@ -231,7 +303,7 @@ export function criterionEntry(
   text: { readonly label: string; readonly hint: string | undefined },
   facts: readonly CriterionFact[],
 ): CriterionResult {
-  const entry: Mutable<CriterionResult> = { status, label: text.label, facts };
+  const entry = new CriterionPart(status, text.label, facts) as Mutable<CriterionResult>;
   if (criterion.dimension !== undefined) entry.dimension = criterion.dimension;
   if (text.hint !== undefined) entry.hint = text.hint;
   if (criterion.knockOut) entry.knockOut = true;
@@ -251,20 +323,20 @@ function criteriaResults(compiled: CompiledConfig, context: ClassifyContext, tex
       const each = probes[position]!;
       const read = each.read(context);
       if (read === undefined) {
-        if (facts !== undefined) facts[position] = each.absent;
+        if (facts !== undefined) facts.push(each.absent);
         continue;
       }
       // most facts are strings: no call for those
       const value = typeof read === 'string' ? read : toJsonValue(read);
       if (value === undefined) {
-        if (facts !== undefined) facts[position] = each.absent;
+        if (facts !== undefined) facts.push(each.absent);
         continue;
       }
       if (facts === undefined) {
-        facts = new Array(probes.length);
-        for (let before = 0; before < position; before++) facts[before] = probes[before]!.absent;
+        facts = newArray();
+        for (let before = 0; before < position; before++) facts.push(probes[before]!.absent);
       }
-      facts[position] = { path: each.path, value, expected: each.expected };
+      facts.push(new FactRead(each.path, value, each.expected));
     }
     const text = texts.criteria[index]!;
     const status = context.criterion(index);
@@ -302,11 +374,8 @@ export function buildResult(
       blockers<Blocker>(compiled, nextStage.tree, context, texts),
       statuses[nextIndex] === UNKNOWN,
     );
-    const label = texts.stages[nextIndex]!.label;
-    next =
-      later === undefined
-        ? { stage, label, status, blockers: found }
-        : { stage, label, status, blockers: found, later };
+    next = new NextPart(stage, texts.stages[nextIndex]!.label, status, found);
+    if (later !== undefined) (next as Mutable<NextStage>).later = later;
   }
   // keys assigned in the order every result has (optional ones only when present): the cast stands
   // for the required keys, each assigned below
@@ -325,7 +394,7 @@ export function buildResult(
   result.actions = texts.stages[current]!.actions;
   const followUpBy = followUpOf(compiled, current, context);
   if (followUpBy !== undefined) result.followUpBy = followUpBy;
-  result.flags = context.flags === undefined ? [] : [...context.flags];
+  result.flags = context.flags === undefined ? newArray() : [...context.flags];
   return result satisfies Classification;
 }
 
@@ -356,7 +425,8 @@ export function buildStatuses(compiled: CompiledConfig, context: ClassifyContext
   const { scores } = context.scores();
   const leadId = leadIdOf(context.lead);
   const nextStage = nextIndex < 0 ? undefined : stages[nextIndex]!;
-  const result = { detail: 'statuses' } as Mutable<StatusClassification>;
+  const result = {} as Mutable<StatusClassification>;
+  result.detail = 'statuses';
   if (leadId !== undefined) result.leadId = leadId;
   result.stage = stages[current]!.id;
   result.asOf = formatCached(context.asOf);
@@ -373,7 +443,7 @@ export function buildStatuses(compiled: CompiledConfig, context: ClassifyContext
   }
   const followUpBy = followUpOf(compiled, current, context);
   if (followUpBy !== undefined) result.followUpBy = followUpBy;
-  result.flags = context.flags === undefined ? [] : [...context.flags];
+  result.flags = context.flags === undefined ? newArray() : [...context.flags];
   return result;
 }
 

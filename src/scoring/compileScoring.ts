@@ -2,6 +2,7 @@ import { type CompileEnvironment, compileEvaluator, type Evaluator } from '../ds
 import type { EvalContext } from '../dsl/context';
 import { type EventPlan, KEEP_ALL, KEEP_COUNT, KEEP_LATEST } from '../dsl/eventPlan';
 import type { EventTally } from '../dsl/workspace';
+import { newArray, plainConstructor } from '../internal/siteFree';
 import { MET } from '../internal/status';
 import { type Duration, memoByInstant, subtractDuration, toDuration } from '../internal/time';
 import type { Scoring, ScoringGroup, ScoringRule } from '../schema/config';
@@ -79,6 +80,35 @@ function compileRule(
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+// Scores and ledger lines are parts of results: built without allocation sites (constructors of plain
+// objects and `newArray()`, never `{ … }` or `[]`), or keeping results while the code is cold makes V8
+// allocate them in old space for the rest of the process: see src/internal/siteFree.ts.
+
+/** A ledger line's first key; the others are assigned after it, in the ledger's key order. */
+const LedgerLine = plainConstructor<[string], LedgerEntry>(function (rule) {
+  this.rule = rule;
+});
+
+/** The scores of a lead: `total` first, then each group's. */
+const Scores = plainConstructor<[], ScoreResult['scores']>(function () {
+  this.total = 0;
+});
+
+const Scored = plainConstructor<[ScoreResult['scores'], LedgerEntry[]], ScoreResult>(
+  function (scores, ledger) {
+    this.scores = scores;
+    this.ledger = ledger;
+  },
+);
+
+/** A cap's ledger line: `rule`, `group` (for a group's cap), `points`. */
+function capLine(rule: string, group: string | undefined, points: number): LedgerEntry {
+  const line = new LedgerLine(rule) as Mutable<LedgerEntry>;
+  if (group !== undefined) line.group = group;
+  line.points = points;
+  return line;
+}
+
 /** One ledger line, its keys always in one order: rule, label, group, points, events. */
 function ledgerLine(
   rule: CompiledRule,
@@ -87,7 +117,7 @@ function ledgerLine(
   events: number,
 ): LedgerEntry {
   // the cast stands for `points`, assigned below in its place in the key order
-  const line = { rule: rule.id } as Mutable<LedgerEntry>;
+  const line = new LedgerLine(rule.id) as Mutable<LedgerEntry>;
   if (label !== undefined) line.label = label;
   if (rule.group !== undefined) line.group = rule.group;
   line.points = points;
@@ -148,7 +178,7 @@ export function compileScoring(scoring: Scoring | undefined, environment: Compil
   const groupIds = groups.map(([id]) => id);
   const groupDefs = groups.map(([, group]) => group);
   return (context, labels) => {
-    const ledger: LedgerEntry[] = [];
+    const ledger = newArray<LedgerEntry>();
     const asOf = context.asOf;
     const sums = context.workspace.sums;
     // the event pass only when a rule reads events (it flags invalid events: none if nothing reads them)
@@ -190,20 +220,20 @@ export function compileScoring(scoring: Scoring | undefined, environment: Compil
       else sums[rule.slot] = (sums[rule.slot] as number) + points;
       ledger.push(ledgerLine(rule, labels[index], roundScore(points), events));
     }
-    const scores: { total: number } & Record<string, number> = { total: 0 };
+    const scores = new Scores();
     let total = ungrouped;
     for (let index = 0; index < groups.length; index++) {
       const id = groupIds[index] as string;
       const group = groupDefs[index] as ScoringGroup;
       const raw = sums[index] as number;
       const capped = clamp(raw, group.min, group.max);
-      if (capped !== raw) ledger.push({ rule: `cap:${id}`, group: id, points: roundScore(capped - raw) });
+      if (capped !== raw) ledger.push(capLine(`cap:${id}`, id, roundScore(capped - raw)));
       scores[id] = roundScore(capped);
       total += capped;
     }
     const cappedTotal = clamp(total, scoring?.min, scoring?.max);
-    if (cappedTotal !== total) ledger.push({ rule: 'cap:total', points: roundScore(cappedTotal - total) });
+    if (cappedTotal !== total) ledger.push(capLine('cap:total', undefined, roundScore(cappedTotal - total)));
     scores.total = roundScore(cappedTotal);
-    return { scores, ledger };
+    return new Scored(scores, ledger);
   };
 }

@@ -56,9 +56,9 @@ function classifyCorpus(config: Config, seed: number) {
   };
   leads.forEach((lead, index) => {
     const asOf = asOfForm(index);
-    record('full', () => classifier.classify(lead, { asOf, locale: LOCALES[index % LOCALES.length] }));
+    record('full', () => classifier.classify(lead, { asOf, locale: LOCALES[index % LOCALES.length]! }));
     record('full, other locale', () =>
-      classifier.classify(lead, { asOf, locale: LOCALES[(index + 2) % LOCALES.length] }),
+      classifier.classify(lead, { asOf, locale: LOCALES[(index + 2) % LOCALES.length]! }),
     );
     record('statuses', () => classifier.classify(lead, { asOf, detail: 'statuses' }));
     record('stage', () => classifier.stage(lead, { asOf }));
