@@ -7,6 +7,7 @@ import { forEachCondition, kindOf } from '../dsl/walk';
 import { describeValue } from '../internal/issues';
 import { compilePath } from '../internal/path';
 import { compileReading, readInstant } from '../internal/read';
+import { newArray, plainConstructor } from '../internal/siteFree';
 import type { Status } from '../internal/status';
 import {
   addDuration,
@@ -206,16 +207,67 @@ function followUpOf(
   const due = addDuration(entered, toDuration(followUp.within));
   if (!Number.isFinite(due) || Math.abs(due) > 8.64e15) return undefined;
   const types = followUp.events;
-  if (types === undefined) return { due: formatInstant(due), status: due > asOf ? 'open' : 'due' };
+  if (types === undefined) return followUpStatus(due, due > asOf ? 'open' : 'due');
   let first = Number.POSITIVE_INFINITY;
   for (const [type, at] of events)
     if (at >= entered && at <= asOf && at < first && types.includes(type)) first = at;
-  if (first <= due) return { due: formatInstant(due), status: 'met', at: formatInstant(first) };
-  if (due > asOf) return { due: formatInstant(due), status: 'open' };
+  if (first <= due) return followUpStatus(due, 'met', first);
+  if (due > asOf) return followUpStatus(due, 'open');
   return Number.isFinite(first)
-    ? { due: formatInstant(due), status: 'breached', at: formatInstant(first), overdueMs: first - due }
-    : { due: formatInstant(due), status: 'breached', overdueMs: asOf - due };
+    ? followUpStatus(due, 'breached', first, first - due)
+    : followUpStatus(due, 'breached', undefined, asOf - due);
 }
+
+// The parts of a history are built without allocation sites (constructors of plain objects and
+// `newArray()`, never `{ … }` or `[]`), or keeping histories while the code is cold makes V8 allocate
+// them in old space for the rest of the process: see src/internal/siteFree.ts.
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const FollowUpPart = plainConstructor<[string, FollowUpStatus['status']], FollowUpStatus>(
+  function (due, status) {
+    this.due = due;
+    this.status = status;
+  },
+);
+
+/** A follow-up's status, keys in the one order: due, status, at, overdueMs. */
+function followUpStatus(
+  due: number,
+  status: FollowUpStatus['status'],
+  at?: number,
+  overdueMs?: number,
+): FollowUpStatus {
+  const entry = new FollowUpPart(formatInstant(due), status) as Mutable<FollowUpStatus>;
+  if (at !== undefined) entry.at = formatInstant(at);
+  if (overdueMs !== undefined) entry.overdueMs = overdueMs;
+  return entry;
+}
+
+const SegmentPart = plainConstructor<[string, string], StageSegment>(function (stage, from) {
+  this.stage = stage;
+  this.from = from;
+});
+
+const ChangePart = plainConstructor<[string, Status, Status], CriterionChange>(
+  function (criterion, from, to) {
+    this.criterion = criterion;
+    this.from = from;
+    this.to = to;
+  },
+);
+
+const ReasonPart = plainConstructor<[CriterionChange[]], NonNullable<StageSegment['reason']>>(
+  function (criteria) {
+    this.criteria = criteria;
+  },
+);
+
+const ConfigPart = plainConstructor<[string, string], StageHistory['config']>(function (id, hash) {
+  this.id = id;
+  this.version = 1;
+  this.hash = hash;
+});
 
 /**
  * Replays a lead's life under a config, exactly: the stages it was in from its creation (or first event)
@@ -295,27 +347,27 @@ export function stageHistory(
   const segments: StageSegment[] = changes.map((change, index) => {
     const next = changes[index + 1];
     const end = next === undefined ? asOf : next.at;
-    const segment = { stage: change.stage, from: formatInstant(change.at) } as {
-      -readonly [K in keyof StageSegment]: StageSegment[K];
-    };
+    const segment = new SegmentPart(change.stage, formatInstant(change.at)) as Mutable<StageSegment>;
     if (next !== undefined) segment.to = formatInstant(next.at);
     segment.ms = end - change.at;
     if (index > 0) {
       const before = statusesAt(change.at - 1).criteria;
       const after = statusesAt(change.at).criteria;
-      const criteria: CriterionChange[] = [];
-      const codes: string[] = [];
+      const criteria = newArray<CriterionChange>();
+      const codes = newArray<string>();
       for (const id of Object.keys(after)) {
         const from = before[id]?.status as Status;
         const to = after[id]?.status as Status;
         if (from === to) continue;
-        criteria.push({ criterion: id, from, to });
+        criteria.push(new ChangePart(id, from, to));
         const code = Object.hasOwn(reasonOf, id) ? reasonOf[id]?.reason : undefined;
         if (from === 'met' && code !== undefined && !codes.includes(code)) codes.push(code);
       }
       const stageReason = stagesById.get(change.stage)?.reason;
       if (stageReason !== undefined && !codes.includes(stageReason)) codes.push(stageReason);
-      segment.reason = codes.length > 0 ? { criteria, codes } : { criteria };
+      const reason = new ReasonPart(criteria) as Mutable<NonNullable<StageSegment['reason']>>;
+      if (codes.length > 0) reason.codes = codes;
+      segment.reason = reason;
     }
     const stage = stagesById.get(change.stage);
     const followUp = stage === undefined ? undefined : followUpOf(stage, change.at, asOf, events);
@@ -326,7 +378,7 @@ export function stageHistory(
   const leadId = leadIdOf(lead);
   const history: { -readonly [K in keyof StageHistory]: StageHistory[K] } = {
     ...(leadId === undefined ? {} : { leadId }),
-    config: { id: config.id, version: 1, hash: classifier.hash },
+    config: new ConfigPart(config.id, classifier.hash),
     from: formatInstant(start),
     asOf: formatInstant(asOf),
     stage: last.stage,

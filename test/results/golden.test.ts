@@ -13,7 +13,7 @@ import { type Config, compile, presets, stageHistory } from '../../src/index';
 import { asOfForm, corpusLeads, LOCALES } from './corpus';
 
 const LEADS = 160;
-/** Every this many leads, a stage history too (each replays the lead many times). */
+/** Every this many leads, a stage history too (each replays the lead many times); more for `withReasons`. */
 const HISTORY_EVERY = 8;
 
 /** Objects and arrays reachable from `value` whose prototype is not the plain one, by path. */
@@ -32,7 +32,7 @@ interface Golden {
 }
 
 /** Classifies the corpus of `config` every way; the JSON lines of each way, and the values produced. */
-function classifyCorpus(config: Config, seed: number) {
+function classifyCorpus(config: Config, seed: number, historyEvery: number) {
   const classifier = compile(config);
   const leads = corpusLeads(config, LEADS, seed);
   const lines: Record<string, string[]> = {
@@ -62,7 +62,7 @@ function classifyCorpus(config: Config, seed: number) {
     );
     record('statuses', () => classifier.classify(lead, { asOf, detail: 'statuses' }));
     record('stage', () => classifier.stage(lead, { asOf }));
-    if (index % HISTORY_EVERY === 0) record('history', () => stageHistory(lead, classifier, { asOf }));
+    if (index % historyEvery === 0) record('history', () => stageHistory(lead, classifier, { asOf }));
   });
   const hashes = Object.fromEntries(
     Object.entries(lines).map(([way, text]) => [
@@ -73,10 +73,45 @@ function classifyCorpus(config: Config, seed: number) {
   return { golden: { leads: leads.length, hashes } satisfies Golden, values };
 }
 
-describe.each(Object.keys(presets).map((id, index) => [id, index] as const))(
-  'results of preset %s on the corpus',
-  (id, index) => {
-    const { golden, values } = classifyCorpus(presets[id as keyof typeof presets], 1000 + index);
+/**
+ * `presets.saas` with what the presets leave out: reason codes on criteria and on exit stages, and
+ * follow-ups that name their events (so histories say `met`, `breached`, `open` with `at` and `overdueMs`).
+ */
+function withReasons(config: Config): Config {
+  return {
+    ...config,
+    id: `${config.id}-reasons`,
+    criteria: Object.fromEntries(
+      Object.entries(config.criteria).map(([id, criterion]) => [id, { ...criterion, reason: `lost_${id}` }]),
+    ),
+    stages: config.stages.map((stage) => ({
+      ...stage,
+      ...(stage.exit === true ? { reason: `entered_${stage.id}` } : {}),
+      ...(stage.followUp === undefined
+        ? {}
+        : {
+            followUp: {
+              within: { days: 60 },
+              events: ['demo_completed', 'pricing_discussed', 'newsletter_signup'],
+            },
+          }),
+    })),
+  };
+}
+
+const CONFIGS: ReadonlyArray<readonly [string, Config]> = [
+  ...Object.entries(presets),
+  ['saas-reasons', withReasons(presets.saas)],
+];
+
+describe.each(CONFIGS.map(([id, config], index) => [id, config, index] as const))(
+  'results of %s on the corpus',
+  (id, config, index) => {
+    const { golden, values } = classifyCorpus(
+      config,
+      1000 + index,
+      config.id.endsWith('-reasons') ? 2 : HISTORY_EVERY,
+    );
 
     it('are byte for byte the results of the code before the site-free rewrite', () => {
       const file = join(import.meta.dirname, 'golden', `${id}.json`);
