@@ -1,4 +1,4 @@
-import { newArray, plainConstructor } from '../internal/siteFree';
+import { newArray, plainConstructor, sizedArray } from '../internal/siteFree';
 import { MET, type Status, statusName, type Tri, UNKNOWN } from '../internal/status';
 import { formatInstant, memoByInstant } from '../internal/time';
 import type {
@@ -282,8 +282,9 @@ export function leadIdOf(lead: unknown): string | undefined {
 /** `result.stages`: the shared, frozen entry of each stage for its status. */
 function stageEntriesOf(compiled: CompiledConfig, statuses: Tri[]): Array<Classification['stages'][number]> {
   const stages = compiled.stages;
-  const entries = newArray<Classification['stages'][number]>();
-  for (let index = 0; index < stages.length; index++) entries.push(stages[index]!.entries[statuses[index]!]);
+  const entries = sizedArray<Classification['stages'][number]>(stages.length);
+  for (let index = 0; index < stages.length; index++)
+    entries[index] = stages[index]!.entries[statuses[index]!];
   return entries;
 }
 
@@ -323,20 +324,20 @@ function criteriaResults(compiled: CompiledConfig, context: ClassifyContext, tex
       const each = probes[position]!;
       const read = each.read(context);
       if (read === undefined) {
-        if (facts !== undefined) facts.push(each.absent);
+        if (facts !== undefined) facts[position] = each.absent;
         continue;
       }
       // most facts are strings: no call for those
       const value = typeof read === 'string' ? read : toJsonValue(read);
       if (value === undefined) {
-        if (facts !== undefined) facts.push(each.absent);
+        if (facts !== undefined) facts[position] = each.absent;
         continue;
       }
       if (facts === undefined) {
-        facts = newArray();
-        for (let before = 0; before < position; before++) facts.push(probes[before]!.absent);
+        facts = sizedArray(probes.length);
+        for (let before = 0; before < position; before++) facts[before] = probes[before]!.absent;
       }
-      facts.push(new FactRead(each.path, value, each.expected));
+      facts[position] = new FactRead(each.path, value, each.expected);
     }
     const text = texts.criteria[index]!;
     const status = context.criterion(index);

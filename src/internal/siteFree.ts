@@ -16,7 +16,8 @@
  *   `Object.prototype`, so an instance is indistinguishable from a literal for `JSON.stringify`,
  *   `structuredClone`, `deepStrictEqual` and `Object.getPrototypeOf`); `{}` and `{ ...template }` carry
  *   no site either;
- * - arrays: {@link newArray} (a `slice()` of an empty array), `slice()`, `map`, `filter`, `[...iterable]`.
+ * - arrays: {@link newArray} (a `slice()` of an empty array), {@link sizedArray} (a `slice()` of an array of
+ *   holes: for arrays filled by index), `slice()`, `map`, `filter`, `[...iterable]`.
  *
  * Not `{ key: value }`, `[]`, `[a, b]` or `new Array(n)` for anything that ends up in a result. Scratch
  * objects that never outlive the call may stay literals: their sites see nothing survive.
@@ -24,12 +25,31 @@
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Never written to: only its `slice()`s are. */
-const EMPTY: never[] = [];
+/**
+ * Never written to after this: only its `slice()`s are. It held a value once, so its elements kind (and
+ * its slices') is already the one for objects and strings: a push into a slice makes no transition.
+ */
+const EMPTY: never[] = [undefined as never];
+EMPTY.pop();
 
 /** A new, empty, ordinary array, allocated without an allocation site (see the module comment). */
 export function newArray<T>(): T[] {
   return EMPTY.slice();
+}
+
+/** Arrays of holes, by length: copied by {@link sizedArray}, never written to. */
+const HOLES: Array<unknown[] | undefined> = [];
+
+/**
+ * A new array of `length` holes, to be filled by index — what `new Array(length)` gives (an exactly sized
+ * store, where pushing into {@link newArray} would reserve 17 slots), allocated without an allocation
+ * site: a `slice()` of an array of holes kept per length (see the module comment).
+ */
+export function sizedArray<T>(length: number): T[] {
+  let holes = HOLES[length];
+  // made once per length: this `new Array` never reaches a result, only its slices do
+  if (holes === undefined) HOLES[length] = holes = new Array(length);
+  return holes.slice() as T[];
 }
 
 /**
