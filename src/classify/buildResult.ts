@@ -1,4 +1,4 @@
-import { newArray, plainConstructor, sizedArray } from '../internal/siteFree';
+import { newArray, sizedArray } from '../internal/siteFree';
 import { MET, type Status, statusName, type Tri, UNKNOWN } from '../internal/status';
 import { formatInstant, memoByInstant } from '../internal/time';
 import type {
@@ -15,71 +15,10 @@ import type { CompiledConfig, CompiledCriterion, LocalizedTexts, StageTree } fro
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-// Every part of a result is built without an allocation site — constructors of plain objects and
-// `newArray()`, never `{ … }`, `[]` or `new Array(n)` — or keeping results while the code is cold makes V8
-// allocate those parts in old space for the rest of the process, 2–5× slower: see src/internal/siteFree.ts.
-// The constructors assign the keys every result has, in its key order; optional keys are added after.
-
-const FactRead = plainConstructor<[string, unknown, unknown], CriterionFact>(
-  function (path, value, expected) {
-    this.path = path;
-    this.value = value;
-    this.expected = expected;
-  },
-);
-
-const CriterionPart = plainConstructor<[Status, string, readonly CriterionFact[]], CriterionResult>(
-  function (status, label, facts) {
-    this.status = status;
-    this.label = label;
-    this.facts = facts;
-  },
-);
-
-/** A leaf's blocker (a test that is not a criterion); `labels` added after when there are some. */
-const LeafBlocker = plainConstructor<[string, 'unmet' | 'unknown', readonly string[]], Blocker>(
-  function (label, status, facts) {
-    this.label = label;
-    this.status = status;
-    this.facts = facts;
-  },
-);
-
-/** A criterion's blocker's first keys; `hint`, `facts` and `labels` are added after, in that order. */
-const CriterionBlocker = plainConstructor<[string, string, 'unmet' | 'unknown'], Blocker>(
-  function (criterion, label, status) {
-    this.criterion = criterion;
-    this.label = label;
-    this.status = status;
-  },
-);
-
-/** `next` of a full result; `later` added after when there are some. */
-const NextPart = plainConstructor<[string, string, 'unmet' | 'unknown', readonly Blocker[]], NextStage>(
-  function (stage, label, status, blockers) {
-    this.stage = stage;
-    this.label = label;
-    this.status = status;
-    this.blockers = blockers;
-  },
-);
-
-/** The next stage's blockers, split by {@link nextOf}; `later` added after when there are some. */
-interface NextSplit<B> {
-  stage: string;
-  status: 'unmet' | 'unknown';
-  blockers: B[];
-  later?: B[];
-}
-
-/** `next` of a `detail: 'statuses'` result, and what {@link nextOf} returns. */
-const NextSplitPart = plainConstructor<[string, 'unmet' | 'unknown', unknown[]], NextSplit<unknown>>(
-  function (stage, status, blockers) {
-    this.stage = stage;
-    this.status = status;
-    this.blockers = blockers;
-  },
-);
+// Every part of a result starts as `{}` (keys assigned after, in the result's key order) or as
+// `newArray()` / `sizedArray(n)`, never as `{ key: … }`, `[]` or `new Array(n)`: those carry an allocation
+// site, and keeping results while the code is cold makes V8 allocate their parts in old space for the rest
+// of the process, 2× slower or worse. See src/internal/siteFree.ts.
 
 /**
  * Lead values as plain JSON, as `JSON.stringify` would see them: dates become ISO strings, non-finite
@@ -177,9 +116,7 @@ function fullBlocker(
   const name = status === UNKNOWN ? 'unknown' : 'unmet';
   if (node.kind === 'leaf') {
     const labels = texts.factLabels(node.facts);
-    const blocker = new LeafBlocker(node.label, name, node.facts) as Mutable<Blocker>;
-    if (labels !== undefined) blocker.labels = labels;
-    return blocker;
+    return blockerOf(undefined, node.label, name, undefined, node.facts, labels);
   }
   const criterion = compiled.criteria[node.index]!;
   const probes = criterion.probes;
@@ -204,6 +141,25 @@ function fullBlocker(
   return criterionBlocker(criterion, name, text, facts, texts.factLabels(facts));
 }
 
+/** A blocker from its parts, keys in the one order every blocker has (a leaf's has no `criterion`). */
+function blockerOf(
+  criterion: string | undefined,
+  label: string,
+  status: 'unmet' | 'unknown',
+  hint: string | undefined,
+  facts: readonly string[],
+  labels: readonly string[] | undefined,
+): Blocker {
+  const blocker = {} as Mutable<Blocker>;
+  if (criterion !== undefined) blocker.criterion = criterion;
+  blocker.label = label;
+  blocker.status = status;
+  if (hint !== undefined) blocker.hint = hint;
+  blocker.facts = facts;
+  if (labels !== undefined) blocker.labels = labels;
+  return blocker;
+}
+
 /** A criterion's blocker from its parts, keys in the one order every blocker has. */
 export function criterionBlocker(
   criterion: CompiledCriterion,
@@ -212,11 +168,7 @@ export function criterionBlocker(
   facts: readonly string[],
   labels: readonly string[] | undefined,
 ): Blocker {
-  const blocker = new CriterionBlocker(criterion.id, text.label, status) as Mutable<Blocker>;
-  if (text.hint !== undefined) blocker.hint = text.hint;
-  blocker.facts = facts;
-  if (labels !== undefined) blocker.labels = labels;
-  return blocker;
+  return blockerOf(criterion.id, text.label, status, text.hint, facts, labels);
 }
 
 /** Where a lead stands: every stage's status, the first one met (its stage) and the rung above it (or -1). */
@@ -249,24 +201,37 @@ function standing(compiled: CompiledConfig, context: ClassifyContext): Standing 
   return { statuses, current, next };
 }
 
+/** `next` of a result: `label` for full results, none in `detail: 'statuses'`. */
+interface NextOf<B> {
+  stage: string;
+  label?: string;
+  status: 'unmet' | 'unknown';
+  blockers: B[];
+  later?: B[];
+}
+
 /**
- * The next stage's blockers, split: an unmet stage stays unmet whatever its unknowns turn out to be, so
- * those go to `later` (they cannot help on their own).
+ * The next stage and its blockers, split: an unmet stage stays unmet whatever its unknowns turn out to be,
+ * so those go to `later` (they cannot help on their own).
  */
 function nextOf<B extends { readonly status: 'unmet' | 'unknown' }>(
   stage: string,
+  label: string | undefined,
   found: B[],
   unknownStage: boolean,
-): NextSplit<B> {
+): NextOf<B> {
   const later = unknownStage ? undefined : found.filter((blocker) => blocker.status === 'unknown');
-  if (later === undefined || later.length === 0)
-    return new NextSplitPart(stage, unknownStage ? 'unknown' : 'unmet', found) as NextSplit<B>;
-  const next = new NextSplitPart(
-    stage,
-    'unmet',
-    found.filter((blocker) => blocker.status === 'unmet'),
-  ) as NextSplit<B>;
-  next.later = later;
+  const next = {} as NextOf<B>;
+  next.stage = stage;
+  if (label !== undefined) next.label = label;
+  if (later === undefined || later.length === 0) {
+    next.status = unknownStage ? 'unknown' : 'unmet';
+    next.blockers = found;
+  } else {
+    next.status = 'unmet';
+    next.blockers = found.filter((blocker) => blocker.status === 'unmet');
+    next.later = later;
+  }
   return next;
 }
 
@@ -304,7 +269,10 @@ export function criterionEntry(
   text: { readonly label: string; readonly hint: string | undefined },
   facts: readonly CriterionFact[],
 ): CriterionResult {
-  const entry = new CriterionPart(status, text.label, facts) as Mutable<CriterionResult>;
+  const entry = {} as Mutable<CriterionResult>;
+  entry.status = status;
+  entry.label = text.label;
+  entry.facts = facts;
   if (criterion.dimension !== undefined) entry.dimension = criterion.dimension;
   if (text.hint !== undefined) entry.hint = text.hint;
   if (criterion.knockOut) entry.knockOut = true;
@@ -337,7 +305,11 @@ function criteriaResults(compiled: CompiledConfig, context: ClassifyContext, tex
         facts = sizedArray(probes.length);
         for (let before = 0; before < position; before++) facts[before] = probes[before]!.absent;
       }
-      facts[position] = new FactRead(each.path, value, each.expected);
+      const fact = {} as Mutable<CriterionFact>;
+      fact.path = each.path;
+      fact.value = value;
+      fact.expected = each.expected;
+      facts[position] = fact;
     }
     const text = texts.criteria[index]!;
     const status = context.criterion(index);
@@ -363,21 +335,15 @@ export function buildResult(
   const { scores, ledger } = context.scores();
   const leadId = leadIdOf(context.lead);
   const nextStage = nextIndex < 0 ? undefined : stages[nextIndex]!;
-  let next: NextStage | undefined;
-  if (nextStage !== undefined && nextStage.tree !== undefined) {
-    const {
-      stage,
-      status,
-      blockers: found,
-      later,
-    } = nextOf(
-      nextStage.id,
-      blockers<Blocker>(compiled, nextStage.tree, context, texts),
-      statuses[nextIndex] === UNKNOWN,
-    );
-    next = new NextPart(stage, texts.stages[nextIndex]!.label, status, found);
-    if (later !== undefined) (next as Mutable<NextStage>).later = later;
-  }
+  const next: NextStage | undefined =
+    nextStage === undefined || nextStage.tree === undefined
+      ? undefined
+      : (nextOf(
+          nextStage.id,
+          texts.stages[nextIndex]!.label,
+          blockers<Blocker>(compiled, nextStage.tree, context, texts),
+          statuses[nextIndex] === UNKNOWN,
+        ) as NextStage);
   // keys assigned in the order every result has (optional ones only when present): the cast stands
   // for the required keys, each assigned below
   const result = {} as Mutable<Classification>;
@@ -438,6 +404,7 @@ export function buildStatuses(compiled: CompiledConfig, context: ClassifyContext
   if (nextStage !== undefined && nextStage.tree !== undefined) {
     result.next = nextOf(
       nextStage.id,
+      undefined,
       blockers<BlockerStatus>(compiled, nextStage.tree, context, undefined),
       statuses[nextIndex] === UNKNOWN,
     );

@@ -7,7 +7,7 @@ import { forEachCondition, kindOf } from '../dsl/walk';
 import { describeValue } from '../internal/issues';
 import { compilePath } from '../internal/path';
 import { compileReading, readInstant } from '../internal/read';
-import { newArray, plainConstructor } from '../internal/siteFree';
+import { newArray } from '../internal/siteFree';
 import type { Status } from '../internal/status';
 import {
   addDuration,
@@ -218,18 +218,11 @@ function followUpOf(
     : followUpStatus(due, 'breached', undefined, asOf - due);
 }
 
-// The parts of a history are built without allocation sites (constructors of plain objects and
-// `newArray()`, never `{ … }` or `[]`), or keeping histories while the code is cold makes V8 allocate
-// them in old space for the rest of the process: see src/internal/siteFree.ts.
+// The parts of a history start as `{}` (keys assigned after, in their order) or `newArray()`, never as
+// `{ key: … }` or `[]`: those carry an allocation site, and keeping histories while the code is cold makes
+// V8 allocate their parts in old space for the rest of the process. See src/internal/siteFree.ts.
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-const FollowUpPart = plainConstructor<[string, FollowUpStatus['status']], FollowUpStatus>(
-  function (due, status) {
-    this.due = due;
-    this.status = status;
-  },
-);
 
 /** A follow-up's status, keys in the one order: due, status, at, overdueMs. */
 function followUpStatus(
@@ -238,36 +231,13 @@ function followUpStatus(
   at?: number,
   overdueMs?: number,
 ): FollowUpStatus {
-  const entry = new FollowUpPart(formatInstant(due), status) as Mutable<FollowUpStatus>;
+  const entry = {} as Mutable<FollowUpStatus>;
+  entry.due = formatInstant(due);
+  entry.status = status;
   if (at !== undefined) entry.at = formatInstant(at);
   if (overdueMs !== undefined) entry.overdueMs = overdueMs;
   return entry;
 }
-
-const SegmentPart = plainConstructor<[string, string], StageSegment>(function (stage, from) {
-  this.stage = stage;
-  this.from = from;
-});
-
-const ChangePart = plainConstructor<[string, Status, Status], CriterionChange>(
-  function (criterion, from, to) {
-    this.criterion = criterion;
-    this.from = from;
-    this.to = to;
-  },
-);
-
-const ReasonPart = plainConstructor<[CriterionChange[]], NonNullable<StageSegment['reason']>>(
-  function (criteria) {
-    this.criteria = criteria;
-  },
-);
-
-const ConfigPart = plainConstructor<[string, string], StageHistory['config']>(function (id, hash) {
-  this.id = id;
-  this.version = 1;
-  this.hash = hash;
-});
 
 /**
  * Replays a lead's life under a config, exactly: the stages it was in from its creation (or first event)
@@ -347,7 +317,9 @@ export function stageHistory(
   const segments: StageSegment[] = changes.map((change, index) => {
     const next = changes[index + 1];
     const end = next === undefined ? asOf : next.at;
-    const segment = new SegmentPart(change.stage, formatInstant(change.at)) as Mutable<StageSegment>;
+    const segment = {} as Mutable<StageSegment>;
+    segment.stage = change.stage;
+    segment.from = formatInstant(change.at);
     if (next !== undefined) segment.to = formatInstant(next.at);
     segment.ms = end - change.at;
     if (index > 0) {
@@ -359,13 +331,18 @@ export function stageHistory(
         const from = before[id]?.status as Status;
         const to = after[id]?.status as Status;
         if (from === to) continue;
-        criteria.push(new ChangePart(id, from, to));
+        const changed = {} as Mutable<CriterionChange>;
+        changed.criterion = id;
+        changed.from = from;
+        changed.to = to;
+        criteria.push(changed);
         const code = Object.hasOwn(reasonOf, id) ? reasonOf[id]?.reason : undefined;
         if (from === 'met' && code !== undefined && !codes.includes(code)) codes.push(code);
       }
       const stageReason = stagesById.get(change.stage)?.reason;
       if (stageReason !== undefined && !codes.includes(stageReason)) codes.push(stageReason);
-      const reason = new ReasonPart(criteria) as Mutable<NonNullable<StageSegment['reason']>>;
+      const reason = {} as Mutable<NonNullable<StageSegment['reason']>>;
+      reason.criteria = criteria;
       if (codes.length > 0) reason.codes = codes;
       segment.reason = reason;
     }
@@ -376,9 +353,14 @@ export function stageHistory(
   });
   const last = segments[segments.length - 1]!;
   const leadId = leadIdOf(lead);
-  const history: { -readonly [K in keyof StageHistory]: StageHistory[K] } = {
+  const configRef = {} as Mutable<StageHistory['config']>;
+  configRef.id = config.id;
+  configRef.version = 1;
+  configRef.hash = classifier.hash;
+  // a literal that starts with a spread is a copy (no allocation site), then its own keys
+  const history: Mutable<StageHistory> = {
     ...(leadId === undefined ? {} : { leadId }),
-    config: new ConfigPart(config.id, classifier.hash),
+    config: configRef,
     from: formatInstant(start),
     asOf: formatInstant(asOf),
     stage: last.stage,

@@ -2,7 +2,7 @@ import { type CompileEnvironment, compileEvaluator, type Evaluator } from '../ds
 import type { EvalContext } from '../dsl/context';
 import { type EventPlan, KEEP_ALL, KEEP_COUNT, KEEP_LATEST } from '../dsl/eventPlan';
 import type { EventTally } from '../dsl/workspace';
-import { newArray, plainConstructor } from '../internal/siteFree';
+import { newArray } from '../internal/siteFree';
 import { MET } from '../internal/status';
 import { type Duration, memoByInstant, subtractDuration, toDuration } from '../internal/time';
 import type { Scoring, ScoringGroup, ScoringRule } from '../schema/config';
@@ -80,46 +80,22 @@ function compileRule(
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-// Scores and ledger lines are parts of results: built without allocation sites (constructors of plain
-// objects and `newArray()`, never `{ … }` or `[]`), or keeping results while the code is cold makes V8
-// allocate them in old space for the rest of the process: see src/internal/siteFree.ts.
-
-/** A ledger line's first key; the others are assigned after it, in the ledger's key order. */
-const LedgerLine = plainConstructor<[string], LedgerEntry>(function (rule) {
-  this.rule = rule;
-});
-
-/** The scores of a lead: `total` first, then each group's. */
-const Scores = plainConstructor<[], ScoreResult['scores']>(function () {
-  this.total = 0;
-});
-
-const Scored = plainConstructor<[ScoreResult['scores'], LedgerEntry[]], ScoreResult>(
-  function (scores, ledger) {
-    this.scores = scores;
-    this.ledger = ledger;
-  },
-);
-
-/** A cap's ledger line: `rule`, `group` (for a group's cap), `points`. */
-function capLine(rule: string, group: string | undefined, points: number): LedgerEntry {
-  const line = new LedgerLine(rule) as Mutable<LedgerEntry>;
-  if (group !== undefined) line.group = group;
-  line.points = points;
-  return line;
-}
-
-/** One ledger line, its keys always in one order: rule, label, group, points, events. */
+/**
+ * One ledger line (a rule's, or a cap's: `cap:<group>`, `cap:total`), its keys always in one order: rule,
+ * label, group, points, events (`-1`: none). It starts as `{}`, as the scores do: parts of results carry no
+ * allocation site, or keeping results while the code is cold slows classify for good (src/internal/siteFree.ts).
+ */
 function ledgerLine(
-  rule: CompiledRule,
+  rule: string,
   label: string | undefined,
+  group: string | undefined,
   points: number,
   events: number,
 ): LedgerEntry {
-  // the cast stands for `points`, assigned below in its place in the key order
-  const line = new LedgerLine(rule.id) as Mutable<LedgerEntry>;
+  const line = {} as Mutable<LedgerEntry>;
+  line.rule = rule;
   if (label !== undefined) line.label = label;
-  if (rule.group !== undefined) line.group = rule.group;
+  if (group !== undefined) line.group = group;
   line.points = points;
   if (events >= 0) line.events = events;
   return line;
@@ -218,22 +194,25 @@ export function compileScoring(scoring: Scoring | undefined, environment: Compil
       if (points === 0) continue;
       if (rule.slot < 0) ungrouped += points;
       else sums[rule.slot] = (sums[rule.slot] as number) + points;
-      ledger.push(ledgerLine(rule, labels[index], roundScore(points), events));
+      ledger.push(ledgerLine(rule.id, labels[index], rule.group, roundScore(points), events));
     }
-    const scores = new Scores();
+    const scores = {} as ScoreResult['scores'];
+    scores.total = 0;
     let total = ungrouped;
     for (let index = 0; index < groups.length; index++) {
       const id = groupIds[index] as string;
       const group = groupDefs[index] as ScoringGroup;
       const raw = sums[index] as number;
       const capped = clamp(raw, group.min, group.max);
-      if (capped !== raw) ledger.push(capLine(`cap:${id}`, id, roundScore(capped - raw)));
+      if (capped !== raw) ledger.push(ledgerLine(`cap:${id}`, undefined, id, roundScore(capped - raw), -1));
       scores[id] = roundScore(capped);
       total += capped;
     }
     const cappedTotal = clamp(total, scoring?.min, scoring?.max);
-    if (cappedTotal !== total) ledger.push(capLine('cap:total', undefined, roundScore(cappedTotal - total)));
+    if (cappedTotal !== total)
+      ledger.push(ledgerLine('cap:total', undefined, undefined, roundScore(cappedTotal - total), -1));
     scores.total = roundScore(cappedTotal);
-    return new Scored(scores, ledger);
+    // scratch: the context holds it until the next lead, a result holds only its parts
+    return { scores, ledger };
   };
 }
