@@ -5,13 +5,17 @@
 //
 //   npm run bench                     # everything, 3 processes per experiment
 //   BENCH_PROCESSES=5 npm run bench   # steadier
-//   node bench/run.mjs main           # one experiment: main | kept | events | criteria | memory | compile
+//   node bench/run.mjs main           # one experiment: main | kept | cold-keep | events | criteria | memory | compile
+//
+// cold-keep (bench/coldKeep.mjs) runs its own fresh processes: results kept before any warm-up, each level,
+// this checkout against the code before the site-free rule (BENCH_BASELINE=<git ref | dist dir | none>).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { compile, presets, sealConfig } from '../dist/index.js';
 import { compileSealed } from '../dist/runtime.js';
 import { bigConfig, configOfSize } from './bigConfig.mjs';
+import { coldKeepBench } from './coldKeep.mjs';
 import { AS_OF, generateLeads } from './leads.mjs';
 import { cpuMs, median, speedRatios } from './measure.mjs';
 import {
@@ -90,7 +94,8 @@ const experiments = {
 
   /**
    * The keep-the-results pattern of batch jobs and services: classify, keep 20,000 full results in an
-   * array, then classify more. Ratios to the reference before and after the kept pass.
+   * array, then classify more. Ratios to the reference before and after the kept pass. Warm first: the
+   * cold keep (results kept before any warm-up) is `cold-keep`, in bench/coldKeep.mjs.
    */
   kept() {
     const classifier = compile(leadstageConfig);
@@ -244,7 +249,10 @@ if (first === '--child') {
   const result = await experiments[second]();
   process.stdout.write(`${JSON.stringify({ result, sink: sink > 0 })}\n`);
 } else {
-  const chosen = first === undefined ? Object.keys(experiments) : [first];
+  const all = Object.keys(experiments);
+  // cold-keep right after kept: the two ways of keeping results side by side
+  all.splice(all.indexOf('kept') + 1, 0, 'cold-keep');
+  const chosen = first === undefined ? all : [first];
   const processes = Number(process.env.BENCH_PROCESSES ?? 3);
   const self = fileURLToPath(import.meta.url);
   const agreement = checkAgreement(generateLeads(20_000, 42), compile(leadstageConfig));
@@ -255,6 +263,10 @@ if (first === '--child') {
     `node ${process.version}, ${processes} processes per experiment, ${ROUNDS} interleaved rounds each, CPU time`,
   );
   for (const name of chosen) {
+    if (name === 'cold-keep') {
+      await coldKeepBench({ processes, rounds: ROUNDS });
+      continue;
+    }
     const runs = [];
     for (let run = 0; run < processes; run++) {
       const output = execFileSync(process.execPath, [...(FLAGS[name] ?? []), self, '--child', name], {

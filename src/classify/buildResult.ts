@@ -1,3 +1,4 @@
+import { newArray, sizedArray } from '../internal/siteFree';
 import { MET, type Status, statusName, type Tri, UNKNOWN } from '../internal/status';
 import { formatInstant, memoByInstant } from '../internal/time';
 import type {
@@ -13,6 +14,11 @@ import type { ClassifyContext } from './ClassifyContext';
 import type { CompiledConfig, CompiledCriterion, LocalizedTexts, StageTree } from './compiledConfig';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// Every part of a result starts as `{}` (keys assigned after, in the result's key order) or as
+// `newArray()` / `sizedArray(n)`, never as `{ key: … }`, `[]` or `new Array(n)`: those carry an allocation
+// site, and keeping results while the code is cold makes V8 allocate their parts in old space for the rest
+// of the process, 2× slower or worse. See src/internal/siteFree.ts.
 
 /**
  * Lead values as plain JSON, as `JSON.stringify` would see them: dates become ISO strings, non-finite
@@ -67,7 +73,7 @@ function blockers<B extends Blocker | BlockerStatus>(
   context: ClassifyContext,
   texts: LocalizedTexts | undefined,
 ): B[] {
-  const found: B[] = [];
+  const found = newArray<B>();
   // a handful of entries: an array beats a Set here
   collectBlockers(compiled, tree, context, texts, found as Array<Blocker | BlockerStatus>, []);
   return found;
@@ -110,9 +116,7 @@ function fullBlocker(
   const name = status === UNKNOWN ? 'unknown' : 'unmet';
   if (node.kind === 'leaf') {
     const labels = texts.factLabels(node.facts);
-    return labels === undefined
-      ? { label: node.label, status: name, facts: node.facts }
-      : { label: node.label, status: name, facts: node.facts, labels };
+    return blockerOf(undefined, node.label, name, undefined, node.facts, labels);
   }
   const criterion = compiled.criteria[node.index]!;
   const probes = criterion.probes;
@@ -121,7 +125,7 @@ function fullBlocker(
     const probe = probes[index]!;
     if (probe.evaluate(context) === MET) {
       // some probe is met: the facts are the others, listed for this lead
-      facts ??= [];
+      facts ??= newArray();
       continue;
     }
     if (facts !== undefined && !facts.includes(probe.path)) facts.push(probe.path);
@@ -137,6 +141,25 @@ function fullBlocker(
   return criterionBlocker(criterion, name, text, facts, texts.factLabels(facts));
 }
 
+/** A blocker from its parts, keys in the one order every blocker has (a leaf's has no `criterion`). */
+function blockerOf(
+  criterion: string | undefined,
+  label: string,
+  status: 'unmet' | 'unknown',
+  hint: string | undefined,
+  facts: readonly string[],
+  labels: readonly string[] | undefined,
+): Blocker {
+  const blocker = {} as Mutable<Blocker>;
+  if (criterion !== undefined) blocker.criterion = criterion;
+  blocker.label = label;
+  blocker.status = status;
+  if (hint !== undefined) blocker.hint = hint;
+  blocker.facts = facts;
+  if (labels !== undefined) blocker.labels = labels;
+  return blocker;
+}
+
 /** A criterion's blocker from its parts, keys in the one order every blocker has. */
 export function criterionBlocker(
   criterion: CompiledCriterion,
@@ -145,11 +168,7 @@ export function criterionBlocker(
   facts: readonly string[],
   labels: readonly string[] | undefined,
 ): Blocker {
-  const blocker = { criterion: criterion.id, label: text.label, status } as Mutable<Blocker>;
-  if (text.hint !== undefined) blocker.hint = text.hint;
-  blocker.facts = facts;
-  if (labels !== undefined) blocker.labels = labels;
-  return blocker;
+  return blockerOf(criterion.id, text.label, status, text.hint, facts, labels);
 }
 
 /** Where a lead stands: every stage's status, the first one met (its stage) and the rung above it (or -1). */
@@ -182,19 +201,38 @@ function standing(compiled: CompiledConfig, context: ClassifyContext): Standing 
   return { statuses, current, next };
 }
 
+/** `next` of a result: `label` for full results, none in `detail: 'statuses'`. */
+interface NextOf<B> {
+  stage: string;
+  label?: string;
+  status: 'unmet' | 'unknown';
+  blockers: B[];
+  later?: B[];
+}
+
 /**
- * The next stage's blockers, split: an unmet stage stays unmet whatever its unknowns turn out to be, so
- * those go to `later` (they cannot help on their own).
+ * The next stage and its blockers, split: an unmet stage stays unmet whatever its unknowns turn out to be,
+ * so those go to `later` (they cannot help on their own).
  */
 function nextOf<B extends { readonly status: 'unmet' | 'unknown' }>(
   stage: string,
+  label: string | undefined,
   found: B[],
   unknownStage: boolean,
-): { stage: string; status: 'unmet' | 'unknown'; blockers: B[]; later?: B[] } {
-  const later = unknownStage ? [] : found.filter((blocker) => blocker.status === 'unknown');
-  return later.length === 0
-    ? { stage, status: unknownStage ? 'unknown' : 'unmet', blockers: found }
-    : { stage, status: 'unmet', blockers: found.filter((blocker) => blocker.status === 'unmet'), later };
+): NextOf<B> {
+  const later = unknownStage ? undefined : found.filter((blocker) => blocker.status === 'unknown');
+  const next = {} as NextOf<B>;
+  next.stage = stage;
+  if (label !== undefined) next.label = label;
+  if (later === undefined || later.length === 0) {
+    next.status = unknownStage ? 'unknown' : 'unmet';
+    next.blockers = found;
+  } else {
+    next.status = 'unmet';
+    next.blockers = found.filter((blocker) => blocker.status === 'unmet');
+    next.later = later;
+  }
+  return next;
 }
 
 /** The lead's id as results carry it: an own `id` that is a string or a number. */
@@ -209,7 +247,7 @@ export function leadIdOf(lead: unknown): string | undefined {
 /** `result.stages`: the shared, frozen entry of each stage for its status. */
 function stageEntriesOf(compiled: CompiledConfig, statuses: Tri[]): Array<Classification['stages'][number]> {
   const stages = compiled.stages;
-  const entries: Array<Classification['stages'][number]> = new Array(stages.length);
+  const entries = sizedArray<Classification['stages'][number]>(stages.length);
   for (let index = 0; index < stages.length; index++)
     entries[index] = stages[index]!.entries[statuses[index]!];
   return entries;
@@ -231,7 +269,10 @@ export function criterionEntry(
   text: { readonly label: string; readonly hint: string | undefined },
   facts: readonly CriterionFact[],
 ): CriterionResult {
-  const entry: Mutable<CriterionResult> = { status, label: text.label, facts };
+  const entry = {} as Mutable<CriterionResult>;
+  entry.status = status;
+  entry.label = text.label;
+  entry.facts = facts;
   if (criterion.dimension !== undefined) entry.dimension = criterion.dimension;
   if (text.hint !== undefined) entry.hint = text.hint;
   if (criterion.knockOut) entry.knockOut = true;
@@ -261,10 +302,14 @@ function criteriaResults(compiled: CompiledConfig, context: ClassifyContext, tex
         continue;
       }
       if (facts === undefined) {
-        facts = new Array(probes.length);
+        facts = sizedArray(probes.length);
         for (let before = 0; before < position; before++) facts[before] = probes[before]!.absent;
       }
-      facts[position] = { path: each.path, value, expected: each.expected };
+      const fact = {} as Mutable<CriterionFact>;
+      fact.path = each.path;
+      fact.value = value;
+      fact.expected = each.expected;
+      facts[position] = fact;
     }
     const text = texts.criteria[index]!;
     const status = context.criterion(index);
@@ -290,24 +335,15 @@ export function buildResult(
   const { scores, ledger } = context.scores();
   const leadId = leadIdOf(context.lead);
   const nextStage = nextIndex < 0 ? undefined : stages[nextIndex]!;
-  let next: NextStage | undefined;
-  if (nextStage !== undefined && nextStage.tree !== undefined) {
-    const {
-      stage,
-      status,
-      blockers: found,
-      later,
-    } = nextOf(
-      nextStage.id,
-      blockers<Blocker>(compiled, nextStage.tree, context, texts),
-      statuses[nextIndex] === UNKNOWN,
-    );
-    const label = texts.stages[nextIndex]!.label;
-    next =
-      later === undefined
-        ? { stage, label, status, blockers: found }
-        : { stage, label, status, blockers: found, later };
-  }
+  const next: NextStage | undefined =
+    nextStage === undefined || nextStage.tree === undefined
+      ? undefined
+      : (nextOf(
+          nextStage.id,
+          texts.stages[nextIndex]!.label,
+          blockers<Blocker>(compiled, nextStage.tree, context, texts),
+          statuses[nextIndex] === UNKNOWN,
+        ) as NextStage);
   // keys assigned in the order every result has (optional ones only when present): the cast stands
   // for the required keys, each assigned below
   const result = {} as Mutable<Classification>;
@@ -325,7 +361,7 @@ export function buildResult(
   result.actions = texts.stages[current]!.actions;
   const followUpBy = followUpOf(compiled, current, context);
   if (followUpBy !== undefined) result.followUpBy = followUpBy;
-  result.flags = context.flags === undefined ? [] : [...context.flags];
+  result.flags = context.flags === undefined ? newArray() : [...context.flags];
   return result satisfies Classification;
 }
 
@@ -356,7 +392,8 @@ export function buildStatuses(compiled: CompiledConfig, context: ClassifyContext
   const { scores } = context.scores();
   const leadId = leadIdOf(context.lead);
   const nextStage = nextIndex < 0 ? undefined : stages[nextIndex]!;
-  const result = { detail: 'statuses' } as Mutable<StatusClassification>;
+  const result = {} as Mutable<StatusClassification>;
+  result.detail = 'statuses';
   if (leadId !== undefined) result.leadId = leadId;
   result.stage = stages[current]!.id;
   result.asOf = formatCached(context.asOf);
@@ -367,13 +404,14 @@ export function buildStatuses(compiled: CompiledConfig, context: ClassifyContext
   if (nextStage !== undefined && nextStage.tree !== undefined) {
     result.next = nextOf(
       nextStage.id,
+      undefined,
       blockers<BlockerStatus>(compiled, nextStage.tree, context, undefined),
       statuses[nextIndex] === UNKNOWN,
     );
   }
   const followUpBy = followUpOf(compiled, current, context);
   if (followUpBy !== undefined) result.followUpBy = followUpBy;
-  result.flags = context.flags === undefined ? [] : [...context.flags];
+  result.flags = context.flags === undefined ? newArray() : [...context.flags];
   return result;
 }
 

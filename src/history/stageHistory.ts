@@ -9,6 +9,7 @@ import { forEachCondition, kindOf } from '../dsl/walk';
 import { describeValue } from '../internal/issues';
 import { compilePath } from '../internal/path';
 import { compileReading, readInstant } from '../internal/read';
+import { newArray } from '../internal/siteFree';
 import type { Status } from '../internal/status';
 import {
   addDuration,
@@ -232,15 +233,36 @@ function followUpOf(
   const due = addDuration(entered, toDuration(followUp.within));
   if (!Number.isFinite(due) || Math.abs(due) > 8.64e15) return undefined;
   const types = followUp.events;
-  if (types === undefined) return { due: formatInstant(due), status: due > asOf ? 'open' : 'due' };
+  if (types === undefined) return followUpStatus(due, due > asOf ? 'open' : 'due');
   let first = Number.POSITIVE_INFINITY;
   for (const [type, at] of events)
     if (at >= entered && at <= asOf && at < first && types.includes(type)) first = at;
-  if (first <= due) return { due: formatInstant(due), status: 'met', at: formatInstant(first) };
-  if (due > asOf) return { due: formatInstant(due), status: 'open' };
+  if (first <= due) return followUpStatus(due, 'met', first);
+  if (due > asOf) return followUpStatus(due, 'open');
   return Number.isFinite(first)
-    ? { due: formatInstant(due), status: 'breached', at: formatInstant(first), overdueMs: first - due }
-    : { due: formatInstant(due), status: 'breached', overdueMs: asOf - due };
+    ? followUpStatus(due, 'breached', first, first - due)
+    : followUpStatus(due, 'breached', undefined, asOf - due);
+}
+
+// The parts of a history start as `{}` (keys assigned after, in their order) or `newArray()`, never as
+// `{ key: … }` or `[]`: those carry an allocation site, and keeping histories while the code is cold makes
+// V8 allocate their parts in old space for the rest of the process. See src/internal/siteFree.ts.
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A follow-up's status, keys in the one order: due, status, at, overdueMs. */
+function followUpStatus(
+  due: number,
+  status: FollowUpStatus['status'],
+  at?: number,
+  overdueMs?: number,
+): FollowUpStatus {
+  const entry = {} as Mutable<FollowUpStatus>;
+  entry.due = formatInstant(due);
+  entry.status = status;
+  if (at !== undefined) entry.at = formatInstant(at);
+  if (overdueMs !== undefined) entry.overdueMs = overdueMs;
+  return entry;
 }
 
 /**
@@ -356,9 +378,9 @@ export function stageHistory(
   const segments: StageSegment[] = changes.map((change, index) => {
     const next = changes[index + 1];
     const end = next === undefined ? until : next.at;
-    const segment = { stage: change.stage, from: formatInstant(change.at) } as {
-      -readonly [K in keyof StageSegment]: StageSegment[K];
-    };
+    const segment = {} as Mutable<StageSegment>;
+    segment.stage = change.stage;
+    segment.from = formatInstant(change.at);
     if (next !== undefined) segment.to = formatInstant(next.at);
     segment.ms = end - change.at;
     if (index > 0 && !exceeded) {
@@ -366,19 +388,26 @@ export function stageHistory(
       charge();
       const after = statusesAt(change.at).criteria;
       charge();
-      const criteria: CriterionChange[] = [];
-      const codes: string[] = [];
+      const criteria = newArray<CriterionChange>();
+      const codes = newArray<string>();
       for (const id of Object.keys(after)) {
         const from = before[id]?.status as Status;
         const to = after[id]?.status as Status;
         if (from === to) continue;
-        criteria.push({ criterion: id, from, to });
+        const changed = {} as Mutable<CriterionChange>;
+        changed.criterion = id;
+        changed.from = from;
+        changed.to = to;
+        criteria.push(changed);
         const code = Object.hasOwn(reasonOf, id) ? reasonOf[id]?.reason : undefined;
         if (from === 'met' && code !== undefined && !codes.includes(code)) codes.push(code);
       }
       const stageReason = stagesById.get(change.stage)?.reason;
       if (stageReason !== undefined && !codes.includes(stageReason)) codes.push(stageReason);
-      segment.reason = codes.length > 0 ? { criteria, codes } : { criteria };
+      const reason = {} as Mutable<NonNullable<StageSegment['reason']>>;
+      reason.criteria = criteria;
+      if (codes.length > 0) reason.codes = codes;
+      segment.reason = reason;
     }
     const stage = stagesById.get(change.stage);
     const followUp =
@@ -390,9 +419,14 @@ export function stageHistory(
   });
   const last = segments[segments.length - 1]!;
   const leadId = leadIdOf(lead);
-  const history: { -readonly [K in keyof StageHistory]: StageHistory[K] } = {
+  const configRef = {} as Mutable<StageHistory['config']>;
+  configRef.id = config.id;
+  configRef.version = 1;
+  configRef.hash = classifier.hash;
+  // a literal that starts with a spread is a copy (no allocation site), then its own keys
+  const history: Mutable<StageHistory> = {
     ...(leadId === undefined ? {} : { leadId }),
-    config: { id: config.id, version: 1, hash: classifier.hash },
+    config: configRef,
     from: formatInstant(start),
     asOf: formatInstant(asOf),
     stage: last.stage,
@@ -401,7 +435,9 @@ export function stageHistory(
   };
   if (last.followUp !== undefined) history.followUpBy = last.followUp.due;
   if (exceeded) {
-    history.flags = [BUDGET_EXCEEDED];
+    const flags = newArray<string>();
+    flags.push(BUDGET_EXCEEDED);
+    history.flags = flags;
     history.until = formatInstant(until);
   }
   return history;

@@ -2,6 +2,7 @@ import { type CompileEnvironment, compileEvaluator, type Evaluator } from '../ds
 import type { EvalContext } from '../dsl/context';
 import { type EventPlan, KEEP_ALL, KEEP_COUNT, KEEP_LATEST } from '../dsl/eventPlan';
 import type { EventTally } from '../dsl/workspace';
+import { newArray } from '../internal/siteFree';
 import { MET } from '../internal/status';
 import { type Duration, memoByInstant, subtractDuration, toDuration } from '../internal/time';
 import type { Scoring, ScoringGroup, ScoringRule } from '../schema/config';
@@ -79,17 +80,22 @@ function compileRule(
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** One ledger line, its keys always in one order: rule, label, group, points, events. */
+/**
+ * One ledger line (a rule's, or a cap's: `cap:<group>`, `cap:total`), its keys always in one order: rule,
+ * label, group, points, events (`-1`: none). It starts as `{}`, as the scores do: parts of results carry no
+ * allocation site, or keeping results while the code is cold slows classify for good (src/internal/siteFree.ts).
+ */
 function ledgerLine(
-  rule: CompiledRule,
+  rule: string,
   label: string | undefined,
+  group: string | undefined,
   points: number,
   events: number,
 ): LedgerEntry {
-  // the cast stands for `points`, assigned below in its place in the key order
-  const line = { rule: rule.id } as Mutable<LedgerEntry>;
+  const line = {} as Mutable<LedgerEntry>;
+  line.rule = rule;
   if (label !== undefined) line.label = label;
-  if (rule.group !== undefined) line.group = rule.group;
+  if (group !== undefined) line.group = group;
   line.points = points;
   if (events >= 0) line.events = events;
   return line;
@@ -148,7 +154,7 @@ export function compileScoring(scoring: Scoring | undefined, environment: Compil
   const groupIds = groups.map(([id]) => id);
   const groupDefs = groups.map(([, group]) => group);
   return (context, labels) => {
-    const ledger: LedgerEntry[] = [];
+    const ledger = newArray<LedgerEntry>();
     const asOf = context.asOf;
     const sums = context.workspace.sums;
     // the event pass only when a rule reads events (it flags invalid events: none if nothing reads them)
@@ -190,22 +196,25 @@ export function compileScoring(scoring: Scoring | undefined, environment: Compil
       if (points === 0) continue;
       if (rule.slot < 0) ungrouped += points;
       else sums[rule.slot] = (sums[rule.slot] as number) + points;
-      ledger.push(ledgerLine(rule, labels[index], roundScore(points), events));
+      ledger.push(ledgerLine(rule.id, labels[index], rule.group, roundScore(points), events));
     }
-    const scores: { total: number } & Record<string, number> = { total: 0 };
+    const scores = {} as ScoreResult['scores'];
+    scores.total = 0;
     let total = ungrouped;
     for (let index = 0; index < groups.length; index++) {
       const id = groupIds[index] as string;
       const group = groupDefs[index] as ScoringGroup;
       const raw = sums[index] as number;
       const capped = clamp(raw, group.min, group.max);
-      if (capped !== raw) ledger.push({ rule: `cap:${id}`, group: id, points: roundScore(capped - raw) });
+      if (capped !== raw) ledger.push(ledgerLine(`cap:${id}`, undefined, id, roundScore(capped - raw), -1));
       scores[id] = roundScore(capped);
       total += capped;
     }
     const cappedTotal = clamp(total, scoring?.min, scoring?.max);
-    if (cappedTotal !== total) ledger.push({ rule: 'cap:total', points: roundScore(cappedTotal - total) });
+    if (cappedTotal !== total)
+      ledger.push(ledgerLine('cap:total', undefined, undefined, roundScore(cappedTotal - total), -1));
     scores.total = roundScore(cappedTotal);
+    // scratch: the context holds it until the next lead, a result holds only its parts
     return { scores, ledger };
   };
 }
