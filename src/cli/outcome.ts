@@ -1,29 +1,14 @@
 // `--outcome <column>`: the column found as maps find theirs (case-insensitive, trimmed), its values read
 // by one outcome reader, and how many were readable.
+import { readOutcome } from 'leadstage';
 import { CliError } from './errors';
 import { closest } from './text';
 
-const WON = new Set(['1', 'true', 'yes', 'y', 'won', 'closedwon', 'converted', 'customer', 'win']);
-const LOST = new Set(['0', 'false', 'no', 'n', 'lost', 'closedlost', 'notconverted', 'loss']);
-
 /**
- * Whether a lead converted, from an outcome cell: booleans, `1`/`0`, `yes`/`no`, `won`/`lost` and CRM
- * stage names (`closedwon`, `Closed Won`, `Closed Lost`, `Converted`); open stages and blanks are no
- * outcome yet (undefined).
+ * Whether a lead converted, from an outcome cell: the library's {@link readOutcome} (booleans, `1`/`0`,
+ * `yes`/`no`, `won`/`lost` and CRM stage names however cased and spaced; open stages are undefined).
  */
-export function readOutcome(value: unknown): boolean | undefined {
-  // integrator: point this at the library's readOutcome (src/input) when it lands
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value !== 0 : undefined;
-  if (typeof value !== 'string') return undefined;
-  const key = value
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '');
-  if (WON.has(key)) return true;
-  if (LOST.has(key)) return false;
-  return undefined;
-}
+export { readOutcome };
 
 const normal = (name: string) => name.trim().toLowerCase();
 

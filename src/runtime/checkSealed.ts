@@ -20,8 +20,8 @@ const FACT_DURATIONS = ['withinLast', 'withinNext', 'olderThan'] as const;
  * kind, a criterion that does not exist, a loop or over-long chain of criteria, conditions nested too
  * deep, no fallback stage, a regular expression with stateful flags — and returns
  * the first problem found. It does not re-check everything the validator checks (operand types are
- * caught when compiling; a pattern the validator would find unsafe is not looked for here, to keep the
- * ReDoS analyser out of the runtime): untrusted configs go through `compile`, not `compileSealed`.
+ * caught when compiling; patterns run on the same linear-time engine either way, and one it cannot run is
+ * refused when compiling): untrusted configs go through `compile`, not `compileSealed`.
  */
 export function checkSealedStructure(
   config: Record<string, unknown>,
