@@ -20,7 +20,7 @@ const BUNDLES = [
   {
     name: 'leadstage: compile + classify (validation included)',
     entry: "import { compile, classify } from 'leadstage'; globalThis.leadstage = { compile, classify };",
-    budget: 39 * 1024,
+    budget: 39.5 * 1024,
   },
 ];
 const MUST_NOT_CONTAIN = {
