@@ -12,10 +12,13 @@ import {
   configJsonSchema,
   createConfigDiff,
   createHistorySummary,
+  createInputInspector,
   createSummary,
   explain,
   type FieldMap,
+  guessMap,
   lintConfig,
+  maps,
   runExamples,
   type StageHistory,
   type StatusClassification,
@@ -74,7 +77,8 @@ const LEAD_OPTIONS = {
 } as const;
 
 const LEAD_USAGE = `Reading the leads:
-  --map <file|hubspot|salesforce>  read rows through a field map (a CRM export)
+  --map <file|hubspot|salesforce|auto>  read rows through a field map (a CRM export); auto: the one the
+                               headers look like
   --events <file>              an events file (leadId,type,at; other columns into props) joined by lead id
   --events-map <name|file>     read --events through an activity map: hubspot-activities, salesforce-tasks,
                                salesforce-events, salesforce-campaign-members, or a map file with "activity"
@@ -90,7 +94,8 @@ Problems in the data:
   --quiet, -q                  no warnings; the run summary only when the run fails
   --max-warnings <n>           print at most n warning lines (default 50)
   --strict                     stop at the first data problem (exit 1)
-  --force                      run where a check would stop it (no event used)
+  --force                      run where a check would stop it (nothing the config reads in the first
+                               1,000 rows, the wrong map, no event used)
   --out, -o <file>             write there instead of stdout (never over an input; atomic)`;
 interface Command {
   readonly usage: string;
@@ -270,6 +275,77 @@ async function eventsOf(
 
 const DATE_HINT = 'set read.dateFormat (config or map) or --date-format';
 
+/** How many rows the preflight inspects before the first lead is classified. */
+const PREFLIGHT_ROWS = 1_000;
+/** The inspector's verdicts that stop a run: nothing the config reads would be read. */
+const STOPS = new Set(['no_leads', 'map_columns_absent', 'nothing_read', 'unmapped_rows']);
+
+/**
+ * The rows of a lead file, checked before the first is classified: the first {@link PREFLIGHT_ROWS} rows
+ * are held and inspected as `check-data` inspects a file (the columns the config reads, through the map),
+ * and a file of which nothing useful would be read — no lead, the wrong map, no column the config reads —
+ * stops the run with the likely fix (exit 1), unless `--force`. Works on stdin too: nothing is read twice.
+ */
+async function* preflightRows<Item extends { raw: Record<string, unknown>; line: number }>(
+  source: AsyncGenerator<Item>,
+  check: {
+    readonly name: string;
+    readonly force: boolean;
+    readonly diagnostics: Diagnostics;
+    readonly inspector: () => ReturnType<typeof createInputInspector>;
+    readonly headers: () => readonly string[] | undefined;
+    /** The id of the map rows are read with, if any. */
+    readonly mapId: () => string | undefined;
+    /** Usage errors the held rows already show (an `--outcome` column no row has): before any stop. */
+    readonly usage?: (rows: readonly Record<string, unknown>[]) => void;
+  },
+): AsyncGenerator<Item> {
+  const iterator = source[Symbol.asyncIterator]();
+  const held: Item[] = [];
+  let step = await iterator.next();
+  while (!step.done) {
+    held.push(step.value);
+    if (held.length >= PREFLIGHT_ROWS) break;
+    step = await iterator.next();
+  }
+  const inspector = check.inspector();
+  const headers = check.headers();
+  if (headers !== undefined) inspector.columns(headers);
+  for (const { raw, line } of held) inspector.add(raw, line);
+  // the reader skips empty rows; the inspector counts them as it would have
+  for (let empty = check.diagnostics.counts.empty; empty > 0; empty--) inspector.add({}, undefined);
+  check.usage?.(held.map((item) => item.raw));
+  const { verdict, guessedMap } = inspector.result();
+  const mapId = check.mapId();
+  // most of a map's columns absent stops the run when another map fits (the wrong map); a partial export
+  // of the right one is read, with a notice
+  const stops = verdict.problems.filter(
+    (problem) =>
+      STOPS.has(problem.code) &&
+      (problem.code !== 'map_columns_absent' || (guessedMap !== undefined && guessedMap.id !== mapId)),
+  );
+  const sample = step.done ? '' : ` (in its first ${PREFLIGHT_ROWS.toLocaleString('en')} rows)`;
+  if (stops.length > 0 && !check.force)
+    throw new CliError(
+      `${check.name}: nothing useful would be read${sample}:\n${stops
+        .map((problem) => `  ${problem.message}${problem.fix === undefined ? '' : ` — ${problem.fix}`}`)
+        .join('\n')}\n(--force runs anyway; leadstage check-data ${check.name} says more)`,
+      1,
+    );
+  for (const problem of verdict.problems)
+    if (!stops.includes(problem) || check.force)
+      check.diagnostics.notice(
+        check.name,
+        `${problem.message}${problem.fix === undefined ? '' : ` — ${problem.fix}`}${check.force && stops.includes(problem) ? ' (--force)' : ''}`,
+      );
+  for (const warning of verdict.warnings)
+    if (warning.code === 'columns_absent' || warning.code === 'map_columns_absent')
+      check.diagnostics.notice(check.name, warning.message);
+  yield* held;
+  if (step.done) return;
+  for (step = await iterator.next(); !step.done; step = await iterator.next()) yield step.value;
+}
+
 /**
  * The leads of a file, mapped (--map) and joined with their events (--events), deduplicated by id
  * (--dedupe), every reading problem counted once per cause.
@@ -279,6 +355,7 @@ async function leadsOf(
   values: Record<string, string | boolean | undefined>,
   config: object,
   outcome?: OutcomeColumn,
+  inspected: object = config,
 ): Promise<LeadRun> {
   const diagnostics = diagnosticsOf(values);
   const name = file === '-' ? '<stdin>' : file;
@@ -294,23 +371,69 @@ async function leadsOf(
   diagnostics.dedupe = dedupe;
   const delimiter = delimiterOf(values.delimiter as string | undefined);
   const reading = readingOf(values);
-  let map = typeof values.map === 'string' ? loadMap(values.map) : undefined;
-  if (map !== undefined && Object.keys(reading).length > 0)
-    map = { ...map, read: { ...map.read, ...reading } } as FieldMap;
+  const withReading = (found: FieldMap) =>
+    Object.keys(reading).length === 0
+      ? found
+      : ({ ...found, read: { ...found.read, ...reading } } as FieldMap);
+  const mapName = typeof values.map === 'string' ? values.map : undefined;
+  // --map auto: the built-in map the headers look like, chosen when they are read
+  let map = mapName === undefined || mapName === 'auto' ? undefined : withReading(loadMap(mapName));
   const events =
     typeof values.events === 'string'
       ? await eventsOf(values.events, values, config, diagnostics)
       : undefined;
   if (outcome !== undefined) diagnostics.sections.push(() => outcome.summary());
-  const compiled = map === undefined ? undefined : compileFieldMap(map);
+  let compiled = map === undefined ? undefined : compileFieldMap(map);
   const format = formatOf(file, values['input-format'] as string | undefined);
-  const rows = readRows(file, {
-    formatFlag: values['input-format'] as string | undefined,
-    nestHeaders: map === undefined,
-    delimiter,
-    diagnostics,
-    onHeaders: (headers) => outcome?.headers(headers, format === 'csv'),
-  });
+  let headers: readonly string[] | undefined;
+  const rows = preflightRows(
+    readRows(file, {
+      formatFlag: values['input-format'] as string | undefined,
+      // dotted CSV headers are lead paths when no map reads the row (known once --map auto has chosen)
+      get nestHeaders() {
+        return map === undefined;
+      },
+      delimiter,
+      diagnostics,
+      onHeaders: (found) => {
+        if (headers === undefined && mapName === 'auto') {
+          const guess = guessMap(found);
+          if (guess === undefined)
+            throw new CliError(
+              `--map auto: no built-in map fits the columns of ${name} (${found
+                .slice(0, 5)
+                .map((header) => JSON.stringify(header))
+                .join(
+                  ', ',
+                )}${found.length > 5 ? ', …' : ''}); name one: --map ${Object.keys(maps).join('|')} or a map file`,
+              2,
+            );
+          map = withReading(guess.map);
+          compiled = compileFieldMap(map);
+          diagnostics.notice(
+            name,
+            `--map auto: read with the ${guess.id} map (${guess.present} of its ${guess.columns} columns present)`,
+          );
+        }
+        headers ??= found;
+        outcome?.headers(found, format === 'csv');
+      },
+    }),
+    {
+      name,
+      force: values.force === true,
+      diagnostics,
+      inspector: () =>
+        createInputInspector({
+          config: inspected,
+          ...(map === undefined ? {} : { map }),
+          ...(events === undefined ? {} : { events: events.byLead }),
+        }),
+      headers: () => (format === 'csv' || map !== undefined ? headers : undefined),
+      mapId: () => map?.id,
+      usage: (held) => outcome?.checkRows(held),
+    },
+  );
   const seen = new Map<string, number>(); // --dedupe last: id → index of its row
   const ids = new Set<string>(); // first, none: the ids seen
   const duplicate = (id: string, line: number) => {
@@ -739,7 +862,7 @@ ${LEAD_USAGE}`,
       const diff = createConfigDiff(before, after, { asOf });
       // events used by either config count as used
       const both = { before, after };
-      const run = await leadsOf(file, values, both);
+      const run = await leadsOf(file, values, both, undefined, before);
       for await (const { lead } of run.leads) diff.add(lead);
       run.check();
       const result: ConfigDiff = diff.result();

@@ -83,6 +83,16 @@ export class OutcomeColumn {
       resolveOutcomeColumn(this.column, [...this.seen]);
   }
 
+  /** Before classifying: a usage error when none of the first rows has the column (JSON, NDJSON). */
+  checkRows(rows: readonly Record<string, unknown>[]): void {
+    if (
+      this.resolved === undefined &&
+      rows.length > 0 &&
+      rows.every((row) => cellOf(row, this.column) === undefined)
+    )
+      resolveOutcomeColumn(this.column, [...this.seen]);
+  }
+
   /** The summary line: n readable of m. */
   summary(): string {
     return `outcomes (${JSON.stringify(this.resolved ?? this.column)}): ${this.readable.toLocaleString('en')} readable of ${this.rows.toLocaleString('en')} (won/lost, yes/no, 1/0, Closed Won/Closed Lost; open stages and blanks have none yet)`;

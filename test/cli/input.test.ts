@@ -413,3 +413,65 @@ describe('outcomes', () => {
     expect(ndjson.code).toBe(2);
   });
 });
+
+describe('the preflight: a file of which nothing useful would be read stops before classifying', () => {
+  const export_ = fixture('check-data/hubspot-export.csv');
+  const args = (file: string, ...more: string[]) => [
+    'summarize',
+    file,
+    '-c',
+    'saas',
+    '--as-of',
+    AS_OF,
+    '--format',
+    'json',
+    ...more,
+  ];
+
+  it('a HubSpot export read without --map: exit 1, nothing on stdout, the fix named', () => {
+    const { code, stdout, stderr } = run(args(export_));
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('nothing useful would be read');
+    expect(stderr).toContain('try --map hubspot');
+  });
+
+  it('the wrong map (most of its columns absent, another map fits): exit 1 with the right one', () => {
+    const { code, stderr } = run(args(export_, '--map', 'salesforce'));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/columns of the map "salesforce" are absent/);
+    expect(stderr).toContain('try --map hubspot');
+  });
+
+  it('--map auto reads it with the map it guessed, and says which; the same funnel as --map hubspot', () => {
+    const auto = run(args(export_, '--map', 'auto'));
+    expect(auto.code, auto.stderr).toBe(0);
+    expect(auto.stderr).toMatch(/--map auto: read with the hubspot map \(\d+ of its \d+ columns present\)/);
+    const named = run(args(export_, '--map', 'hubspot'));
+    expect(JSON.parse(auto.stdout)).toEqual(JSON.parse(named.stdout));
+    const none = run(args(fixture('semicolon.csv'), '--map', 'auto'));
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--map auto: no built-in map fits the columns/);
+  });
+
+  it('--force runs anyway, and says what it overrode', () => {
+    const { code, stdout, stderr } = run(args(export_, '--force'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).total).toBeGreaterThan(0);
+    expect(stderr).toMatch(/no lead has any of the .* \(--force\)/);
+  });
+
+  it('works on stdin without reading it twice: every lead after the inspected rows is still classified', () => {
+    const header = 'id,company.employees,contact.seniority';
+    const rows = Array.from({ length: 2_500 }, (_, index) => `l${index},${index},executive`);
+    const { code, stdout, stderr } = run(
+      ['classify', '-', '-c', 'saas', '--as-of', AS_OF, '--format', 'ndjson', '--detail', 'stage'],
+      `${[header, ...rows].join('\n')}\n`,
+    );
+    expect(code, stderr).toBe(0);
+    expect(results(stdout).map((result) => result.leadId)).toEqual(rows.map((row) => row.split(',')[0]));
+    const empty = run(['classify', '-', '-c', 'saas', '--as-of', AS_OF], `id,foo\n${'x,1\n'.repeat(10)}`);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('nothing useful would be read');
+  });
+});

@@ -199,7 +199,7 @@ describe('I/O errors: one line and an exit code, never a stack', () => {
       'sh',
       [
         '-c',
-        `"${process.execPath}" "${CLI}" classify "${big}" -c "${CONFIG}" --as-of ${AS_OF} -q | head -n 2; exit 0`,
+        `"${process.execPath}" "${CLI}" classify "${big}" -c "${CONFIG}" --as-of ${AS_OF} -q --force | head -n 2; exit 0`,
       ],
       { encoding: 'utf8' },
     );
@@ -223,6 +223,7 @@ describe('I/O errors: one line and an exit code, never a stack', () => {
       'ndjson',
       '--detail',
       'stage',
+      '--force', // leads with an id only: nothing the config reads
     ]);
     expect(code).toBe(0);
     expect(
