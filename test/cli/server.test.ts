@@ -53,7 +53,7 @@ describe('examples/server.mjs', () => {
     if (server.child.exitCode === null) server.child.kill('SIGKILL');
   });
 
-  const post = (path: string, body: string | Uint8Array) =>
+  const post = (path: string, body: string | Blob) =>
     fetch(`${server.base}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
 
   it('classifies one lead with the sealed preset, as the library does', async () => {
@@ -95,7 +95,7 @@ describe('examples/server.mjs', () => {
   });
 
   it('answers 413 past the size limit, whether or not the length is declared', async () => {
-    const big = new Uint8Array(1_100_000).fill(32);
+    const big = new Blob([new Uint8Array(1_100_000).fill(32)]);
     expect((await post('/classify', big)).status).toBe(413);
     const streamed = new ReadableStream({
       start(controller) {
