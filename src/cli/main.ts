@@ -77,6 +77,7 @@ const LEAD_OPTIONS = {
 } as const;
 
 const LEAD_USAGE = `Reading the leads:
+  --config, -c <file|preset>   the config: a JSON file, or saas, consulting, agency, bant, meddic, champ, anum
   --map <file|hubspot|salesforce|auto>  read rows through a field map (a CRM export); auto: the one the
                                headers look like
   --events <file>              an events file (leadId,type,at; other columns into props) joined by lead id
@@ -636,7 +637,6 @@ const commands: Record<string, Command> = {
   classify: {
     usage: `Usage: leadstage classify <leads> --config <file|preset> [options]
 
-  --config, -c <file|preset>   the config (a JSON file, or saas, consulting, agency, bant, meddic, champ, anum)
   --detail full|statuses|stage what each result holds (default full)
   --format table|json|ndjson|csv  (default table; table text has control characters replaced)
   --no-escape-formulas         csv: write cells starting with = + - @ tab CR as they are (default: a leading ')
