@@ -8,7 +8,16 @@
 // the same file (a page that builds a program step by step); `<!-- test: real olist -->` needs the public
 // files in ../shared/data/real/olist (linked into the block's directory; skipped, visibly, when absent).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -52,7 +61,12 @@ function blocksOf(file: string): Block[] {
   return blocks;
 }
 
-const files = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const files = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 const blocks = files.flatMap(blocksOf);
 
 /** The block's source with each `//=>` turned into a check of the expression it follows. */
@@ -76,7 +90,9 @@ function withChecks(block: Block): string {
     }
     expression = expression.replace(/;$/, '');
     const where = `${block.file}:${block.line}`;
-    out.push(`await __check(${JSON.stringify(where)}, async () => (${expression}), ${JSON.stringify(expected)});`);
+    out.push(
+      `await __check(${JSON.stringify(where)}, async () => (${expression}), ${JSON.stringify(expected)});`,
+    );
   }
   return out.join('\n');
 }
@@ -138,14 +154,23 @@ const notRun: Block[] = [];
 describe('code blocks of README.md and docs/', () => {
   it('knows every block’s language', () => {
     const unknown = blocks.filter(
-      (block) => !RUN.has(block.lang) && !JSON_LANGS.has(block.lang) && !SHELL.has(block.lang) && !SHOWN.has(block.lang),
+      (block) =>
+        !RUN.has(block.lang) &&
+        !JSON_LANGS.has(block.lang) &&
+        !SHELL.has(block.lang) &&
+        !SHOWN.has(block.lang),
     );
     expect(unknown.map((block) => `${block.file}:${block.line} ${block.lang}`)).toEqual([]);
     expect(runnable.length).toBeGreaterThan(20);
   });
 
-  it('lists the blocks that are not run, each with its reason', () => {
-    expect(notRun.map((block) => `${block.file}:${block.line} — ${block.directive}`)).toMatchSnapshot();
+  it('runs every code block, or says why not', () => {
+    const unexplained = notRun.filter((block) => !/^not run — \S/.test(block.directive ?? ''));
+    expect(unexplained.map((block) => `${block.file}:${block.line}`)).toEqual([]);
+    if (notRun.length > 0)
+      console.warn(
+        `not run:\n${notRun.map((block) => `  ${block.file}:${block.line} — ${block.directive}`).join('\n')}`,
+      );
   });
 
   it.each(runnable.map((each) => [`${each.block.file}:${each.block.line}`, each] as const))(
@@ -160,7 +185,8 @@ describe('code blocks of README.md and docs/', () => {
       mkdirSync(directory, { recursive: true });
       fixtures(directory);
       if (real !== undefined)
-        for (const name of readdirSync(join(REAL, real))) symlinkSync(join(REAL, real, name), join(directory, name));
+        for (const name of readdirSync(join(REAL, real)))
+          symlinkSync(join(REAL, real, name), join(directory, name));
       const file = join(directory, 'block.mjs');
       writeFileSync(file, programOf(block, chain));
       const result = spawnSync(process.execPath, [file], {
@@ -170,22 +196,26 @@ describe('code blocks of README.md and docs/', () => {
         env: { ...process.env, TZ: 'UTC' },
       });
       // nothing on stderr: a failed `//=>`, an exception, or a warning the docs do not show
-      expect({ status: result.status, stderr: result.stderr }, `${where} (run ${relative(ROOT, file)})`).toEqual({
+      expect(
+        { status: result.status, stderr: result.stderr },
+        `${where} (run ${relative(ROOT, file)})`,
+      ).toEqual({
         status: 0,
         stderr: '',
       });
     },
   );
 
-  it.each(blocks.filter((block) => JSON_LANGS.has(block.lang)).map((block) => [`${block.file}:${block.line}`, block] as const))(
-    'parses %s',
-    (_where, block) => {
-      // jsonc blocks are annotated excerpts: comments, `…` for what is left out, a member shown alone
-      let text = block.lang === 'jsonc' ? stripComments(block.code).replace(/,?\s*…/g, '') : block.code;
-      if (block.lang === 'jsonc' && text.trimStart().startsWith('"')) text = `{${text}}`;
-      expect(() => JSON.parse(text.replace(/,(\s*[}\]])/g, '$1'))).not.toThrow();
-    },
-  );
+  it.each(
+    blocks
+      .filter((block) => JSON_LANGS.has(block.lang))
+      .map((block) => [`${block.file}:${block.line}`, block] as const),
+  )('parses %s', (_where, block) => {
+    // jsonc blocks are annotated excerpts: comments, `…` for what is left out, a member shown alone
+    let text = block.lang === 'jsonc' ? stripComments(block.code).replace(/,?\s*…/g, '') : block.code;
+    if (block.lang === 'jsonc' && text.trimStart().startsWith('"')) text = `{${text}}`;
+    expect(() => JSON.parse(text.replace(/,(\s*[}\]])/g, '$1'))).not.toThrow();
+  });
 
   const helpOf = new Map<string, string>();
   const help = (command: string) => {
@@ -196,26 +226,27 @@ describe('code blocks of README.md and docs/', () => {
     return helpOf.get(command) as string;
   };
 
-  it.each(blocks.filter((block) => SHELL.has(block.lang)).map((block) => [`${block.file}:${block.line}`, block] as const))(
-    'names commands and options the CLI has in %s',
-    (_where, block) => {
-      const problems: string[] = [];
-      for (const line of block.code.split('\n')) {
-        const command = /^(?:npx )?leadstage (\S+)(.*)$/.exec(line.replace(/\s+#.*$/, '').trim());
-        if (command === null) continue;
-        const [, name, rest] = command as unknown as [string, string, string];
-        if (name.startsWith('-')) continue; // leadstage --help / --version
-        const text = help(name);
-        if (text === '') {
-          problems.push(`no command "${name}": ${line}`);
-          continue;
-        }
-        for (const option of rest.match(/(?<=\s)--?[a-z][\w-]*/g) ?? [])
-          if (!new RegExp(`(^|[\\s,[|])${option}\\b`).test(text)) problems.push(`${name}: no option ${option}`);
+  it.each(
+    blocks
+      .filter((block) => SHELL.has(block.lang))
+      .map((block) => [`${block.file}:${block.line}`, block] as const),
+  )('names commands and options the CLI has in %s', (_where, block) => {
+    const problems: string[] = [];
+    for (const line of block.code.split('\n')) {
+      const command = /^(?:npx )?leadstage (\S+)(.*)$/.exec(line.replace(/\s+#.*$/, '').trim());
+      if (command === null) continue;
+      const [, name, rest] = command as unknown as [string, string, string];
+      if (name.startsWith('-')) continue; // leadstage --help / --version
+      const text = help(name);
+      if (text === '') {
+        problems.push(`no command "${name}": ${line}`);
+        continue;
       }
-      expect(problems).toEqual([]);
-    },
-  );
+      for (const option of rest.match(/(?<=\s)--?[a-z][\w-]*/g) ?? [])
+        if (!new RegExp(`(^|[\\s,[|])${option}\\b`).test(text)) problems.push(`${name}: no option ${option}`);
+    }
+    expect(problems).toEqual([]);
+  });
 });
 
 /** JSONC: line and block comments and trailing commas removed, strings left alone. */

@@ -68,12 +68,17 @@ export async function __check(where, thunk, text) {
   try {
     value = await thunk();
   } catch (error) {
-    if (expected.throws !== undefined && error?.name === expected.throws && String(error.message).includes(expected.text))
+    if (
+      expected.throws !== undefined &&
+      error?.name === expected.throws &&
+      String(error.message).includes(expected.text)
+    )
       return;
     failures.push(`${where}: threw ${error?.name}: ${error?.message}; expected ${text}`);
     return;
   }
-  if (expected.throws !== undefined) failures.push(`${where}: expected ${text}, got ${JSON.stringify(value)}`);
+  if (expected.throws !== undefined)
+    failures.push(`${where}: expected ${text}, got ${JSON.stringify(value)}`);
   else if (!matches(value, expected.value))
     failures.push(`${where}: got ${JSON.stringify(value)}, expected ${text}`);
 }
