@@ -1,7 +1,9 @@
 /// <reference types="node" />
 // The leadstage command line: the library's main job without writing code. stdout carries only data;
 // progress, the asOf used and warnings go to stderr. Exit codes: 0 ok, 1 findings, 2 usage.
+
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import {
@@ -46,6 +48,9 @@ import { cellOf, OutcomeColumn } from './outcome';
 import { abortOutputs, escapeFormula, type Output, openOutput } from './output';
 import { renderReport } from './report';
 import { forTerminal } from './text';
+
+/** The command line's guide, as installed: the package ships docs/ beside dist/. */
+const DOCS = fileURLToPath(new URL('../docs/cli.md', import.meta.url));
 
 const VERSION: string = (() => {
   try {
@@ -124,7 +129,8 @@ Commands:
   schema              the JSON Schema of configs
 
 Leads: a CSV (dotted headers become paths: budget.amount), NDJSON or a JSON array; - for stdin.
-Run leadstage <command> --help for its options. Docs: docs/cli.md`;
+Run leadstage <command> --help for its options.
+Docs: ${DOCS} (shipped with the package), or https://github.com/leadstage/leadstage/blob/main/docs/cli.md`;
 
 /** `--as-of`, default now; the value used goes to stderr so the run can be repeated exactly. */
 function asOfOf(value: string | boolean | undefined): string {

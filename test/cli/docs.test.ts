@@ -217,6 +217,32 @@ describe('code blocks of README.md and docs/', () => {
     expect(() => JSON.parse(text.replace(/,(\s*[}\]])/g, '$1'))).not.toThrow();
   });
 
+  // `<!-- test: run -->` shell blocks run for real, as a user who installed the package: each
+  // `npx leadstage …` line with the built CLI, in a directory whose node_modules/leadstage is this package;
+  // exit 0 unless the line ends in `# exit N`
+  it.each(
+    blocks
+      .filter((block) => SHELL.has(block.lang) && block.directive === 'run')
+      .map((block) => [`${block.file}:${block.line}`, block] as const),
+  )('runs the commands of %s', (where, block) => {
+    const directory = join(WORK, slug(block));
+    rmSync(directory, { recursive: true, force: true });
+    mkdirSync(join(directory, 'node_modules'), { recursive: true });
+    symlinkSync(ROOT, join(directory, 'node_modules', 'leadstage'));
+    let ran = 0;
+    for (const line of block.code.split('\n')) {
+      const command = /^npx leadstage (.*?)(?:\s+# exit (\d))?$/.exec(line.trim());
+      if (command === null) continue;
+      const args =
+        (command[1] as string).match(/"[^"]*"|\S+/g)?.map((arg) => arg.replace(/^"|"$/g, '')) ?? [];
+      const result = spawnSync(process.execPath, [CLI, ...args], { cwd: directory, encoding: 'utf8' });
+      expect(result.status, `${where}: ${line}\n${result.stderr}`).toBe(Number(command[2] ?? 0));
+      expect(result.stdout.trim(), `${where}: ${line} printed nothing`).not.toBe('');
+      ran++;
+    }
+    expect(ran).toBeGreaterThan(0);
+  });
+
   const helpOf = new Map<string, string>();
   const help = (command: string) => {
     if (!helpOf.has(command)) {
