@@ -14,7 +14,7 @@ const FILES = [
 ];
 
 /** The cells of a GFM table row: split on unescaped pipes, the outer ones optional. */
-export function cellsOf(row: string): string[] {
+function cellsOf(row: string): string[] {
   const cells = row
     .trim()
     .replace(/^\|/, '')
@@ -32,7 +32,7 @@ interface Table {
 }
 
 /** The tables of a Markdown text, outside fenced code blocks. */
-export function tablesOf(text: string): Table[] {
+function tablesOf(text: string): Table[] {
   const lines = text.split('\n');
   const tables: Table[] = [];
   let fenced = false;
