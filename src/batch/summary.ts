@@ -1,6 +1,19 @@
 import { describeValue } from '../internal/issues';
+import { compilePath, FORBIDDEN_SEGMENTS } from '../internal/path';
+import { isMissing, readInstant } from '../internal/read';
 import type { Status } from '../internal/status';
 import { Distribution, type Quantiles } from './distribution';
+import {
+  compareRates,
+  differenceInterval,
+  type Interval,
+  MIN_EXPECTED,
+  type RateTest,
+  wilson,
+  wilsonInterval,
+} from './proportions';
+
+export type { Interval, RateTest } from './proportions';
 
 /** What `summarize` reads of a result: the fields full and `'statuses'` results share. */
 export interface SummarizableResult {
@@ -44,6 +57,38 @@ export interface SummaryOptions {
   readonly bands?: number | readonly number[];
   /** Counts of the input the results came from, for the data-quality section (more can be added with `countInput`). */
   readonly input?: InputCounts;
+  /**
+   * A breakdown: one funnel and one calibration per group. A dotted path read on the lead given with the
+   * result (`add(result, lead)`, or `summarize(results, { leads })`), else on the result — with `:day`,
+   * `:week` (ISO), `:month`, `:quarter` or `:year` to bucket a date (`'createdAt:month'`) — or a function
+   * `(result, lead) => key`.
+   */
+  readonly by?: string | GroupKey;
+  /** The most groups a breakdown keeps (default 1,000, at most 10,000); leads of later groups count under `"(other)"`. */
+  readonly maxGroups?: number;
+}
+
+/** A breakdown's group of a result (and of its lead, when given): any value, read as text. */
+export type GroupKey = (result: SummarizableResult, lead: unknown) => unknown;
+
+/** The options of {@link summarize}: those of {@link createSummary}, and the leads the results came from. */
+export interface SummarizeOptions extends SummaryOptions {
+  /** The leads of the results, in the same order, for `by` paths on the lead (`'company.industry'`). */
+  readonly leads?: Iterable<unknown>;
+}
+
+/**
+ * Something a reader of the summary should know before trusting a figure: `small_sample` (a group with
+ * fewer than 30 leads with an outcome), `few_conversions` (fewer than 5 conversions, or non-conversions,
+ * expected in a group at the base rate), `groups_capped` (a breakdown past its cap of groups).
+ */
+export interface SummaryWarning {
+  readonly code: 'small_sample' | 'few_conversions' | 'groups_capped';
+  /** Where in the summary: `'all'`, `'stages.SAL'`, `'bands[2]'`, `'next.SAL.unknown'`, `'breakdown'`. */
+  readonly where: string;
+  /** The leads it is about (with an outcome, for the calibration's warnings). */
+  readonly leads: number;
+  readonly message: string;
 }
 
 /** What happened to the input before classifying: rows skipped as unreadable, duplicates, empty rows. */
@@ -77,6 +122,26 @@ export interface Rate {
   readonly rate: number | null;
   /** `rate / base rate`, to 4 decimals: 2 means twice as likely to convert as the average lead. */
   readonly lift: number | null;
+  /** Wilson score 95 % interval of `rate`, to 4 decimals. */
+  readonly interval: Interval | null;
+  /**
+   * 95 % interval of `lift`: the Wilson interval divided by the base rate (taken as known). The group is
+   * part of the base, so this errs wide, never narrow; `vsRest` is the test.
+   */
+  readonly liftInterval: Interval | null;
+  /** This group's rate against the rest of the leads with an outcome: whether the lift could be noise. */
+  readonly vsRest: RateTest | null;
+}
+
+/** Two adjacent stages of the ladder (a stage and its next stage) compared: could the gap be noise? */
+export interface StageComparison {
+  /** The stage above (`SQO`) and the one below (`SAL`). */
+  readonly higher: string;
+  readonly lower: string;
+  /** The higher stage's rate minus the lower's, to 4 decimals, with Newcombe's 95 % interval. */
+  readonly difference: number;
+  readonly interval: Interval;
+  readonly test: RateTest;
 }
 
 /** One score band of the calibration: total scores from `from` (inclusive) to `to` (exclusive, inclusive for the last). */
@@ -97,11 +162,41 @@ export interface Calibration {
   readonly bands: readonly BandRate[];
   /**
    * Per stage with a next stage: the leads whose next stage is `unknown` (answers missing: ask) against
-   * those for whom it is `unmet` (answers given, and wrong).
+   * those for whom it is `unmet` (answers given, and wrong), and the test of the two.
    */
   readonly next: Readonly<
-    Record<string, { readonly stage: string; readonly unknown: Rate; readonly unmet: Rate }>
+    Record<
+      string,
+      {
+        readonly stage: string;
+        readonly unknown: Rate;
+        readonly unmet: Rate;
+        /** `unknown` against `unmet`; `null` when either has no lead. */
+        readonly comparison: RateTest | null;
+      }
+    >
   >;
+  /** Wilson score 95 % interval of the base rate. */
+  readonly interval: Interval | null;
+  /** Each stage against the next stage up the ladder (`SQO` vs `SAL`, `SAL` vs `unqualified`), top first. */
+  readonly comparisons: readonly StageComparison[];
+  /** Groups too small for their rate to mean much (`small_sample`, `few_conversions`). */
+  readonly warnings: readonly SummaryWarning[];
+}
+
+/** One group of a breakdown: its key and its own summary (funnel and calibration). */
+export interface BreakdownGroup {
+  /** The group: the value read as text, `"(none)"` when absent, `"(unreadable)"` when not a readable date (for a date bucket) or not a plain value, `"(other)"` past the cap. */
+  readonly key: string;
+  readonly summary: Summary;
+}
+
+/** A summary per group: `by` as given, the groups in key order (`(none)`, `(unreadable)`, `(other)` last). */
+export interface Breakdown {
+  /** The path given (`'createdAt:month'`), or `'(function)'`. */
+  readonly by: string;
+  readonly groups: readonly BreakdownGroup[];
+  readonly warnings: readonly SummaryWarning[];
 }
 
 /** One stage of the funnel. */
@@ -151,14 +246,19 @@ export interface Summary {
   readonly dataQuality: DataQuality;
   /** Present when `outcome` was given. */
   readonly calibration?: Calibration;
+  /** Present when `by` was given: the same summary per group. */
+  readonly breakdown?: Breakdown;
   /** `true` when some score quantiles are rounded (past 50,000 distinct values of one score). */
   readonly approximate?: true;
 }
 
 /** An incremental summary: add results one at a time (from a stream), read the summary at any point. */
 export interface SummaryBuilder {
-  /** Adds one result. @throws {TypeError} when it is not a classification result, or from another config */
-  add(result: SummarizableResult): void;
+  /**
+   * Adds one result, and the lead it came from when `by` reads the lead.
+   * @throws {TypeError} when it is not a classification result, or from another config
+   */
+  add(result: SummarizableResult, lead?: unknown): void;
   /** Adds counts of the input (rows skipped, duplicates, empty rows) to the data-quality section. */
   countInput(counts: InputCounts): void;
   /** The summary of every result added so far. */
@@ -247,13 +347,63 @@ function ownKey<T>(target: Record<string, T>, key: string, value: T): void {
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
-function rateOf(leads: number, converted: number, base: number | null): Rate {
+/** Fewer leads with an outcome than this in a group: `small_sample` (see docs/batch.md, "Is the gap real?"). */
+export const MIN_SAMPLE = 30;
+
+/** The leads with an outcome: how many, how many converted, and the base rate. */
+interface Base {
+  readonly leads: number;
+  readonly converted: number;
+  readonly rate: number | null;
+}
+
+function rateOf(leads: number, converted: number, base: Base): Rate {
   const rate = leads === 0 ? null : converted / leads;
+  const bounds = wilson(converted, leads);
+  const baseRate = base.rate;
+  const liftable = rate !== null && baseRate !== null && baseRate !== 0;
   return {
     leads,
     converted,
     rate: rate === null ? null : round4(rate),
-    lift: rate === null || base === null || base === 0 ? null : round4(rate / base),
+    lift: liftable ? round4(rate / baseRate) : null,
+    interval: wilsonInterval(converted, leads),
+    liftInterval:
+      liftable && bounds !== undefined
+        ? { low: round4(bounds[0] / baseRate), high: round4(bounds[1] / baseRate) }
+        : null,
+    vsRest: compareRates(converted, leads, base.converted - converted, base.leads - leads),
+  };
+}
+
+const percentText = (share: number | null | undefined) =>
+  share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)} %`;
+
+/** A warning when a group is too small for its rate to mean much. */
+function sampleWarning(where: string, rate: Rate, base: Base): SummaryWarning | undefined {
+  if (rate.leads === 0) return undefined;
+  if (rate.leads < MIN_SAMPLE) {
+    const interval =
+      rate.interval === null
+        ? ''
+        : ` (95 % interval ${percentText(rate.interval.low)} – ${percentText(rate.interval.high)})`;
+    return {
+      code: 'small_sample',
+      where,
+      leads: rate.leads,
+      message: `${where}: ${rate.leads} ${rate.leads === 1 ? 'lead' : 'leads'} with an outcome, fewer than ${MIN_SAMPLE}: its rate ${percentText(rate.rate)}${interval}${rate.lift === null || where === 'all' ? '' : ` and lift ${rate.lift}`} may be noise`,
+    };
+  }
+  if (base.rate === null || where === 'all') return undefined;
+  const conversions = rate.leads * base.rate;
+  const others = rate.leads - conversions;
+  if (conversions >= MIN_EXPECTED && others >= MIN_EXPECTED) return undefined;
+  const [expected, what] = conversions < others ? [conversions, 'conversions'] : [others, 'non-conversions'];
+  return {
+    code: 'few_conversions',
+    where,
+    leads: rate.leads,
+    message: `${where}: ${round4(expected)} ${what} expected at the base rate, fewer than ${MIN_EXPECTED}: its rate and lift rest on a handful of leads`,
   };
 }
 
@@ -556,34 +706,68 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
         },
       };
       if (readOutcome !== undefined) {
-        const base = matched === 0 ? null : converted / matched;
+        const base: Base = {
+          leads: matched,
+          converted,
+          rate: matched === 0 ? null : converted / matched,
+        };
+        const warnings: SummaryWarning[] = [];
+        const warn = (where: string, rate: Rate) => {
+          const warning = sampleWarning(where, rate, base);
+          if (warning !== undefined) warnings.push(warning);
+        };
+        const all = rateOf(matched, converted, base);
+        warn('all', all);
+        const stageRates: Record<string, Rate> = {};
+        for (const id of stages.keys()) {
+          const found = stageOutcomes.get(id);
+          if (found === undefined) continue;
+          const rate = rateOf(found.leads, found.converted, base);
+          ownKey(stageRates, id, rate);
+          warn(`stages.${id}`, rate);
+        }
+        const bandList = bandRates(totals.counts, bands, base);
+        bandList.forEach((band, index) => warn(`bands[${index}]`, band));
+        const nextRates: Record<string, Calibration['next'][string]> = {};
+        for (const [id, { stage, unknown, unmet }] of nextOutcomes) {
+          const split = {
+            stage,
+            unknown: rateOf(unknown[0], unknown[1], base),
+            unmet: rateOf(unmet[0], unmet[1], base),
+            comparison: compareRates(unknown[1], unknown[0], unmet[1], unmet[0]),
+          };
+          ownKey(nextRates, id, split);
+          warn(`next.${id}.unknown`, split.unknown);
+          warn(`next.${id}.unmet`, split.unmet);
+        }
+        // adjacent rungs: each stage against the stage its leads are next up for
+        const comparisons: StageComparison[] = [];
+        for (const [id, tally] of stages) {
+          const lower = stageOutcomes.get(id);
+          const higher = tally.next === undefined ? undefined : stageOutcomes.get(tally.next.stage);
+          if (lower === undefined || higher === undefined || tally.next === undefined) continue;
+          const test = compareRates(higher.converted, higher.leads, lower.converted, lower.leads);
+          const interval = differenceInterval(higher.converted, higher.leads, lower.converted, lower.leads);
+          if (test === null || interval === null) continue;
+          comparisons.push({
+            higher: tally.next.stage,
+            lower: id,
+            difference: round4(higher.converted / higher.leads - lower.converted / lower.leads),
+            interval,
+            test,
+          });
+        }
         summary.calibration = {
           leads: matched,
           converted,
-          rate: base === null ? null : round4(base),
+          rate: all.rate,
           unmatched,
-          stages: Object.fromEntries(
-            [...stages.keys()]
-              .filter((id) => stageOutcomes.has(id))
-              .map((id) => {
-                const { leads, converted: won } = stageOutcomes.get(id) as {
-                  leads: number;
-                  converted: number;
-                };
-                return [id, rateOf(leads, won, base)];
-              }),
-          ),
-          bands: bandRates(totals.counts, bands, base),
-          next: Object.fromEntries(
-            [...nextOutcomes].map(([id, { stage, unknown, unmet }]) => [
-              id,
-              {
-                stage,
-                unknown: rateOf(unknown[0], unknown[1], base),
-                unmet: rateOf(unmet[0], unmet[1], base),
-              },
-            ]),
-          ),
+          stages: stageRates,
+          bands: bandList,
+          next: nextRates,
+          interval: all.interval,
+          comparisons,
+          warnings,
         };
       }
       if (approximate || totals.approximate) summary.approximate = true;
@@ -601,7 +785,7 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
 function bandRates(
   totals: ReadonlyMap<number, readonly [number, number]>,
   bands: number | readonly number[],
-  base: number | null,
+  base: Base,
 ): BandRate[] {
   const entries = [...totals].sort((a, b) => a[0] - b[0]);
   if (entries.length === 0) return [];
@@ -659,8 +843,11 @@ function bandRates(
  *   asOf: '2026-06-30',
  *   detail: 'statuses',
  * });
- * summarize(results, { outcome: { a: true, b: false } }).calibration.stages;
- * //=> { disqualified: { leads: 1, converted: 0, rate: 0, lift: 0 }, unqualified: { leads: 1, converted: 1, rate: 1, lift: 2 } }
+ * const summary = summarize(results, { outcome: { a: true, b: false } });
+ * summary.calibration.stages.unqualified;
+ * //=> { leads: 1, converted: 1, rate: 1, lift: 2, interval: { low: 0.2065, high: 1 }, liftInterval: { low: 0.4131, high: 2 }, vsRest: { test: 'fisher', p: 1, verdict: 'not distinguishable' } }
+ * summary.calibration.warnings[0].message;
+ * //=> 'all: 2 leads with an outcome, fewer than 30: its rate 50.0 % (95 % interval 9.4 % – 90.5 %) may be noise'
  */
 export function summarize(results: Iterable<SummarizableResult>, options: SummaryOptions = {}): Summary {
   const builder = createSummary(options);
