@@ -407,6 +407,105 @@ function sampleWarning(where: string, rate: Rate, base: Base): SummaryWarning | 
   };
 }
 
+/** The date buckets a `by` path may end in. */
+const BUCKETS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+type Bucket = (typeof BUCKETS)[number];
+/** Group keys longer than this are cut (with `…`): a breakdown by free text stays bounded. */
+const MAX_KEY_LENGTH = 100;
+/** The groups a breakdown keeps by default, and at most. */
+const DEFAULT_MAX_GROUPS = 1000;
+const MAX_MAX_GROUPS = 10_000;
+const NONE = '(none)';
+const UNREADABLE = '(unreadable)';
+const OTHER = '(other)';
+
+const two = (value: number) => String(value).padStart(2, '0');
+
+/** The bucket of an instant, in UTC: `2017-03-05`, `2017-W09` (ISO week), `2017-03`, `2017-Q1`, `2017`. */
+function bucketOf(instant: number, bucket: Bucket): string {
+  const date = new Date(instant);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth();
+  switch (bucket) {
+    case 'day':
+      return `${year}-${two(month + 1)}-${two(date.getUTCDate())}`;
+    case 'month':
+      return `${year}-${two(month + 1)}`;
+    case 'quarter':
+      return `${year}-Q${Math.floor(month / 3) + 1}`;
+    case 'year':
+      return String(year);
+    case 'week': {
+      // the ISO week is the week of its Thursday, and belongs to the Thursday's year
+      const day = (date.getUTCDay() + 6) % 7;
+      const thursday = Date.UTC(year, month, date.getUTCDate() - day + 3);
+      const isoYear = new Date(thursday).getUTCFullYear();
+      const week = Math.floor((thursday - Date.UTC(isoYear, 0, 1)) / 86_400_000 / 7) + 1;
+      return `${isoYear}-W${two(week)}`;
+    }
+  }
+}
+
+/** A group key from any value: text as is (cut), numbers and booleans as text, absent as `(none)`. */
+function keyOf(value: unknown, bucket: Bucket | undefined): string {
+  if (isMissing(value)) return NONE;
+  if (bucket !== undefined) {
+    const instant = readInstant(value);
+    return Number.isNaN(instant) ? UNREADABLE : bucketOf(instant, bucket);
+  }
+  if (typeof value === 'string') {
+    const text = value.trim();
+    return text.length > MAX_KEY_LENGTH ? `${text.slice(0, MAX_KEY_LENGTH - 1)}…` : text;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? UNREADABLE : value.toISOString();
+  return UNREADABLE;
+}
+
+/** The group reader of `by`, and its name for the summary. */
+function groupReader(by: SummaryOptions['by']): { name: string; read: GroupKey } | undefined {
+  if (by === undefined) return undefined;
+  if (typeof by === 'function')
+    return { name: '(function)', read: (result, lead) => keyOf(by(result, lead), undefined) };
+  if (typeof by !== 'string' || by.trim() === '' || by.length > 200) {
+    throw new TypeError(
+      `summarize: by must be a dotted path (optionally ending in :${BUCKETS.join('|:')}) of up to 200 characters, or a function of the result and lead, received ${describeValue(by)}`,
+    );
+  }
+  const colon = by.lastIndexOf(':');
+  const path = colon < 0 ? by : by.slice(0, colon);
+  const unit = colon < 0 ? undefined : by.slice(colon + 1);
+  if (unit !== undefined && !(BUCKETS as readonly string[]).includes(unit)) {
+    throw new TypeError(
+      `summarize: by "${by}" ends in ":${unit}", expected one of ${BUCKETS.map((each) => `:${each}`).join(', ')} (a date bucket)`,
+    );
+  }
+  const forbidden = path.split('.').find((segment) => FORBIDDEN_SEGMENTS.has(segment) || segment === '');
+  if (forbidden !== undefined) {
+    throw new TypeError(
+      `summarize: by "${by}" has ${forbidden === '' ? 'an empty segment' : `the segment "${forbidden}"`}, expected a dotted path such as "company.industry" or "createdAt:month"`,
+    );
+  }
+  const read = compilePath(path);
+  const bucket = unit as Bucket | undefined;
+  return { name: by, read: (result, lead) => keyOf(read(lead === undefined ? result : lead), bucket) };
+}
+
+function checkMaxGroups(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_GROUPS;
+  if (Number.isInteger(value) && value >= 1 && value <= MAX_MAX_GROUPS) return value;
+  throw new TypeError(
+    `summarize: maxGroups must be a whole number from 1 to ${MAX_MAX_GROUPS}, received ${describeValue(value)}`,
+  );
+}
+
+/** Group keys in order: as text (code units, so dates sort in time), the placeholders last. */
+function compareKeys(a: string, b: string): number {
+  const rank = (key: string) => (key === NONE ? 1 : key === UNREADABLE ? 2 : key === OTHER ? 3 : 0);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 function outcomeReader(
   outcome: Outcome | undefined,
 ): ((result: SummarizableResult) => boolean | undefined) | undefined {
@@ -488,11 +587,13 @@ interface BlockerTally {
 
 /**
  * An incremental {@link summarize}: `add` each result as it comes (from `classifyStream`), `result()` at
- * the end — memory grows with the stages, criteria, blockers and distinct scores, never with the leads.
+ * the end — memory grows with the stages, criteria, blockers and distinct scores, never with the leads
+ * (and, with `by`, with the groups: at most `maxGroups`, then `"(other)"`).
  *
- * @param options - `outcome` for the calibration, `bands` for its score bands
- * @returns a builder with `add(result)` and `result()`
- * @throws {TypeError} when `outcome` or `bands` is malformed
+ * @param options - `outcome` for the calibration, `bands` for its score bands, `by` and `maxGroups` for a
+ *   breakdown (a path read on the lead given to `add(result, lead)`, else on the result; or a function)
+ * @returns a builder with `add(result, lead?)` and `result()`
+ * @throws {TypeError} when `outcome`, `bands`, `by` or `maxGroups` is malformed
  *
  * @example
  * const summary = createSummary();
@@ -500,9 +601,24 @@ interface BlockerTally {
  *   summary.add(classify(lead, presets.saas, { asOf: '2026-06-30', detail: 'statuses' }));
  * summary.result().stages.disqualified;
  * //=> { count: 1, share: 0.5, scores: { total: { count: 1, min: 0, p10: 0, p25: 0, median: 0, p75: 0, p90: 0, max: 0, mean: 0 }, fit: { count: 1, min: 0, p10: 0, p25: 0, median: 0, p75: 0, p90: 0, max: 0, mean: 0 }, engagement: { count: 1, min: 0, p10: 0, p25: 0, median: 0, p75: 0, p90: 0, max: 0, mean: 0 } } }
+ * const cohorts = createSummary({ by: 'createdAt:month' });
+ * for (const lead of [{ id: 'a', createdAt: '2026-05-04' }, { id: 'b', createdAt: '2026-06-30T23:00:00Z' }])
+ *   cohorts.add(classify(lead, presets.saas, { asOf: '2026-06-30T23:30:00Z' }), lead);
+ * cohorts.result().breakdown.groups.map((group) => group.key);
+ * //=> ['2026-05', '2026-06']
  */
 export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
   const readOutcome = outcomeReader(options.outcome);
+  const grouping = groupReader(options.by);
+  const maxGroups = checkMaxGroups(options.maxGroups);
+  /** The breakdown: a builder per group, each reading the outcome its parent read. */
+  const groups = new Map<string, SummaryBuilder>();
+  let overflow = 0;
+  let groupOutcome: boolean | undefined;
+  const groupOptions: SummaryOptions = {
+    ...(readOutcome === undefined ? {} : { outcome: () => groupOutcome }),
+    ...(options.bands === undefined ? {} : { bands: options.bands }),
+  };
   const bands = checkBands(options.bands);
   let total = 0;
   let config: { id: string; hash: string } | undefined;
@@ -563,7 +679,7 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
   };
 
   return {
-    add(result) {
+    add(result, lead) {
       if (!isResult(result)) {
         throw new TypeError(
           `summarize: result ${total} is not a classification result (expected the object classify returns), received ${describeValue(result)}`,
@@ -626,8 +742,22 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
       }
       for (const kind of kinds) flags.set(kind, (flags.get(kind) ?? 0) + 1);
 
+      const outcome = readOutcome === undefined ? undefined : readOutcome(result);
+      if (grouping !== undefined) {
+        let key = grouping.read(result, lead) as string;
+        if (!groups.has(key) && groups.size >= maxGroups + (groups.has(OTHER) ? 1 : 0)) {
+          key = OTHER;
+          overflow++;
+        }
+        let group = groups.get(key);
+        if (group === undefined) {
+          group = createSummary(groupOptions);
+          groups.set(key, group);
+        }
+        groupOutcome = outcome;
+        group.add(result);
+      }
       if (readOutcome === undefined) return;
-      const outcome = readOutcome(result);
       if (outcome === undefined) {
         unmatched++;
         return;
@@ -727,7 +857,7 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
           warn(`stages.${id}`, rate);
         }
         const bandList = bandRates(totals.counts, bands, base);
-        bandList.forEach((band, index) => warn(`bands[${index}]`, band));
+        for (const [index, band] of bandList.entries()) warn(`bands[${index}]`, band);
         const nextRates: Record<string, Calibration['next'][string]> = {};
         for (const [id, { stage, unknown, unmet }] of nextOutcomes) {
           const split = {
@@ -767,6 +897,24 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
           next: nextRates,
           interval: all.interval,
           comparisons,
+          warnings,
+        };
+      }
+      if (grouping !== undefined) {
+        const warnings: SummaryWarning[] = [];
+        if (overflow > 0)
+          warnings.push({
+            code: 'groups_capped',
+            where: 'breakdown',
+            leads: overflow,
+            message: `breakdown by ${grouping.name}: more than ${maxGroups} groups; ${overflow} ${overflow === 1 ? 'lead' : 'leads'} of the later groups are counted under "${OTHER}" (maxGroups raises the cap)`,
+          });
+        summary.breakdown = {
+          by: grouping.name,
+          groups: [...groups.keys()].sort(compareKeys).map((key) => ({
+            key,
+            summary: (groups.get(key) as SummaryBuilder).result(),
+          })),
           warnings,
         };
       }
@@ -831,26 +979,60 @@ function bandRates(
  * The funnel of a set of results (full or `detail: 'statuses'`): per stage its count, share and score
  * quantiles; every criterion's met / unmet / unknown counts; the blockers that most often keep leads
  * from their next stage, split into "ask" (unknown) and "not met"; flags by kind. With `outcome`, the
- * calibration: conversion rate and lift per stage, per score band and per next-stage status.
+ * calibration: conversion rate and lift per stage, per score band and per next-stage status, each with
+ * its Wilson 95 % interval and a test against the rest; each stage tested against the next one up; and
+ * warnings where a group is too small to judge. With `by`, the same summary per group (a breakdown).
  *
  * @param results - results of one config (e.g. from `classifyMany`)
- * @param options - `outcome` (per lead id, or a function of the result) and `bands`
+ * @param options - `outcome` (per lead id, or a function of the result), `bands`, `by` (a path on the
+ *   leads, given in `leads` in the same order, or on the results; or a function) and `maxGroups`
  * @returns the {@link Summary}
- * @throws {TypeError} when an item is not a result, results mix configs, or `outcome`/`bands` is malformed
+ * @throws {TypeError} when an item is not a result, results mix configs, `leads` and results differ in
+ *   number, or `outcome`/`bands`/`by`/`maxGroups` is malformed
  *
  * @example
- * const results = classifyMany([{ id: 'a' }, { id: 'b', company: { isCompetitor: true } }], presets.saas, {
- *   asOf: '2026-06-30',
- *   detail: 'statuses',
- * });
+ * const leads = [{ id: 'a' }, { id: 'b', company: { isCompetitor: true } }];
+ * const results = classifyMany(leads, presets.saas, { asOf: '2026-06-30', detail: 'statuses' });
  * const summary = summarize(results, { outcome: { a: true, b: false } });
  * summary.calibration.stages.unqualified;
  * //=> { leads: 1, converted: 1, rate: 1, lift: 2, interval: { low: 0.2065, high: 1 }, liftInterval: { low: 0.4131, high: 2 }, vsRest: { test: 'fisher', p: 1, verdict: 'not distinguishable' } }
  * summary.calibration.warnings[0].message;
  * //=> 'all: 2 leads with an outcome, fewer than 30: its rate 50.0 % (95 % interval 9.4 % – 90.5 %) may be noise'
+ * const byCompetitor = summarize(results, { leads, by: 'company.isCompetitor' });
+ * byCompetitor.breakdown.groups.map((group) => [group.key, group.summary.total]);
+ * //=> [['true', 1], ['(none)', 1]]
  */
-export function summarize(results: Iterable<SummarizableResult>, options: SummaryOptions = {}): Summary {
+export function summarize(results: Iterable<SummarizableResult>, options: SummarizeOptions = {}): Summary {
   const builder = createSummary(options);
-  for (const result of results) builder.add(result);
+  const given = options.leads;
+  if (
+    given !== undefined &&
+    (given === null || typeof (given as Iterable<unknown>)[Symbol.iterator] !== 'function')
+  ) {
+    throw new TypeError(
+      `summarize: leads must be an iterable of the results' leads, in the same order, received ${describeValue(given)}`,
+    );
+  }
+  const leads = given?.[Symbol.iterator]();
+  let index = 0;
+  for (const result of results) {
+    let lead: unknown;
+    if (leads !== undefined) {
+      const step = leads.next();
+      if (step.done === true) {
+        throw new TypeError(
+          `summarize: leads ended after ${index} items, but there are more results; give the lead of every result, in the same order`,
+        );
+      }
+      lead = step.value;
+    }
+    builder.add(result, lead);
+    index++;
+  }
+  if (leads !== undefined && leads.next().done !== true) {
+    throw new TypeError(
+      `summarize: leads has more items than the ${index} results; give the lead of every result, in the same order`,
+    );
+  }
   return builder.result();
 }
