@@ -308,6 +308,85 @@ describe('leadstage summarize, explain, history, diff', () => {
     expect(text).toContain('Calibration: 4 of 10 converted (40.0 %)');
   });
 
+  it('shows each rate with its interval, the adjacent stages tested, and small samples flagged', () => {
+    const text = run(['summarize', ...lead, '--outcome', 'converted']).stdout;
+    expect(text).toContain('Calibration: 4 of 10 converted (40.0 %), 95 % interval 16.8 – 68.7 %');
+    // SQO 2 of 2: lift 2.5, but from 2 leads — the interval and the test say so
+    expect(text).toMatch(
+      /SQO +2 leads +100\.0 % \[34\.2 – 100\.0 %\] +lift 2\.5 \[0\.86 – 2\.5\] +vs the rest: not distinguishable \(Fisher's exact, p = 0\.1333\)/,
+    );
+    expect(text).toContain(
+      "SQO vs SAL                   +60.0 points [−15.4 – +88.2]  not distinguishable (Fisher's exact, p = 0.4286): the gap may be noise",
+    );
+    expect(text).toContain(
+      '! stages.SQO: 2 leads with an outcome, fewer than 30: its rate 100.0 % (95 % interval 34.2 % – 100.0 %) and lift 2.5 may be noise',
+    );
+  });
+
+  it('breaks the funnel and calibration down --by a lead path, or a column --map does not keep', () => {
+    const { code, stdout } = run([
+      'summarize',
+      ...lead,
+      '--outcome',
+      'converted',
+      '--by',
+      'need.severity',
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    const results = JSON.parse(run(['classify', ...lead, '--format', 'json', '--detail', 'statuses']).stdout);
+    const severity: Record<string, string> = {};
+    for (const line of readFileSync(join(ROOT, 'examples', 'leads.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)) {
+      const cells = line.split(',');
+      severity[cells[0] as string] = cells[7] === '' ? '(none)' : (cells[7] as string);
+    }
+    const converted = new Set(['acme', 'globex', 'stark', 'tyrell']);
+    const expected = summarize(results, {
+      outcome: (result) => converted.has(result.leadId as string),
+      by: (result) => severity[result.leadId as string],
+    });
+    expect(summary).toEqual({ ...expected, breakdown: { ...expected.breakdown, by: 'need.severity' } });
+    expect(summary.breakdown.groups.map((group: { key: string }) => group.key)).toEqual([
+      'high',
+      'low',
+      'medium',
+      '(none)',
+    ]);
+    const text = run(['summarize', ...lead, '--outcome', 'converted', '--by', 'need.severity']).stdout;
+    expect(text).toContain('Breakdown by need.severity: 4 groups');
+    expect(text).toMatch(
+      / {2}high +3 +0\.0 % +66\.7 % +33\.3 % +0\.0 % +3 +100\.0 % +\[43\.9 – 100\.0 %\] !/,
+    );
+    // "Original Source" is read into source by the HubSpot map; --by finds the file's own column
+    const hubspot = run([
+      'summarize',
+      fixture('hubspot.csv'),
+      '--map',
+      'hubspot',
+      '-c',
+      'saas',
+      '--as-of',
+      AS_OF,
+      '--by',
+      'Original Source',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(hubspot.stdout).breakdown.groups.map((group: { key: string }) => group.key)).toEqual([
+      'DIRECT_TRAFFIC',
+      'ORGANIC_SEARCH',
+      'PAID_SOCIAL',
+    ]);
+    const bad = run(['summarize', ...lead, '--by', 'createdAt:months']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--by: by "createdAt:months" ends in ":months", expected one of :day');
+  });
+
   it('explains each lead, in Italian too', () => {
     const english = run(['explain', ...lead]).stdout;
     expect(english).toContain('Lead acme');
