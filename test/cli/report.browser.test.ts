@@ -87,7 +87,7 @@ describe.runIf(existsSync(CHROMIUM))('the report in chromium', () => {
         String(summary.blockers[0].notMet),
       ]);
       await expect(page.locator('section#calibration').textContent()).resolves.toContain(
-        '4 of 10 converted (base rate 40.0 %)',
+        '4 of 10 converted (base rate 40.0 %, 95 % interval 16.8 – 68.7 %)',
       );
       const sqo = await page
         .locator('section#calibration table')
@@ -95,7 +95,40 @@ describe.runIf(existsSync(CHROMIUM))('the report in chromium', () => {
         .locator('tr', { hasText: 'SQO' })
         .locator('td')
         .allTextContents();
-      expect(sqo).toEqual(['SQO', '2', '2', '100.0 %', '2.5']);
+      // 2 of 2 SQOs: lift 2.5, but the interval and the test say it may be noise
+      expect(sqo).toEqual([
+        'SQO',
+        '2',
+        '2',
+        '100.0 %',
+        '34.2 – 100.0 %',
+        '2.5',
+        '0.856 – 2.5',
+        'not distinguishable (Fisher, p = 0.1333)',
+      ]);
+      const adjacent = await page
+        .locator('section#calibration table')
+        .nth(1)
+        .locator('tbody tr')
+        .first()
+        .locator('td')
+        .allTextContents();
+      expect(adjacent).toEqual([
+        'SQO vs SAL',
+        '+60.0',
+        '−15.4 – +88.2',
+        "Fisher's exact",
+        '0.4286',
+        'not distinguishable',
+      ]);
+      // an error bar per stage in the chart, drawn from the interval, and visible
+      const bars = page.locator('section#calibration svg g.interval');
+      await expect(bars.count()).resolves.toBe(Object.keys(summary.calibration.stages).length);
+      const box = await bars.nth(1).boundingBox();
+      expect(box?.width).toBeGreaterThan(50);
+      await expect(page.locator('#calibration-warnings + ul li').first().textContent()).resolves.toContain(
+        'all: 10 leads with an outcome, fewer than 30',
+      );
       await expect(page.locator('#config-hash').textContent()).resolves.toBe(summary.config.hash);
       await expect(page.locator('svg').count()).resolves.toBeGreaterThanOrEqual(4);
       await page.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });
