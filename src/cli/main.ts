@@ -550,6 +550,24 @@ const pad = (text: string, width: number) =>
   text.length >= width ? text : text + ' '.repeat(width - text.length);
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 
+/** The summary builder of summarize and report: the outcome, and --by / --max-groups checked as usage. */
+function summaryOf(
+  values: Record<string, string | boolean | undefined>,
+  outcome: (() => boolean | undefined) | undefined,
+): ReturnType<typeof createSummary> {
+  const by = typeof values.by === 'string' ? values.by : undefined;
+  const maxGroups = maxGroupsOf(values['max-groups']);
+  try {
+    return createSummary({
+      ...(outcome === undefined ? {} : { outcome }),
+      ...(by === undefined ? {} : { by, maxGroups }),
+    });
+  } catch (error) {
+    // a malformed --by: the library's message, as a usage error
+    throw new CliError(`--by: ${(error as Error).message.replace(/^summarize: /, '')}`, 2);
+  }
+}
+
 /** --max-groups: a whole number from 1 to 10,000 (default 1,000). */
 function maxGroupsOf(value: string | boolean | undefined): number {
   if (value === undefined) return 1000;
@@ -761,17 +779,7 @@ ${LEAD_USAGE}`,
       const outcome = typeof values.outcome === 'string' ? new OutcomeColumn(values.outcome) : undefined;
       let current: boolean | undefined;
       const by = typeof values.by === 'string' ? values.by : undefined;
-      const maxGroups = maxGroupsOf(values['max-groups']);
-      let summary: ReturnType<typeof createSummary>;
-      try {
-        summary = createSummary({
-          ...(outcome === undefined ? {} : { outcome: () => current }),
-          ...(by === undefined ? {} : { by, maxGroups }),
-        });
-      } catch (error) {
-        // a malformed --by: the library's message, as a usage error
-        throw new CliError(`--by: ${(error as Error).message.replace(/^summarize: /, '')}`, 2);
-      }
+      const summary = summaryOf(values, outcome === undefined ? undefined : () => current);
       const run = await leadsOf(file, values, config, outcome);
       const tick = progress();
       for await (const { lead, row, line } of run.leads) {
@@ -906,12 +914,19 @@ ${LEAD_USAGE}`,
   },
 
   report: {
-    usage: `Usage: leadstage report <leads> --config <file|preset> --out report.html [--outcome <column>] [options]
+    usage: `Usage: leadstage report <leads> --config <file|preset> --out report.html [--outcome <column>] [--by <path>[:month]] [options]
 
   One self-contained HTML file (no network): the funnel, top blockers, score distribution per stage,
-  time in stage and SLAs when events allow, calibration when --outcome names a column.
+  time in stage and SLAs when events allow, calibration when --outcome names a column (every rate with
+  its 95 % interval), and with --by a breakdown chart (stage shares per group) and, with --outcome, a
+  cohort chart (conversion per group with its interval). --by and --max-groups as for summarize.
 ${LEAD_USAGE}`,
-    options: { ...LEAD_OPTIONS, outcome: { type: 'string' } },
+    options: {
+      ...LEAD_OPTIONS,
+      outcome: { type: 'string' },
+      by: { type: 'string' },
+      'max-groups': { type: 'string' },
+    },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
       required(values, 'out', this.usage);
@@ -920,7 +935,7 @@ ${LEAD_USAGE}`,
       const asOf = asOfOf(values['as-of']);
       const outcome = typeof values.outcome === 'string' ? new OutcomeColumn(values.outcome) : undefined;
       let current: boolean | undefined;
-      const summary = createSummary(outcome === undefined ? {} : { outcome: () => current });
+      const summary = summaryOf(values, outcome === undefined ? undefined : () => current);
       const histories = createHistorySummary();
       let withEvents = 0;
       const run = await leadsOf(file, values, config, outcome);
@@ -930,7 +945,7 @@ ${LEAD_USAGE}`,
         if (outcome !== undefined) current = outcome.read(row);
         const result = classifier.classify(lead, { asOf, detail: 'statuses' });
         run.flagged(result, lead, line);
-        summary.add(result);
+        summary.add(result, values.by === undefined ? undefined : { ...row, ...lead });
         if (Array.isArray(lead.events) && lead.events.length > 0) withEvents++;
         histories.add(stageHistory(lead, classifier, { asOf }));
         tick.tick();

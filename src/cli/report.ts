@@ -17,6 +17,10 @@ export interface ReportInput {
 const BLUE = '#0072B2';
 const ORANGE = '#E69F00';
 const GREY = '#999999';
+/** Okabe–Ito, for the stages of a breakdown: distinguishable with every common colour-vision deficiency. */
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/** The groups a breakdown chart draws; the JSON of `summarize --by` has them all. */
+const MAX_CHART_GROUPS = 60;
 
 const html = (text: unknown) =>
   String(text).replace(
@@ -339,6 +343,86 @@ ${
         )}${calibration.warnings.length > 50 ? `<li>… and ${calibration.warnings.length - 50} more</li>` : ''}</ul>`
 }
 </section>`);
+  }
+
+  const breakdown = summary.breakdown;
+  if (breakdown !== undefined) {
+    const shown = breakdown.groups.slice(0, MAX_CHART_GROUPS);
+    const more =
+      breakdown.groups.length > shown.length
+        ? `<p>The first ${MAX_CHART_GROUPS} of ${number(breakdown.groups.length)} groups are shown; <code>leadstage summarize --by ${html(breakdown.by)} --format json</code> gives them all.</p>`
+        : '';
+    const colour = (index: number) => PALETTE[index % PALETTE.length] as string;
+    const legend = stages
+      .map(([id], index) => `<span class="key" style="background:${colour(index)}"></span> ${html(id)}`)
+      .join(' &nbsp; ');
+    sections.push(`<section id="breakdown"><h2>Breakdown by ${html(breakdown.by)}: stage shares per group</h2>
+<p>${number(breakdown.groups.length)} groups. ${legend}</p>${more}
+${bars(
+  `Share of each stage per group of ${breakdown.by}`,
+  shown.map((group) => ({
+    label: group.key,
+    parts: stages.map(([id], index) => ({
+      value: Math.round((group.summary.stages[id]?.share ?? 0) * 1000) / 10,
+      fill: colour(index),
+      name: `${id} %`,
+    })),
+    note: `${number(group.summary.total)} leads`,
+  })),
+)}
+${table(
+  ['group', 'leads', ...stages.map(([id]) => id)],
+  shown.map((group) => [
+    group.key,
+    number(group.summary.total),
+    ...stages.map(([id]) => percent(group.summary.stages[id]?.share ?? 0)),
+  ]),
+)}
+${breakdown.warnings.map((warning) => `<p>${html(warning.message)}</p>`).join('')}
+</section>`);
+    if (breakdown.groups.some((group) => group.summary.calibration !== undefined)) {
+      const small = (group: (typeof shown)[number]) => {
+        const leads = group.summary.calibration?.leads ?? 0;
+        return leads > 0 && leads < 30;
+      };
+      sections.push(`<section id="cohorts"><h2>Conversion per group of ${html(breakdown.by)}, with its 95 % interval</h2>
+<p>Each group's conversion among its leads with an outcome, with its 95 % interval (Wilson; the black error bars). Groups marked "few" have fewer than 30 leads with an outcome: their rates may be noise. Overlapping intervals: the groups may not differ at all.</p>${more}
+${bars(
+  `Conversion rate per group of ${breakdown.by}, with its 95 % interval`,
+  shown.map((group) => {
+    const calibration = group.summary.calibration;
+    const rateInterval = calibration?.interval ?? null;
+    return {
+      label: group.key,
+      parts: [{ value: Math.round((calibration?.rate ?? 0) * 1000) / 10, fill: BLUE, name: 'conversion %' }],
+      note:
+        (calibration?.leads ?? 0) === 0
+          ? 'no outcome yet'
+          : `${percent(calibration?.rate)} [${interval(rateInterval)}] · ${number(calibration?.leads ?? 0)} with an outcome${small(group) ? ' · few' : ''}`,
+      ...(rateInterval === null
+        ? {}
+        : {
+            interval: {
+              low: Math.round(rateInterval.low * 1000) / 10,
+              high: Math.round(rateInterval.high * 1000) / 10,
+            },
+          }),
+    };
+  }),
+)}
+${table(
+  ['group', 'leads with an outcome', 'converted', 'rate', '95 % interval', 'sample'],
+  shown.map((group) => [
+    group.key,
+    number(group.summary.calibration?.leads ?? 0),
+    number(group.summary.calibration?.converted ?? 0),
+    percent(group.summary.calibration?.rate),
+    interval(group.summary.calibration?.interval ?? null),
+    (group.summary.calibration?.leads ?? 0) === 0 ? 'no outcome' : small(group) ? 'few (< 30)' : 'ok',
+  ]),
+)}
+</section>`);
+    }
   }
 
   if (input.quality !== undefined && input.quality.length > 0) {
