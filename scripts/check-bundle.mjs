@@ -1,6 +1,7 @@
 // Part of `npm test`: bundles leadstage for the browser the way an
 // app would (esbuild, minified, dependencies included), gzips it, and fails above the budget. It also
 // proves the bundles are tree-shaken: no presets, no explain texts, no JSON Schema generator in them.
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -37,7 +38,44 @@ const RUNTIME_MUST_NOT_CONTAIN = {
   lint: 'criterion_cycle',
 };
 
+// The sizes and budgets the docs state, so that no page drifts from what this script measures: each claim is
+// a pattern with the figure in its first group. A size may be rounded (within 0.3 KB, 0.6 KB for a whole
+// number); a budget must be the budget. A claim whose pattern no longer matches fails too: reword the
+// pattern with the text.
+const DOC_CLAIMS = [
+  ['README.md', /at the edge: (\d+(?:\.\d)?) KB/, 0, 'size'],
+  ['README.md', /\*\*(\d+(?:\.\d)?) KB\*\* with its/, 0, 'size'],
+  ['README.md', /a third of the library \((\d+(?:\.\d)?) KB min\+gzip/, 1, 'size'],
+  ['README.md', /`leadstage\/runtime` ≤ (\d+(?:\.\d)?) KB/, 0, 'budget'],
+  ['README.md', /`leadstage` ≤ (\d+(?:\.\d)?) KB/, 1, 'budget'],
+  ['docs/configs.md', /weigh (\d+(?:\.\d)?) KB min\+gzip/, 1, 'size'],
+  ['docs/configs.md', /validator — \*\*(\d+(?:\.\d)?) KB\*\*/, 0, 'size'],
+  ['docs/performance.md', /without the validator: (\d+(?:\.\d)?) KB/, 0, 'size'],
+  [
+    'docs/performance.md',
+    /compileSealed \+ classify, for the browser: [\d.]+ KB minified, (\d+\.\d) KB/,
+    0,
+    'size',
+  ],
+  [
+    'docs/performance.md',
+    /compileSealed \+ classify, for the browser: .*\(budget (\d+\.\d) KB\)/,
+    0,
+    'budget',
+  ],
+  [
+    'docs/performance.md',
+    /validation included\), for the browser: [\d.]+ KB minified, (\d+\.\d) KB/,
+    1,
+    'size',
+  ],
+  ['docs/performance.md', /validation included\), for the browser: .*\(budget (\d+\.\d) KB\)/, 1, 'budget'],
+  ['examples/runtime.mjs', /no validator inside: (\d+(?:\.\d)?) KB/, 0, 'size'],
+  ['examples/runtime.mjs', /instead of (\d+(?:\.\d)?) KB/, 1, 'size'],
+];
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const measured = [];
 let failed = false;
 for (const [index, { name, entry, budget }] of BUNDLES.entries()) {
   const result = await build({
@@ -84,5 +122,27 @@ for (const [index, { name, entry, budget }] of BUNDLES.entries()) {
     console.error(`  over budget by ${kb(gzipped - budget)}`);
     failed = true;
   }
+  measured.push({ size: gzipped / 1024, budget: budget / 1024 });
 }
+
+for (const [file, pattern, bundle, kind] of DOC_CLAIMS) {
+  const found = pattern.exec(readFileSync(file, 'utf8'));
+  if (found === null) {
+    console.error(
+      `${file}: the claim ${pattern} is not there any more: update DOC_CLAIMS in scripts/check-bundle.mjs`,
+    );
+    failed = true;
+    continue;
+  }
+  const stated = Number(found[1]);
+  const actual = measured[bundle][kind];
+  const slack = kind === 'budget' ? 0.001 : found[1].includes('.') ? 0.3 : 0.6;
+  if (Math.abs(stated - actual) > slack) {
+    console.error(
+      `${file}: says ${stated} KB for ${BUNDLES[bundle].name} (${kind}), measured ${actual.toFixed(1)} KB`,
+    );
+    failed = true;
+  }
+}
+if (!failed) console.log(`the docs state these sizes and budgets (${DOC_CLAIMS.length} claims checked)`);
 process.exit(failed ? 1 : 0);

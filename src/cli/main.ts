@@ -1,7 +1,9 @@
 /// <reference types="node" />
 // The leadstage command line: the library's main job without writing code. stdout carries only data;
 // progress, the asOf used and warnings go to stderr. Exit codes: 0 ok, 1 findings, 2 usage.
+
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import {
@@ -48,6 +50,9 @@ import { abortOutputs, escapeFormula, type Output, openOutput } from './output';
 import { renderReport } from './report';
 import { forTerminal } from './text';
 
+/** The command line's guide, as installed: the package ships docs/ beside dist/. */
+const DOCS = fileURLToPath(new URL('../docs/cli.md', import.meta.url));
+
 const VERSION: string = (() => {
   try {
     return (
@@ -78,6 +83,7 @@ const LEAD_OPTIONS = {
 } as const;
 
 const LEAD_USAGE = `Reading the leads:
+  --config, -c <file|preset>   the config: a JSON file, or saas, consulting, agency, bant, meddic, champ, anum
   --map <file|hubspot|salesforce|auto>  read rows through a field map (a CRM export); auto: the one the
                                headers look like
   --events <file>              an events file (leadId,type,at; other columns into props) joined by lead id
@@ -124,7 +130,8 @@ Commands:
   schema              the JSON Schema of configs
 
 Leads: a CSV (dotted headers become paths: budget.amount), NDJSON or a JSON array; - for stdin.
-Run leadstage <command> --help for its options. Docs: docs/cli.md`;
+Run leadstage <command> --help for its options.
+Docs: ${DOCS} (shipped with the package), or https://github.com/leadstage/leadstage/blob/main/docs/cli.md`;
 
 /** `--as-of`, default now; the value used goes to stderr so the run can be repeated exactly. */
 function asOfOf(value: string | boolean | undefined): string {
@@ -644,7 +651,6 @@ const commands: Record<string, Command> = {
   classify: {
     usage: `Usage: leadstage classify <leads> --config <file|preset> [options]
 
-  --config, -c <file|preset>   the config (a JSON file, or saas, consulting, agency, bant, meddic, champ, anum)
   --detail full|statuses|stage what each result holds (default full)
   --format table|json|ndjson|csv  (default table; table text has control characters replaced)
   --no-escape-formulas         csv: write cells starting with = + - @ tab CR as they are (default: a leading ')
