@@ -1,7 +1,7 @@
 // The built CLI, spawned as a user runs it: stdout carries data only, stderr the asOf used, progress and
 // warnings, and the exit code says 0 ok, 1 findings, 2 usage.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -445,4 +445,79 @@ describe('leadstage report', () => {
     expect(html).toMatch(/<section id="quality">.*10 rows read, 10 leads, 0 skipped/s);
     expect(html).toContain('outcomes (&quot;converted&quot;): 10 readable of 10');
   });
+});
+
+// The real Maven pipeline (../shared/data/real/maven), read by the CLI as a user would, without a map:
+// --by engage_date:month counts per month what the CSV holds. Skipped, visibly, without ../shared.
+const MAVEN = join(ROOT, '..', 'shared', 'data', 'real', 'maven', 'sales_pipeline.csv');
+describe('leadstage summarize --by on the real Maven pipeline', () => {
+  it.skipIf(!existsSync(MAVEN))(
+    'gives each engage month its opportunities, outcomes and wins, as the CSV counts them',
+    () => {
+      const config = join(mkdtempSync(join(tmpdir(), 'leadstage-maven-')), 'maven-funnel.json');
+      writeFileSync(
+        config,
+        JSON.stringify({
+          version: 1,
+          id: 'maven-funnel',
+          criteria: {
+            account: { when: { fact: 'account', exists: true } },
+            bigTicket: {
+              when: { fact: 'product', in: ['GTX Pro', 'GTX Plus Pro', 'GTK 500', 'MG Advanced'] },
+            },
+          },
+          stages: [
+            { id: 'SQO', when: { all: [{ criterion: 'account' }, { criterion: 'bigTicket' }] } },
+            { id: 'SAL', when: { criterion: 'account' } },
+            { id: 'unqualified' },
+          ],
+        }),
+      );
+      const { code, stdout, stderr } = run([
+        'summarize',
+        MAVEN,
+        '-c',
+        config,
+        '--as-of',
+        '2018-01-01',
+        '--outcome',
+        'deal_stage',
+        '--by',
+        'engage_date:month',
+        '--format',
+        'json',
+      ]);
+      expect(code, stderr).toBe(0);
+      const counted = new Map<string, { leads: number; won: number; closed: number }>();
+      for (const line of readFileSync(MAVEN, 'utf8').trim().split('\n').slice(1)) {
+        const [, , , , stage, engaged] = line.split(',');
+        const month = engaged === '' ? '(none)' : (engaged as string).slice(0, 7);
+        const entry = counted.get(month) ?? { leads: 0, won: 0, closed: 0 };
+        entry.leads++;
+        if (stage === 'Won') entry.won++;
+        if (stage === 'Won' || stage === 'Lost') entry.closed++;
+        counted.set(month, entry);
+      }
+      const groups = JSON.parse(stdout).breakdown.groups as Array<{
+        key: string;
+        summary: { total: number; calibration: { leads: number; converted: number } };
+      }>;
+      expect(
+        groups.map((group) => [
+          group.key,
+          group.summary.total,
+          group.summary.calibration.leads,
+          group.summary.calibration.converted,
+        ]),
+      ).toEqual(
+        [...counted.keys()]
+          .sort((a, b) => (a === '(none)' ? 1 : b === '(none)' ? -1 : a < b ? -1 : 1))
+          .map((month) => {
+            const entry = counted.get(month) as { leads: number; won: number; closed: number };
+            return [month, entry.leads, entry.closed, entry.won];
+          }),
+      );
+      expect(groups[0]).toMatchObject({ key: '2016-10', summary: { total: 7 } });
+    },
+  );
 });
