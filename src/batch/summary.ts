@@ -348,7 +348,7 @@ function ownKey<T>(target: Record<string, T>, key: string, value: T): void {
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** Fewer leads with an outcome than this in a group: `small_sample` (see docs/batch.md, "Is the gap real?"). */
-export const MIN_SAMPLE = 30;
+const MIN_SAMPLE = 30;
 
 /** The leads with an outcome: how many, how many converted, and the base rate. */
 interface Base {
@@ -379,8 +379,11 @@ function rateOf(leads: number, converted: number, base: Base): Rate {
 const percentText = (share: number | null | undefined) =>
   share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)} %`;
 
-/** A warning when a group is too small for its rate to mean much. */
-function sampleWarning(where: string, rate: Rate, base: Base): SummaryWarning | undefined {
+/**
+ * A warning when a group is too small for its rate to mean much: `where` for programs
+ * (`stages.SQO`), `label` for people (`SQO`, `score 10 – 22.37`, `SAL with SQO unknown`).
+ */
+function sampleWarning(where: string, label: string, rate: Rate, base: Base): SummaryWarning | undefined {
   if (rate.leads === 0) return undefined;
   if (rate.leads < MIN_SAMPLE) {
     const interval =
@@ -391,7 +394,7 @@ function sampleWarning(where: string, rate: Rate, base: Base): SummaryWarning | 
       code: 'small_sample',
       where,
       leads: rate.leads,
-      message: `${where}: ${rate.leads} ${rate.leads === 1 ? 'lead' : 'leads'} with an outcome, fewer than ${MIN_SAMPLE}: its rate ${percentText(rate.rate)}${interval}${rate.lift === null || where === 'all' ? '' : ` and lift ${rate.lift}`} may be noise`,
+      message: `${label}: ${rate.leads} ${rate.leads === 1 ? 'lead' : 'leads'} with an outcome, fewer than ${MIN_SAMPLE}: the rate ${percentText(rate.rate)}${interval}${rate.lift === null || where === 'all' ? '' : ` and lift ${rate.lift}`} may be noise`,
     };
   }
   if (base.rate === null || where === 'all') return undefined;
@@ -403,7 +406,7 @@ function sampleWarning(where: string, rate: Rate, base: Base): SummaryWarning | 
     code: 'few_conversions',
     where,
     leads: rate.leads,
-    message: `${where}: ${round4(expected)} ${what} expected at the base rate, fewer than ${MIN_EXPECTED}: its rate and lift rest on a handful of leads`,
+    message: `${label}: ${round4(expected)} ${what} expected at the base rate, fewer than ${MIN_EXPECTED}: the rate and lift rest on a handful of leads`,
   };
 }
 
@@ -842,22 +845,23 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
           rate: matched === 0 ? null : converted / matched,
         };
         const warnings: SummaryWarning[] = [];
-        const warn = (where: string, rate: Rate) => {
-          const warning = sampleWarning(where, rate, base);
+        const warn = (where: string, label: string, rate: Rate) => {
+          const warning = sampleWarning(where, label, rate, base);
           if (warning !== undefined) warnings.push(warning);
         };
         const all = rateOf(matched, converted, base);
-        warn('all', all);
+        warn('all', 'All leads', all);
         const stageRates: Record<string, Rate> = {};
         for (const id of stages.keys()) {
           const found = stageOutcomes.get(id);
           if (found === undefined) continue;
           const rate = rateOf(found.leads, found.converted, base);
           ownKey(stageRates, id, rate);
-          warn(`stages.${id}`, rate);
+          warn(`stages.${id}`, id, rate);
         }
         const bandList = bandRates(totals.counts, bands, base);
-        for (const [index, band] of bandList.entries()) warn(`bands[${index}]`, band);
+        for (const [index, band] of bandList.entries())
+          warn(`bands[${index}]`, `score ${band.from} – ${band.to}`, band);
         const nextRates: Record<string, Calibration['next'][string]> = {};
         for (const [id, { stage, unknown, unmet }] of nextOutcomes) {
           const split = {
@@ -867,8 +871,8 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
             comparison: compareRates(unknown[1], unknown[0], unmet[1], unmet[0]),
           };
           ownKey(nextRates, id, split);
-          warn(`next.${id}.unknown`, split.unknown);
-          warn(`next.${id}.unmet`, split.unmet);
+          warn(`next.${id}.unknown`, `${id} with ${stage} unknown`, split.unknown);
+          warn(`next.${id}.unmet`, `${id} with ${stage} unmet`, split.unmet);
         }
         // adjacent rungs: each stage against the stage its leads are next up for
         const comparisons: StageComparison[] = [];
@@ -997,7 +1001,7 @@ function bandRates(
  * summary.calibration.stages.unqualified;
  * //=> { leads: 1, converted: 1, rate: 1, lift: 2, interval: { low: 0.2065, high: 1 }, liftInterval: { low: 0.4131, high: 2 }, vsRest: { test: 'fisher', p: 1, verdict: 'not distinguishable' } }
  * summary.calibration.warnings[0].message;
- * //=> 'all: 2 leads with an outcome, fewer than 30: its rate 50.0 % (95 % interval 9.4 % – 90.5 %) may be noise'
+ * //=> 'All leads: 2 leads with an outcome, fewer than 30: the rate 50.0 % (95 % interval 9.4 % – 90.5 %) may be noise'
  * const byCompetitor = summarize(results, { leads, by: 'company.isCompetitor' });
  * byCompetitor.breakdown.groups.map((group) => [group.key, group.summary.total]);
  * //=> [['true', 1], ['(none)', 1]]

@@ -178,7 +178,7 @@ describe('summarize: uncertainty in the calibration', () => {
       'small_sample next.unqualified.unmet 4',
     ]);
     expect(calibration?.warnings[1]?.message).toBe(
-      'stages.SQO: 2 leads with an outcome, fewer than 30: its rate 100.0 % (95 % interval 34.2 % – 100.0 %) and lift 2.5 may be noise',
+      'SQO: 2 leads with an outcome, fewer than 30: the rate 100.0 % (95 % interval 34.2 % – 100.0 %) and lift 2.5 may be noise',
     );
   });
 

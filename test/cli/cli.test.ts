@@ -319,7 +319,7 @@ describe('leadstage summarize, explain, history, diff', () => {
       "SQO vs SAL                   +60.0 points [−15.4 – +88.2]  not distinguishable (Fisher's exact, p = 0.4286): the gap may be noise",
     );
     expect(text).toContain(
-      '! stages.SQO: 2 leads with an outcome, fewer than 30: its rate 100.0 % (95 % interval 34.2 % – 100.0 %) and lift 2.5 may be noise',
+      '! SQO: 2 leads with an outcome, fewer than 30: the rate 100.0 % (95 % interval 34.2 % – 100.0 %) and lift 2.5 may be noise',
     );
   });
 

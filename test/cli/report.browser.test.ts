@@ -127,7 +127,7 @@ describe.runIf(existsSync(CHROMIUM))('the report in chromium', () => {
       const box = await bars.nth(1).boundingBox();
       expect(box?.width).toBeGreaterThan(50);
       await expect(page.locator('#calibration-warnings + ul li').first().textContent()).resolves.toContain(
-        'all: 10 leads with an outcome, fewer than 30',
+        'All leads: 10 leads with an outcome, fewer than 30',
       );
       await expect(page.locator('#config-hash').textContent()).resolves.toBe(summary.config.hash);
       await expect(page.locator('svg').count()).resolves.toBeGreaterThanOrEqual(4);
