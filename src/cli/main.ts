@@ -21,11 +21,13 @@ import {
   guessMap,
   lintConfig,
   maps,
+  presets,
   runExamples,
   type StageHistory,
   type StatusClassification,
   type Summary,
   safeParseConfig,
+  safeParseFieldMap,
   sealConfig,
   stageHistory,
 } from 'leadstage';
@@ -975,15 +977,37 @@ ${LEAD_USAGE}`,
   },
 
   check: {
-    usage: `Usage: leadstage check <config>
+    usage: `Usage: leadstage check <config|preset> [--map <file|name>]
+       leadstage check --map <file|name>
 
-  Every issue of the config with its path, the lint's warnings, then its embedded examples.
-  Exit 1 when the config is invalid or an example fails.`,
-    options: { help: { type: 'boolean', short: 'h' } },
-    async run(_values, positionals) {
-      if (positionals.length !== 1) throw new CliError(`expected one config file\n\n${this.usage}`, 2);
+  Every issue of the config with its path, the lint's warnings, then its embedded examples; with
+  --map, every issue of a field map too (a JSON file, or a built-in: ${Object.keys(maps).join(', ')}).
+  Exit 1 when the config or the map is invalid or an example fails.`,
+    options: { map: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    async run(values, positionals) {
+      const mapName = typeof values.map === 'string' ? values.map : undefined;
+      if (positionals.length > 1 || (positionals.length === 0 && mapName === undefined))
+        throw new CliError(`expected one config file or preset, or --map <file>\n\n${this.usage}`, 2);
+      let mapFailed = false;
+      if (mapName !== undefined) {
+        const parsedMap = Object.hasOwn(maps, mapName)
+          ? safeParseFieldMap(maps[mapName as keyof typeof maps])
+          : safeParseFieldMap(readJsonFile(mapName, 'field map'));
+        if (parsedMap.success) process.stdout.write(`${mapName}: valid field map\n`);
+        else {
+          for (const issue of parsedMap.issues)
+            process.stdout.write(`${mapName}: error: ${describeIssue(issue)}\n`);
+          process.stdout.write(
+            `${mapName}: invalid field map (${parsedMap.issues.length} error${parsedMap.issues.length === 1 ? '' : 's'})\n`,
+          );
+          mapFailed = true;
+        }
+      }
+      if (positionals.length === 0) return mapFailed ? 1 : 0;
       const file = positionals[0] as string;
-      const input = readJsonFile(file, 'config');
+      const input = Object.hasOwn(presets, file)
+        ? presets[file as keyof typeof presets]
+        : readJsonFile(file, 'config');
       const parsed = safeParseConfig(input);
       if (!parsed.success) {
         for (const issue of parsed.issues) process.stdout.write(`${file}: error: ${describeIssue(issue)}\n`);
@@ -1006,7 +1030,7 @@ ${LEAD_USAGE}`,
       process.stdout.write(
         `${file}: valid, ${parsed.warnings.length} warning${parsed.warnings.length === 1 ? '' : 's'}, ${examples.results.length - failed} of ${examples.results.length} examples pass\n`,
       );
-      return failed > 0 ? 1 : 0;
+      return failed > 0 || mapFailed ? 1 : 0;
     },
   },
 

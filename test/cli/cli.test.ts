@@ -283,6 +283,29 @@ describe('leadstage check, seal, schema', () => {
     expect(stdout).toContain(`${file}: invalid (3 errors)`);
   });
 
+  it('checks a preset by name, and field maps by file or built-in name', () => {
+    const preset = run(['check', 'consulting']);
+    expect(preset.code).toBe(0);
+    expect(preset.stdout).toMatch(/consulting: valid, 0 warnings, \d+ of \d+ examples pass/);
+    const builtIn = run(['check', '--map', 'hubspot']);
+    expect([builtIn.code, builtIn.stdout]).toEqual([0, 'hubspot: valid field map\n']);
+    const dir = mkdtempSync(join(tmpdir(), 'leadstage-cli-'));
+    const bad = join(dir, 'map.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({ version: 1, id: 'm', fields: [{ from: 'A', to: 'budget.amount', type: 'nmber' }] }),
+    );
+    const map = run(['check', '--map', bad]);
+    expect(map.code).toBe(1);
+    expect(map.stdout).toContain(`${bad}: error: fields[0].type: invalid value`);
+    expect(map.stdout).toContain(`${bad}: invalid field map (1 error)`);
+    // both at once: a valid config does not hide an invalid map
+    const both = run(['check', 'saas', '--map', bad]);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toContain('saas: valid');
+    expect(run(['check']).code).toBe(2);
+  });
+
   it('seals a config and prints the schema', () => {
     const sealed = JSON.parse(run(['seal', 'saas']).stdout);
     expect(sealed.$seal).toMatch(/^leadstage\/1:[0-9a-z]+$/);

@@ -101,6 +101,9 @@ function withChecks(block: Block): string {
 function fixtures(directory: string): void {
   cpSync(join(ROOT, 'examples', 'leads.csv'), join(directory, 'leads.csv'));
   cpSync(join(ROOT, 'examples', 'events.csv'), join(directory, 'events.csv'));
+  // a HubSpot contacts export and its activities, as the recipes read them
+  cpSync(join(import.meta.dirname, 'fixtures', 'hubspot.csv'), join(directory, 'contacts.csv'));
+  cpSync(join(import.meta.dirname, 'fixtures', 'hubspot-activities.csv'), join(directory, 'activities.csv'));
   const config = JSON.stringify(presets.saas, null, 2);
   writeFileSync(join(directory, 'my-config.json'), config);
   writeFileSync(join(directory, 'scoring.json'), config);
