@@ -32,6 +32,7 @@ import {
   stageHistory,
 } from 'leadstage';
 import { parseAsOf } from './asOf';
+import { breakdownLines, calibrationLines } from './calibrationText';
 import { checkDataCommand } from './checkData';
 import { causeOf, columnOf, Diagnostics } from './diagnostics';
 import { ioCode, ioMessage } from './errors';
@@ -558,6 +559,35 @@ const pad = (text: string, width: number) =>
   text.length >= width ? text : text + ' '.repeat(width - text.length);
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 
+/** The summary builder of summarize and report: the outcome, and --by / --max-groups checked as usage. */
+function summaryOf(
+  values: Record<string, string | boolean | undefined>,
+  outcome: (() => boolean | undefined) | undefined,
+): ReturnType<typeof createSummary> {
+  const by = typeof values.by === 'string' ? values.by : undefined;
+  const maxGroups = maxGroupsOf(values['max-groups']);
+  try {
+    return createSummary({
+      ...(outcome === undefined ? {} : { outcome }),
+      ...(by === undefined ? {} : { by, maxGroups }),
+    });
+  } catch (error) {
+    // a malformed --by: the library's message, as a usage error
+    throw new CliError(`--by: ${(error as Error).message.replace(/^summarize: /, '')}`, 2);
+  }
+}
+
+/** --max-groups: a whole number from 1 to 10,000 (default 1,000). */
+function maxGroupsOf(value: string | boolean | undefined): number {
+  if (value === undefined) return 1000;
+  const parsed = typeof value === 'string' && /^\d{1,5}$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (parsed >= 1 && parsed <= 10_000) return parsed;
+  throw new CliError(
+    `--max-groups: expected a whole number from 1 to 10000, received ${JSON.stringify(value)}`,
+    2,
+  );
+}
+
 function summaryText(summary: Summary): string {
   const lines = [
     `${summary.total} leads, config ${summary.config?.id ?? '—'} (${summary.config?.hash ?? '—'})`,
@@ -590,31 +620,9 @@ function summaryText(summary: Summary): string {
     );
   }
   const calibration = summary.calibration;
-  if (calibration !== undefined) {
-    lines.push(
-      '',
-      `Calibration: ${calibration.converted} of ${calibration.leads} converted (${percent(calibration.rate)}); ${calibration.unmatched} without an outcome`,
-    );
-    for (const [id, rate] of Object.entries(calibration.stages)) {
-      lines.push(
-        `  ${pad(id, 16)} ${String(rate.leads).padStart(8)} leads  ${percent(rate.rate).padStart(8)}  lift ${rate.lift ?? '—'}`,
-      );
-    }
-    for (const [id, split] of Object.entries(calibration.next)) {
-      lines.push(
-        `  ${pad(`${id}, ${split.stage} unknown`, 28)} ${String(split.unknown.leads).padStart(8)} leads  ${percent(split.unknown.rate).padStart(8)}  lift ${split.unknown.lift ?? '—'}`,
-      );
-      lines.push(
-        `  ${pad(`${id}, ${split.stage} unmet`, 28)} ${String(split.unmet.leads).padStart(8)} leads  ${percent(split.unmet.rate).padStart(8)}  lift ${split.unmet.lift ?? '—'}`,
-      );
-    }
-    lines.push('  score bands:');
-    for (const band of calibration.bands) {
-      lines.push(
-        `  ${pad(`${band.from} – ${band.to}`, 16)} ${String(band.leads).padStart(8)} leads  ${percent(band.rate).padStart(8)}  lift ${band.lift ?? '—'}`,
-      );
-    }
-  }
+  if (calibration !== undefined) lines.push('', ...calibrationLines(calibration));
+  if (summary.breakdown !== undefined)
+    lines.push(...breakdownLines(summary.breakdown, Object.keys(summary.stages)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -749,14 +757,27 @@ ${LEAD_USAGE}`,
   },
 
   summarize: {
-    usage: `Usage: leadstage summarize <leads> --config <file|preset> [--outcome <column>] [--format text|json] [options]
+    usage: `Usage: leadstage summarize <leads> --config <file|preset> [--outcome <column>] [--by <path>[:month]] [--format text|json] [options]
 
   --outcome <column>   a column saying whether each lead converted (won/lost, yes/no, 1/0, Closed Won,
-                       closedwon, Converted; open stages are no outcome yet): adds the calibration.
+                       closedwon, Converted; open stages are no outcome yet): adds the calibration, each
+                       rate with its 95 % interval, each stage tested against the next one up, and
+                       warnings where groups are too small to judge.
                        Matched as maps match columns (case-insensitive, trimmed); no such column: exit 2
+  --by <path>[:day|:week|:month|:quarter|:year]
+                       a breakdown: the funnel and calibration per group of a lead path (after --map;
+                       else the file's column of that name), a date bucketed: createdAt:month,
+                       company.industry, engage_date:quarter. Up to --max-groups groups (default 1000)
+  --max-groups <n>     the most groups of --by; leads of later groups count under "(other)"
   --format text|json   (default text)
 ${LEAD_USAGE}`,
-    options: { ...LEAD_OPTIONS, outcome: { type: 'string' }, format: { type: 'string' } },
+    options: {
+      ...LEAD_OPTIONS,
+      outcome: { type: 'string' },
+      by: { type: 'string' },
+      'max-groups': { type: 'string' },
+      format: { type: 'string' },
+    },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
       const config = configOf(required(values, 'config', this.usage), values);
@@ -765,14 +786,16 @@ ${LEAD_USAGE}`,
       const asOf = asOfOf(values['as-of']);
       const outcome = typeof values.outcome === 'string' ? new OutcomeColumn(values.outcome) : undefined;
       let current: boolean | undefined;
-      const summary = createSummary(outcome === undefined ? {} : { outcome: () => current });
+      const by = typeof values.by === 'string' ? values.by : undefined;
+      const summary = summaryOf(values, outcome === undefined ? undefined : () => current);
       const run = await leadsOf(file, values, config, outcome);
       const tick = progress();
       for await (const { lead, row, line } of run.leads) {
         if (outcome !== undefined) current = outcome.read(row);
         const result = classifier.classify(lead, { asOf, detail: 'statuses' });
         run.flagged(result, lead, line);
-        summary.add(result);
+        // --by reads the lead, then the file's own column of that name (a column --map does not keep)
+        summary.add(result, by === undefined ? undefined : { ...row, ...lead });
         tick.tick();
       }
       tick.done();
@@ -899,12 +922,19 @@ ${LEAD_USAGE}`,
   },
 
   report: {
-    usage: `Usage: leadstage report <leads> --config <file|preset> --out report.html [--outcome <column>] [options]
+    usage: `Usage: leadstage report <leads> --config <file|preset> --out report.html [--outcome <column>] [--by <path>[:month]] [options]
 
   One self-contained HTML file (no network): the funnel, top blockers, score distribution per stage,
-  time in stage and SLAs when events allow, calibration when --outcome names a column.
+  time in stage and SLAs when events allow, calibration when --outcome names a column (every rate with
+  its 95 % interval), and with --by a breakdown chart (stage shares per group) and, with --outcome, a
+  cohort chart (conversion per group with its interval). --by and --max-groups as for summarize.
 ${LEAD_USAGE}`,
-    options: { ...LEAD_OPTIONS, outcome: { type: 'string' } },
+    options: {
+      ...LEAD_OPTIONS,
+      outcome: { type: 'string' },
+      by: { type: 'string' },
+      'max-groups': { type: 'string' },
+    },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
       required(values, 'out', this.usage);
@@ -913,7 +943,7 @@ ${LEAD_USAGE}`,
       const asOf = asOfOf(values['as-of']);
       const outcome = typeof values.outcome === 'string' ? new OutcomeColumn(values.outcome) : undefined;
       let current: boolean | undefined;
-      const summary = createSummary(outcome === undefined ? {} : { outcome: () => current });
+      const summary = summaryOf(values, outcome === undefined ? undefined : () => current);
       const histories = createHistorySummary();
       let withEvents = 0;
       const run = await leadsOf(file, values, config, outcome);
@@ -923,7 +953,7 @@ ${LEAD_USAGE}`,
         if (outcome !== undefined) current = outcome.read(row);
         const result = classifier.classify(lead, { asOf, detail: 'statuses' });
         run.flagged(result, lead, line);
-        summary.add(result);
+        summary.add(result, values.by === undefined ? undefined : { ...row, ...lead });
         if (Array.isArray(lead.events) && lead.events.length > 0) withEvents++;
         histories.add(stageHistory(lead, classifier, { asOf }));
         tick.tick();
