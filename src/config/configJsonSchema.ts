@@ -6,6 +6,7 @@ import {
   conditionSlot,
   durationSlot,
   eventTypesSlot,
+  gradeLabelSlot,
   whereSlot,
 } from '../schema/config';
 import { DurationSchema } from '../schema/duration';
@@ -123,6 +124,7 @@ export function configJsonSchema(): Record<string, unknown> {
     [durationSlot, ref('duration')],
     [eventTypesSlot, ref('eventTypes')],
     [whereSlot, ref('where')],
+    [gradeLabelSlot, { type: 'string', pattern: '^[A-Za-z0-9_]{1,20}$' }],
   ]);
   const schema = z.toJSONSchema(ConfigSkeletonSchema, {
     unrepresentable: 'any',

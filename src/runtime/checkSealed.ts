@@ -3,6 +3,7 @@ import { isObject } from '../internal/isObject';
 import { type Issue, makeIssue } from '../internal/issues';
 import { approximateMs, readDuration } from '../internal/time';
 import { CONDITION_KINDS, EVENT_KEYS, OPERATOR_NAMES } from '../schema/grammar';
+import { readGrades } from '../scoring/compileGrades';
 
 /** As the validator: the deepest condition, and the longest chain of criteria referring to each other. */
 const MAX_DEPTH = 32;
@@ -156,6 +157,16 @@ export function checkSealedStructure(
       const problem =
         rule.when === undefined ? undefined : walk(rule.when, ['scoring', 'rules', index, 'when'], []);
       if (problem !== undefined) return problem;
+    }
+  }
+  if (config.grades !== undefined) {
+    const parts = readGrades(config.grades);
+    if (typeof parts === 'string')
+      return bad(['grades'], parts, 'two scores, each with labels and descending thresholds');
+    const groups = isObject(scoring) && isObject(scoring.groups) ? scoring.groups : {};
+    for (const part of parts) {
+      if (part.score !== 'total' && !Object.hasOwn(groups, part.score))
+        return bad(['grades', part.score], 'unknown score', '"total" or a scoring group');
     }
   }
   // loops and chains of criteria: evaluation recurses once per link
