@@ -78,8 +78,9 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
   const groups = groupEntries.map(([name, value]) => `${name} ${value}`).join(', ');
   // a config without scoring has nothing to say about a score
   const scored = groupEntries.length > 0 || result.ledger.length > 0 || result.scores.total !== 0;
+  const grade = typeof result.grade === 'string' ? `, ${m.grade(result.grade)}` : '';
   lines.push(
-    `${m.lead(result.leadId)}: ${m.stage(result.stage, result.stageLabel)}${scored ? `, ${m.score(result.scores.total, groups)}` : ''}.`,
+    `${m.lead(result.leadId)}: ${m.stage(result.stage, result.stageLabel)}${scored ? `, ${m.score(result.scores.total, groups)}` : ''}${grade}.`,
   );
   lines.push(m.context(formatDate(result.asOf, m), result.config.id));
 
