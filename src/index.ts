@@ -157,3 +157,5 @@ export type {
   NextStageStatus,
   StatusClassification,
 } from './schema/result';
+export type { GradeAxis, GradeMatrix } from './scoring/gradeMatrix';
+export { gradeMatrix } from './scoring/gradeMatrix';

@@ -16,6 +16,8 @@ import {
   createSummary,
   explain,
   type FieldMap,
+  type GradeMatrix,
+  gradeMatrix,
   guessMap,
   lintConfig,
   maps,
@@ -549,7 +551,41 @@ const pad = (text: string, width: number) =>
   text.length >= width ? text : text + ' '.repeat(width - text.length);
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 
-function summaryText(summary: Summary): string {
+/** The grade matrix of a summary: counts per cell, and conversion per cell when outcomes were given. */
+function gradeText(summary: Summary, matrix: GradeMatrix | undefined): string[] {
+  const cells = summary.grades;
+  if (cells === undefined || matrix === undefined) return [];
+  const width = Math.max(8, ...matrix.columns.labels.map((label) => label.length + 1));
+  const rowWidth = Math.max(6, ...matrix.rows.labels.map((label) => label.length + 1));
+  const header = `  ${pad(`${matrix.rows.score} \\ ${matrix.columns.score}`, rowWidth + 2)}${matrix.columns.labels.map((label) => label.padStart(width)).join('')}`;
+  const table = (title: string, cell: (grade: string) => string) => [
+    '',
+    title,
+    header,
+    ...matrix.rows.labels.map(
+      (label, row) =>
+        `  ${pad(label, rowWidth + 2)}${matrix.columns.labels
+          .map((_, column) => cell(matrix.grades[row]?.[column] as string).padStart(width))
+          .join('')}`,
+    ),
+  ];
+  const lines = table(`Grades (leads per cell: ${matrix.rows.score} × ${matrix.columns.score})`, (grade) =>
+    String(cells[grade]?.count ?? 0),
+  );
+  if (summary.calibration !== undefined) {
+    lines.push(
+      ...table('Grades: conversion per cell (leads with an outcome)', (grade) => {
+        const conversion = cells[grade]?.conversion;
+        return conversion === undefined || conversion.rate === null
+          ? '—'
+          : `${(conversion.rate * 100).toFixed(0)}% (${conversion.leads})`;
+      }),
+    );
+  }
+  return lines;
+}
+
+function summaryText(summary: Summary, matrix?: GradeMatrix): string {
   const lines = [
     `${summary.total} leads, config ${summary.config?.id ?? '—'} (${summary.config?.hash ?? '—'})`,
     '',
@@ -606,12 +642,17 @@ function summaryText(summary: Summary): string {
       );
     }
   }
+  lines.push(...gradeText(summary, matrix));
   return `${lines.join('\n')}\n`;
 }
 
 type AnyResult = Classification | StatusClassification;
 
-function tableRow(result: AnyResult | { leadId?: string; stage: string }, index: number): string {
+function tableRow(
+  result: AnyResult | { leadId?: string; stage: string },
+  index: number,
+  graded: boolean,
+): string {
   const full = result as Partial<Classification>;
   const blockers =
     full.next === undefined
@@ -623,6 +664,7 @@ function tableRow(result: AnyResult | { leadId?: string; stage: string }, index:
     pad(result.leadId ?? `#${index + 1}`, 24),
     pad(result.stage, 14),
     pad(full.scores === undefined ? '' : String(full.scores.total), 8),
+    ...(graded ? [pad(full.grade ?? '', 6)] : []),
     pad(full.next === undefined ? '' : `${full.next.stage} ${full.next.status}`, 20),
     blockers,
   ]
@@ -658,6 +700,8 @@ ${LEAD_USAGE}`,
       const locale = typeof values.locale === 'string' ? values.locale : undefined;
       const escapeFormulas = values['no-escape-formulas'] !== true;
       const classifier = compile(config);
+      // a grade column only for a config with grades (and a result that has one: not --detail stage)
+      const graded = classifier.config.grades !== undefined && detail !== 'stage';
       const run = await leadsOf(file, values, config);
       const out = await output(values, positionals);
       const tick = progress();
@@ -665,11 +709,23 @@ ${LEAD_USAGE}`,
       if (format === 'json') await out.write('[');
       if (format === 'table')
         await out.write(
-          `${[pad('lead', 24), pad('stage', 14), pad('score', 8), pad('next', 20), 'blockers'].join(' ')}\n`,
+          `${[pad('lead', 24), pad('stage', 14), pad('score', 8), ...(graded ? [pad('grade', 6)] : []), pad('next', 20), 'blockers'].join(' ')}\n`,
         );
       if (format === 'csv')
         await out.write(
-          stringify([['leadId', 'stage', 'score', 'next', 'nextStatus', 'blockers', 'followUpBy', 'flags']]),
+          stringify([
+            [
+              'leadId',
+              'stage',
+              'score',
+              ...(graded ? ['grade'] : []),
+              'next',
+              'nextStatus',
+              'blockers',
+              'followUpBy',
+              'flags',
+            ],
+          ]),
         );
       for await (const { lead, line } of run.leads) {
         const result =
@@ -684,7 +740,7 @@ ${LEAD_USAGE}`,
         run.flagged(result as { flags?: readonly string[] }, lead, line);
         if (format === 'json') await out.write(`${index === 0 ? '\n' : ',\n'}${JSON.stringify(result)}`);
         else if (format === 'ndjson') await out.write(`${JSON.stringify(result)}\n`);
-        else if (format === 'table') await out.write(`${forTerminal(tableRow(result, index))}\n`);
+        else if (format === 'table') await out.write(`${forTerminal(tableRow(result, index, graded))}\n`);
         else {
           const full = result as Partial<Classification>;
           await out.write(
@@ -693,6 +749,7 @@ ${LEAD_USAGE}`,
                 result.leadId ?? '',
                 result.stage,
                 full.scores?.total ?? '',
+                ...(graded ? [full.grade ?? ''] : []),
                 full.next?.stage ?? '',
                 full.next?.status ?? '',
                 (full.next?.blockers ?? []).map((blocker) => blocker.criterion ?? blocker.label).join(';'),
@@ -772,7 +829,9 @@ ${LEAD_USAGE}`,
       const out = await output(values, positionals);
       const result = summary.result();
       await out.write(
-        format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : forTerminal(summaryText(result)),
+        format === 'json'
+          ? `${JSON.stringify(result, null, 2)}\n`
+          : forTerminal(summaryText(result, gradeMatrix(classifier.config))),
       );
       await out.finish();
       return 0;
