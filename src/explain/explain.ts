@@ -57,7 +57,7 @@ function signed(points: number): string {
 
 /**
  * Explains a classification in words a sales manager reads: the stage and score, which criteria are
- * met, unmet or unknown, what the lead still lacks for the next stage and what to collect, the score
+ * met, unmet or unknown (and its grade, for a config with `grades`), what the lead still lacks for the next stage and what to collect, the score
  * breakdown, next steps and data-quality flags. A pure formatter over the result; labels, hints and
  * actions appear in the language `classify` was asked for.
  *
@@ -68,7 +68,7 @@ function signed(points: number): string {
  * @example
  * const result = classify({ events: [{ type: 'webinar_attended', at: '2026-06-10' }] }, presets.saas, { asOf: '2026-06-30', locale: 'it' });
  * explain(result, { locale: 'it' }).split('\n')[0];
- * //=> 'Questo lead: fase SAL (Lead accettato per la vendita), punteggio 5 (fit 0, engagement 5).'
+ * //=> 'Questo lead: fase SAL (Lead accettato per la vendita), punteggio 5 (fit 0, engagement 5), classe D4.'
  */
 export function explain(result: Classification, options: ExplainOptions = {}): string {
   // the result's own locale, unless told otherwise
