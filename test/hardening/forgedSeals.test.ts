@@ -74,6 +74,11 @@ const forged: Array<[string, Record<string, unknown>]> = [
     { ...base, scoring: { rules: [{ id: 'r', points: 1, event: 'x', halfLife: { days: 0 } }] } },
   ],
   ['atLeast of nothing', { ...base, criteria: { a: { when: { atLeast: 1, of: [] } } } }],
+  ['grades of one score', { ...base, grades: { total: { A: 1 } } }],
+  ['grades of an unknown score', { ...base, grades: { total: { A: 1 }, fit: { A: 1 } } }],
+  ['grades with ascending thresholds', { ...base, grades: { total: { A: 1, B: 2 }, x: { A: 1 } } }],
+  ['grades with no label below', { ...base, grades: { total: { hot: 1 }, total2: { A: 1 } } }],
+  ['grades with a threshold not a number', { ...base, grades: { total: { A: '1' } } }],
 ];
 
 describe('compileSealed on forged seals', () => {

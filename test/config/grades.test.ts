@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import {
+  configJsonSchema,
+  gradeMatrix,
+  lintConfig,
+  presets,
+  safeParseConfig,
+  sealConfig,
+} from '../../src/index';
+import { compileSealed } from '../../src/runtime/index';
+
+/** A config with fit and engagement groups; each case below sets its `grades`. */
+function graded(grades: unknown): Record<string, unknown> {
+  return {
+    version: 1,
+    id: 'graded',
+    criteria: { senior: { when: { fact: 'contact.seniority', in: ['c_level', 'vp'] } } },
+    scoring: {
+      groups: { fit: { max: 100 }, engagement: { max: 100 } },
+      rules: [
+        { id: 'senior', group: 'fit', points: 80, when: { criterion: 'senior' } },
+        { id: 'demo', group: 'engagement', points: 60, event: 'demo_completed' },
+      ],
+    },
+    stages: [{ id: 'SAL', when: { criterion: 'senior' } }, { id: 'unqualified' }],
+    grades,
+  };
+}
+
+const ISSUE = { fit: { A: 75, B: 50, C: 25 }, engagement: { 1: 75, 2: 50, 3: 25 } };
+
+const issuesOf = (grades: unknown) =>
+  safeParseConfig(graded(grades)).issues.map((issue) => [issue.code, issue.path, issue.message]);
+
+describe('grades in a config', () => {
+  it('accepts the issue’s example, total as a score, and a named label for the scores below', () => {
+    expect(safeParseConfig(graded(ISSUE)).success).toBe(true);
+    expect(
+      safeParseConfig(graded({ total: { A: 100 }, fit: { hot: 70, warm: 40, cold: null } })).success,
+    ).toBe(true);
+    expect(lintConfig(graded(ISSUE)).warnings).toEqual([]);
+  });
+
+  it.each<[string, unknown, string, Array<string | number>, string]>([
+    [
+      'an unknown score',
+      { fot: ISSUE.fit, engagement: ISSUE.engagement },
+      'unknown_group',
+      ['grades', 'fot'],
+      'did you mean "fit"?',
+    ],
+    ['one score', { fit: ISSUE.fit }, 'too_small', ['grades'], 'expected exactly two scores'],
+    ['three scores', { ...ISSUE, total: { A: 1 } }, 'too_big', ['grades'], 'received fit, engagement, total'],
+    ['no score', {}, 'too_small', ['grades'], 'received none'],
+    ['an empty map', { fit: {}, engagement: ISSUE.engagement }, 'too_small', ['grades', 'fit'], 'no label'],
+    [
+      'a threshold that is not a number',
+      { fit: { A: '75' }, engagement: ISSUE.engagement },
+      'invalid_type',
+      ['grades', 'fit', 'A'],
+      'received the string "75"',
+    ],
+    [
+      'ascending thresholds',
+      { fit: { A: 25, B: 50 }, engagement: ISSUE.engagement },
+      'invalid_range',
+      ['grades', 'fit', 'B'],
+      'a threshold not below 25, the one of "A"',
+    ],
+    [
+      'equal thresholds',
+      { fit: { A: 50, B: 50 }, engagement: ISSUE.engagement },
+      'invalid_range',
+      ['grades', 'fit', 'B'],
+      'not below 50',
+    ],
+    [
+      'number labels best last',
+      { fit: ISSUE.fit, engagement: { 3: 75, 2: 50, 1: 25 } },
+      'invalid_range',
+      ['grades', 'engagement', '2'],
+      'give "1" the highest threshold',
+    ],
+    [
+      'a label of other characters',
+      { fit: { 'A+': 75 }, engagement: ISSUE.engagement },
+      'invalid_value',
+      ['grades', 'fit', 'A+'],
+      'rename the label',
+    ],
+    [
+      'no label after a word',
+      { fit: { hot: 70, warm: 40 }, engagement: ISSUE.engagement },
+      'invalid_value',
+      ['grades', 'fit', 'warm'],
+      '"cold": null',
+    ],
+    [
+      'no letter after Z',
+      { fit: { Z: 70 }, engagement: ISSUE.engagement },
+      'invalid_value',
+      ['grades', 'fit', 'Z'],
+      'no label follows "Z"',
+    ],
+    [
+      'null before the last label',
+      { fit: { hot: 70, cold: null, warm: 40 }, engagement: ISSUE.engagement },
+      'invalid_value',
+      ['grades', 'fit', 'cold'],
+      'move the label with null to the end',
+    ],
+    [
+      'the label below taken',
+      { fit: { A: 70, C: 40, B: 20 }, engagement: ISSUE.engagement },
+      'invalid_value',
+      ['grades', 'fit', 'C'],
+      'is both a label and the one for scores below',
+    ],
+  ])('refuses %s, saying where and what', (_, grades, code, path, text) => {
+    const issues = issuesOf(grades);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.[0]).toBe(code);
+    expect(issues[0]?.[1]).toEqual(path);
+    expect(issues[0]?.[2]).toContain(text);
+  });
+
+  it('is in the JSON Schema', () => {
+    const schema = configJsonSchema() as { properties: Record<string, any> };
+    const grades = schema.properties.grades;
+    expect(grades.type).toBe('object');
+    const labels = grades.additionalProperties;
+    expect(labels.propertyNames).toEqual({ type: 'string', pattern: '^[A-Za-z0-9_]{1,20}$' });
+    expect(JSON.stringify(labels.additionalProperties)).toContain('null');
+  });
+
+  it('is sealed and compiled without the validator, giving the same grades', () => {
+    const sealed = sealConfig(graded(ISSUE) as never);
+    const lead = { contact: { seniority: 'vp' }, events: [{ type: 'demo_completed', at: '2026-06-01' }] };
+    expect(compileSealed(sealed).classify(lead, { asOf: '2026-06-30' }).grade).toBe('A2');
+    // forged seals with broken grades: test/hardening/forgedSeals.test.ts
+  });
+});
+
+describe('gradeMatrix', () => {
+  it('lays out the grades of a config: axes best first, the label below last, every cell', () => {
+    expect(gradeMatrix(graded(ISSUE) as never)).toEqual({
+      rows: { score: 'fit', labels: ['A', 'B', 'C', 'D'], thresholds: [75, 50, 25] },
+      columns: { score: 'engagement', labels: ['1', '2', '3', '4'], thresholds: [75, 50, 25] },
+      grades: ['A', 'B', 'C', 'D'].map((row) => ['1', '2', '3', '4'].map((column) => `${row}${column}`)),
+    });
+    expect(
+      gradeMatrix(graded({ fit: { hot: 70, cold: null }, engagement: { A: 10 } }) as never)?.grades,
+    ).toEqual([
+      ['hot-A', 'hot-B'],
+      ['cold-A', 'cold-B'],
+    ]);
+    expect(gradeMatrix({ ...presets.saas, grades: undefined })).toBeUndefined();
+  });
+});
