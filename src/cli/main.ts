@@ -555,20 +555,25 @@ const percent = (share: number | null) => (share === null ? '—' : `${(share * 
 function gradeText(summary: Summary, matrix: GradeMatrix | undefined): string[] {
   const cells = summary.grades;
   if (cells === undefined || matrix === undefined) return [];
-  const width = Math.max(8, ...matrix.columns.labels.map((label) => label.length + 1));
-  const rowWidth = Math.max(6, ...matrix.rows.labels.map((label) => label.length + 1));
-  const header = `  ${pad(`${matrix.rows.score} \\ ${matrix.columns.score}`, rowWidth + 2)}${matrix.columns.labels.map((label) => label.padStart(width)).join('')}`;
-  const table = (title: string, cell: (grade: string) => string) => [
-    '',
-    title,
-    header,
-    ...matrix.rows.labels.map(
-      (label, row) =>
-        `  ${pad(label, rowWidth + 2)}${matrix.columns.labels
-          .map((_, column) => cell(matrix.grades[row]?.[column] as string).padStart(width))
-          .join('')}`,
-    ),
-  ];
+  const corner = `${matrix.rows.score} \\ ${matrix.columns.score}`;
+  const first = Math.max(corner.length, ...matrix.rows.labels.map((label) => label.length)) + 2;
+  const table = (title: string, cell: (grade: string) => string) => {
+    const body = matrix.grades.map((row) => row.map(cell));
+    const width =
+      Math.max(
+        ...matrix.columns.labels.map((label) => label.length),
+        ...body.flat().map((text) => text.length),
+      ) + 2;
+    return [
+      '',
+      title,
+      `  ${pad(corner, first)}${matrix.columns.labels.map((label) => label.padStart(width)).join('')}`,
+      ...matrix.rows.labels.map(
+        (label, row) =>
+          `  ${pad(label, first)}${(body[row] ?? []).map((text) => text.padStart(width)).join('')}`,
+      ),
+    ];
+  };
   const lines = table(`Grades (leads per cell: ${matrix.rows.score} × ${matrix.columns.score})`, (grade) =>
     String(cells[grade]?.count ?? 0),
   );
@@ -578,7 +583,7 @@ function gradeText(summary: Summary, matrix: GradeMatrix | undefined): string[] 
         const conversion = cells[grade]?.conversion;
         return conversion === undefined || conversion.rate === null
           ? '—'
-          : `${(conversion.rate * 100).toFixed(0)}% (${conversion.leads})`;
+          : `${(conversion.rate * 100).toFixed(0)} % of ${conversion.leads}`;
       }),
     );
   }
