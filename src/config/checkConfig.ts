@@ -11,8 +11,8 @@ import {
 } from '../internal/issues';
 import { parseInstant } from '../internal/time';
 import type { Config } from '../schema/config';
-import { readGradePart } from '../scoring/compileGrades';
 import { scoreBounds } from '../scoring/scoreBounds';
+import { checkGrades } from './checkGrades';
 
 /**
  * The semantic checks that need the whole config: references, cycles, duplicates, the fallback
@@ -87,85 +87,10 @@ export function checkConfig(
   issues.push(...checkGroups(config));
   issues.push(...unreachableThresholds(config, state.scores));
   issues.push(...checkExamplesShape(config, criteria, scoreNames));
-  if (config.grades !== undefined) issues.push(...checkGrades(config.grades, scoreNames));
-  return issues;
-}
-
-/** A whole number as a key: JavaScript orders such keys first and by value, whatever order they were written in. */
-const INDEX_LIKE = /^(0|[1-9]\d*)$/;
-
-/**
- * `grades`: exactly two known scores, each a non-empty map of labels to strictly descending thresholds
- * (a `null` only on the last label), whose label for scores below every threshold can be named.
- */
-function checkGrades(grades: NonNullable<Config['grades']>, scoreNames: readonly string[]): Issue[] {
-  const issues: Issue[] = [];
-  const scores = Object.keys(grades);
-  if (scores.length !== 2) {
-    issues.push(
-      makeIssue({
-        code: scores.length < 2 ? 'too_small' : 'too_big',
-        path: ['grades'],
-        problem: `${scores.length} score${scores.length === 1 ? '' : 's'} graded`,
-        expected:
-          'exactly two scores, the first for the letter and the second for the digit: { "fit": { "A": 75, … }, "engagement": { "1": 75, … } }',
-        received: scores.length === 0 ? 'none' : listNames(scores),
-        fix: scores.length < 2 ? 'add the second score' : 'keep two of them',
-      }),
-    );
-  }
-  for (const score of scores) {
-    const path = ['grades', score];
-    if (!scoreNames.includes(score)) {
-      issues.push(unknownName('unknown_group', 'score', { name: score, path }, scoreNames));
-    } else if (INDEX_LIKE.test(score)) {
-      issues.push(
-        makeIssue({
-          code: 'invalid_value',
-          path,
-          problem: `score group "${score}" is a whole number, which JavaScript orders before other keys`,
-          expected:
-            'a score whose name is not a whole number, so the order written decides which part it gives',
-          fix: 'rename the scoring group',
-        }),
-      );
-    }
-    const labels = grades[score] ?? {};
-    if (Object.keys(labels).length === 0) {
-      issues.push(
-        makeIssue({
-          code: 'too_small',
-          path,
-          problem: 'no label',
-          expected: 'labels, best first, with the lowest score of each: { "A": 75, "B": 50, "C": 25 }',
-          received: 'an empty map',
-        }),
-      );
-      continue;
-    }
-    const part = readGradePart(score, labels);
-    if (!('problem' in part)) continue;
-    const numbers = Object.keys(labels).every((label) => INDEX_LIKE.test(label));
-    issues.push(
-      makeIssue({
-        code: part.order === true ? 'invalid_range' : 'invalid_value',
-        path: part.label === undefined || !Object.hasOwn(labels, part.label) ? path : [...path, part.label],
-        problem: part.problem,
-        expected:
-          'labels of letters, digits or _, best first, thresholds strictly descending: { "A": 75, "B": 50, "C": 25 } (below 25: "D"), or { "hot": 70, "warm": 40, "cold": null }',
-        received: JSON.stringify(labels),
-        fix:
-          part.order === true
-            ? numbers
-              ? 'number labels are ordered by value whatever the order written: give "1" the highest threshold, or use letters'
-              : 'order the labels from the highest threshold to the lowest'
-            : part.problem.startsWith('a label')
-              ? 'rename the label'
-              : part.problem.includes('not last')
-                ? 'move the label with null to the end'
-                : 'name the label for the scores below with null, last: { "hot": 70, "warm": 40, "cold": null }',
-      }),
-    );
+  if (config.grades !== undefined) {
+    const unknown = (ref: Pick<ConditionReference, 'name' | 'path'>, known: readonly string[]) =>
+      unknownName('unknown_group', 'score', ref, known);
+    issues.push(...checkGrades(config.grades, scoreNames, unknown));
   }
   return issues;
 }

@@ -3,7 +3,6 @@ import { isObject } from '../internal/isObject';
 import { type Issue, makeIssue } from '../internal/issues';
 import { approximateMs, readDuration } from '../internal/time';
 import { CONDITION_KINDS, EVENT_KEYS, OPERATOR_NAMES } from '../schema/grammar';
-import { readGrades } from '../scoring/compileGrades';
 
 /** As the validator: the deepest condition, and the longest chain of criteria referring to each other. */
 const MAX_DEPTH = 32;
@@ -22,7 +21,8 @@ const FACT_DURATIONS = ['withinLast', 'withinNext', 'olderThan'] as const;
  * deep, no fallback stage, a regular expression with stateful flags — and returns
  * the first problem found. It does not re-check everything the validator checks (operand types are
  * caught when compiling; patterns run on the same linear-time engine either way, and one it cannot run is
- * refused when compiling): untrusted configs go through `compile`, not `compileSealed`.
+ * refused when compiling; `grades` that do not read are left out, and the scores they name are read as
+ * numbers or rank below every label): untrusted configs go through `compile`, not `compileSealed`.
  */
 export function checkSealedStructure(
   config: Record<string, unknown>,
@@ -157,16 +157,6 @@ export function checkSealedStructure(
       const problem =
         rule.when === undefined ? undefined : walk(rule.when, ['scoring', 'rules', index, 'when'], []);
       if (problem !== undefined) return problem;
-    }
-  }
-  if (config.grades !== undefined) {
-    const parts = readGrades(config.grades);
-    if (typeof parts === 'string')
-      return bad(['grades'], parts, 'two scores, each with labels and descending thresholds');
-    const groups = isObject(scoring) && isObject(scoring.groups) ? scoring.groups : {};
-    for (const part of parts) {
-      if (part.score !== 'total' && !Object.hasOwn(groups, part.score))
-        return bad(['grades', part.score], 'unknown score', '"total" or a scoring group');
     }
   }
   // loops and chains of criteria: evaluation recurses once per link

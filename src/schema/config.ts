@@ -14,9 +14,6 @@ export const eventTypesSlot = /* @__PURE__ */ z.custom<EventCondition['event']>(
 export const durationSlot = /* @__PURE__ */ z.custom<DurationInput>(() => true);
 export const whereSlot = /* @__PURE__ */ z.custom<NonNullable<EventCondition['where']>>(() => true);
 
-/** A grade label: checked by `checkConfig` (letters, digits, `_`), with a message that says so. */
-export const gradeLabelSlot = /* @__PURE__ */ z.string();
-
 const id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(100));
 
 /**
@@ -78,9 +75,11 @@ const ScoringSchema = /* @__PURE__ */ z.strictObject({
 /**
  * `grades`: two scores (`total` or scoring groups), each a map of labels, best first, to the lowest score
  * that earns them (`{ "A": 75, "B": 50, "C": 25 }`); a last label with `null` takes every score below.
- * Checked beyond this shape by `checkConfig` (see `readGradePart`).
+ * Checked by `checkConfig` (`checkGrades`), whose messages say where and why, not by zod.
  */
-const GradesSchema = /* @__PURE__ */ z.record(id, z.record(gradeLabelSlot, z.nullable(amount)));
+export const gradesSlot = /* @__PURE__ */ z.custom<
+  Readonly<Record<string, Readonly<Record<string, number | null>>>>
+>(() => true);
 
 const StageSchema = /* @__PURE__ */ z.strictObject({
   id,
@@ -152,7 +151,7 @@ export const ConfigSkeletonSchema = /* @__PURE__ */ z.strictObject({
    * Fit × engagement grades (`A1` … `D4`): the first score gives the first part of a grade, the second the
    * second part (see `docs/scoring.md`). Without it, results carry no `grade`.
    */
-  grades: z.optional(GradesSchema),
+  grades: z.optional(gradesSlot),
   examples: z.optional(z.array(ExampleSchema)),
 });
 
@@ -183,6 +182,6 @@ export type Stage = z.infer<typeof StageSchema>;
 /** An example lead with its expected result, run by `checkExamples`. */
 export type ConfigExample = z.infer<typeof ExampleSchema>;
 /** `grades` of a config: per score, its labels and thresholds. */
-export type GradeThresholds = z.infer<typeof GradesSchema>;
+export type GradeThresholds = z.infer<typeof gradesSlot>;
 /** A config, format version 1. */
 export type Config = z.infer<typeof ConfigSkeletonSchema>;

@@ -1,5 +1,5 @@
 import type { Config } from '../schema/config';
-import { gradeSeparator, readGrades } from './compileGrades';
+import { gradeParts, gradeSeparator } from './compileGrades';
 
 /** One axis of the grade matrix: the score it reads and its labels, best first, the one below them last. */
 export interface GradeAxis {
@@ -36,8 +36,9 @@ export interface GradeMatrix {
  */
 export function gradeMatrix(config: Pick<Config, 'grades'>): GradeMatrix | undefined {
   if (config.grades === undefined) return undefined;
-  const parts = readGrades(config.grades);
-  if (typeof parts === 'string') throw new TypeError(`gradeMatrix: grades: ${parts}`);
+  const parts = gradeParts(config.grades);
+  if (parts === undefined)
+    throw new TypeError('gradeMatrix: config.grades are not valid grades (parseConfig says why)');
   const [first, second] = parts;
   const separator = gradeSeparator(first, second);
   const axis = (part: (typeof parts)[number]): GradeAxis => ({

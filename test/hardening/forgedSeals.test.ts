@@ -74,12 +74,28 @@ const forged: Array<[string, Record<string, unknown>]> = [
     { ...base, scoring: { rules: [{ id: 'r', points: 1, event: 'x', halfLife: { days: 0 } }] } },
   ],
   ['atLeast of nothing', { ...base, criteria: { a: { when: { atLeast: 1, of: [] } } } }],
-  ['grades of one score', { ...base, grades: { total: { A: 1 } } }],
-  ['grades of an unknown score', { ...base, grades: { total: { A: 1 }, fit: { A: 1 } } }],
-  ['grades with ascending thresholds', { ...base, grades: { total: { A: 1, B: 2 }, x: { A: 1 } } }],
-  ['grades with no label below', { ...base, grades: { total: { hot: 1 }, total2: { A: 1 } } }],
-  ['grades with a threshold not a number', { ...base, grades: { total: { A: '1' } } }],
 ];
+
+describe('compileSealed on forged grades', () => {
+  // grades that do not read cannot make compiling or classifying throw: they are left out, and a score
+  // that is not there ranks below every label
+  it.each<[string, unknown]>([
+    ['of one score', { total: { A: 1 } }],
+    ['with ascending thresholds', { total: { A: 1, B: 2 }, x: { A: 1 } }],
+    ['with no label below', { total: { hot: 1 }, x: { A: 1 } }],
+    ['with a threshold not a number', { total: { A: '1' }, x: { A: 1 } }],
+    ['not an object', 'A1'],
+  ])('leaves out grades %s', (_name, grades) => {
+    const result = compileSealed(forge({ ...base, grades })).classify({ x: 1 }, { asOf: 0 });
+    expect(result.stage).toBe('top');
+    expect('grade' in result).toBe(false);
+  });
+
+  it('ranks a score the config does not have below every label', () => {
+    const grades = { total: { A: 1 }, fit: { 1: 1 } };
+    expect(compileSealed(forge({ ...base, grades })).classify({}, { asOf: 0 }).grade).toBe('B2');
+  });
+});
 
 describe('compileSealed on forged seals', () => {
   it.each(forged)('refuses %s with a ConfigError', (_name, config) => {
