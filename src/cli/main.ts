@@ -986,6 +986,7 @@ ${LEAD_USAGE}`,
       }
       tick.done();
       run.check();
+      const grades = gradeMatrix(classifier.config);
       const html = renderReport({
         summary: summary.result(),
         histories: withEvents > 0 ? histories.result() : undefined,
@@ -994,6 +995,7 @@ ${LEAD_USAGE}`,
         outcome: outcome?.column,
         version: VERSION,
         quality: run.diagnostics.summaryLines(),
+        ...(grades === undefined ? {} : { grades }),
       });
       await out.write(html);
       await out.finish();

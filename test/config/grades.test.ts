@@ -50,7 +50,6 @@ describe('grades in a config', () => {
       'did you mean "fit"?',
     ],
     ['one score', { fit: ISSUE.fit }, 'too_small', ['grades'], 'expected two scores'],
-    ,
     ['three scores', { ...ISSUE, total: { A: 1 } }, 'too_big', ['grades'], 'received fit, engagement, total'],
     ['no score', {}, 'too_small', ['grades'], 'received none'],
     ['an empty map', { fit: {}, engagement: ISSUE.engagement }, 'too_small', ['grades', 'fit'], '0 labels'],
