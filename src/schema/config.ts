@@ -112,6 +112,8 @@ const ExampleSchema = /* @__PURE__ */ z.strictObject({
     stage: z.optional(id),
     scores: z.optional(z.record(z.string(), z.number())),
     criteria: z.optional(z.record(z.string(), z.enum(['met', 'unmet', 'unknown']))),
+    /** The grade, for a config with `grades`. */
+    grade: z.optional(z.string()),
   }),
 });
 
