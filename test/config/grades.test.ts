@@ -19,7 +19,7 @@ function graded(grades: unknown): Record<string, unknown> {
       groups: { fit: { max: 100 }, engagement: { max: 100 } },
       rules: [
         { id: 'senior', group: 'fit', points: 80, when: { criterion: 'senior' } },
-        { id: 'demo', group: 'engagement', points: 60, event: 'demo_completed' },
+        { id: 'demo', group: 'engagement', points: 60, event: 'demo_completed', repeat: { max: 2 } },
       ],
     },
     stages: [{ id: 'SAL', when: { criterion: 'senior' } }, { id: 'unqualified' }],
@@ -156,5 +156,27 @@ describe('gradeMatrix', () => {
       ['cold-A', 'cold-B'],
     ]);
     expect(gradeMatrix({ ...presets.saas, grades: undefined })).toBeUndefined();
+  });
+});
+
+describe('the lint of grades', () => {
+  it('warns of labels no lead can get, with the thresholds the score’s range allows', () => {
+    // the issue's 0–100 thresholds on the presets' fit, capped at 40: A and B are out of reach
+    const { grades: _, ...saas } = presets.saas;
+    const warnings = lintConfig({ ...saas, grades: ISSUE }).warnings;
+    expect(warnings.map((warning) => [warning.code, warning.path])).toEqual([
+      ['unreachable_threshold', ['grades', 'fit']],
+      ['unreachable_threshold', ['grades', 'engagement']],
+    ]);
+    expect(warnings[0]?.message).toContain('no lead can get "A", "B": score "fit" runs from 0 to 40');
+    expect(warnings[0]?.fix).toBe(
+      "scale the thresholds to the score's range, e.g. 75 / 50 / 25 % of it: 30 / 20 / 10",
+    );
+    // engagement (0–60): 75 is out of reach
+    expect(warnings[1]?.message).toContain('no lead can get "1"');
+    // a last threshold at the score's least: nobody is below it
+    const floor = lintConfig({ ...saas, grades: { fit: { A: 30, B: 0 }, engagement: { 1: 45 } } }).warnings;
+    expect(floor.map((warning) => warning.message)).toEqual([expect.stringContaining('no lead can get "C"')]);
+    expect(lintConfig(presets.saas).warnings).toEqual([]);
   });
 });
