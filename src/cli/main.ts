@@ -981,7 +981,7 @@ ${LEAD_USAGE}`,
         run.flagged(result, lead, line);
         summary.add(result);
         if (Array.isArray(lead.events) && lead.events.length > 0) withEvents++;
-        histories.add(stageHistory(lead, classifier, { asOf }));
+        histories.add(stageHistory(lead, classifier, { asOf, grades: false }));
         tick.tick();
       }
       tick.done();

@@ -55,6 +55,14 @@ describe('stageHistory with grades', () => {
     }
   });
 
+  it('follows the stages alone with grades: false, as without grades', () => {
+    const stagesOnly = stageHistory(lead, config, { asOf: '2026-06-30', grades: false });
+    const { grades: _, ...plain } = config;
+    const { config: __, ...withoutGrades } = stageHistory(lead, plain, { asOf: '2026-06-30' });
+    const { config: ___, ...rest } = stagesOnly;
+    expect(rest).toEqual(withoutGrades);
+  });
+
   it('has no grade without grades in the config', () => {
     const { grades: _, ...plain } = config;
     const without = stageHistory(lead, plain, { asOf: '2026-06-30' });
