@@ -183,7 +183,7 @@ export type Scoring = z.infer<typeof ScoringSchema>;
 export type Stage = z.infer<typeof StageSchema>;
 /** An example lead with its expected result, run by `checkExamples`. */
 export type ConfigExample = z.infer<typeof ExampleSchema>;
-/** `grades` of a config: per score, its labels and thresholds. */
-export type GradeThresholds = z.infer<typeof gradesSlot>;
+/** `grades` of a config: per score (`total` or a group), its labels, best first, and their thresholds. */
+export type GradeThresholds = Readonly<Record<string, Readonly<Record<string, number | null>>>>;
 /** A config, format version 1. */
 export type Config = z.infer<typeof ConfigSkeletonSchema>;
