@@ -77,18 +77,27 @@ const forged: Array<[string, Record<string, unknown>]> = [
 ];
 
 describe('compileSealed on forged grades', () => {
-  // grades that do not read cannot make compiling or classifying throw: they are left out, and a score
-  // that is not there ranks below every label
+  // the validator's reader, without its messages: grades that do not read are refused, never thrown on
   it.each<[string, unknown]>([
     ['of one score', { total: { A: 1 } }],
     ['with ascending thresholds', { total: { A: 1, B: 2 }, x: { A: 1 } }],
     ['with no label below', { total: { hot: 1 }, x: { A: 1 } }],
     ['with a threshold not a number', { total: { A: '1' }, x: { A: 1 } }],
+    ['with null before the last label', { total: { A: 1, X: null, B: 0 }, x: { A: 1 } }],
+    [
+      'with 101 labels',
+      { total: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`L${i}`, -i])), x: { A: 1 } },
+    ],
     ['not an object', 'A1'],
-  ])('leaves out grades %s', (_name, grades) => {
-    const result = compileSealed(forge({ ...base, grades })).classify({ x: 1 }, { asOf: 0 });
-    expect(result.stage).toBe('top');
-    expect('grade' in result).toBe(false);
+  ])('refuses grades %s with a ConfigError', (_name, grades) => {
+    let thrown: unknown;
+    try {
+      compileSealed(forge({ ...base, grades }));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).issues[0]?.path).toEqual(['grades']);
   });
 
   it('ranks a score the config does not have below every label', () => {
