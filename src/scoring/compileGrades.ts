@@ -84,7 +84,7 @@ export type GradeOf = (scores: Readonly<Record<string, number>>) => string;
  * Compiles `grades` into the function that grades a lead from its scores, the strings of every cell made
  * once (a grade is a shared string, never built per lead); `undefined` for a config without grades, so
  * such a config does no grading work at all. A grade reads only the two scores and the thresholds.
- * `parseConfig` refuses grades that do not read; a forged sealed config's are left out.
+ * `parseConfig` refuses grades that do not read, and `compileSealed` a forged seal's.
  */
 export function compileGrades(grades: Grades | undefined): GradeOf | undefined {
   const parts = gradeParts(grades);
