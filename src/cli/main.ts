@@ -870,7 +870,7 @@ ${LEAD_USAGE}`,
         if (format === 'ndjson') await out.write(`${JSON.stringify(history)}\n`);
         if (format === 'table') {
           const lines = [
-            `${history.leadId ?? `#${index + 1}`}: ${history.stage} since ${history.stageSince}`,
+            `${history.leadId ?? `#${index + 1}`}: ${history.stage} since ${history.stageSince}${history.grade === undefined ? '' : `, grade ${history.grade}`}`,
           ];
           for (const segment of history.segments) {
             const sla =
@@ -881,7 +881,14 @@ ${LEAD_USAGE}`,
               segment.reason === undefined
                 ? ''
                 : `  (${segment.reason.criteria.map((change) => `${change.criterion} ${change.from}→${change.to}`).join(', ')}${segment.reason.codes === undefined ? '' : `; ${segment.reason.codes.join(', ')}`})`;
-            lines.push(`  ${pad(segment.stage, 14)} ${segment.from} → ${segment.to ?? 'now'}${why}${sla}`);
+            // with grades: the grade it entered with, and each one it went through
+            const grade =
+              segment.grade === undefined
+                ? ''
+                : `  [grade ${segment.grades === undefined ? segment.grade : segment.grades.map((each) => each.grade).join(' → ')}]`;
+            lines.push(
+              `  ${pad(segment.stage, 14)} ${segment.from} → ${segment.to ?? 'now'}${grade}${why}${sla}`,
+            );
           }
           await out.write(`${forTerminal(lines.join('\n'))}\n`);
         }

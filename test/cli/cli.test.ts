@@ -348,6 +348,14 @@ describe('leadstage summarize, explain, history, diff', () => {
         Object.entries(summary.grades).map(([grade, cell]: [string, any]) => [grade, cell.count]),
       ),
     ).toEqual(counts);
+    // histories: each one's grade is the grade classify gives at --as-of, and the table shows the way there
+    const { histories } = JSON.parse(run(['history', ...lead, '--format', 'json']).stdout);
+    expect(histories.map((history: any) => history.grade)).toEqual(
+      results.map((result: any) => result.grade),
+    );
+    const acme = histories[0].segments.at(-1);
+    const way = (acme.grades ?? [{ grade: acme.grade }]).map((each: any) => each.grade).join(' → ');
+    expect(run(['history', ...lead]).stdout).toContain(`[grade ${way}]`);
     const text = run(['summarize', ...lead, '--outcome', 'converted']).stdout;
     expect(text).toContain('Grades (leads per cell: fit × engagement)');
     expect(text).toContain('Grades: conversion per cell (leads with an outcome)');
