@@ -161,7 +161,7 @@ export function checkSealedStructure(
     }
   }
   if (config.grades !== undefined && gradeParts(config.grades) === undefined)
-    return bad(['grades'], 'not grades', 'two scores, labels with descending thresholds');
+    return bad(['grades'], 'not grades', 'what parseConfig accepts');
   // loops and chains of criteria: evaluation recurses once per link
   const { loops, depth } = chainsOf(references);
   const loop = loops[0];

@@ -63,9 +63,11 @@ export function gradeParts(grades: unknown): readonly [GradePart, GradePart] | u
 
 /** How the two labels join: directly for letters then numbers (`A1`, `hot2`), with `-` otherwise (`hot-high`). */
 export function gradeSeparator(first: GradePart, second: GradePart): string {
-  const all = (part: GradePart, pattern: RegExp) =>
-    [...part.labels, part.below].every((label) => pattern.test(label));
-  return all(first, /^[A-Za-z]+$/) && all(second, /^\d+$/) ? '' : '-';
+  // every label has a character or more: the joined labels are all letters (digits) when each one is
+  return /^[A-Za-z]+$/.test(first.labels.join('') + first.below) &&
+    /^\d+$/.test(second.labels.join('') + second.below)
+    ? ''
+    : '-';
 }
 
 /** The index of the first label whose threshold `score` meets, or the number of labels (below them all). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compile,
   configJsonSchema,
   gradeMatrix,
   lintConfig,
@@ -178,5 +179,26 @@ describe('the lint of grades', () => {
     const floor = lintConfig({ ...saas, grades: { fit: { A: 30, B: 0 }, engagement: { 1: 45 } } }).warnings;
     expect(floor.map((warning) => warning.message)).toEqual([expect.stringContaining('no lead can get "C"')]);
     expect(lintConfig(presets.saas).warnings).toEqual([]);
+  });
+});
+
+describe('the hash of a config with grades', () => {
+  it('tells apart the order of the two scores, which decides the grade, and nothing else of their order', () => {
+    const fitFirst = graded(ISSUE);
+    const engagementFirst = graded({ engagement: ISSUE.engagement, fit: ISSUE.fit });
+    const lead = { contact: { seniority: 'vp' }, events: [{ type: 'demo_completed', at: '2026-06-01' }] };
+    const [a, b] = [fitFirst, engagementFirst].map((config) =>
+      compile(config).classify(lead, { asOf: '2026-06-30' }),
+    );
+    expect([a?.grade, b?.grade]).toEqual(['A2', '2-A']);
+    expect(a?.config.hash).not.toBe(b?.config.hash);
+    // a sealed config whose two scores were swapped is an edit the seal sees
+    const sealed = sealConfig(fitFirst as never);
+    expect(() => compileSealed({ ...sealed, grades: engagementFirst.grades } as never)).toThrow(
+      /changed after it was sealed/,
+    );
+    // other keys in any order: the same hash
+    const { grades, ...rest } = fitFirst;
+    expect(compile({ grades, ...rest }).hash).toBe(compile(fitFirst).hash);
   });
 });
