@@ -125,6 +125,16 @@ describe('grades in a config', () => {
     expect(issues[0]?.[2]).toContain(text);
   });
 
+  it('refuses a score named by a whole number, which JavaScript would put first whatever the order written', () => {
+    const config = graded({ fit: ISSUE.fit, 2: { A: 10 } }) as {
+      scoring: { groups: Record<string, unknown> };
+    };
+    config.scoring.groups['2'] = {};
+    const issues = safeParseConfig(config).issues;
+    expect(issues.map((issue) => [issue.code, issue.path])).toEqual([['invalid_value', ['grades', '2']]]);
+    expect(issues[0]?.fix).toBe('rename the scoring group');
+  });
+
   it('is in the JSON Schema', () => {
     const schema = configJsonSchema() as { properties: Record<string, any> };
     const grades = schema.properties.grades;
