@@ -17,8 +17,11 @@ const INTEREST = [
 const DAY = 86_400_000;
 
 // ── 1. leadstage: the saas preset, with SAL on signals only (the others have no scoring to compare) ──
+// Without the preset's grades (issue 21): the peers grade nothing, and A/B runs against builds from before
+// grades measure the same work (`gradedConfig` below is the same config with them).
+const { grades: presetGrades, ...ungraded } = presets.saas;
 export const leadstageConfig = {
-  ...presets.saas,
+  ...ungraded,
   id: 'bench-saas-bant',
   stages: presets.saas.stages.map((stage) =>
     stage.id === 'SAL'
@@ -30,6 +33,8 @@ export const leadstageConfig = {
   ),
   examples: [],
 };
+/** {@link leadstageConfig} with the preset's grades: what grading costs per classify. */
+export const gradedConfig = { ...leadstageConfig, id: 'bench-saas-bant-graded', grades: presetGrades };
 
 // ── 2. hand-written JavaScript, as a competent developer writes it in an afternoon: the reference ──
 // A helper per event criterion that tests the type before parsing the date, Date.parse, plain ifs and an

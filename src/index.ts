@@ -12,6 +12,7 @@ export type {
   BreakdownGroup,
   Calibration,
   DataQuality,
+  GradeSummary,
   GroupKey,
   InputCounts,
   Interval,
@@ -133,6 +134,7 @@ export type {
   Config,
   ConfigExample,
   Criterion,
+  GradeThresholds,
   Scoring,
   ScoringGroup,
   ScoringRule,
@@ -163,3 +165,5 @@ export type {
   NextStageStatus,
   StatusClassification,
 } from './schema/result';
+export type { GradeAxis, GradeMatrix } from './scoring/gradeMatrix';
+export { gradeMatrix } from './scoring/gradeMatrix';

@@ -21,6 +21,8 @@ export interface SummarizableResult {
   readonly stage: string;
   readonly config: { readonly id: string; readonly hash: string };
   readonly scores: Readonly<Record<string, number>>;
+  /** The fit × engagement grade, for a config with `grades`. */
+  readonly grade?: string;
   readonly criteria: Readonly<Record<string, { readonly status: Status }>>;
   readonly stages: ReadonlyArray<{ readonly id: string; readonly status: Status }>;
   readonly next?: {
@@ -225,6 +227,15 @@ export interface BlockerSummary {
   readonly later: number;
 }
 
+/** One cell of the grade matrix: the leads holding a grade. */
+export interface GradeSummary {
+  readonly count: number;
+  /** `count / total`, to 4 decimals. */
+  readonly share: number;
+  /** Present when `outcome` was given: how the leads of the cell with an outcome converted. */
+  readonly conversion?: Rate;
+}
+
 /** The funnel of a set of results. */
 export interface Summary {
   readonly total: number;
@@ -248,6 +259,12 @@ export interface Summary {
   readonly calibration?: Calibration;
   /** Present when `by` was given: the same summary per group. */
   readonly breakdown?: Breakdown;
+  /**
+   * The grade matrix, for results of a config with `grades`: per grade (`A1`, `A2`, … in label order for
+   * letters and numbers), its count and share, and its conversion when `outcome` was given. Past 1,000
+   * distinct grades, the rest count under `"(other)"`.
+   */
+  readonly grades?: Readonly<Record<string, GradeSummary>>;
   /** `true` when some score quantiles are rounded (past 50,000 distinct values of one score). */
   readonly approximate?: true;
 }
@@ -264,6 +281,11 @@ export interface SummaryBuilder {
   /** The summary of every result added so far. */
   result(): Summary;
 }
+
+/** Distinct grades kept; past it, grades count under `(other)`. */
+const MAX_GRADES = 1000;
+/** Grades in matrix order: `A2` before `A10`, then `B1`. */
+const byGrade = /* @__PURE__ */ new Intl.Collator('en', { numeric: true }).compare;
 
 /** Distinct paths kept per flag kind; past it, paths count under `(other)`. */
 const MAX_FLAG_PATHS = 1000;
@@ -643,6 +665,8 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
   >();
   /** total score → [leads, converted], for the bands at the end */
   const totals = new ScoreTallies();
+  /** grade → [leads, leads with an outcome, converted] */
+  const grades = new Map<string, [number, number, number]>();
 
   const distribution = (map: Map<string, Distribution>, key: string) => {
     let found = map.get(key);
@@ -744,6 +768,16 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
         paths.set(path, (paths.get(path) ?? 0) + 1);
       }
       for (const kind of kinds) flags.set(kind, (flags.get(kind) ?? 0) + 1);
+      let grade: [number, number, number] | undefined;
+      if (typeof result.grade === 'string') {
+        const key = grades.has(result.grade) || grades.size < MAX_GRADES ? result.grade : '(other)';
+        grade = grades.get(key);
+        if (grade === undefined) {
+          grade = [0, 0, 0];
+          grades.set(key, grade);
+        }
+        grade[0]++;
+      }
 
       const outcome = readOutcome === undefined ? undefined : readOutcome(result);
       if (grouping !== undefined) {
@@ -766,6 +800,10 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
         return;
       }
       const won = outcome ? 1 : 0;
+      if (grade !== undefined) {
+        grade[1]++;
+        grade[2] += won;
+      }
       matched++;
       converted += won;
       const byStage = stageOutcomes.get(result.stage) ?? { leads: 0, converted: 0 };
@@ -921,6 +959,20 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
           })),
           warnings,
         };
+      }
+      if (grades.size > 0) {
+        const base: Base = { leads: matched, converted, rate: matched === 0 ? null : converted / matched };
+        const cells: Record<string, GradeSummary> = {};
+        for (const key of [...grades.keys()].sort(byGrade)) {
+          const [count, leads, won] = grades.get(key) as [number, number, number];
+          const cell: { -readonly [K in keyof GradeSummary]: GradeSummary[K] } = {
+            count,
+            share: round4(count / total),
+          };
+          if (readOutcome !== undefined) cell.conversion = rateOf(leads, won, base);
+          ownKey(cells, key, cell);
+        }
+        summary.grades = cells;
       }
       if (approximate || totals.approximate) summary.approximate = true;
       return summary;

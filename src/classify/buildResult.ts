@@ -354,6 +354,8 @@ export function buildResult(
   result.locale = texts.locale;
   result.config = compiled.configRef;
   result.scores = scores;
+  // a string shared by every lead of its cell; no key at all without grades
+  if (compiled.grade !== undefined) result.grade = compiled.grade(scores);
   result.criteria = criteria;
   result.stages = stageEntriesOf(compiled, statuses);
   if (next !== undefined) result.next = next;
@@ -399,6 +401,7 @@ export function buildStatuses(compiled: CompiledConfig, context: ClassifyContext
   result.asOf = formatCached(context.asOf);
   result.config = compiled.configRef;
   result.scores = scores;
+  if (compiled.grade !== undefined) result.grade = compiled.grade(scores);
   result.criteria = criteria;
   result.stages = stageEntriesOf(compiled, statuses);
   if (nextStage !== undefined && nextStage.tree !== undefined) {

@@ -25,6 +25,7 @@ import {
 import type { Condition, CriterionCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import type { CriterionResult } from '../schema/result';
+import { compileGrades } from '../scoring/compileGrades';
 import { compileScoring } from '../scoring/compileScoring';
 import { buildResult, buildStatuses, stageOf } from './buildResult';
 import type { Classifier, ClassifyOptions } from './Classifier';
@@ -138,6 +139,7 @@ export function compileClassifier(
     factLabels: labelsOf(config.facts),
     eventLabels: labelsOf(config.events),
     scoring: compileScoring(config.scoring, environment),
+    grade: compileGrades(config.grades),
     ruleLabels: (config.scoring?.rules ?? []).map((rule) => rule.label),
     stages: config.stages.map((stage) => ({
       id: stage.id,

@@ -8,6 +8,7 @@ import type {
   CriterionFact,
   CriterionResult,
 } from '../schema/result';
+import type { GradeOf } from '../scoring/compileGrades';
 import type { ScoreLead } from '../scoring/compileScoring';
 
 /** A leaf a criterion reads, evaluated only when a result is built. */
@@ -79,6 +80,8 @@ export interface CompiledConfig {
    */
   readonly criteriaTemplate: Readonly<Record<string, CriterionResult>>;
   readonly scoring: ScoreLead;
+  /** The lead's grade from its scores; `undefined` without `grades` (then results have no `grade`). */
+  readonly grade: GradeOf | undefined;
   /** Rule labels by rule index. */
   readonly ruleLabels: ReadonlyArray<LocalizedText | undefined>;
   readonly stages: readonly CompiledStage[];

@@ -5,8 +5,17 @@ import type { Classifier } from './Classifier';
 /** What one example's result got wrong, one line each, each saying why where it can. */
 export function exampleFailures(example: ConfigExample, result: Classification): string[] {
   const failures: string[] = [];
-  const { stage, scores, criteria } = example.expect;
+  const { stage, scores, criteria, grade } = example.expect;
   if (stage !== undefined && result.stage !== stage) failures.push(stageFailure(stage, result));
+  if (grade !== undefined && result.grade !== grade) {
+    const of = Object.entries(result.scores)
+      .filter(([name]) => name !== 'total')
+      .map(([name, value]) => `${name} ${value}`)
+      .join(', ');
+    failures.push(
+      `grade: expected "${grade}", got ${result.grade === undefined ? 'none (the config has no grades)' : `"${result.grade}" (${of})`}`,
+    );
+  }
   for (const [name, value] of Object.entries(scores ?? {})) {
     const got = result.scores[name];
     if (got === undefined || Math.abs(got - value) > 0.01)

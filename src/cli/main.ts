@@ -18,6 +18,8 @@ import {
   createSummary,
   explain,
   type FieldMap,
+  type GradeMatrix,
+  gradeMatrix,
   guessMap,
   lintConfig,
   maps,
@@ -588,7 +590,46 @@ function maxGroupsOf(value: string | boolean | undefined): number {
   );
 }
 
-function summaryText(summary: Summary): string {
+/** The grade matrix of a summary: counts per cell, and conversion per cell when outcomes were given. */
+function gradeText(summary: Summary, matrix: GradeMatrix | undefined): string[] {
+  const cells = summary.grades;
+  if (cells === undefined || matrix === undefined) return [];
+  const corner = `${matrix.rows.score} \\ ${matrix.columns.score}`;
+  const first = Math.max(corner.length, ...matrix.rows.labels.map((label) => label.length)) + 2;
+  const table = (title: string, cell: (grade: string) => string) => {
+    const body = matrix.grades.map((row) => row.map(cell));
+    const width =
+      Math.max(
+        ...matrix.columns.labels.map((label) => label.length),
+        ...body.flat().map((text) => text.length),
+      ) + 2;
+    return [
+      '',
+      title,
+      `  ${pad(corner, first)}${matrix.columns.labels.map((label) => label.padStart(width)).join('')}`,
+      ...matrix.rows.labels.map(
+        (label, row) =>
+          `  ${pad(label, first)}${(body[row] ?? []).map((text) => text.padStart(width)).join('')}`,
+      ),
+    ];
+  };
+  const lines = table(`Grades (leads per cell: ${matrix.rows.score} × ${matrix.columns.score})`, (grade) =>
+    String(cells[grade]?.count ?? 0),
+  );
+  if (summary.calibration !== undefined) {
+    lines.push(
+      ...table('Grades: conversion per cell (leads with an outcome)', (grade) => {
+        const conversion = cells[grade]?.conversion;
+        return conversion === undefined || conversion.rate === null
+          ? '—'
+          : `${(conversion.rate * 100).toFixed(0)} % of ${conversion.leads}`;
+      }),
+    );
+  }
+  return lines;
+}
+
+function summaryText(summary: Summary, matrix?: GradeMatrix): string {
   const lines = [
     `${summary.total} leads, config ${summary.config?.id ?? '—'} (${summary.config?.hash ?? '—'})`,
     '',
@@ -623,12 +664,17 @@ function summaryText(summary: Summary): string {
   if (calibration !== undefined) lines.push('', ...calibrationLines(calibration));
   if (summary.breakdown !== undefined)
     lines.push(...breakdownLines(summary.breakdown, Object.keys(summary.stages)));
+  lines.push(...gradeText(summary, matrix));
   return `${lines.join('\n')}\n`;
 }
 
 type AnyResult = Classification | StatusClassification;
 
-function tableRow(result: AnyResult | { leadId?: string; stage: string }, index: number): string {
+function tableRow(
+  result: AnyResult | { leadId?: string; stage: string },
+  index: number,
+  graded: boolean,
+): string {
   const full = result as Partial<Classification>;
   const blockers =
     full.next === undefined
@@ -640,6 +686,7 @@ function tableRow(result: AnyResult | { leadId?: string; stage: string }, index:
     pad(result.leadId ?? `#${index + 1}`, 24),
     pad(result.stage, 14),
     pad(full.scores === undefined ? '' : String(full.scores.total), 8),
+    ...(graded ? [pad(full.grade ?? '', 6)] : []),
     pad(full.next === undefined ? '' : `${full.next.stage} ${full.next.status}`, 20),
     blockers,
   ]
@@ -674,6 +721,8 @@ ${LEAD_USAGE}`,
       const locale = typeof values.locale === 'string' ? values.locale : undefined;
       const escapeFormulas = values['no-escape-formulas'] !== true;
       const classifier = compile(config);
+      // a grade column only for a config with grades (and a result that has one: not --detail stage)
+      const graded = classifier.config.grades !== undefined && detail !== 'stage';
       const run = await leadsOf(file, values, config);
       const out = await output(values, positionals);
       const tick = progress();
@@ -681,11 +730,23 @@ ${LEAD_USAGE}`,
       if (format === 'json') await out.write('[');
       if (format === 'table')
         await out.write(
-          `${[pad('lead', 24), pad('stage', 14), pad('score', 8), pad('next', 20), 'blockers'].join(' ')}\n`,
+          `${[pad('lead', 24), pad('stage', 14), pad('score', 8), ...(graded ? [pad('grade', 6)] : []), pad('next', 20), 'blockers'].join(' ')}\n`,
         );
       if (format === 'csv')
         await out.write(
-          stringify([['leadId', 'stage', 'score', 'next', 'nextStatus', 'blockers', 'followUpBy', 'flags']]),
+          stringify([
+            [
+              'leadId',
+              'stage',
+              'score',
+              ...(graded ? ['grade'] : []),
+              'next',
+              'nextStatus',
+              'blockers',
+              'followUpBy',
+              'flags',
+            ],
+          ]),
         );
       for await (const { lead, line } of run.leads) {
         const result =
@@ -700,7 +761,7 @@ ${LEAD_USAGE}`,
         run.flagged(result as { flags?: readonly string[] }, lead, line);
         if (format === 'json') await out.write(`${index === 0 ? '\n' : ',\n'}${JSON.stringify(result)}`);
         else if (format === 'ndjson') await out.write(`${JSON.stringify(result)}\n`);
-        else if (format === 'table') await out.write(`${forTerminal(tableRow(result, index))}\n`);
+        else if (format === 'table') await out.write(`${forTerminal(tableRow(result, index, graded))}\n`);
         else {
           const full = result as Partial<Classification>;
           await out.write(
@@ -709,6 +770,7 @@ ${LEAD_USAGE}`,
                 result.leadId ?? '',
                 result.stage,
                 full.scores?.total ?? '',
+                ...(graded ? [full.grade ?? ''] : []),
                 full.next?.stage ?? '',
                 full.next?.status ?? '',
                 (full.next?.blockers ?? []).map((blocker) => blocker.criterion ?? blocker.label).join(';'),
@@ -803,7 +865,9 @@ ${LEAD_USAGE}`,
       const out = await output(values, positionals);
       const result = summary.result();
       await out.write(
-        format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : forTerminal(summaryText(result)),
+        format === 'json'
+          ? `${JSON.stringify(result, null, 2)}\n`
+          : forTerminal(summaryText(result, gradeMatrix(classifier.config))),
       );
       await out.finish();
       return 0;
@@ -837,7 +901,7 @@ ${LEAD_USAGE}`,
         if (format === 'ndjson') await out.write(`${JSON.stringify(history)}\n`);
         if (format === 'table') {
           const lines = [
-            `${history.leadId ?? `#${index + 1}`}: ${history.stage} since ${history.stageSince}`,
+            `${history.leadId ?? `#${index + 1}`}: ${history.stage} since ${history.stageSince}${history.grade === undefined ? '' : `, grade ${history.grade}`}`,
           ];
           for (const segment of history.segments) {
             const sla =
@@ -848,7 +912,14 @@ ${LEAD_USAGE}`,
               segment.reason === undefined
                 ? ''
                 : `  (${segment.reason.criteria.map((change) => `${change.criterion} ${change.from}→${change.to}`).join(', ')}${segment.reason.codes === undefined ? '' : `; ${segment.reason.codes.join(', ')}`})`;
-            lines.push(`  ${pad(segment.stage, 14)} ${segment.from} → ${segment.to ?? 'now'}${why}${sla}`);
+            // with grades: the grade it entered with, and each one it went through
+            const grade =
+              segment.grade === undefined
+                ? ''
+                : `  [grade ${segment.grades === undefined ? segment.grade : segment.grades.map((each) => each.grade).join(' → ')}]`;
+            lines.push(
+              `  ${pad(segment.stage, 14)} ${segment.from} → ${segment.to ?? 'now'}${grade}${why}${sla}`,
+            );
           }
           await out.write(`${forTerminal(lines.join('\n'))}\n`);
         }
@@ -955,11 +1026,12 @@ ${LEAD_USAGE}`,
         run.flagged(result, lead, line);
         summary.add(result, values.by === undefined ? undefined : { ...row, ...lead });
         if (Array.isArray(lead.events) && lead.events.length > 0) withEvents++;
-        histories.add(stageHistory(lead, classifier, { asOf }));
+        histories.add(stageHistory(lead, classifier, { asOf, grades: false }));
         tick.tick();
       }
       tick.done();
       run.check();
+      const grades = gradeMatrix(classifier.config);
       const html = renderReport({
         summary: summary.result(),
         histories: withEvents > 0 ? histories.result() : undefined,
@@ -968,6 +1040,7 @@ ${LEAD_USAGE}`,
         outcome: outcome?.column,
         version: VERSION,
         quality: run.diagnostics.summaryLines(),
+        ...(grades === undefined ? {} : { grades }),
       });
       await out.write(html);
       await out.finish();

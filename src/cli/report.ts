@@ -1,7 +1,7 @@
 // `leadstage report`: one self-contained HTML file — no script, no font, no request of any kind — that
 // opens from disk and prints. Charts are inline SVG in colour-blind-safe colours (Okabe–Ito) with
 // patterns, and every chart has its numbers in a table beside it.
-import type { HistorySummary, Interval, Quantiles, Rate, RateTest, Summary } from 'leadstage';
+import type { GradeMatrix, HistorySummary, Interval, Quantiles, Rate, RateTest, Summary } from 'leadstage';
 
 export interface ReportInput {
   readonly summary: Summary;
@@ -12,6 +12,8 @@ export interface ReportInput {
   readonly version: string;
   /** The run summary: rows read, skipped, unreadable values by column, events, outcomes. */
   readonly quality?: readonly string[];
+  /** The config's grade matrix, for a config with `grades`: the summary's `grades` laid out as a heatmap. */
+  readonly grades?: GradeMatrix;
 }
 
 const BLUE = '#0072B2';
@@ -134,6 +136,51 @@ function scoreBoxes(stages: ReadonlyArray<[string, Quantiles]>): string {
     })
     .join('');
   return `<svg role="img" aria-label="Total score per stage: p10 to p90 line, p25 to p75 box, median bar" viewBox="0 0 ${width} ${stages.length * 30}" width="${width}" height="${stages.length * 30}">${rows}</svg>`;
+}
+
+/**
+ * The grade matrix as a heatmap: one square per cell, darker the more leads it holds (one hue, so the order
+ * reads without colour vision too), its count written in it; with outcomes, each cell's conversion below.
+ */
+function gradeHeatmap(summary: Summary, matrix: GradeMatrix): string {
+  const cells = summary.grades ?? {};
+  const size = 56;
+  const left = Math.max(40, ...matrix.rows.labels.map((label) => textWidth(label))) + 12;
+  const top = 34;
+  const max = Math.max(1, ...Object.values(cells).map((cell) => cell.count));
+  const squares = matrix.grades
+    .flatMap((row, r) =>
+      row.map((grade, c) => {
+        const cell = cells[grade];
+        const count = cell?.count ?? 0;
+        const shade = count / max;
+        const x = left + c * size;
+        const y = top + r * size;
+        const rate = cell?.conversion?.rate;
+        const label = `${grade}: ${count} leads${rate === undefined || rate === null ? '' : `, ${percent(rate)} converted`}`;
+        return `<rect x="${x}" y="${y}" width="${size - 2}" height="${size - 2}" fill="${BLUE}" fill-opacity="${(0.08 + 0.92 * shade).toFixed(3)}" stroke="#333" stroke-width="0.5"><title>${html(label)}</title></rect><text x="${x + size / 2 - 1}" y="${y + (rate === undefined ? size / 2 + 4 : size / 2 - 2)}" text-anchor="middle" fill="${shade > 0.5 ? '#fff' : '#111'}" style="fill: ${shade > 0.5 ? '#fff' : '#111'}">${number(count)}</text>${
+          rate === undefined
+            ? ''
+            : `<text class="note" x="${x + size / 2 - 1}" y="${y + size / 2 + 13}" text-anchor="middle" style="fill: ${shade > 0.5 ? '#fff' : '#111'}">${rate === null ? '—' : `${Math.round(rate * 100)} %`}</text>`
+        }`;
+      }),
+    )
+    .join('');
+  const columns = matrix.columns.labels
+    .map(
+      (label, c) =>
+        `<text x="${left + c * size + size / 2 - 1}" y="${top - 8}" text-anchor="middle">${html(label)}</text>`,
+    )
+    .join('');
+  const rows = matrix.rows.labels
+    .map(
+      (label, r) =>
+        `<text x="${left - 8}" y="${top + r * size + size / 2 + 4}" text-anchor="end">${html(label)}</text>`,
+    )
+    .join('');
+  const width = left + matrix.columns.labels.length * size + 4;
+  const height = top + matrix.rows.labels.length * size + 4;
+  return `<svg role="img" aria-label="${html(`Leads per grade: ${matrix.rows.score} (rows) by ${matrix.columns.score} (columns)`)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><text x="4" y="14">${html(`${matrix.rows.score} ↓ ${matrix.columns.score} →`)}</text>${columns}${rows}${squares}</svg>`;
 }
 
 function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
@@ -423,6 +470,35 @@ ${table(
 )}
 </section>`);
     }
+  }
+
+  if (input.grades !== undefined && summary.grades !== undefined) {
+    const matrix = input.grades;
+    const withOutcome = summary.calibration !== undefined;
+    sections.push(`<section id="grades"><h2>Grades: ${html(matrix.rows.score)} × ${html(matrix.columns.score)}</h2>
+<p>Each lead's grade puts its ${html(matrix.rows.score)} (letter, rows) beside its ${html(matrix.columns.score)} (digit, columns): the darker the cell, the more leads${withOutcome ? '; below each count, the share of its leads with an outcome that converted' : ''}.</p>
+${gradeHeatmap(summary, matrix)}
+${table(
+  ['grade', 'leads', 'share', ...(withOutcome ? ['with an outcome', 'converted', 'rate', 'lift'] : [])],
+  matrix.grades.flat().map((grade) => {
+    const cell = summary.grades?.[grade];
+    const conversion = cell?.conversion;
+    return [
+      grade,
+      number(cell?.count ?? 0),
+      percent(cell?.share ?? 0),
+      ...(withOutcome
+        ? [
+            number(conversion?.leads ?? 0),
+            number(conversion?.converted ?? 0),
+            percent(conversion?.rate),
+            conversion?.lift ?? '—',
+          ]
+        : []),
+    ];
+  }),
+)}
+</section>`);
   }
 
   if (input.quality !== undefined && input.quality.length > 0) {

@@ -12,6 +12,7 @@ import {
 import { parseInstant } from '../internal/time';
 import type { Config } from '../schema/config';
 import { scoreBounds } from '../scoring/scoreBounds';
+import { checkGrades } from './checkGrades';
 
 /**
  * The semantic checks that need the whole config: references, cycles, duplicates, the fallback
@@ -86,6 +87,11 @@ export function checkConfig(
   issues.push(...checkGroups(config));
   issues.push(...unreachableThresholds(config, state.scores));
   issues.push(...checkExamplesShape(config, criteria, scoreNames));
+  if (config.grades !== undefined) {
+    const unknown = (ref: Pick<ConditionReference, 'name' | 'path'>, known: readonly string[]) =>
+      unknownName('unknown_group', 'score', ref, known);
+    issues.push(...checkGrades(config.grades, scoreNames, unknown));
+  }
   return issues;
 }
 

@@ -6,6 +6,7 @@ import {
   conditionSlot,
   durationSlot,
   eventTypesSlot,
+  gradesSlot,
   whereSlot,
 } from '../schema/config';
 import { DurationSchema } from '../schema/duration';
@@ -123,6 +124,25 @@ export function configJsonSchema(): Record<string, unknown> {
     [durationSlot, ref('duration')],
     [eventTypesSlot, ref('eventTypes')],
     [whereSlot, ref('where')],
+    [
+      gradesSlot,
+      {
+        type: 'object',
+        description:
+          'Two scores ("total" or scoring groups): the first gives the letter, the second the digit',
+        minProperties: 2,
+        maxProperties: 2,
+        additionalProperties: {
+          type: 'object',
+          description:
+            'Labels best first, each with the lowest score that earns it; a last label with null takes the scores below',
+          minProperties: 1,
+          maxProperties: 100,
+          propertyNames: { pattern: '^[A-Za-z0-9_]{1,20}$' },
+          additionalProperties: { anyOf: [{ type: 'number' }, { type: 'null' }] },
+        },
+      },
+    ],
   ]);
   const schema = z.toJSONSchema(ConfigSkeletonSchema, {
     unrepresentable: 'any',

@@ -4,6 +4,8 @@ import { closestName, type Issue, listNames, makeIssue } from '../internal/issue
 import type { Config } from '../schema/config';
 import { CANONICAL_EVENT_TYPES } from '../schema/events';
 import { LEAD_FIELD_READINGS, LEAD_FIELDS } from '../schema/lead';
+import { gradeParts } from '../scoring/compileGrades';
+import { scoreBounds } from '../scoring/scoreBounds';
 import { ladderWarnings } from './ladderCheck';
 
 /** The canonical lead's paths: every field, every section, and the events list. */
@@ -53,6 +55,7 @@ export function configWarnings(config: Config, state: CheckState): Issue[] {
   }
   warnings.push(...eventWarnings(config, state));
   warnings.push(...unusedWarnings(config, state));
+  warnings.push(...gradeWarnings(config));
   const shadowed = shadowedStages(config);
   warnings.push(...shadowed);
   // the exhaustive check needs every criterion reference to resolve (the config may have errors)
@@ -60,6 +63,36 @@ export function configWarnings(config: Config, state: CheckState): Issue[] {
   if (state.issues.length === 0 && state.criteria.every((reference) => criteria.has(reference.name))) {
     const reported = new Set(shadowed.map((warning) => warning.path.join('.')));
     warnings.push(...ladderWarnings(config).filter((warning) => !reported.has(warning.path.join('.'))));
+  }
+  return warnings;
+}
+
+/**
+ * Grade labels no lead can get: a threshold above the most its score can reach (the issue's 75 on a fit
+ * capped at 40), or, for the label below them all, a last threshold at or under the least it can be.
+ */
+function gradeWarnings(config: Config): Issue[] {
+  const parts = gradeParts(config.grades);
+  if (parts === undefined) return [];
+  const bounds = scoreBounds(config);
+  const warnings: Issue[] = [];
+  for (const part of parts) {
+    const range = bounds[part.score];
+    if (range === undefined) continue;
+    const never = part.labels.filter((_, index) => (part.thresholds[index] as number) > range.max);
+    const last = part.thresholds[part.thresholds.length - 1] as number;
+    if (last <= range.min) never.push(part.below);
+    if (never.length === 0) continue;
+    warnings.push(
+      makeIssue({
+        code: 'unreachable_threshold',
+        path: ['grades', part.score],
+        problem: `no lead can get ${never.map((label) => `"${label}"`).join(', ')}: score "${part.score}" runs from ${range.min} to ${range.max}`,
+        expected: `thresholds between ${range.min} and ${range.max}`,
+        received: part.labels.map((label, index) => `${label} ≥ ${part.thresholds[index]}`).join(', '),
+        fix: `scale the thresholds to the score's range, e.g. 75 / 50 / 25 % of it: ${[0.75, 0.5, 0.25].map((share) => Math.round(range.min + share * (range.max - range.min))).join(' / ')}`,
+      }),
+    );
   }
   return warnings;
 }

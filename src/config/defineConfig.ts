@@ -1,6 +1,14 @@
 import type { Status } from '../internal/status';
 import type { EventCondition, FactOperators, NumberComparisons, ScoreCondition } from '../schema/condition';
-import type { Config, ConfigExample, Criterion, Scoring, ScoringRule, Stage } from '../schema/config';
+import type {
+  Config,
+  ConfigExample,
+  Criterion,
+  Scoring,
+  ScoringGroup,
+  ScoringRule,
+  Stage,
+} from '../schema/config';
 import type { Lead } from '../schema/lead';
 import type { FactDeclaration } from '../schema/reading';
 
@@ -107,22 +115,29 @@ export type TypedRule<Criteria extends string, TLead = Lead, Facts extends strin
 
 /**
  * A config as `defineConfig` types it: criterion references checked against the criteria it defines,
- * stage ids as a literal union, fact paths completed from the lead type.
+ * stage ids as a literal union, fact paths completed from the lead type, and `grades` keyed by `total` or
+ * the scoring groups it declares (`Groups`).
  */
 export type TypedConfig<
   Criteria extends string,
   Stages extends string,
   TLead = Lead,
   Facts extends string = never,
-> = Omit<Config, 'criteria' | 'stages' | 'scoring' | 'examples' | 'facts'> & {
+  Groups extends string = string,
+> = Omit<Config, 'criteria' | 'stages' | 'scoring' | 'examples' | 'facts' | 'grades'> & {
   readonly facts?: { readonly [Path in Facts]: FactDeclaration };
   readonly criteria: {
     readonly [Id in Criteria]: Omit<Criterion, 'when'> & {
       readonly when: TypedCondition<NoInfer<Criteria>, TLead, NoInfer<Facts>>;
     };
   };
-  readonly scoring?: Omit<Scoring, 'rules'> & {
+  readonly scoring?: Omit<Scoring, 'rules' | 'groups'> & {
+    readonly groups?: { readonly [Group in Groups]: ScoringGroup };
     readonly rules: readonly TypedRule<NoInfer<Criteria>, TLead, NoInfer<Facts>>[];
+  };
+  /** Two scores (`total` or groups of `scoring.groups`), each its labels, best first, and thresholds. */
+  readonly grades?: {
+    readonly [Score in NoInfer<Groups> | 'total']?: Readonly<Record<string, number | null>>;
   };
   readonly stages: readonly TypedStage<NoInfer<Criteria>, Stages, TLead, NoInfer<Facts>>[];
   readonly examples?: readonly (Omit<ConfigExample, 'expect'> & {
@@ -134,7 +149,8 @@ export type TypedConfig<
  * Writes a config in TypeScript with the compiler's help, and returns it unchanged: a misspelt key or
  * operator does not compile, a `criterion` reference must name a criterion the config defines, a fact must
  * be a canonical path of the `Lead` — its operands typed by the field (`contact.seniority` takes only
- * seniorities, `company.employees` numbers) — or a custom fact the config declares in `facts`; and the stage
+ * seniorities, `company.employees` numbers) — or a custom fact the config declares in `facts`; `grades` must
+ * name `total` or a group of `scoring.groups`; and the stage
  * ids become a literal union, so `compile(config).classify(…).stage` is typed. For your own lead type,
  * annotate with `TypedConfig<Criteria, Stages, MyLead, Facts>`. It checks nothing at run time: `compile`
  * still validates.
@@ -156,6 +172,9 @@ export function defineConfig<
   const Criteria extends string,
   const Stages extends string,
   const Facts extends string = never,
->(config: TypedConfig<Criteria, Stages, Lead, Facts>): TypedConfig<Criteria, Stages, Lead, Facts> {
+  const Groups extends string = never,
+>(
+  config: TypedConfig<Criteria, Stages, Lead, Facts, Groups>,
+): TypedConfig<Criteria, Stages, Lead, Facts, Groups> {
   return config;
 }

@@ -6,10 +6,20 @@ const SEAL_PREFIX = 'leadstage/1:';
 
 /**
  * The hash of what a config classifies with — its rules and texts; not its `examples` (tests of the
- * rules), `$schema` or `$seal`. Independent of key order. It is `config.hash` in every result.
+ * rules), `$schema` or `$seal`. Independent of key order, but for the one order that means something: which
+ * score of `grades` comes first (it gives the grade's first part), hashed as a list of entries. It is
+ * `config.hash` in every result.
  */
 export function configHash(config: object): string {
-  return hashJson({ ...config, examples: undefined, $schema: undefined, $seal: undefined });
+  // (anything truthy has entries: a forged `grades` of another type never throws here)
+  const grades = (config as { grades?: object }).grades;
+  return hashJson({
+    ...config,
+    examples: undefined,
+    $schema: undefined,
+    $seal: undefined,
+    grades: grades && Object.entries(grades),
+  });
 }
 
 /** The seal of a config whose {@link configHash} is `hash`. */

@@ -74,7 +74,7 @@ function flagText(flag: string, result: Classification, m: ExplainMessages): str
 
 /**
  * Explains a classification in words a sales manager reads: the stage and score, which criteria are
- * met, unmet or unknown, what the lead still lacks for the next stage and what to collect, the score
+ * met, unmet or unknown (and its grade, for a config with `grades`), what the lead still lacks for the next stage and what to collect, the score
  * breakdown, next steps and data-quality flags. A pure formatter over the result; labels, hints and
  * actions appear in the language `classify` was asked for.
  *
@@ -85,7 +85,7 @@ function flagText(flag: string, result: Classification, m: ExplainMessages): str
  * @example
  * const result = classify({ events: [{ type: 'webinar_attended', at: '2026-06-10' }] }, presets.saas, { asOf: '2026-06-30', locale: 'it' });
  * explain(result, { locale: 'it' }).split('\n')[0];
- * //=> 'Questo lead: fase SAL (Lead accettato per la vendita), punteggio 5 (fit 0, engagement 5).'
+ * //=> 'Questo lead: fase SAL (Lead accettato per la vendita), punteggio 5 (fit 0, engagement 5), classe D4.'
  */
 export function explain(result: Classification, options: ExplainOptions = {}): string {
   // the result's own locale, unless told otherwise
@@ -95,8 +95,9 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
   const groups = groupEntries.map(([name, value]) => `${name} ${m.number(value)}`).join(', ');
   // a config without scoring has nothing to say about a score
   const scored = groupEntries.length > 0 || result.ledger.length > 0 || result.scores.total !== 0;
+  const grade = typeof result.grade === 'string' ? `, ${m.grade(result.grade)}` : '';
   lines.push(
-    `${m.lead(result.leadId)}: ${m.stage(result.stage, result.stageLabel)}${scored ? `, ${m.score(result.scores.total, groups)}` : ''}.`,
+    `${m.lead(result.leadId)}: ${m.stage(result.stage, result.stageLabel)}${scored ? `, ${m.score(result.scores.total, groups)}` : ''}${grade}.`,
   );
   lines.push(m.context(formatDate(result.asOf, m), result.config.id));
 

@@ -3,6 +3,8 @@ export interface ExplainMessages {
   readonly lead: (id: string | undefined) => string;
   readonly stage: (stage: string, label: string) => string;
   readonly score: (total: number, groups: string) => string;
+  /** The fit × engagement grade, after the score: `grade A1`. */
+  readonly grade: (grade: string) => string;
   readonly context: (asOf: string, config: string) => string;
   readonly met: string;
   readonly unmet: string;
@@ -60,6 +62,7 @@ const en: ExplainMessages = {
   lead: (id) => (id === undefined ? 'This lead' : `Lead ${id}`),
   stage: (stage, label) => (stage === label ? `stage ${stage}` : `stage ${stage} (${label})`),
   score: (total, groups) => `score ${total}${groups === '' ? '' : ` (${groups})`}`,
+  grade: (grade) => `grade ${grade}`,
   context: (asOf, config) => `As of ${asOf}, with config "${config}".`,
   met: 'Met',
   unmet: 'Not met',
@@ -155,6 +158,7 @@ const it: ExplainMessages = {
   stage: (stage, label) => (stage === label ? `fase ${stage}` : `fase ${stage} (${label})`),
   score: (total, groups) =>
     `punteggio ${formatNumber(total, '.', ',')}${groups === '' ? '' : ` (${groups})`}`,
+  grade: (grade) => `classe ${grade}`,
   context: (asOf, config) => `${elides(asOf) ? "All'" : 'Al '}${asOf}, con la configurazione "${config}".`,
   met: 'Soddisfatti',
   unmet: 'Non soddisfatti',

@@ -30,6 +30,12 @@ export interface HistoryOptions {
   readonly asOf: Date | string | number;
   /** Where the history starts; default the lead's `createdAt`, else its first event, else `asOf`. */
   readonly from?: Date | string | number;
+  /**
+   * For a config with `grades`: `false` follows the stages alone, without `grade` and `grades` in the
+   * segments — as fast as a config without grades. Following grades evaluates every score at every instant
+   * and finds each decaying score's crossing of a grade threshold, about 3–5× the work.
+   */
+  readonly grades?: boolean;
 }
 
 /** A criterion whose status changed when a segment began. */
@@ -72,6 +78,13 @@ export interface StageSegment {
   };
   /** The SLA of this entry, for a stage with `followUp`. */
   readonly followUp?: FollowUpStatus;
+  /** For a config with `grades`: the lead's grade at `from`. */
+  readonly grade?: string;
+  /**
+   * For a config with `grades`, when the grade changed within the segment (new events, decay): every
+   * grade the lead had in it, from `from` on, each from the instant it began.
+   */
+  readonly grades?: ReadonlyArray<{ readonly grade: string; readonly from: string }>;
 }
 
 /** A lead's life under one config: the stages it was in, when, why, and its SLAs. */
@@ -82,6 +95,8 @@ export interface StageHistory {
   readonly asOf: string;
   /** The stage at `asOf` (what `classify` gives). */
   readonly stage: string;
+  /** For a config with `grades`: the grade at `asOf` (what `classify` gives), or at `until`. */
+  readonly grade?: string;
   /** When the lead entered its current stage, as far as the history reaches back. */
   readonly stageSince: string;
   /** For a current stage with `followUp`: its deadline, counted from `stageSince` (not from `asOf`). */
@@ -98,6 +113,9 @@ export interface StageHistory {
 
 /** The fixed budget units of one evaluation in a history, beside what it spent (see `Budget`). */
 const EVALUATION_UNITS = 1000;
+
+/** Between a stage and a grade in the replay's state: grade labels hold only letters, digits, `_` and `-`. */
+const GRADE_MARK = '\u0000';
 
 /** At most this many stage changes per history: a lead is not replayed without bound. */
 const MAX_SEGMENTS = 10_000;
@@ -244,6 +262,25 @@ function followUpOf(
     : followUpStatus(due, 'breached', undefined, asOf - due);
 }
 
+/**
+ * The replay's changes of `stage GRADE_MARK grade`, as changes of stage each with the grades it went
+ * through (the first at its start).
+ */
+function mergeGrades(
+  changes: ReadonlyArray<{ at: number; stage: string }>,
+): Array<{ at: number; stage: string; grades: Array<{ at: number; grade: string }> }> {
+  const merged: Array<{ at: number; stage: string; grades: Array<{ at: number; grade: string }> }> = [];
+  for (const change of changes) {
+    const mark = change.stage.lastIndexOf(GRADE_MARK);
+    const stage = change.stage.slice(0, mark);
+    const grade = change.stage.slice(mark + 1);
+    const open = merged[merged.length - 1];
+    if (open !== undefined && open.stage === stage) open.grades.push({ at: change.at, grade });
+    else merged.push({ at: change.at, stage, grades: [{ at: change.at, grade }] });
+  }
+  return merged;
+}
+
 // The parts of a history start as `{}` (keys assigned after, in their order) or `newArray()`, never as
 // `{ key: … }` or `[]`: those carry an allocation site, and keeping histories while the code is cold makes
 // V8 allocate their parts in old space for the rest of the process. See src/internal/siteFree.ts.
@@ -321,8 +358,15 @@ export function stageHistory(
   // elsewhere says nothing), and a fixed share for what every call does whatever the lead (window bounds
   // recomputed at each instant, the stage conditions): the fuzz found histories of cheap calls past 2 s
   const charge = () => spend(EVALUATION_UNITS + Math.max(unitsSpent(classifier) ?? 0, events.length));
+  // with grades, the replay follows the stage and the grade together (a grade may change within a
+  // stage): `stage GRADE_MARK grade`; without, the stage alone, by the short-circuiting `stage()`
+  const graded = config.grades !== undefined && options.grades !== false;
   const stageAt = (at: number) => {
-    const stage = classifier.stage(lead, { asOf: at });
+    let stage: string;
+    if (graded) {
+      const result = classifier.classify(lead, { asOf: at, detail: 'statuses' });
+      stage = `${result.stage}${GRADE_MARK}${result.grade}`;
+    } else stage = classifier.stage(lead, { asOf: at });
     charge();
     return stage;
   };
@@ -375,8 +419,10 @@ export function stageHistory(
     classifier.classify(lead, { asOf: at, detail: 'statuses' });
   const reasonOf = (config.criteria as Config['criteria']) ?? {};
   const stagesById = new Map(config.stages.map((stage) => [stage.id, stage]));
-  const segments: StageSegment[] = changes.map((change, index) => {
-    const next = changes[index + 1];
+  // with grades, changes of grade alone join the segment of their stage
+  const entries = graded ? mergeGrades(changes) : changes.map((change) => ({ ...change, grades: undefined }));
+  const segments: StageSegment[] = entries.map((change, index) => {
+    const next = entries[index + 1];
     const end = next === undefined ? until : next.at;
     const segment = {} as Mutable<StageSegment>;
     segment.stage = change.stage;
@@ -415,6 +461,20 @@ export function stageHistory(
         ? undefined
         : followUpOf(stage, change.at, until, events);
     if (followUp !== undefined) segment.followUp = followUp;
+    const grades = change.grades;
+    if (grades !== undefined) {
+      segment.grade = grades[0]!.grade;
+      if (grades.length > 1) {
+        const list = newArray<{ grade: string; from: string }>();
+        for (const each of grades) {
+          const entry = {} as { grade: string; from: string };
+          entry.grade = each.grade;
+          entry.from = formatInstant(each.at);
+          list.push(entry);
+        }
+        segment.grades = list;
+      }
+    }
     return segment;
   });
   const last = segments[segments.length - 1]!;
@@ -433,6 +493,7 @@ export function stageHistory(
     stageSince: last.from,
     segments,
   };
+  if (graded) history.grade = last.grades?.[last.grades.length - 1]?.grade ?? (last.grade as string);
   if (last.followUp !== undefined) history.followUpBy = last.followUp.due;
   if (exceeded) {
     const flags = newArray<string>();

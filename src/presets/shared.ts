@@ -162,6 +162,19 @@ export const scoringGroups = {
   engagement: { label: { en: 'Engagement', it: 'Coinvolgimento' }, min: 0, max: 60 },
 } as const;
 
+/**
+ * The presets' grades, at 75 / 50 / 25 % of each score's range (the thresholds of the issue's 0–100
+ * example, scaled). Fit runs 0–40 (the group's cap): A ≥ 30 — a director or senior contact at a company of
+ * the right size with a known budget (sector presets), every fit signal of a framework preset (they have no
+ * size rule: at most 30); B ≥ 20, two signals; C ≥ 10, one; D below. Engagement runs 0–60 (its cap):
+ * 1 ≥ 45, two sales conversations (demo and pricing); 2 ≥ 30, a sales conversation and more; 3 ≥ 15, a
+ * hand-raise, the engagement that already makes a SAL; 4 below.
+ */
+export const presetGrades = {
+  fit: { A: 30, B: 20, C: 10 },
+  engagement: { 1: 45, 2: 30, 3: 15 },
+} as const;
+
 export interface LadderOptions {
   /** The SQO condition (intent + BANT, or the framework's own). */
   readonly sqo: Condition;
@@ -345,6 +358,7 @@ function assemble(parts: PresetParts): Config {
       sqo: parts.sqo,
       sal: { any: [...parts.sal.map((criterion) => ({ criterion })), { score: 'engagement', gte: 15 }] },
     }),
+    grades: presetGrades,
     examples: parts.examples,
   };
 }

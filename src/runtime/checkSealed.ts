@@ -3,6 +3,7 @@ import { isObject } from '../internal/isObject';
 import { type Issue, makeIssue } from '../internal/issues';
 import { approximateMs, readDuration } from '../internal/time';
 import { CONDITION_KINDS, EVENT_KEYS, OPERATOR_NAMES } from '../schema/grammar';
+import { gradeParts } from '../scoring/compileGrades';
 
 /** As the validator: the deepest condition, and the longest chain of criteria referring to each other. */
 const MAX_DEPTH = 32;
@@ -21,7 +22,8 @@ const FACT_DURATIONS = ['withinLast', 'withinNext', 'olderThan'] as const;
  * deep, no fallback stage, a regular expression with stateful flags — and returns
  * the first problem found. It does not re-check everything the validator checks (operand types are
  * caught when compiling; patterns run on the same linear-time engine either way, and one it cannot run is
- * refused when compiling): untrusted configs go through `compile`, not `compileSealed`.
+ * refused when compiling; `grades` that do not read are refused, and a score they name that the config
+ * does not have ranks below every label): untrusted configs go through `compile`, not `compileSealed`.
  */
 export function checkSealedStructure(
   config: Record<string, unknown>,
@@ -158,6 +160,8 @@ export function checkSealedStructure(
       if (problem !== undefined) return problem;
     }
   }
+  if (config.grades !== undefined && gradeParts(config.grades) === undefined)
+    return bad(['grades'], 'not grades', 'what parseConfig accepts');
   // loops and chains of criteria: evaluation recurses once per link
   const { loops, depth } = chainsOf(references);
   const loop = loops[0];

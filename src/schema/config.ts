@@ -72,6 +72,15 @@ const ScoringSchema = /* @__PURE__ */ z.strictObject({
   rules: z.array(RuleSchema),
 });
 
+/**
+ * `grades`: two scores (`total` or scoring groups), each a map of labels, best first, to the lowest score
+ * that earns them (`{ "A": 75, "B": 50, "C": 25 }`); a last label with `null` takes every score below.
+ * Checked by `checkConfig` (`checkGrades`), whose messages say where and why, not by zod.
+ */
+export const gradesSlot = /* @__PURE__ */ z.custom<
+  Readonly<Record<string, Readonly<Record<string, number | null>>>>
+>(() => true);
+
 const StageSchema = /* @__PURE__ */ z.strictObject({
   id,
   label: z.optional(TextSchema),
@@ -103,6 +112,8 @@ const ExampleSchema = /* @__PURE__ */ z.strictObject({
     stage: z.optional(id),
     scores: z.optional(z.record(z.string(), z.number())),
     criteria: z.optional(z.record(z.string(), z.enum(['met', 'unmet', 'unknown']))),
+    /** The grade, for a config with `grades`. */
+    grade: z.optional(z.string()),
   }),
 });
 
@@ -138,6 +149,11 @@ export const ConfigSkeletonSchema = /* @__PURE__ */ z.strictObject({
   criteria: z.record(id, CriterionSchema),
   scoring: z.optional(ScoringSchema),
   stages: z.array(StageSchema).check(z.minLength(1)),
+  /**
+   * Fit × engagement grades (`A1` … `D4`): the first score gives the first part of a grade, the second the
+   * second part (see `docs/scoring.md`). Without it, results carry no `grade`.
+   */
+  grades: z.optional(gradesSlot),
   examples: z.optional(z.array(ExampleSchema)),
 });
 
@@ -167,5 +183,7 @@ export type Scoring = z.infer<typeof ScoringSchema>;
 export type Stage = z.infer<typeof StageSchema>;
 /** An example lead with its expected result, run by `checkExamples`. */
 export type ConfigExample = z.infer<typeof ExampleSchema>;
+/** `grades` of a config: per score (`total` or a group), its labels, best first, and their thresholds. */
+export type GradeThresholds = Readonly<Record<string, Readonly<Record<string, number | null>>>>;
 /** A config, format version 1. */
 export type Config = z.infer<typeof ConfigSkeletonSchema>;

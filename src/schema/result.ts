@@ -71,6 +71,11 @@ export interface Classification<Stage extends string = string> {
   readonly locale: string;
   readonly config: { readonly id: string; readonly version: 1; readonly hash: string };
   readonly scores: { readonly total: number } & Readonly<Record<string, number>>;
+  /**
+   * The fit × engagement grade (`'A1'` … `'D4'`) from two scores and the config's `grades`; present only
+   * when the config has `grades`.
+   */
+  readonly grade?: string;
   readonly criteria: Readonly<Record<string, CriterionResult>>;
   readonly stages: ReadonlyArray<{ readonly id: string; readonly status: Status; readonly exit?: true }>;
   readonly next?: NextStage;
@@ -115,6 +120,8 @@ export interface StatusClassification<Stage extends string = string> {
   readonly asOf: string;
   readonly config: { readonly id: string; readonly version: 1; readonly hash: string };
   readonly scores: { readonly total: number } & Readonly<Record<string, number>>;
+  /** As in {@link Classification}: present only when the config has `grades`. */
+  readonly grade?: string;
   readonly criteria: Readonly<Record<string, { readonly status: Status }>>;
   readonly stages: ReadonlyArray<{ readonly id: string; readonly status: Status; readonly exit?: true }>;
   readonly next?: NextStageStatus;

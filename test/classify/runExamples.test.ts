@@ -85,3 +85,24 @@ describe('runExamples', () => {
     expect(() => compile(withExample({ stage: 'SQO' }), { examples: true })).not.toThrow();
   });
 });
+
+describe('runExamples with grades', () => {
+  const graded = {
+    ...config,
+    scoring: {
+      groups: { fit: {} },
+      rules: [{ id: 'budget', group: 'fit', points: 10, when: { criterion: 'budget' } }],
+    },
+    grades: { fit: { A: 10, B: 5 }, total: { 1: 10 } },
+  };
+  const run = (expect: Record<string, unknown>, of: Record<string, unknown> = graded) =>
+    runExamples({ ...of, examples: [{ name: 'rich', asOf, lead, expect }] }).results[0];
+
+  it('checks the grade an example expects, saying which it got and from what scores', () => {
+    expect(run({ grade: 'A1' })?.passed).toBe(true);
+    expect(run({ grade: 'B1' })?.failures).toEqual(['grade: expected "B1", got "A1" (fit 10)']);
+    expect(run({ grade: 'A1' }, config)?.failures).toEqual([
+      'grade: expected "A1", got none (the config has no grades)',
+    ]);
+  });
+});

@@ -89,7 +89,7 @@ describe('leadstage classify', () => {
     ]);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('leadId,stage,score,next,nextStatus,blockers,followUpBy,flags');
+    expect(lines[0]).toBe('leadId,stage,score,grade,next,nextStatus,blockers,followUpBy,flags');
     expect(lines).toHaveLength(4);
     const row =
       'Record ID,Create Date,Original Source,First Name,Email,Seniority,Company Name,Number of Employees,Annual Revenue,Buying Role,First Conversion Date';
@@ -408,6 +408,69 @@ describe('leadstage summarize, explain, history, diff', () => {
     const bad = run(['summarize', ...lead, '--by', 'createdAt:months']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--by: by "createdAt:months" ends in ":months", expected one of :day');
+  });
+
+  it('writes a grade column and a grade matrix for a config with grades, none without', () => {
+    const results = JSON.parse(run(['classify', ...lead, '--format', 'json']).stdout);
+    const csv = run(['classify', ...lead, '--format', 'csv'])
+      .stdout.trim()
+      .split('\n');
+    expect(csv[0]).toBe('leadId,stage,score,grade,next,nextStatus,blockers,followUpBy,flags');
+    expect(csv.slice(1).map((line) => line.split(',')[3])).toEqual(
+      results.map((result: any) => result.grade),
+    );
+    expect(results[0].grade).toMatch(/^[A-D][1-4]$/);
+    const table = run(['classify', ...lead]).stdout.split('\n');
+    expect(table[0]).toMatch(/^lead +stage +score +grade +next/);
+
+    const { grades: _, ...plain } = presets.saas;
+    const file = join(mkdtempSync(join(tmpdir(), 'leadstage-grades-')), 'plain.json');
+    writeFileSync(file, JSON.stringify(plain));
+    const withoutGrades = [
+      'examples/leads.csv',
+      '--events',
+      'examples/events.csv',
+      '-c',
+      file,
+      '--as-of',
+      AS_OF,
+    ];
+    expect(run(['classify', ...withoutGrades, '--format', 'csv']).stdout.split('\n')[0]).toBe(
+      'leadId,stage,score,next,nextStatus,blockers,followUpBy,flags',
+    );
+    expect(run(['summarize', ...withoutGrades]).stdout).not.toContain('Grades');
+
+    const summary = JSON.parse(
+      run(['summarize', ...lead, '--outcome', 'converted', '--format', 'json']).stdout,
+    );
+    const counts: Record<string, number> = {};
+    for (const result of results) counts[result.grade] = (counts[result.grade] ?? 0) + 1;
+    expect(
+      Object.fromEntries(
+        Object.entries(summary.grades).map(([grade, cell]: [string, any]) => [grade, cell.count]),
+      ),
+    ).toEqual(counts);
+    // histories: each one's grade is the grade classify gives at --as-of, and the table shows the way there
+    const { histories } = JSON.parse(run(['history', ...lead, '--format', 'json']).stdout);
+    expect(histories.map((history: any) => history.grade)).toEqual(
+      results.map((result: any) => result.grade),
+    );
+    const acme = histories[0].segments.at(-1);
+    const way = (acme.grades ?? [{ grade: acme.grade }]).map((each: any) => each.grade).join(' → ');
+    expect(run(['history', ...lead]).stdout).toContain(`[grade ${way}]`);
+    const text = run(['summarize', ...lead, '--outcome', 'converted']).stdout;
+    expect(text).toContain('Grades (leads per cell: fit × engagement)');
+    expect(text).toContain('Grades: conversion per cell (leads with an outcome)');
+    // the matrix: a header of engagement labels, a row per fit label, each cell its count
+    const matrix = text.slice(text.indexOf('Grades (leads')).split('\n').slice(1, 6);
+    expect(matrix[0]).toMatch(/fit \\ engagement +1 +2 +3 +4$/);
+    for (const [index, letter] of ['A', 'B', 'C', 'D'].entries()) {
+      const cells = matrix[index + 1]!.trim().split(/ +/);
+      expect(cells[0]).toBe(letter);
+      expect(cells.slice(1).map(Number)).toEqual(
+        ['1', '2', '3', '4'].map((digit) => counts[`${letter}${digit}`] ?? 0),
+      );
+    }
   });
 
   it('explains each lead, in Italian too', () => {

@@ -65,7 +65,7 @@ describe.runIf(existsSync(CHROMIUM))('the report in chromium', () => {
         if (!request.url().startsWith('file://')) requests.push(request.url());
       });
       await page.goto(pathToFileURL(report).href);
-      for (const id of ['funnel', 'blockers', 'scores', 'time', 'calibration']) {
+      for (const id of ['funnel', 'blockers', 'scores', 'time', 'calibration', 'grades']) {
         await expect(page.locator(`section#${id}`).count()).resolves.toBe(1);
       }
       // the funnel table: one row per stage with its count
@@ -129,6 +129,21 @@ describe.runIf(existsSync(CHROMIUM))('the report in chromium', () => {
       await expect(page.locator('#calibration-warnings + ul li').first().textContent()).resolves.toContain(
         'All leads: 10 leads with an outcome, fewer than 30',
       );
+      // the grade heatmap and its table: every cell of the matrix, with the summary's count and conversion
+      const gradeRows = await Promise.all(
+        (await page.locator('section#grades table tbody tr').all()).map((row) =>
+          row.locator('td').allTextContents(),
+        ),
+      );
+      expect(gradeRows).toHaveLength(16);
+      for (const [grade, cell] of Object.entries(
+        summary.grades as Record<string, { count: number; conversion: { converted: number } }>,
+      )) {
+        const row = gradeRows.find((cells) => cells[0] === grade);
+        expect(row?.[1]).toBe(String(cell.count));
+        expect(row?.[4]).toBe(String(cell.conversion.converted));
+      }
+      await expect(page.locator('section#grades svg rect').count()).resolves.toBe(16);
       await expect(page.locator('#config-hash').textContent()).resolves.toBe(summary.config.hash);
       await expect(page.locator('svg').count()).resolves.toBeGreaterThanOrEqual(4);
       await page.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });

@@ -102,3 +102,43 @@ describe('defineConfig', () => {
     expectTypeOf<'custom.hs_budget'>().toExtend<FactPath>();
   });
 });
+
+describe('defineConfig grades', () => {
+  it('takes grades on total and the declared groups, and refuses other scores', () => {
+    const config = defineConfig({
+      version: 1,
+      id: 'graded',
+      criteria: {},
+      scoring: { groups: { fit: {}, engagement: {} }, rules: [] },
+      stages: [{ id: 'rest' }],
+      grades: { fit: { A: 75, B: 50, C: 25 }, engagement: { 1: 75, 2: 50, 3: 25 } },
+    });
+    expectTypeOf(compile(config).classify({}, { asOf }).grade).toEqualTypeOf<string | undefined>();
+    defineConfig({
+      version: 1,
+      id: 'graded',
+      criteria: {},
+      scoring: { groups: { fit: {} }, rules: [] },
+      stages: [{ id: 'rest' }],
+      grades: { fit: { A: 10, cold: null }, total: { 1: 50 } },
+    });
+    defineConfig({
+      version: 1,
+      id: 'typo',
+      criteria: {},
+      scoring: { groups: { fit: {}, engagement: {} }, rules: [] },
+      stages: [{ id: 'rest' }],
+      // @ts-expect-error "engagment" is not a scoring group of this config
+      grades: { fit: { A: 10 }, engagment: { 1: 10 } },
+    });
+    defineConfig({
+      version: 1,
+      id: 'not a number',
+      criteria: {},
+      scoring: { groups: { fit: {} }, rules: [] },
+      stages: [{ id: 'rest' }],
+      // @ts-expect-error thresholds are numbers (or null for the label below)
+      grades: { fit: { A: '10' }, total: { 1: 10 } },
+    });
+  });
+});

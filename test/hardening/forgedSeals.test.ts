@@ -76,6 +76,36 @@ const forged: Array<[string, Record<string, unknown>]> = [
   ['atLeast of nothing', { ...base, criteria: { a: { when: { atLeast: 1, of: [] } } } }],
 ];
 
+describe('compileSealed on forged grades', () => {
+  // the validator's reader, without its messages: grades that do not read are refused, never thrown on
+  it.each<[string, unknown]>([
+    ['of one score', { total: { A: 1 } }],
+    ['with ascending thresholds', { total: { A: 1, B: 2 }, x: { A: 1 } }],
+    ['with no label below', { total: { hot: 1 }, x: { A: 1 } }],
+    ['with a threshold not a number', { total: { A: '1' }, x: { A: 1 } }],
+    ['with null before the last label', { total: { A: 1, X: null, B: 0 }, x: { A: 1 } }],
+    [
+      'with 101 labels',
+      { total: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`L${i}`, -i])), x: { A: 1 } },
+    ],
+    ['not an object', 'A1'],
+  ])('refuses grades %s with a ConfigError', (_name, grades) => {
+    let thrown: unknown;
+    try {
+      compileSealed(forge({ ...base, grades }));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).issues[0]?.path).toEqual(['grades']);
+  });
+
+  it('ranks a score the config does not have below every label', () => {
+    const grades = { total: { A: 1 }, fit: { 1: 1 } };
+    expect(compileSealed(forge({ ...base, grades })).classify({}, { asOf: 0 }).grade).toBe('B2');
+  });
+});
+
 describe('compileSealed on forged seals', () => {
   it.each(forged)('refuses %s with a ConfigError', (_name, config) => {
     let thrown: unknown;

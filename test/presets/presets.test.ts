@@ -119,3 +119,26 @@ describe.each(Object.keys(presets))('preset %s golden JSON', (id) => {
     expect(actual).toBe(readFileSync(file, 'utf8'));
   });
 });
+
+describe('preset grades', () => {
+  it.each(Object.keys(presets))(
+    '%s grades fit by letter and engagement by digit, D4 for a lead nobody knows',
+    (id) => {
+      const preset = presets[id as keyof typeof presets];
+      expect(Object.keys(preset.grades ?? {})).toEqual(['fit', 'engagement']);
+      expect(classify({}, preset, { asOf: '2026-06-30' }).grade).toBe('D4');
+    },
+  );
+
+  it.each([
+    // fit 40 of 40 (every signal), engagement 60 (demo, pricing, proposal: capped)
+    ['saas', 'A1'],
+    // fit 40, engagement 56 (discovery call, challenges, custom solution, decayed a little)
+    ['consulting', 'A1'],
+    // fit 35 (no decision-maker signal), engagement 36 (RFP and workshop, decayed): a sales conversation and more
+    ['agency', 'A2'],
+  ] as const)('%s grades its SQO example %s', (id, grade) => {
+    const example = sqoExample(id);
+    expect(classify(example.lead, presets[id], { asOf: example.asOf }).grade).toBe(grade);
+  });
+});
