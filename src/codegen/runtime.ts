@@ -1,0 +1,103 @@
+// What generated classifier code calls at run time (the `leadstage/helpers` entry). Generated code inlines
+// the condition trees, memo, own-property reads and the hot operator tests; everything whose behaviour is
+// subtle (the reading rule, dates, patterns, event plans, decay, the work budget) it leaves to these
+// functions — the very ones the closures run — each called with a constant from the config.
+import type { Evaluator } from '../dsl/compileEvaluator';
+import { compileFilters } from '../dsl/compileEvaluator';
+import { EvalContext } from '../dsl/context';
+import { EventPlan, KEEP_COUNT } from '../dsl/eventPlan';
+import { compileFactReadings, type FactReading, type FactReadings } from '../dsl/factReading';
+import { compileTest, defaultOperatorTests, type TriTest } from '../dsl/operatorTests';
+import { Workspace } from '../dsl/workspace';
+import { snapshot } from '../internal/snapshot';
+import type { Condition, EventCondition } from '../schema/condition';
+import type { FactDeclaration, ReadingInput } from '../schema/reading';
+import { compileScoringWith, type ScoreLead, type ScoreResult } from '../scoring/compileScoring';
+
+export { unreadable } from '../dsl/compileEvaluator';
+export { UNREADABLE } from '../dsl/factReading';
+export { isMissing } from '../internal/read';
+export { readAsOf } from '../internal/time';
+
+/** Scores while they are being computed: every score reads as unknown (as `ClassifyContext` does). */
+export const PENDING: ScoreResult = /* @__PURE__ */ Object.freeze({
+  scores: Object.freeze({}) as ScoreResult['scores'],
+  ledger: [],
+});
+
+/** Rule labels where no ledger is built. */
+export const NO_LABELS: ReadonlyArray<string | undefined> = /* @__PURE__ */ Object.freeze([]);
+
+/**
+ * The run-time state of one generated classifier: the config's readings and its event plan, built from
+ * constants the generated code passes in.
+ */
+export class Runtime {
+  readonly readings: FactReadings;
+  readonly plan: EventPlan;
+
+  constructor(read: ReadingInput | undefined, facts: Readonly<Record<string, FactDeclaration>> | undefined) {
+    this.readings = compileFactReadings(read, facts);
+    this.plan = new EventPlan((where) => compileFilters(where, defaultOperatorTests));
+  }
+
+  /** A built-in operator's test of `operand`, as the closures compile it. */
+  test(name: string, operand: unknown): TriTest {
+    if (!Object.hasOwn(defaultOperatorTests, name)) {
+      throw new TypeError(`helpers: unknown operator ${JSON.stringify(name)}; the module needs a rebuild`);
+    }
+    return compileTest(defaultOperatorTests[name as keyof typeof defaultOperatorTests], operand, name);
+  }
+
+  /** How a fact path is read (its placeholders, and its declared type's conversion). */
+  reading(path: string): FactReading {
+    return this.readings.forPath(path);
+  }
+
+  /** Adds an event condition's selection to the plan; its consumer index. */
+  event(condition: EventCondition): number {
+    return this.plan.add(condition, KEEP_COUNT);
+  }
+
+  /** The scoring section, its rules' conditions evaluated by the generated `when` functions, in rule order. */
+  scoring(
+    scoring: Parameters<typeof compileScoringWith>[0],
+    whens: ReadonlyArray<Evaluator | null>,
+  ): ScoreLead {
+    let index = 0;
+    const byCondition = new Map<Condition, Evaluator>();
+    for (const rule of scoring?.rules ?? []) {
+      const when = whens[index++];
+      if (rule.when !== undefined && when !== null && when !== undefined) byCondition.set(rule.when, when);
+    }
+    return compileScoringWith(scoring, this.plan, (condition) => byCondition.get(condition) as Evaluator);
+  }
+
+  /** A fresh evaluation context with its own buffers: `slots` memo slots, `groups` score sums. */
+  context(slots: number, groups: number): EvalContext {
+    return new EvalContext(
+      undefined,
+      0,
+      new Workspace(slots, this.plan.size, groups),
+      undefined,
+      this.readings.global,
+    );
+  }
+}
+
+/** The run-time state of a generated classifier (see {@link Runtime}). */
+export function createRuntime(
+  read: ReadingInput | undefined,
+  facts: Readonly<Record<string, FactDeclaration>> | undefined,
+): Runtime {
+  return new Runtime(read, facts);
+}
+
+/**
+ * After an evaluation threw: the lead as plain data (a getter or Proxy read one property at a time), or the
+ * error again when the lead is not an object.
+ */
+export function readableCopy(lead: unknown, error: unknown): unknown {
+  if (lead === null || typeof lead !== 'object') throw error;
+  return snapshot(lead).value;
+}
