@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compile, defaultOperators, presets } from '../../src/index';
+
+const lead = { budget: { status: 'approved' }, events: [{ type: 'newsletter_signup', at: '2026-06-01' }] };
+
+describe('compile(config, { codegen: true })', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('runs stage() as generated code, classify() as the closures', () => {
+    const jit = compile(presets.saas, { codegen: true });
+    const closures = compile(presets.saas);
+    expect(jit.mode).toBe('jit');
+    expect(jit.stage(lead, { asOf: '2026-06-30' })).toBe('SAL');
+    expect(jit.classify(lead, { asOf: '2026-06-30' })).toEqual(
+      closures.classify(lead, { asOf: '2026-06-30' }),
+    );
+    expect(jit.hash).toBe(closures.hash);
+  });
+
+  it('falls back to the closures where code from strings is forbidden (EvalError: CSP, edge runtimes)', () => {
+    vi.stubGlobal('Function', function forbidden() {
+      throw new EvalError('Code generation from strings disallowed for this context');
+    });
+    const classifier = compile(presets.saas, { codegen: true });
+    vi.unstubAllGlobals();
+    expect(classifier.mode).toBe('closures');
+    expect(classifier.stage(lead, { asOf: '2026-06-30' })).toBe('SAL');
+  });
+
+  it('keeps the closures for an operator table of your own, which generated code does not know', () => {
+    const operators = { ...defaultOperators };
+    expect(compile(presets.saas, { codegen: true, operators }).mode).toBe('closures');
+    expect(compile(presets.saas, { codegen: true, operators: defaultOperators }).mode).toBe('jit');
+  });
+});
