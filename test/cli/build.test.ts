@@ -66,7 +66,7 @@ describe('leadstage build', () => {
           return json === undefined || asOf instanceof Date ? [] : [[JSON.parse(json), asOf]];
         });
       expect(cases.length).toBeGreaterThan(100);
-    const expected = cases.map(([lead, asOf]) => classifier.stage(lead, { asOf }));
+      const expected = cases.map(([lead, asOf]) => classifier.stage(lead, { asOf }));
       expect(node(STAGE_ALL(`import classifier from ${JSON.stringify(esm)};`), 'module', cases)).toEqual(
         expected,
       );
