@@ -5,6 +5,7 @@
 export {
   createRuntime,
   isMissing,
+  parseInstant,
   NO_LABELS,
   PENDING,
   Runtime,
@@ -12,4 +13,5 @@ export {
   readableCopy,
   UNREADABLE,
   unreadable,
+  windowStart,
 } from './codegen/runtime';

@@ -3,6 +3,7 @@
 // through the `_` template of src/internal/codegen/code.ts, as a JSON literal: ids, labels, paths, operands
 // and patterns are data; every identifier is generated.
 import { decidedAt } from '../dsl/compileEvaluator';
+import { MAX_EVENTS } from '../dsl/eventPlan';
 import { compileFactReadings, type FactReadings } from '../dsl/factReading';
 import { defaultOperatorTests } from '../dsl/operatorTests';
 import { childrenOf, kindOf } from '../dsl/walk';
@@ -68,6 +69,7 @@ class StageGenerator {
   private readonly tests = new Map<string, Name>();
   private readonly readingNames = new Map<string, Name>();
   private readonly criteria = new Map<string, Name>();
+  private readonly scans = new Map<string, Name>();
   private scoresName: Name | undefined;
   private readonly readings: FactReadings;
 
@@ -272,9 +274,93 @@ class StageGenerator {
     const stop = decidedAt(condition.count);
     const n = new Name('n');
     const test = this.valueTest(operatorsOf(condition.count ?? { gte: 1 }, undefined), n, undefined, 'count');
+    if (condition.where !== undefined) {
+      // where filters: the library's scan (their tests and budget are the plan's)
+      this.declare(
+        _`function ${name}(${X}) {\n  const ${n} = ${PLAN}.count(${X}, ${consumer}, ${stop});\n  return ${n} < 0 ? 2 : ${test};\n}`,
+      );
+      return name;
+    }
+    const scan = this.scan(condition);
+    const t = new Name('t');
     this.declare(
-      _`function ${name}(${X}) {\n  const ${n} = ${PLAN}.count(${X}, ${consumer}, ${stop});\n  return ${n} < 0 ? 2 : ${test};\n}`,
+      _`function ${name}(${X}) {
+  let ${n};
+  const ${t} = ${X}.workspace.tally;
+  if (${X}.lazyEvents && ${t}.scanStamps[${consumer}] !== ${X}.generation) {
+    ${n} = ${scan}(${X}, ${stop});
+    if (${n} === -2) ${n} = ${PLAN}.count(${X}, ${consumer}, ${stop});
+    else {
+      ${t}.scanStamps[${consumer}] = ${X}.generation;
+      ${t}.scanCounts[${consumer}] = ${n};
+      ${t}.scanStops[${consumer}] = ${stop};
+    }
+  } else ${n} = ${PLAN}.count(${X}, ${consumer}, ${stop});
+  return ${n} < 0 ? 2 : ${test};
+}`,
     );
+    return name;
+  }
+
+  /**
+   * A stage-only scan of one event selection without `where` (EventPlan's `scan`, specialised): its types
+   * compared inline, its window start recomputed only when `asOf` changes, stopping at `stop`. `-2` for a
+   * long array (over MAX_EVENTS), which the plan's selection reads instead.
+   */
+  private scan(condition: EventCondition): Name {
+    const types = [...new Set(typeof condition.event === 'string' ? [condition.event] : condition.event)];
+    const key = JSON.stringify([types, condition.withinLast]);
+    const known = this.scans.get(key);
+    if (known !== undefined) return known;
+    const name = this.names.fresh('scan');
+    const x = X;
+    const stop = new Name('stop');
+    const events = new Name('events');
+    const event = new Name('event');
+    const type = new Name('type');
+    const at = new Name('at');
+    const count = new Name('count');
+    const index = new Name('index');
+    const lead = new Name('lead');
+    const asOf = new Name('asOf');
+    const typeTest = join(
+      types.map((text) => _`${type} !== ${text}`),
+      _` && `,
+    );
+    let from: Code = _`-1/0`;
+    if (condition.withinLast !== undefined) {
+      const memoAsOf = this.names.fresh('wa');
+      const memoFrom = this.names.fresh('wf');
+      this.declare(_`let ${memoAsOf} = 0/0, ${memoFrom} = 0;`);
+      from = _`(${asOf} === ${memoAsOf} ? ${memoFrom} : (${memoAsOf} = ${asOf}, ${memoFrom} = ${H}.windowStart(${condition.withinLast as object}, ${asOf})))`;
+    }
+    const fromName = new Name('from');
+    this.declare(
+      _`function ${name}(${x}, ${stop}) {
+  const ${lead} = ${x}.lead;
+  const ${events} = ${lead} !== null && typeof ${lead} === "object" && ${OWN}.call(${lead}, "events") ? ${lead}.events : undefined;
+  if (!Array.isArray(${events})) return -1;
+  if (${events}.length > ${MAX_EVENTS}) return -2;
+  const ${asOf} = ${x}.asOf;
+  const ${fromName} = ${from};
+  let ${count} = 0;
+  for (let ${index} = 0; ${index} < ${events}.length; ${index}++) {
+    if (--${x}.budget < 0) {
+      ${x}.overBudget();
+      return -1;
+    }
+    const ${event} = ${events}[${index}];
+    if (${event} === null || typeof ${event} !== "object") continue;
+    const ${type} = ${event}.type;
+    if ((${typeTest}) || !${OWN}.call(${event}, "type")) continue;
+    const ${at} = ${H}.parseInstant(${OWN}.call(${event}, "at") ? ${event}.at : undefined);
+    if (!(${at} <= ${asOf} && ${at} >= ${fromName})) continue;
+    if (++${count} >= ${stop}) break;
+  }
+  return ${count};
+}`,
+    );
+    this.scans.set(key, name);
     return name;
   }
 

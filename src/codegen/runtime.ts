@@ -10,6 +10,8 @@ import { compileFactReadings, type FactReading, type FactReadings } from '../dsl
 import { compileTest, defaultOperatorTests, type TriTest } from '../dsl/operatorTests';
 import { Workspace } from '../dsl/workspace';
 import { snapshot } from '../internal/snapshot';
+import { subtractDuration, toDuration } from '../internal/time';
+import type { DurationInput } from '../schema/duration';
 import type { Condition, EventCondition } from '../schema/condition';
 import type { FactDeclaration, ReadingInput } from '../schema/reading';
 import { compileScoringWith, type ScoreLead, type ScoreResult } from '../scoring/compileScoring';
@@ -17,7 +19,13 @@ import { compileScoringWith, type ScoreLead, type ScoreResult } from '../scoring
 export { unreadable } from '../dsl/compileEvaluator';
 export { UNREADABLE } from '../dsl/factReading';
 export { isMissing } from '../internal/read';
-export { readAsOf } from '../internal/time';
+export { parseInstant, readAsOf } from '../internal/time';
+
+/** Where a `withinLast` window that ends at `asOf` starts, as the event plan computes it. */
+export function windowStart(window: DurationInput, asOf: number): number {
+  const from = subtractDuration(asOf, toDuration(window));
+  return Number.isNaN(from) ? Number.NEGATIVE_INFINITY : from;
+}
 
 /** Scores while they are being computed: every score reads as unknown (as `ClassifyContext` does). */
 export const PENDING: ScoreResult = /* @__PURE__ */ Object.freeze({
