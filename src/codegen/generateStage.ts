@@ -6,7 +6,7 @@ import { decidedAt } from '../dsl/compileEvaluator';
 import { MAX_EVENTS } from '../dsl/eventPlan';
 import { compileFactReadings, type FactReadings } from '../dsl/factReading';
 import { defaultOperatorTests } from '../dsl/operatorTests';
-import { childrenOf, kindOf } from '../dsl/walk';
+import { childrenOf, forEachCondition, kindOf } from '../dsl/walk';
 import { _, type Code, join, Name, NameScope, nil, prop } from '../internal/codegen/code';
 import { FORBIDDEN_SEGMENTS } from '../internal/path';
 import { normalizeText } from '../internal/read';
@@ -49,6 +49,11 @@ export interface StageBody {
   readonly code: Code;
 }
 
+/** An event condition's selection, as the event plan keys its consumers. */
+function selectionKey(condition: EventCondition): string {
+  return JSON.stringify([condition.event, condition.withinLast, condition.where]);
+}
+
 /** A fact's operators in the closures' order (the condition's own keys), those of the built-in table. */
 function operatorsOf(condition: object, skip: string | undefined): Array<[string, unknown]> {
   const found: Array<[string, unknown]> = [];
@@ -73,9 +78,33 @@ class StageGenerator {
   private scoresName: Name | undefined;
   private readonly readings: FactReadings;
 
+  /**
+   * How often each fact leaf (by its JSON), criterion and event selection is named across the config's
+   * conditions. Each root (a stage's condition, a criterion, the scores) is evaluated at most once per call,
+   * so a node named once is evaluated at most once: it needs no memo (the closures' memo would never hit).
+   */
+  private readonly leafRefs = new Map<string, number>();
+  private readonly criterionRefs = new Map<string, number>();
+  private readonly selectionRefs = new Map<string, number>();
+
   constructor(private readonly config: Config) {
     this.readings = compileFactReadings(config.read, config.facts);
     for (const id of Object.keys(config.criteria)) this.criteria.set(id, this.names.fresh('c'));
+    const roots = [
+      ...Object.values(config.criteria).map((criterion) => criterion.when),
+      ...(config.scoring?.rules ?? []).map((rule) => rule.when),
+      ...config.stages.map((stage) => stage.when),
+    ];
+    const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+    for (const root of roots) {
+      if (root === undefined) continue;
+      forEachCondition(root, (node) => {
+        const kind = kindOf(node);
+        if (kind === 'fact') count(this.leafRefs, JSON.stringify(node));
+        else if (kind === 'criterion') count(this.criterionRefs, (node as CriterionCondition).criterion);
+        else if (kind === 'event') count(this.selectionRefs, selectionKey(node as EventCondition));
+      });
+    }
   }
 
   private declare(code: Code): void {
@@ -235,19 +264,20 @@ class StageGenerator {
       prepare === undefined
         ? nil
         : _`if (${V} === ${H}.UNREADABLE) {\n    ${V} = ${raw};\n    ${s} = ${existsOnly ? this.valueTest(operators, raw, path, 'any') : _`2`};\n    ${H}.unreadable(${X}, ${path}, ${raw}, ${readingCode});\n  } else `;
+    const memo = (this.leafRefs.get(key) ?? 0) > 1;
     this.declare(
       _`function ${name}(${X}) {
-  const ${M} = ${X}.memo;
-  if (${M}.stamps[${slot}] === ${X}.generation) return ${M}.statuses[${slot}];
+  ${memo ? _`const ${M} = ${X}.memo;
+  if (${M}.stamps[${slot}] === ${X}.generation) return ${M}.statuses[${slot}];` : nil}
   const ${raw} = ${read}(${X}.lead);
   let ${V} = ${missing} ? undefined : ${prepared}, ${s};
   ${unreadableBranch}{
     ${s} = ${test};
     if (${s} === 2 && ${V} !== undefined) ${H}.unreadable(${X}, ${path}, ${V}, ${readingCode});
   }
-  ${M}.stamps[${slot}] = ${X}.generation;
+  ${memo ? _`${M}.stamps[${slot}] = ${X}.generation;
   ${M}.statuses[${slot}] = ${s};
-  ${M}.values[${slot}] = ${V};
+  ${M}.values[${slot}] = ${V};` : nil}
   return ${s};
 }`,
     );
@@ -283,6 +313,17 @@ class StageGenerator {
     }
     const scan = this.scan(condition);
     const t = new Name('t');
+    if ((this.selectionRefs.get(selectionKey(condition)) ?? 0) <= 1) {
+      // named once: scanned at most once per call, nothing to remember
+      this.declare(
+        _`function ${name}(${X}) {
+  let ${n} = ${X}.lazyEvents ? ${scan}(${X}, ${stop}) : -2;
+  if (${n} === -2) ${n} = ${PLAN}.count(${X}, ${consumer}, ${stop});
+  return ${n} < 0 ? 2 : ${test};
+}`,
+      );
+      return name;
+    }
     this.declare(
       _`function ${name}(${X}) {
   let ${n};
@@ -481,6 +522,10 @@ class StageGenerator {
       const when = this.condition(criterion.when);
       const slot = this.slot();
       const s = new Name('s');
+      if ((this.criterionRefs.get(id) ?? 0) <= 1) {
+        this.declare(_`function ${fn}(${X}) {\n  return ${when}(${X});\n}`);
+        continue;
+      }
       this.declare(
         _`function ${fn}(${X}) {
   const ${M} = ${X}.memo;
