@@ -364,6 +364,7 @@ class StageGenerator {
     const index = new Name('index');
     const lead = new Name('lead');
     const asOf = new Name('asOf');
+    const budget = new Name('budget');
     const typeTest = join(
       types.map((text) => _`${type} !== ${text}`),
       _` && `,
@@ -385,8 +386,11 @@ class StageGenerator {
   const ${asOf} = ${x}.asOf;
   const ${fromName} = ${from};
   let ${count} = 0;
+  // the budget in a local while nothing else can spend it, written back on the way out
+  let ${budget} = ${x}.budget;
   for (let ${index} = 0; ${index} < ${events}.length; ${index}++) {
-    if (--${x}.budget < 0) {
+    if (--${budget} < 0) {
+      ${x}.budget = ${budget};
       ${x}.overBudget();
       return -1;
     }
@@ -398,6 +402,7 @@ class StageGenerator {
     if (!(${at} <= ${asOf} && ${at} >= ${fromName})) continue;
     if (++${count} >= ${stop}) break;
   }
+  ${x}.budget = ${budget};
   return ${count};
 }`,
     );
