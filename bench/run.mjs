@@ -234,7 +234,10 @@ const experiments = {
         'closures stage()': each(leads, (lead) => closures.stage(lead, { asOf })),
         'JIT stage() (new Function)': each(leads, (lead) => jit.stage(lead, { asOf })),
         'AOT stage() (generated module)': each(leads, (lead) => aot.stage(lead, { asOf })),
-        "closures 'statuses'": each(leads, (lead) => closures.classify(lead, { asOf, detail: 'statuses' }).stage),
+        "closures 'statuses'": each(
+          leads,
+          (lead) => closures.classify(lead, { asOf, detail: 'statuses' }).stage,
+        ),
       },
       'hand-written',
       ROUNDS,

@@ -5,9 +5,9 @@
 export {
   createRuntime,
   isMissing,
-  parseInstant,
   NO_LABELS,
   PENDING,
+  parseInstant,
   Runtime,
   readAsOf,
   readableCopy,

@@ -267,17 +267,25 @@ class StageGenerator {
     const memo = (this.leafRefs.get(key) ?? 0) > 1;
     this.declare(
       _`function ${name}(${X}) {
-  ${memo ? _`const ${M} = ${X}.memo;
-  if (${M}.stamps[${slot}] === ${X}.generation) return ${M}.statuses[${slot}];` : nil}
+  ${
+    memo
+      ? _`const ${M} = ${X}.memo;
+  if (${M}.stamps[${slot}] === ${X}.generation) return ${M}.statuses[${slot}];`
+      : nil
+  }
   const ${raw} = ${read}(${X}.lead);
   let ${V} = ${missing} ? undefined : ${prepared}, ${s};
   ${unreadableBranch}{
     ${s} = ${test};
     if (${s} === 2 && ${V} !== undefined) ${H}.unreadable(${X}, ${path}, ${V}, ${readingCode});
   }
-  ${memo ? _`${M}.stamps[${slot}] = ${X}.generation;
+  ${
+    memo
+      ? _`${M}.stamps[${slot}] = ${X}.generation;
   ${M}.statuses[${slot}] = ${s};
-  ${M}.values[${slot}] = ${V};` : nil}
+  ${M}.values[${slot}] = ${V};`
+      : nil
+  }
   return ${s};
 }`,
     );

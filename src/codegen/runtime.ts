@@ -11,8 +11,8 @@ import { compileTest, defaultOperatorTests, type TriTest } from '../dsl/operator
 import { Workspace } from '../dsl/workspace';
 import { snapshot } from '../internal/snapshot';
 import { subtractDuration, toDuration } from '../internal/time';
-import type { DurationInput } from '../schema/duration';
 import type { Condition, EventCondition } from '../schema/condition';
+import type { DurationInput } from '../schema/duration';
 import type { FactDeclaration, ReadingInput } from '../schema/reading';
 import { compileScoringWith, type ScoreLead, type ScoreResult } from '../scoring/compileScoring';
 
