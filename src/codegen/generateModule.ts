@@ -1,9 +1,11 @@
 import { checkConfigInput } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
 import { type Budget, readBudget } from '../dsl/budget';
-import { _, type Code } from '../internal/codegen/code';
+import { forEachCondition, kindOf } from '../dsl/walk';
+import { _, type Code, nil } from '../internal/codegen/code';
 import { describeValue } from '../internal/issues';
 import { ConfigError } from '../schema/ConfigError';
+import type { EventCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import { generateStageBody, H } from './generateStage';
 
@@ -48,6 +50,23 @@ function readLevels(levels: unknown): readonly ModuleLevel[] {
   return [...new Set(levels as ModuleLevel[])];
 }
 
+/** `, h.compileWhere` when a condition or scoring rule of the config filters events with `where`. */
+function whereCompiler(config: Config): Code {
+  let found = (config.scoring?.rules ?? []).some((rule) => rule.where !== undefined);
+  const roots = [
+    ...Object.values(config.criteria).map((criterion) => criterion.when),
+    ...(config.scoring?.rules ?? []).map((rule) => rule.when),
+    ...config.stages.map((stage) => stage.when),
+  ];
+  for (const root of roots) {
+    if (found || root === undefined) continue;
+    forEachCondition(root, (node) => {
+      if (kindOf(node) === 'event' && (node as EventCondition).where !== undefined) found = true;
+    });
+  }
+  return found ? _`, ${H}.compileWhere` : nil;
+}
+
 /** The code every format shares: the runtime, the generated `stage()`, the classifier object. */
 function moduleBody(
   config: Config,
@@ -57,7 +76,7 @@ function moduleBody(
   const hash = configHash(config);
   const stage = generateStageBody(config, budget.stage);
   const configRef = { id: config.id, version: 1, hash };
-  return _`const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object});
+  return _`const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
 ${stage.code}
 function classify() {
   throw new Error(${`classify: this module was generated with levels [${levels.join(', ')}] and answers only stage(); compile the config with leadstage's compile() for classify(), or rebuild the module when the generator holds 'statuses'`});
@@ -136,7 +155,7 @@ export interface GeneratedStage {
 export function generateStageFunction(config: Config, budget: Readonly<Required<Budget>>): string {
   const stage = generateStageBody(config, budget.stage);
   return _`"use strict";
-const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object});
+const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
 ${stage.code}
 return { stage, unitsSpent };`.toString();
 }

@@ -5,9 +5,9 @@
 import type { Evaluator } from '../dsl/compileEvaluator';
 import { compileFilters } from '../dsl/compileEvaluator';
 import { EvalContext } from '../dsl/context';
-import { EventPlan, KEEP_COUNT } from '../dsl/eventPlan';
+import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from '../dsl/eventPlan';
 import { compileFactReadings, type FactReading, type FactReadings } from '../dsl/factReading';
-import { compileTest, defaultOperatorTests, type TriTest } from '../dsl/operatorTests';
+import { compileTest, defaultOperatorTests, type OperatorRuntime, type TriTest } from '../dsl/operatorTests';
 import { Workspace } from '../dsl/workspace';
 import { snapshot } from '../internal/snapshot';
 import { subtractDuration, toDuration } from '../internal/time';
@@ -44,17 +44,18 @@ export class Runtime {
   readonly readings: FactReadings;
   readonly plan: EventPlan;
 
-  constructor(read: ReadingInput | undefined, facts: Readonly<Record<string, FactDeclaration>> | undefined) {
+  constructor(
+    read: ReadingInput | undefined,
+    facts: Readonly<Record<string, FactDeclaration>> | undefined,
+    compileWhere: ((where: EventSelection['where']) => EventFilter[]) | undefined,
+  ) {
     this.readings = compileFactReadings(read, facts);
-    this.plan = new EventPlan((where) => compileFilters(where, defaultOperatorTests));
+    this.plan = new EventPlan(compileWhere ?? noWhere);
   }
 
-  /** A built-in operator's test of `operand`, as the closures compile it. */
-  test(name: string, operand: unknown): TriTest {
-    if (!Object.hasOwn(defaultOperatorTests, name)) {
-      throw new TypeError(`helpers: unknown operator ${JSON.stringify(name)}; the module needs a rebuild`);
-    }
-    return compileTest(defaultOperatorTests[name as keyof typeof defaultOperatorTests], operand, name);
+  /** A built-in operator's test of `operand` (`operator` is one of the `operator…` exports), as the closures compile it. */
+  test(operator: OperatorRuntime, operand: unknown, name: string): TriTest {
+    return compileTest(operator, operand, name);
   }
 
   /** How a fact path is read (its placeholders, and its declared type's conversion). */
@@ -93,13 +94,51 @@ export class Runtime {
   }
 }
 
-/** The run-time state of a generated classifier (see {@link Runtime}). */
+/**
+ * The run-time state of a generated classifier (see {@link Runtime}); `compileWhere` only for a config with
+ * `where` filters, so a module without them leaves the operator table out of a bundle.
+ */
 export function createRuntime(
   read: ReadingInput | undefined,
   facts: Readonly<Record<string, FactDeclaration>> | undefined,
+  compileWhere?: (where: EventSelection['where']) => EventFilter[],
 ): Runtime {
-  return new Runtime(read, facts);
+  return new Runtime(read, facts, compileWhere);
 }
+
+/** Compiles an event selection's `where` filters with the built-in operators. */
+export function compileWhere(where: EventSelection['where']): EventFilter[] {
+  return compileFilters(where, defaultOperatorTests);
+}
+
+function noWhere(where: EventSelection['where']): EventFilter[] {
+  if (where !== undefined) throw new TypeError('helpers: a where filter in a module generated without them');
+  return [];
+}
+
+export {
+  operatorAfter,
+  operatorBefore,
+  operatorBetween,
+  operatorContains,
+  operatorContainsAll,
+  operatorContainsAny,
+  operatorEndsWith,
+  operatorEq,
+  operatorExists,
+  operatorGt,
+  operatorGte,
+  operatorIn,
+  operatorLt,
+  operatorLte,
+  operatorMatches,
+  operatorNe,
+  operatorNotIn,
+  operatorOlderThan,
+  operatorStartsWith,
+  operatorWithinLast,
+  operatorWithinNext,
+} from '../dsl/operatorTests';
 
 /**
  * After an evaluation threw: the lead as plain data (a getter or Proxy read one property at a time), or the
