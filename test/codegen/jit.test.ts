@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compile, defaultOperators, presets } from '../../src/index';
+import { compile, defaultOperators, presets, stageHistory } from '../../src/index';
+import { corpusLeads } from '../results/corpus';
 
 const lead = { budget: { status: 'approved' }, events: [{ type: 'newsletter_signup', at: '2026-06-01' }] };
 
@@ -17,6 +18,26 @@ describe('compile(config, { codegen: true })', () => {
       closures.classify(lead, { asOf: '2026-06-30' }),
     );
     expect(jit.hash).toBe(closures.hash);
+  });
+
+  it('replays histories as the closures do (stageHistory runs stage() and charges the units it spent)', () => {
+    const jit = compile(presets.saas, { codegen: true });
+    const closures = compile(presets.saas);
+    for (const history of corpusLeads(presets.saas, 60, 8)) {
+      let expected: string;
+      try {
+        expected = JSON.stringify(stageHistory(history, closures, { asOf: '2026-06-30' }));
+      } catch (error) {
+        expected = String(error);
+      }
+      let actual: string;
+      try {
+        actual = JSON.stringify(stageHistory(history, jit, { asOf: '2026-06-30' }));
+      } catch (error) {
+        actual = String(error);
+      }
+      expect(actual).toBe(expected);
+    }
   });
 
   it('falls back to the closures where code from strings is forbidden (EvalError: CSP, edge runtimes)', () => {
