@@ -21,19 +21,37 @@ export { UNREADABLE } from '../dsl/factReading';
 export { isMissing } from '../internal/read';
 export { parseInstant, readAsOf } from '../internal/time';
 
-/** Where a `withinLast` window that ends at `asOf` starts, as the event plan computes it. */
+/**
+ * Where a `withinLast` window that ends at `asOf` starts, as the event plan computes it.
+ *
+ * @example
+ * new Date(windowStart({ days: 30 }, Date.parse('2026-06-30'))).toISOString();
+ * //=> '2026-05-31T00:00:00.000Z'
+ */
 export function windowStart(window: DurationInput, asOf: number): number {
   const from = subtractDuration(asOf, toDuration(window));
   return Number.isNaN(from) ? Number.NEGATIVE_INFINITY : from;
 }
 
-/** Scores while they are being computed: every score reads as unknown (as `ClassifyContext` does). */
+/**
+ * Scores while they are being computed: every score reads as unknown (as `ClassifyContext` does).
+ *
+ * @example
+ * PENDING.scores.total;
+ * //=> undefined
+ */
 export const PENDING: ScoreResult = /* @__PURE__ */ Object.freeze({
   scores: Object.freeze({}) as ScoreResult['scores'],
   ledger: [],
 });
 
-/** Rule labels where no ledger is built. */
+/**
+ * Rule labels where no ledger is built.
+ *
+ * @example
+ * NO_LABELS.length;
+ * //=> 0
+ */
 export const NO_LABELS: ReadonlyArray<string | undefined> = /* @__PURE__ */ Object.freeze([]);
 
 /**
@@ -97,6 +115,11 @@ export class Runtime {
 /**
  * The run-time state of a generated classifier (see {@link Runtime}); `compileWhere` only for a config with
  * `where` filters, so a module without them leaves the operator table out of a bundle.
+ *
+ * @example
+ * const rt = createRuntime(undefined, undefined);
+ * rt.test(operatorGte, 10, 'gte')(12, rt.context(0, 0), 'budget.amount');
+ * //=> 1
  */
 export function createRuntime(
   read: ReadingInput | undefined,
@@ -106,7 +129,13 @@ export function createRuntime(
   return new Runtime(read, facts, compileWhere);
 }
 
-/** Compiles an event selection's `where` filters with the built-in operators. */
+/**
+ * Compiles an event selection's `where` filters with the built-in operators.
+ *
+ * @example
+ * compileWhere({ channel: { eq: 'webinar' }, seats: { gte: 3 } }).length;
+ * //=> 2
+ */
 export function compileWhere(where: EventSelection['where']): EventFilter[] {
   return compileFilters(where, defaultOperatorTests);
 }
@@ -143,6 +172,11 @@ export {
 /**
  * After an evaluation threw: the lead as plain data (a getter or Proxy read one property at a time), or the
  * error again when the lead is not an object.
+ *
+ * @example
+ * const lead = { id: 'L1', get budget() { throw new Error('no'); } };
+ * readableCopy(lead, new Error('no'));
+ * //=> { id: 'L1' }
  */
 export function readableCopy(lead: unknown, error: unknown): unknown {
   if (lead === null || typeof lead !== 'object') throw error;
