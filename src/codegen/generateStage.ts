@@ -151,9 +151,9 @@ class StageGenerator {
     const known = this.tests.get(key);
     if (known !== undefined) return known;
     const name = this.names.fresh('t');
-    // the operator's own export (a bundler keeps only the tests a module names); the name is the table's key
-    const definition = new Name(`operator${operator[0]?.toUpperCase()}${operator.slice(1)}`);
-    this.declare(_`const ${name} = ${RT}.test(${H}.${definition}, ${operand as object}, ${operator});`);
+    // the operator's own export (a bundler keeps only the tests a module names), read as h["operatorGte"]
+    const definition = prop(`operator${operator[0]?.toUpperCase()}${operator.slice(1)}`);
+    this.declare(_`const ${name} = ${RT}.test(${H}${definition}, ${operand as object}, ${operator});`);
     this.tests.set(key, name);
     return name;
   }
