@@ -5,6 +5,7 @@
 export {
   compileWhere,
   createRuntime,
+  HELPERS_VERSION,
   isMissing,
   NO_LABELS,
   operatorAfter,
@@ -33,6 +34,7 @@ export {
   Runtime,
   readAsOf,
   readableCopy,
+  requireHelpers,
   UNREADABLE,
   unreadable,
   windowStart,

@@ -8,6 +8,7 @@ import { ConfigError } from '../schema/ConfigError';
 import type { EventCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import { generateStageBody, H } from './generateStage';
+import { HELPERS_VERSION } from './runtime';
 
 /** What a generated module can answer: `stage()` only for now (see docs/performance.md). */
 export type ModuleLevel = 'stage';
@@ -76,7 +77,8 @@ function moduleBody(
   const hash = configHash(config);
   const stage = generateStageBody(config, budget.stage);
   const configRef = { id: config.id, version: 1, hash };
-  return _`const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
+  return _`${H}.requireHelpers(${HELPERS_VERSION});
+const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
 ${stage.code}
 function classify() {
   throw new Error(${`classify: this module was generated with levels [${levels.join(', ')}] and answers only stage(); compile the config with leadstage's compile() for classify(), or rebuild the module when the generator holds 'statuses'`});

@@ -34,6 +34,32 @@ export function windowStart(window: DurationInput, asOf: number): number {
 }
 
 /**
+ * The version of what generated code expects of these helpers: a module generated for another one refuses
+ * to load (rebuild it with this leadstage) rather than misbehave.
+ *
+ * @example
+ * HELPERS_VERSION;
+ * //=> 1
+ */
+export const HELPERS_VERSION = 1;
+
+/**
+ * Checks at load that the helpers are the version a module was generated for.
+ * @throws {Error} naming both versions and the fix, when they differ
+ *
+ * @example
+ * requireHelpers(2);
+ * //=> throws Error: leadstage/helpers: this module was generated for helpers version 2
+ */
+export function requireHelpers(version: number): void {
+  if (version !== HELPERS_VERSION) {
+    throw new Error(
+      `leadstage/helpers: this module was generated for helpers version ${version}, this leadstage has version ${HELPERS_VERSION}; rebuild the module with this leadstage (leadstage build)`,
+    );
+  }
+}
+
+/**
  * Scores while they are being computed: every score reads as unknown (as `ClassifyContext` does).
  *
  * @example

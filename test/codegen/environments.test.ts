@@ -39,6 +39,20 @@ function script(source: string, name: string): string {
   }).outputFiles?.[0]?.text as string;
 }
 
+describe('generated modules and the helpers they import', () => {
+  it('refuse helpers of another version at load, with the fix', () => {
+    const source = generateModule(presets.saas, { format: 'cjs' });
+    expect(source).toContain('h.requireHelpers(1);');
+    const helpers = {
+      requireHelpers: (version: number) => {
+        throw new Error(`generated for helpers version ${version}; rebuild the module`);
+      },
+    };
+    const load = new Function('require', 'exports', source);
+    expect(() => load(() => helpers, {})).toThrow(/rebuild the module/);
+  });
+});
+
 describe('generated modules in a bare vm context', () => {
   it.each(['saas', 'meddic'] as const)(
     '%s: stages as the library does, with nothing but ECMAScript',
