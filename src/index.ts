@@ -8,16 +8,24 @@ export type { Quantiles } from './batch/distribution';
 export type {
   BandRate,
   BlockerSummary,
+  Breakdown,
+  BreakdownGroup,
   Calibration,
   DataQuality,
+  GroupKey,
   InputCounts,
+  Interval,
   Outcome,
   Rate,
+  RateTest,
+  StageComparison,
   StageSummary,
   SummarizableResult,
+  SummarizeOptions,
   Summary,
   SummaryBuilder,
   SummaryOptions,
+  SummaryWarning,
 } from './batch/summary';
 export { createSummary, summarize } from './batch/summary';
 export type { Classifier, ClassifierMode, ClassifyOptions, StageOptions } from './classify/Classifier';

@@ -1,6 +1,19 @@
 import { describeValue } from '../internal/issues';
+import { compilePath, FORBIDDEN_SEGMENTS } from '../internal/path';
+import { isMissing, readInstant } from '../internal/read';
 import type { Status } from '../internal/status';
 import { Distribution, type Quantiles } from './distribution';
+import {
+  compareRates,
+  differenceInterval,
+  type Interval,
+  MIN_EXPECTED,
+  type RateTest,
+  wilson,
+  wilsonInterval,
+} from './proportions';
+
+export type { Interval, RateTest } from './proportions';
 
 /** What `summarize` reads of a result: the fields full and `'statuses'` results share. */
 export interface SummarizableResult {
@@ -44,6 +57,38 @@ export interface SummaryOptions {
   readonly bands?: number | readonly number[];
   /** Counts of the input the results came from, for the data-quality section (more can be added with `countInput`). */
   readonly input?: InputCounts;
+  /**
+   * A breakdown: one funnel and one calibration per group. A dotted path read on the lead given with the
+   * result (`add(result, lead)`, or `summarize(results, { leads })`), else on the result — with `:day`,
+   * `:week` (ISO), `:month`, `:quarter` or `:year` to bucket a date (`'createdAt:month'`) — or a function
+   * `(result, lead) => key`.
+   */
+  readonly by?: string | GroupKey;
+  /** The most groups a breakdown keeps (default 1,000, at most 10,000); leads of later groups count under `"(other)"`. */
+  readonly maxGroups?: number;
+}
+
+/** A breakdown's group of a result (and of its lead, when given): any value, read as text. */
+export type GroupKey = (result: SummarizableResult, lead: unknown) => unknown;
+
+/** The options of {@link summarize}: those of {@link createSummary}, and the leads the results came from. */
+export interface SummarizeOptions extends SummaryOptions {
+  /** The leads of the results, in the same order, for `by` paths on the lead (`'company.industry'`). */
+  readonly leads?: Iterable<unknown>;
+}
+
+/**
+ * Something a reader of the summary should know before trusting a figure: `small_sample` (a group with
+ * fewer than 30 leads with an outcome), `few_conversions` (fewer than 5 conversions, or non-conversions,
+ * expected in a group at the base rate), `groups_capped` (a breakdown past its cap of groups).
+ */
+export interface SummaryWarning {
+  readonly code: 'small_sample' | 'few_conversions' | 'groups_capped';
+  /** Where in the summary: `'all'`, `'stages.SAL'`, `'bands[2]'`, `'next.SAL.unknown'`, `'breakdown'`. */
+  readonly where: string;
+  /** The leads it is about (with an outcome, for the calibration's warnings). */
+  readonly leads: number;
+  readonly message: string;
 }
 
 /** What happened to the input before classifying: rows skipped as unreadable, duplicates, empty rows. */
@@ -77,6 +122,26 @@ export interface Rate {
   readonly rate: number | null;
   /** `rate / base rate`, to 4 decimals: 2 means twice as likely to convert as the average lead. */
   readonly lift: number | null;
+  /** Wilson score 95 % interval of `rate`, to 4 decimals. */
+  readonly interval: Interval | null;
+  /**
+   * 95 % interval of `lift`: the Wilson interval divided by the base rate (taken as known). The group is
+   * part of the base, so this errs wide, never narrow; `vsRest` is the test.
+   */
+  readonly liftInterval: Interval | null;
+  /** This group's rate against the rest of the leads with an outcome: whether the lift could be noise. */
+  readonly vsRest: RateTest | null;
+}
+
+/** Two adjacent stages of the ladder (a stage and its next stage) compared: could the gap be noise? */
+export interface StageComparison {
+  /** The stage above (`SQO`) and the one below (`SAL`). */
+  readonly higher: string;
+  readonly lower: string;
+  /** The higher stage's rate minus the lower's, to 4 decimals, with Newcombe's 95 % interval. */
+  readonly difference: number;
+  readonly interval: Interval;
+  readonly test: RateTest;
 }
 
 /** One score band of the calibration: total scores from `from` (inclusive) to `to` (exclusive, inclusive for the last). */
@@ -97,11 +162,41 @@ export interface Calibration {
   readonly bands: readonly BandRate[];
   /**
    * Per stage with a next stage: the leads whose next stage is `unknown` (answers missing: ask) against
-   * those for whom it is `unmet` (answers given, and wrong).
+   * those for whom it is `unmet` (answers given, and wrong), and the test of the two.
    */
   readonly next: Readonly<
-    Record<string, { readonly stage: string; readonly unknown: Rate; readonly unmet: Rate }>
+    Record<
+      string,
+      {
+        readonly stage: string;
+        readonly unknown: Rate;
+        readonly unmet: Rate;
+        /** `unknown` against `unmet`; `null` when either has no lead. */
+        readonly comparison: RateTest | null;
+      }
+    >
   >;
+  /** Wilson score 95 % interval of the base rate. */
+  readonly interval: Interval | null;
+  /** Each stage against the next stage up the ladder (`SQO` vs `SAL`, `SAL` vs `unqualified`), top first. */
+  readonly comparisons: readonly StageComparison[];
+  /** Groups too small for their rate to mean much (`small_sample`, `few_conversions`). */
+  readonly warnings: readonly SummaryWarning[];
+}
+
+/** One group of a breakdown: its key and its own summary (funnel and calibration). */
+export interface BreakdownGroup {
+  /** The group: the value read as text, `"(none)"` when absent, `"(unreadable)"` when not a readable date (for a date bucket) or not a plain value, `"(other)"` past the cap. */
+  readonly key: string;
+  readonly summary: Summary;
+}
+
+/** A summary per group: `by` as given, the groups in key order (`(none)`, `(unreadable)`, `(other)` last). */
+export interface Breakdown {
+  /** The path given (`'createdAt:month'`), or `'(function)'`. */
+  readonly by: string;
+  readonly groups: readonly BreakdownGroup[];
+  readonly warnings: readonly SummaryWarning[];
 }
 
 /** One stage of the funnel. */
@@ -151,14 +246,19 @@ export interface Summary {
   readonly dataQuality: DataQuality;
   /** Present when `outcome` was given. */
   readonly calibration?: Calibration;
+  /** Present when `by` was given: the same summary per group. */
+  readonly breakdown?: Breakdown;
   /** `true` when some score quantiles are rounded (past 50,000 distinct values of one score). */
   readonly approximate?: true;
 }
 
 /** An incremental summary: add results one at a time (from a stream), read the summary at any point. */
 export interface SummaryBuilder {
-  /** Adds one result. @throws {TypeError} when it is not a classification result, or from another config */
-  add(result: SummarizableResult): void;
+  /**
+   * Adds one result, and the lead it came from when `by` reads the lead.
+   * @throws {TypeError} when it is not a classification result, or from another config
+   */
+  add(result: SummarizableResult, lead?: unknown): void;
   /** Adds counts of the input (rows skipped, duplicates, empty rows) to the data-quality section. */
   countInput(counts: InputCounts): void;
   /** The summary of every result added so far. */
@@ -247,14 +347,166 @@ function ownKey<T>(target: Record<string, T>, key: string, value: T): void {
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
-function rateOf(leads: number, converted: number, base: number | null): Rate {
+/** Fewer leads with an outcome than this in a group: `small_sample` (see docs/batch.md, "Is the gap real?"). */
+const MIN_SAMPLE = 30;
+
+/** The leads with an outcome: how many, how many converted, and the base rate. */
+interface Base {
+  readonly leads: number;
+  readonly converted: number;
+  readonly rate: number | null;
+}
+
+function rateOf(leads: number, converted: number, base: Base): Rate {
   const rate = leads === 0 ? null : converted / leads;
+  const bounds = wilson(converted, leads);
+  const baseRate = base.rate;
+  const liftable = rate !== null && baseRate !== null && baseRate !== 0;
   return {
     leads,
     converted,
     rate: rate === null ? null : round4(rate),
-    lift: rate === null || base === null || base === 0 ? null : round4(rate / base),
+    lift: liftable ? round4(rate / baseRate) : null,
+    interval: wilsonInterval(converted, leads),
+    liftInterval:
+      liftable && bounds !== undefined
+        ? { low: round4(bounds[0] / baseRate), high: round4(bounds[1] / baseRate) }
+        : null,
+    vsRest: compareRates(converted, leads, base.converted - converted, base.leads - leads),
   };
+}
+
+const percentText = (share: number | null | undefined) =>
+  share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)} %`;
+
+/**
+ * A warning when a group is too small for its rate to mean much: `where` for programs
+ * (`stages.SQO`), `label` for people (`SQO`, `score 10 – 22.37`, `SAL with SQO unknown`).
+ */
+function sampleWarning(where: string, label: string, rate: Rate, base: Base): SummaryWarning | undefined {
+  if (rate.leads === 0) return undefined;
+  if (rate.leads < MIN_SAMPLE) {
+    const interval =
+      rate.interval === null
+        ? ''
+        : ` (95 % interval ${percentText(rate.interval.low)} – ${percentText(rate.interval.high)})`;
+    return {
+      code: 'small_sample',
+      where,
+      leads: rate.leads,
+      message: `${label}: ${rate.leads} ${rate.leads === 1 ? 'lead' : 'leads'} with an outcome, fewer than ${MIN_SAMPLE}: the rate ${percentText(rate.rate)}${interval}${rate.lift === null || where === 'all' ? '' : ` and lift ${rate.lift}`} may be noise`,
+    };
+  }
+  if (base.rate === null || where === 'all') return undefined;
+  const conversions = rate.leads * base.rate;
+  const others = rate.leads - conversions;
+  if (conversions >= MIN_EXPECTED && others >= MIN_EXPECTED) return undefined;
+  const [expected, what] = conversions < others ? [conversions, 'conversions'] : [others, 'non-conversions'];
+  return {
+    code: 'few_conversions',
+    where,
+    leads: rate.leads,
+    message: `${label}: ${round4(expected)} ${what} expected at the base rate, fewer than ${MIN_EXPECTED}: the rate and lift rest on a handful of leads`,
+  };
+}
+
+/** The date buckets a `by` path may end in. */
+const BUCKETS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+type Bucket = (typeof BUCKETS)[number];
+/** Group keys longer than this are cut (with `…`): a breakdown by free text stays bounded. */
+const MAX_KEY_LENGTH = 100;
+/** The groups a breakdown keeps by default, and at most. */
+const DEFAULT_MAX_GROUPS = 1000;
+const MAX_MAX_GROUPS = 10_000;
+const NONE = '(none)';
+const UNREADABLE = '(unreadable)';
+const OTHER = '(other)';
+
+const two = (value: number) => String(value).padStart(2, '0');
+
+/** The bucket of an instant, in UTC: `2017-03-05`, `2017-W09` (ISO week), `2017-03`, `2017-Q1`, `2017`. */
+function bucketOf(instant: number, bucket: Bucket): string {
+  const date = new Date(instant);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth();
+  switch (bucket) {
+    case 'day':
+      return `${year}-${two(month + 1)}-${two(date.getUTCDate())}`;
+    case 'month':
+      return `${year}-${two(month + 1)}`;
+    case 'quarter':
+      return `${year}-Q${Math.floor(month / 3) + 1}`;
+    case 'year':
+      return String(year);
+    case 'week': {
+      // the ISO week is the week of its Thursday, and belongs to the Thursday's year
+      const day = (date.getUTCDay() + 6) % 7;
+      const thursday = Date.UTC(year, month, date.getUTCDate() - day + 3);
+      const isoYear = new Date(thursday).getUTCFullYear();
+      const week = Math.floor((thursday - Date.UTC(isoYear, 0, 1)) / 86_400_000 / 7) + 1;
+      return `${isoYear}-W${two(week)}`;
+    }
+  }
+}
+
+/** A group key from any value: text as is (cut), numbers and booleans as text, absent as `(none)`. */
+function keyOf(value: unknown, bucket: Bucket | undefined): string {
+  if (isMissing(value)) return NONE;
+  if (bucket !== undefined) {
+    const instant = readInstant(value);
+    return Number.isNaN(instant) ? UNREADABLE : bucketOf(instant, bucket);
+  }
+  if (typeof value === 'string') {
+    const text = value.trim();
+    return text.length > MAX_KEY_LENGTH ? `${text.slice(0, MAX_KEY_LENGTH - 1)}…` : text;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? UNREADABLE : value.toISOString();
+  return UNREADABLE;
+}
+
+/** The group reader of `by`, and its name for the summary. */
+function groupReader(by: SummaryOptions['by']): { name: string; read: GroupKey } | undefined {
+  if (by === undefined) return undefined;
+  if (typeof by === 'function')
+    return { name: '(function)', read: (result, lead) => keyOf(by(result, lead), undefined) };
+  if (typeof by !== 'string' || by.trim() === '' || by.length > 200) {
+    throw new TypeError(
+      `summarize: by must be a dotted path (optionally ending in :${BUCKETS.join('|:')}) of up to 200 characters, or a function of the result and lead, received ${describeValue(by)}`,
+    );
+  }
+  const colon = by.lastIndexOf(':');
+  const path = colon < 0 ? by : by.slice(0, colon);
+  const unit = colon < 0 ? undefined : by.slice(colon + 1);
+  if (unit !== undefined && !(BUCKETS as readonly string[]).includes(unit)) {
+    throw new TypeError(
+      `summarize: by "${by}" ends in ":${unit}", expected one of ${BUCKETS.map((each) => `:${each}`).join(', ')} (a date bucket)`,
+    );
+  }
+  const forbidden = path.split('.').find((segment) => FORBIDDEN_SEGMENTS.has(segment) || segment === '');
+  if (forbidden !== undefined) {
+    throw new TypeError(
+      `summarize: by "${by}" has ${forbidden === '' ? 'an empty segment' : `the segment "${forbidden}"`}, expected a dotted path such as "company.industry" or "createdAt:month"`,
+    );
+  }
+  const read = compilePath(path);
+  const bucket = unit as Bucket | undefined;
+  return { name: by, read: (result, lead) => keyOf(read(lead === undefined ? result : lead), bucket) };
+}
+
+function checkMaxGroups(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_GROUPS;
+  if (Number.isInteger(value) && value >= 1 && value <= MAX_MAX_GROUPS) return value;
+  throw new TypeError(
+    `summarize: maxGroups must be a whole number from 1 to ${MAX_MAX_GROUPS}, received ${describeValue(value)}`,
+  );
+}
+
+/** Group keys in order: as text (code units, so dates sort in time), the placeholders last. */
+function compareKeys(a: string, b: string): number {
+  const rank = (key: string) => (key === NONE ? 1 : key === UNREADABLE ? 2 : key === OTHER ? 3 : 0);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function outcomeReader(
@@ -338,11 +590,13 @@ interface BlockerTally {
 
 /**
  * An incremental {@link summarize}: `add` each result as it comes (from `classifyStream`), `result()` at
- * the end — memory grows with the stages, criteria, blockers and distinct scores, never with the leads.
+ * the end — memory grows with the stages, criteria, blockers and distinct scores, never with the leads
+ * (and, with `by`, with the groups: at most `maxGroups`, then `"(other)"`).
  *
- * @param options - `outcome` for the calibration, `bands` for its score bands
- * @returns a builder with `add(result)` and `result()`
- * @throws {TypeError} when `outcome` or `bands` is malformed
+ * @param options - `outcome` for the calibration, `bands` for its score bands, `by` and `maxGroups` for a
+ *   breakdown (a path read on the lead given to `add(result, lead)`, else on the result; or a function)
+ * @returns a builder with `add(result, lead?)` and `result()`
+ * @throws {TypeError} when `outcome`, `bands`, `by` or `maxGroups` is malformed
  *
  * @example
  * const summary = createSummary();
@@ -350,9 +604,24 @@ interface BlockerTally {
  *   summary.add(classify(lead, presets.saas, { asOf: '2026-06-30', detail: 'statuses' }));
  * summary.result().stages.disqualified;
  * //=> { count: 1, share: 0.5, scores: { total: { count: 1, min: 0, p10: 0, p25: 0, median: 0, p75: 0, p90: 0, max: 0, mean: 0 }, fit: { count: 1, min: 0, p10: 0, p25: 0, median: 0, p75: 0, p90: 0, max: 0, mean: 0 }, engagement: { count: 1, min: 0, p10: 0, p25: 0, median: 0, p75: 0, p90: 0, max: 0, mean: 0 } } }
+ * const cohorts = createSummary({ by: 'createdAt:month' });
+ * for (const lead of [{ id: 'a', createdAt: '2026-05-04' }, { id: 'b', createdAt: '2026-06-30T23:00:00Z' }])
+ *   cohorts.add(classify(lead, presets.saas, { asOf: '2026-06-30T23:30:00Z' }), lead);
+ * cohorts.result().breakdown.groups.map((group) => group.key);
+ * //=> ['2026-05', '2026-06']
  */
 export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
   const readOutcome = outcomeReader(options.outcome);
+  const grouping = groupReader(options.by);
+  const maxGroups = checkMaxGroups(options.maxGroups);
+  /** The breakdown: a builder per group, each reading the outcome its parent read. */
+  const groups = new Map<string, SummaryBuilder>();
+  let overflow = 0;
+  let groupOutcome: boolean | undefined;
+  const groupOptions: SummaryOptions = {
+    ...(readOutcome === undefined ? {} : { outcome: () => groupOutcome }),
+    ...(options.bands === undefined ? {} : { bands: options.bands }),
+  };
   const bands = checkBands(options.bands);
   let total = 0;
   let config: { id: string; hash: string } | undefined;
@@ -413,7 +682,7 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
   };
 
   return {
-    add(result) {
+    add(result, lead) {
       if (!isResult(result)) {
         throw new TypeError(
           `summarize: result ${total} is not a classification result (expected the object classify returns), received ${describeValue(result)}`,
@@ -476,8 +745,22 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
       }
       for (const kind of kinds) flags.set(kind, (flags.get(kind) ?? 0) + 1);
 
+      const outcome = readOutcome === undefined ? undefined : readOutcome(result);
+      if (grouping !== undefined) {
+        let key = grouping.read(result, lead) as string;
+        if (!groups.has(key) && groups.size >= maxGroups + (groups.has(OTHER) ? 1 : 0)) {
+          key = OTHER;
+          overflow++;
+        }
+        let group = groups.get(key);
+        if (group === undefined) {
+          group = createSummary(groupOptions);
+          groups.set(key, group);
+        }
+        groupOutcome = outcome;
+        group.add(result);
+      }
       if (readOutcome === undefined) return;
-      const outcome = readOutcome(result);
       if (outcome === undefined) {
         unmatched++;
         return;
@@ -556,34 +839,87 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
         },
       };
       if (readOutcome !== undefined) {
-        const base = matched === 0 ? null : converted / matched;
+        const base: Base = {
+          leads: matched,
+          converted,
+          rate: matched === 0 ? null : converted / matched,
+        };
+        const warnings: SummaryWarning[] = [];
+        const warn = (where: string, label: string, rate: Rate) => {
+          const warning = sampleWarning(where, label, rate, base);
+          if (warning !== undefined) warnings.push(warning);
+        };
+        const all = rateOf(matched, converted, base);
+        warn('all', 'All leads', all);
+        const stageRates: Record<string, Rate> = {};
+        for (const id of stages.keys()) {
+          const found = stageOutcomes.get(id);
+          if (found === undefined) continue;
+          const rate = rateOf(found.leads, found.converted, base);
+          ownKey(stageRates, id, rate);
+          warn(`stages.${id}`, id, rate);
+        }
+        const bandList = bandRates(totals.counts, bands, base);
+        for (const [index, band] of bandList.entries())
+          warn(`bands[${index}]`, `score ${band.from} – ${band.to}`, band);
+        const nextRates: Record<string, Calibration['next'][string]> = {};
+        for (const [id, { stage, unknown, unmet }] of nextOutcomes) {
+          const split = {
+            stage,
+            unknown: rateOf(unknown[0], unknown[1], base),
+            unmet: rateOf(unmet[0], unmet[1], base),
+            comparison: compareRates(unknown[1], unknown[0], unmet[1], unmet[0]),
+          };
+          ownKey(nextRates, id, split);
+          warn(`next.${id}.unknown`, `${id} with ${stage} unknown`, split.unknown);
+          warn(`next.${id}.unmet`, `${id} with ${stage} unmet`, split.unmet);
+        }
+        // adjacent rungs: each stage against the stage its leads are next up for
+        const comparisons: StageComparison[] = [];
+        for (const [id, tally] of stages) {
+          const lower = stageOutcomes.get(id);
+          const higher = tally.next === undefined ? undefined : stageOutcomes.get(tally.next.stage);
+          if (lower === undefined || higher === undefined || tally.next === undefined) continue;
+          const test = compareRates(higher.converted, higher.leads, lower.converted, lower.leads);
+          const interval = differenceInterval(higher.converted, higher.leads, lower.converted, lower.leads);
+          if (test === null || interval === null) continue;
+          comparisons.push({
+            higher: tally.next.stage,
+            lower: id,
+            difference: round4(higher.converted / higher.leads - lower.converted / lower.leads),
+            interval,
+            test,
+          });
+        }
         summary.calibration = {
           leads: matched,
           converted,
-          rate: base === null ? null : round4(base),
+          rate: all.rate,
           unmatched,
-          stages: Object.fromEntries(
-            [...stages.keys()]
-              .filter((id) => stageOutcomes.has(id))
-              .map((id) => {
-                const { leads, converted: won } = stageOutcomes.get(id) as {
-                  leads: number;
-                  converted: number;
-                };
-                return [id, rateOf(leads, won, base)];
-              }),
-          ),
-          bands: bandRates(totals.counts, bands, base),
-          next: Object.fromEntries(
-            [...nextOutcomes].map(([id, { stage, unknown, unmet }]) => [
-              id,
-              {
-                stage,
-                unknown: rateOf(unknown[0], unknown[1], base),
-                unmet: rateOf(unmet[0], unmet[1], base),
-              },
-            ]),
-          ),
+          stages: stageRates,
+          bands: bandList,
+          next: nextRates,
+          interval: all.interval,
+          comparisons,
+          warnings,
+        };
+      }
+      if (grouping !== undefined) {
+        const warnings: SummaryWarning[] = [];
+        if (overflow > 0)
+          warnings.push({
+            code: 'groups_capped',
+            where: 'breakdown',
+            leads: overflow,
+            message: `breakdown by ${grouping.name}: more than ${maxGroups} groups; ${overflow} ${overflow === 1 ? 'lead' : 'leads'} of the later groups are counted under "${OTHER}" (maxGroups raises the cap)`,
+          });
+        summary.breakdown = {
+          by: grouping.name,
+          groups: [...groups.keys()].sort(compareKeys).map((key) => ({
+            key,
+            summary: (groups.get(key) as SummaryBuilder).result(),
+          })),
+          warnings,
         };
       }
       if (approximate || totals.approximate) summary.approximate = true;
@@ -601,7 +937,7 @@ export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
 function bandRates(
   totals: ReadonlyMap<number, readonly [number, number]>,
   bands: number | readonly number[],
-  base: number | null,
+  base: Base,
 ): BandRate[] {
   const entries = [...totals].sort((a, b) => a[0] - b[0]);
   if (entries.length === 0) return [];
@@ -647,23 +983,60 @@ function bandRates(
  * The funnel of a set of results (full or `detail: 'statuses'`): per stage its count, share and score
  * quantiles; every criterion's met / unmet / unknown counts; the blockers that most often keep leads
  * from their next stage, split into "ask" (unknown) and "not met"; flags by kind. With `outcome`, the
- * calibration: conversion rate and lift per stage, per score band and per next-stage status.
+ * calibration: conversion rate and lift per stage, per score band and per next-stage status, each with
+ * its Wilson 95 % interval and a test against the rest; each stage tested against the next one up; and
+ * warnings where a group is too small to judge. With `by`, the same summary per group (a breakdown).
  *
  * @param results - results of one config (e.g. from `classifyMany`)
- * @param options - `outcome` (per lead id, or a function of the result) and `bands`
+ * @param options - `outcome` (per lead id, or a function of the result), `bands`, `by` (a path on the
+ *   leads, given in `leads` in the same order, or on the results; or a function) and `maxGroups`
  * @returns the {@link Summary}
- * @throws {TypeError} when an item is not a result, results mix configs, or `outcome`/`bands` is malformed
+ * @throws {TypeError} when an item is not a result, results mix configs, `leads` and results differ in
+ *   number, or `outcome`/`bands`/`by`/`maxGroups` is malformed
  *
  * @example
- * const results = classifyMany([{ id: 'a' }, { id: 'b', company: { isCompetitor: true } }], presets.saas, {
- *   asOf: '2026-06-30',
- *   detail: 'statuses',
- * });
- * summarize(results, { outcome: { a: true, b: false } }).calibration.stages;
- * //=> { disqualified: { leads: 1, converted: 0, rate: 0, lift: 0 }, unqualified: { leads: 1, converted: 1, rate: 1, lift: 2 } }
+ * const leads = [{ id: 'a' }, { id: 'b', company: { isCompetitor: true } }];
+ * const results = classifyMany(leads, presets.saas, { asOf: '2026-06-30', detail: 'statuses' });
+ * const summary = summarize(results, { outcome: { a: true, b: false } });
+ * summary.calibration.stages.unqualified;
+ * //=> { leads: 1, converted: 1, rate: 1, lift: 2, interval: { low: 0.2065, high: 1 }, liftInterval: { low: 0.4131, high: 2 }, vsRest: { test: 'fisher', p: 1, verdict: 'not distinguishable' } }
+ * summary.calibration.warnings[0].message;
+ * //=> 'All leads: 2 leads with an outcome, fewer than 30: the rate 50.0 % (95 % interval 9.4 % – 90.5 %) may be noise'
+ * const byCompetitor = summarize(results, { leads, by: 'company.isCompetitor' });
+ * byCompetitor.breakdown.groups.map((group) => [group.key, group.summary.total]);
+ * //=> [['true', 1], ['(none)', 1]]
  */
-export function summarize(results: Iterable<SummarizableResult>, options: SummaryOptions = {}): Summary {
+export function summarize(results: Iterable<SummarizableResult>, options: SummarizeOptions = {}): Summary {
   const builder = createSummary(options);
-  for (const result of results) builder.add(result);
+  const given = options.leads;
+  if (
+    given !== undefined &&
+    (given === null || typeof (given as Iterable<unknown>)[Symbol.iterator] !== 'function')
+  ) {
+    throw new TypeError(
+      `summarize: leads must be an iterable of the results' leads, in the same order, received ${describeValue(given)}`,
+    );
+  }
+  const leads = given?.[Symbol.iterator]();
+  let index = 0;
+  for (const result of results) {
+    let lead: unknown;
+    if (leads !== undefined) {
+      const step = leads.next();
+      if (step.done === true) {
+        throw new TypeError(
+          `summarize: leads ended after ${index} items, but there are more results; give the lead of every result, in the same order`,
+        );
+      }
+      lead = step.value;
+    }
+    builder.add(result, lead);
+    index++;
+  }
+  if (leads !== undefined && leads.next().done !== true) {
+    throw new TypeError(
+      `summarize: leads has more items than the ${index} results; give the lead of every result, in the same order`,
+    );
+  }
   return builder.result();
 }

@@ -1,7 +1,9 @@
 /// <reference types="node" />
 // The leadstage command line: the library's main job without writing code. stdout carries only data;
 // progress, the asOf used and warnings go to stderr. Exit codes: 0 ok, 1 findings, 2 usage.
+
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import {
@@ -20,15 +22,18 @@ import {
   guessMap,
   lintConfig,
   maps,
+  presets,
   runExamples,
   type StageHistory,
   type StatusClassification,
   type Summary,
   safeParseConfig,
+  safeParseFieldMap,
   sealConfig,
   stageHistory,
 } from 'leadstage';
 import { parseAsOf } from './asOf';
+import { breakdownLines, calibrationLines } from './calibrationText';
 import { checkDataCommand } from './checkData';
 import { causeOf, columnOf, Diagnostics } from './diagnostics';
 import { ioCode, ioMessage } from './errors';
@@ -47,6 +52,9 @@ import { cellOf, OutcomeColumn } from './outcome';
 import { abortOutputs, escapeFormula, type Output, openOutput } from './output';
 import { renderReport } from './report';
 import { forTerminal } from './text';
+
+/** The command line's guide, as installed: the package ships docs/ beside dist/. */
+const DOCS = fileURLToPath(new URL('../docs/cli.md', import.meta.url));
 
 const VERSION: string = (() => {
   try {
@@ -78,6 +86,7 @@ const LEAD_OPTIONS = {
 } as const;
 
 const LEAD_USAGE = `Reading the leads:
+  --config, -c <file|preset>   the config: a JSON file, or saas, consulting, agency, bant, meddic, champ, anum
   --map <file|hubspot|salesforce|auto>  read rows through a field map (a CRM export); auto: the one the
                                headers look like
   --events <file>              an events file (leadId,type,at; other columns into props) joined by lead id
@@ -125,7 +134,8 @@ Commands:
   schema              the JSON Schema of configs
 
 Leads: a CSV (dotted headers become paths: budget.amount), NDJSON or a JSON array; - for stdin.
-Run leadstage <command> --help for its options. Docs: docs/cli.md`;
+Run leadstage <command> --help for its options.
+Docs: ${DOCS} (shipped with the package), or https://github.com/leadstage/leadstage/blob/main/docs/cli.md`;
 
 /** `--as-of`, default now; the value used goes to stderr so the run can be repeated exactly. */
 function asOfOf(value: string | boolean | undefined): string {
@@ -551,6 +561,35 @@ const pad = (text: string, width: number) =>
   text.length >= width ? text : text + ' '.repeat(width - text.length);
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 
+/** The summary builder of summarize and report: the outcome, and --by / --max-groups checked as usage. */
+function summaryOf(
+  values: Record<string, string | boolean | undefined>,
+  outcome: (() => boolean | undefined) | undefined,
+): ReturnType<typeof createSummary> {
+  const by = typeof values.by === 'string' ? values.by : undefined;
+  const maxGroups = maxGroupsOf(values['max-groups']);
+  try {
+    return createSummary({
+      ...(outcome === undefined ? {} : { outcome }),
+      ...(by === undefined ? {} : { by, maxGroups }),
+    });
+  } catch (error) {
+    // a malformed --by: the library's message, as a usage error
+    throw new CliError(`--by: ${(error as Error).message.replace(/^summarize: /, '')}`, 2);
+  }
+}
+
+/** --max-groups: a whole number from 1 to 10,000 (default 1,000). */
+function maxGroupsOf(value: string | boolean | undefined): number {
+  if (value === undefined) return 1000;
+  const parsed = typeof value === 'string' && /^\d{1,5}$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (parsed >= 1 && parsed <= 10_000) return parsed;
+  throw new CliError(
+    `--max-groups: expected a whole number from 1 to 10000, received ${JSON.stringify(value)}`,
+    2,
+  );
+}
+
 function summaryText(summary: Summary): string {
   const lines = [
     `${summary.total} leads, config ${summary.config?.id ?? '—'} (${summary.config?.hash ?? '—'})`,
@@ -583,31 +622,9 @@ function summaryText(summary: Summary): string {
     );
   }
   const calibration = summary.calibration;
-  if (calibration !== undefined) {
-    lines.push(
-      '',
-      `Calibration: ${calibration.converted} of ${calibration.leads} converted (${percent(calibration.rate)}); ${calibration.unmatched} without an outcome`,
-    );
-    for (const [id, rate] of Object.entries(calibration.stages)) {
-      lines.push(
-        `  ${pad(id, 16)} ${String(rate.leads).padStart(8)} leads  ${percent(rate.rate).padStart(8)}  lift ${rate.lift ?? '—'}`,
-      );
-    }
-    for (const [id, split] of Object.entries(calibration.next)) {
-      lines.push(
-        `  ${pad(`${id}, ${split.stage} unknown`, 28)} ${String(split.unknown.leads).padStart(8)} leads  ${percent(split.unknown.rate).padStart(8)}  lift ${split.unknown.lift ?? '—'}`,
-      );
-      lines.push(
-        `  ${pad(`${id}, ${split.stage} unmet`, 28)} ${String(split.unmet.leads).padStart(8)} leads  ${percent(split.unmet.rate).padStart(8)}  lift ${split.unmet.lift ?? '—'}`,
-      );
-    }
-    lines.push('  score bands:');
-    for (const band of calibration.bands) {
-      lines.push(
-        `  ${pad(`${band.from} – ${band.to}`, 16)} ${String(band.leads).padStart(8)} leads  ${percent(band.rate).padStart(8)}  lift ${band.lift ?? '—'}`,
-      );
-    }
-  }
+  if (calibration !== undefined) lines.push('', ...calibrationLines(calibration));
+  if (summary.breakdown !== undefined)
+    lines.push(...breakdownLines(summary.breakdown, Object.keys(summary.stages)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -638,7 +655,6 @@ const commands: Record<string, Command> = {
   classify: {
     usage: `Usage: leadstage classify <leads> --config <file|preset> [options]
 
-  --config, -c <file|preset>   the config (a JSON file, or saas, consulting, agency, bant, meddic, champ, anum)
   --detail full|statuses|stage what each result holds (default full)
   --format table|json|ndjson|csv  (default table; table text has control characters replaced)
   --no-escape-formulas         csv: write cells starting with = + - @ tab CR as they are (default: a leading ')
@@ -743,14 +759,27 @@ ${LEAD_USAGE}`,
   },
 
   summarize: {
-    usage: `Usage: leadstage summarize <leads> --config <file|preset> [--outcome <column>] [--format text|json] [options]
+    usage: `Usage: leadstage summarize <leads> --config <file|preset> [--outcome <column>] [--by <path>[:month]] [--format text|json] [options]
 
   --outcome <column>   a column saying whether each lead converted (won/lost, yes/no, 1/0, Closed Won,
-                       closedwon, Converted; open stages are no outcome yet): adds the calibration.
+                       closedwon, Converted; open stages are no outcome yet): adds the calibration, each
+                       rate with its 95 % interval, each stage tested against the next one up, and
+                       warnings where groups are too small to judge.
                        Matched as maps match columns (case-insensitive, trimmed); no such column: exit 2
+  --by <path>[:day|:week|:month|:quarter|:year]
+                       a breakdown: the funnel and calibration per group of a lead path (after --map;
+                       else the file's column of that name), a date bucketed: createdAt:month,
+                       company.industry, engage_date:quarter. Up to --max-groups groups (default 1000)
+  --max-groups <n>     the most groups of --by; leads of later groups count under "(other)"
   --format text|json   (default text)
 ${LEAD_USAGE}`,
-    options: { ...LEAD_OPTIONS, outcome: { type: 'string' }, format: { type: 'string' } },
+    options: {
+      ...LEAD_OPTIONS,
+      outcome: { type: 'string' },
+      by: { type: 'string' },
+      'max-groups': { type: 'string' },
+      format: { type: 'string' },
+    },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
       const config = configOf(required(values, 'config', this.usage), values);
@@ -759,14 +788,16 @@ ${LEAD_USAGE}`,
       const asOf = asOfOf(values['as-of']);
       const outcome = typeof values.outcome === 'string' ? new OutcomeColumn(values.outcome) : undefined;
       let current: boolean | undefined;
-      const summary = createSummary(outcome === undefined ? {} : { outcome: () => current });
+      const by = typeof values.by === 'string' ? values.by : undefined;
+      const summary = summaryOf(values, outcome === undefined ? undefined : () => current);
       const run = await leadsOf(file, values, config, outcome);
       const tick = progress();
       for await (const { lead, row, line } of run.leads) {
         if (outcome !== undefined) current = outcome.read(row);
         const result = classifier.classify(lead, { asOf, detail: 'statuses' });
         run.flagged(result, lead, line);
-        summary.add(result);
+        // --by reads the lead, then the file's own column of that name (a column --map does not keep)
+        summary.add(result, by === undefined ? undefined : { ...row, ...lead });
         tick.tick();
       }
       tick.done();
@@ -893,12 +924,19 @@ ${LEAD_USAGE}`,
   },
 
   report: {
-    usage: `Usage: leadstage report <leads> --config <file|preset> --out report.html [--outcome <column>] [options]
+    usage: `Usage: leadstage report <leads> --config <file|preset> --out report.html [--outcome <column>] [--by <path>[:month]] [options]
 
   One self-contained HTML file (no network): the funnel, top blockers, score distribution per stage,
-  time in stage and SLAs when events allow, calibration when --outcome names a column.
+  time in stage and SLAs when events allow, calibration when --outcome names a column (every rate with
+  its 95 % interval), and with --by a breakdown chart (stage shares per group) and, with --outcome, a
+  cohort chart (conversion per group with its interval). --by and --max-groups as for summarize.
 ${LEAD_USAGE}`,
-    options: { ...LEAD_OPTIONS, outcome: { type: 'string' } },
+    options: {
+      ...LEAD_OPTIONS,
+      outcome: { type: 'string' },
+      by: { type: 'string' },
+      'max-groups': { type: 'string' },
+    },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
       required(values, 'out', this.usage);
@@ -907,7 +945,7 @@ ${LEAD_USAGE}`,
       const asOf = asOfOf(values['as-of']);
       const outcome = typeof values.outcome === 'string' ? new OutcomeColumn(values.outcome) : undefined;
       let current: boolean | undefined;
-      const summary = createSummary(outcome === undefined ? {} : { outcome: () => current });
+      const summary = summaryOf(values, outcome === undefined ? undefined : () => current);
       const histories = createHistorySummary();
       let withEvents = 0;
       const run = await leadsOf(file, values, config, outcome);
@@ -917,7 +955,7 @@ ${LEAD_USAGE}`,
         if (outcome !== undefined) current = outcome.read(row);
         const result = classifier.classify(lead, { asOf, detail: 'statuses' });
         run.flagged(result, lead, line);
-        summary.add(result);
+        summary.add(result, values.by === undefined ? undefined : { ...row, ...lead });
         if (Array.isArray(lead.events) && lead.events.length > 0) withEvents++;
         histories.add(stageHistory(lead, classifier, { asOf }));
         tick.tick();
@@ -941,15 +979,37 @@ ${LEAD_USAGE}`,
   },
 
   check: {
-    usage: `Usage: leadstage check <config>
+    usage: `Usage: leadstage check <config|preset> [--map <file|name>]
+       leadstage check --map <file|name>
 
-  Every issue of the config with its path, the lint's warnings, then its embedded examples.
-  Exit 1 when the config is invalid or an example fails.`,
-    options: { help: { type: 'boolean', short: 'h' } },
-    async run(_values, positionals) {
-      if (positionals.length !== 1) throw new CliError(`expected one config file\n\n${this.usage}`, 2);
+  Every issue of the config with its path, the lint's warnings, then its embedded examples; with
+  --map, every issue of a field map too (a JSON file, or a built-in: ${Object.keys(maps).join(', ')}).
+  Exit 1 when the config or the map is invalid or an example fails.`,
+    options: { map: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    async run(values, positionals) {
+      const mapName = typeof values.map === 'string' ? values.map : undefined;
+      if (positionals.length > 1 || (positionals.length === 0 && mapName === undefined))
+        throw new CliError(`expected one config file or preset, or --map <file>\n\n${this.usage}`, 2);
+      let mapFailed = false;
+      if (mapName !== undefined) {
+        const parsedMap = Object.hasOwn(maps, mapName)
+          ? safeParseFieldMap(maps[mapName as keyof typeof maps])
+          : safeParseFieldMap(readJsonFile(mapName, 'field map'));
+        if (parsedMap.success) process.stdout.write(`${mapName}: valid field map\n`);
+        else {
+          for (const issue of parsedMap.issues)
+            process.stdout.write(`${mapName}: error: ${describeIssue(issue)}\n`);
+          process.stdout.write(
+            `${mapName}: invalid field map (${parsedMap.issues.length} error${parsedMap.issues.length === 1 ? '' : 's'})\n`,
+          );
+          mapFailed = true;
+        }
+      }
+      if (positionals.length === 0) return mapFailed ? 1 : 0;
       const file = positionals[0] as string;
-      const input = readJsonFile(file, 'config');
+      const input = Object.hasOwn(presets, file)
+        ? presets[file as keyof typeof presets]
+        : readJsonFile(file, 'config');
       const parsed = safeParseConfig(input);
       if (!parsed.success) {
         for (const issue of parsed.issues) process.stdout.write(`${file}: error: ${describeIssue(issue)}\n`);
@@ -972,7 +1032,7 @@ ${LEAD_USAGE}`,
       process.stdout.write(
         `${file}: valid, ${parsed.warnings.length} warning${parsed.warnings.length === 1 ? '' : 's'}, ${examples.results.length - failed} of ${examples.results.length} examples pass\n`,
       );
-      return failed > 0 ? 1 : 0;
+      return failed > 0 || mapFailed ? 1 : 0;
     },
   },
 

@@ -1,7 +1,7 @@
 // `leadstage report`: one self-contained HTML file — no script, no font, no request of any kind — that
 // opens from disk and prints. Charts are inline SVG in colour-blind-safe colours (Okabe–Ito) with
 // patterns, and every chart has its numbers in a table beside it.
-import type { HistorySummary, Quantiles, Summary } from 'leadstage';
+import type { HistorySummary, Interval, Quantiles, Rate, RateTest, Summary } from 'leadstage';
 
 export interface ReportInput {
   readonly summary: Summary;
@@ -17,6 +17,10 @@ export interface ReportInput {
 const BLUE = '#0072B2';
 const ORANGE = '#E69F00';
 const GREY = '#999999';
+/** Okabe–Ito, for the stages of a breakdown: distinguishable with every common colour-vision deficiency. */
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/** The groups a breakdown chart draws; the JSON of `summarize --by` has them all. */
+const MAX_CHART_GROUPS = 60;
 
 const html = (text: unknown) =>
   String(text).replace(
@@ -27,6 +31,13 @@ const percent = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`;
 const number = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : value.toLocaleString('en');
+const interval = (value: Interval | null) =>
+  value === null ? '—' : `${(value.low * 100).toFixed(1)} – ${(value.high * 100).toFixed(1)} %`;
+const pText = (p: number) => (p < 0.0001 ? '< 0.0001' : p.toFixed(4));
+const verdict = (test: RateTest | null) =>
+  test === null
+    ? '—'
+    : `${test.verdict} (${test.test === 'fisher' ? 'Fisher' : 'z'}, p ${test.p < 0.0001 ? '<' : '='} ${test.p < 0.0001 ? '0.0001' : test.p.toFixed(4)})`;
 const days = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 86_400_000).toFixed(1)} d`);
 
 /** Horizontal bars, one per row; each bar split into parts (value, colour, pattern). */
@@ -36,9 +47,19 @@ function bars(
     label: string;
     parts: ReadonlyArray<{ value: number; fill: string; name: string }>;
     note?: string;
+    /** An error bar from `low` to `high`, in the parts' unit (the 95 % interval of a rate, in %). */
+    interval?: { low: number; high: number };
   }>,
 ): string {
-  const max = Math.max(1, ...rows.map((row) => row.parts.reduce((sum, part) => sum + part.value, 0)));
+  const max = Math.max(
+    1,
+    ...rows.map((row) =>
+      Math.max(
+        row.parts.reduce((sum, part) => sum + part.value, 0),
+        row.interval?.high ?? 0,
+      ),
+    ),
+  );
   const height = 22;
   const barWidth = 320;
   // the label column and the note after the longest bar are as wide as their text: a label clipped by the
@@ -48,7 +69,12 @@ function bars(
   const width = Math.ceil(
     labelWidth +
       Math.max(
-        ...rows.map((row, index) => barLength(row, max, barWidth) + 6 + textWidth(notes[index] ?? '')),
+        ...rows.map(
+          (row, index) =>
+            Math.max(barLength(row, max, barWidth), ((row.interval?.high ?? 0) / max) * barWidth) +
+            6 +
+            textWidth(notes[index] ?? ''),
+        ),
       ) +
       8,
   );
@@ -64,7 +90,16 @@ function bars(
           return rect;
         })
         .join('');
-      return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${html(row.label)}</text>${rects}<text class="note" x="${(x + 6).toFixed(1)}" y="${y + 15}">${html(notes[index])}</text>`;
+      let whisker = '';
+      if (row.interval !== undefined) {
+        const low = labelWidth + (row.interval.low / max) * barWidth;
+        const high = labelWidth + (row.interval.high / max) * barWidth;
+        const mid = y + height / 2;
+        // an error bar: the 95 % interval, with end caps, drawn over the bar
+        whisker = `<g class="interval" stroke="#000" stroke-width="1.5"><title>${html(`${row.label}: 95 % interval ${row.interval.low} – ${row.interval.high}`)}</title><line x1="${low.toFixed(1)}" x2="${high.toFixed(1)}" y1="${mid}" y2="${mid}"/><line x1="${low.toFixed(1)}" x2="${low.toFixed(1)}" y1="${mid - 5}" y2="${mid + 5}"/><line x1="${high.toFixed(1)}" x2="${high.toFixed(1)}" y1="${mid - 5}" y2="${mid + 5}"/></g>`;
+        x = Math.max(x, high);
+      }
+      return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${html(row.label)}</text>${rects}${whisker}<text class="note" x="${(x + 6).toFixed(1)}" y="${y + 15}">${html(notes[index])}</text>`;
     })
     .join('');
   return `<svg role="img" aria-label="${html(title)}" viewBox="0 0 ${width} ${rows.length * (height + 6)}" width="${width}" height="${rows.length * (height + 6)}">
@@ -230,49 +265,164 @@ ${table(
       [`${id}, ${next.stage} unknown`, next.unknown] as const,
       [`${id}, ${next.stage} unmet`, next.unmet] as const,
     ]);
+    const head = [
+      'leads',
+      'converted',
+      'rate',
+      '95 % interval',
+      'lift',
+      'lift 95 % interval',
+      'against the rest',
+    ];
+    const cells = (rate: Rate) => [
+      number(rate.leads),
+      number(rate.converted),
+      percent(rate.rate),
+      interval(rate.interval),
+      rate.lift ?? '—',
+      rate.liftInterval === null ? '—' : `${rate.liftInterval.low} – ${rate.liftInterval.high}`,
+      verdict(rate.vsRest),
+    ];
+    const percentPoints = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)}`;
     sections.push(`<section id="calibration"><h2>Calibration: do the stages predict who converts?</h2>
-<p>Outcome column <code>${html(input.outcome)}</code>: ${number(calibration.converted)} of ${number(calibration.leads)} converted (base rate ${percent(calibration.rate)}); ${number(calibration.unmatched)} leads without an outcome are left out. Lift is the rate over the base rate.</p>
+<p>Outcome column <code>${html(input.outcome)}</code>: ${number(calibration.converted)} of ${number(calibration.leads)} converted (base rate ${percent(calibration.rate)}, 95 % interval ${interval(calibration.interval)}); ${number(calibration.unmatched)} leads without an outcome are left out. Lift is the rate over the base rate. Each rate has its 95 % interval (Wilson; the black error bars), each group is tested against the rest, and each stage against the next one up: "not distinguishable" means the gap may be noise.</p>
 ${bars(
-  'Conversion rate per stage',
+  'Conversion rate per stage, with its 95 % interval',
   byStage.map(([id, rate]) => ({
     label: id,
     parts: [{ value: Math.round((rate.rate ?? 0) * 1000) / 10, fill: BLUE, name: 'conversion %' }],
-    note: `${percent(rate.rate)} · lift ${rate.lift ?? '—'}`,
+    note: `${percent(rate.rate)} [${interval(rate.interval)}] · lift ${rate.lift ?? '—'}`,
+    ...(rate.interval === null
+      ? {}
+      : {
+          interval: {
+            low: Math.round(rate.interval.low * 1000) / 10,
+            high: Math.round(rate.interval.high * 1000) / 10,
+          },
+        }),
   })),
 )}
 ${table(
-  ['stage', 'leads', 'converted', 'rate', 'lift'],
-  byStage.map(([id, rate]) => [
-    id,
-    number(rate.leads),
-    number(rate.converted),
-    percent(rate.rate),
-    rate.lift ?? '—',
-  ]),
+  ['stage', ...head],
+  byStage.map(([id, rate]) => [id, ...cells(rate)]),
 )}
+${
+  calibration.comparisons.length === 0
+    ? ''
+    : `<h3>Adjacent stages: is each stage better than the one below it, beyond noise?</h3>
+${table(
+  ['stages', 'difference (points)', '95 % interval', 'test', 'p', 'verdict'],
+  calibration.comparisons.map((comparison) => [
+    `${comparison.higher} vs ${comparison.lower}`,
+    percentPoints(comparison.difference),
+    `${percentPoints(comparison.interval.low)} – ${percentPoints(comparison.interval.high)}`,
+    comparison.test.test === 'fisher' ? "Fisher's exact" : `z = ${comparison.test.z}`,
+    pText(comparison.test.p),
+    comparison.test.verdict,
+  ]),
+)}`
+}
 <h3>By next-stage status: unknown (never asked) against unmet (asked, and wrong)</h3>
 ${table(
-  ['leads in', 'leads', 'converted', 'rate', 'lift'],
-  split.map(([label, rate]) => [
-    label,
-    number(rate.leads),
-    number(rate.converted),
-    percent(rate.rate),
-    rate.lift ?? '—',
-  ]),
+  ['leads in', ...head],
+  split.map(([label, rate]) => [label, ...cells(rate)]),
 )}
 <h3>By score band</h3>
 ${table(
-  ['total score', 'leads', 'converted', 'rate', 'lift'],
-  calibration.bands.map((band) => [
-    `${band.from} – ${band.to}`,
-    number(band.leads),
-    number(band.converted),
-    percent(band.rate),
-    band.lift ?? '—',
+  ['total score', ...head],
+  calibration.bands.map((band) => [`${band.from} – ${band.to}`, ...cells(band)]),
+)}
+${
+  calibration.warnings.length === 0
+    ? ''
+    : `<h3 id="calibration-warnings">Small samples: read these figures with care</h3><ul>${calibration.warnings
+        .slice(0, 50)
+        .map((warning) => `<li>${html(warning.message)}</li>`)
+        .join(
+          '',
+        )}${calibration.warnings.length > 50 ? `<li>… and ${calibration.warnings.length - 50} more</li>` : ''}</ul>`
+}
+</section>`);
+  }
+
+  const breakdown = summary.breakdown;
+  if (breakdown !== undefined) {
+    const shown = breakdown.groups.slice(0, MAX_CHART_GROUPS);
+    const more =
+      breakdown.groups.length > shown.length
+        ? `<p>The first ${MAX_CHART_GROUPS} of ${number(breakdown.groups.length)} groups are shown; <code>leadstage summarize --by ${html(breakdown.by)} --format json</code> gives them all.</p>`
+        : '';
+    const colour = (index: number) => PALETTE[index % PALETTE.length] as string;
+    const legend = stages
+      .map(([id], index) => `<span class="key" style="background:${colour(index)}"></span> ${html(id)}`)
+      .join(' &nbsp; ');
+    sections.push(`<section id="breakdown"><h2>Breakdown by ${html(breakdown.by)}: stage shares per group</h2>
+<p>${number(breakdown.groups.length)} groups. ${legend}</p>${more}
+${bars(
+  `Share of each stage per group of ${breakdown.by}`,
+  shown.map((group) => ({
+    label: group.key,
+    parts: stages.map(([id], index) => ({
+      value: Math.round((group.summary.stages[id]?.share ?? 0) * 1000) / 10,
+      fill: colour(index),
+      name: `${id} %`,
+    })),
+    note: `${number(group.summary.total)} leads`,
+  })),
+)}
+${table(
+  ['group', 'leads', ...stages.map(([id]) => id)],
+  shown.map((group) => [
+    group.key,
+    number(group.summary.total),
+    ...stages.map(([id]) => percent(group.summary.stages[id]?.share ?? 0)),
+  ]),
+)}
+${breakdown.warnings.map((warning) => `<p>${html(warning.message)}</p>`).join('')}
+</section>`);
+    if (breakdown.groups.some((group) => group.summary.calibration !== undefined)) {
+      const small = (group: (typeof shown)[number]) => {
+        const leads = group.summary.calibration?.leads ?? 0;
+        return leads > 0 && leads < 30;
+      };
+      sections.push(`<section id="cohorts"><h2>Conversion per group of ${html(breakdown.by)}, with its 95 % interval</h2>
+<p>Each group's conversion among its leads with an outcome, with its 95 % interval (Wilson; the black error bars). Groups marked "few" have fewer than 30 leads with an outcome: their rates may be noise. Overlapping intervals: the groups may not differ at all.</p>${more}
+${bars(
+  `Conversion rate per group of ${breakdown.by}, with its 95 % interval`,
+  shown.map((group) => {
+    const calibration = group.summary.calibration;
+    const rateInterval = calibration?.interval ?? null;
+    return {
+      label: group.key,
+      parts: [{ value: Math.round((calibration?.rate ?? 0) * 1000) / 10, fill: BLUE, name: 'conversion %' }],
+      note:
+        (calibration?.leads ?? 0) === 0
+          ? 'no outcome yet'
+          : `${percent(calibration?.rate)} [${interval(rateInterval)}] · ${number(calibration?.leads ?? 0)} with an outcome${small(group) ? ' · few' : ''}`,
+      ...(rateInterval === null
+        ? {}
+        : {
+            interval: {
+              low: Math.round(rateInterval.low * 1000) / 10,
+              high: Math.round(rateInterval.high * 1000) / 10,
+            },
+          }),
+    };
+  }),
+)}
+${table(
+  ['group', 'leads with an outcome', 'converted', 'rate', '95 % interval', 'sample'],
+  shown.map((group) => [
+    group.key,
+    number(group.summary.calibration?.leads ?? 0),
+    number(group.summary.calibration?.converted ?? 0),
+    percent(group.summary.calibration?.rate),
+    interval(group.summary.calibration?.interval ?? null),
+    (group.summary.calibration?.leads ?? 0) === 0 ? 'no outcome' : small(group) ? 'few (< 30)' : 'ok',
   ]),
 )}
 </section>`);
+    }
   }
 
   if (input.quality !== undefined && input.quality.length > 0) {

@@ -15,9 +15,9 @@ function messagesFor(locale: unknown): ExplainMessages {
 }
 
 /** `unreadable:budget.amount` with the value the lead held there, when a criterion read it: `… ("a lot")`. */
-function withValue(flag: string, result: Classification): string {
-  if (!flag.startsWith('unreadable:')) return flag;
-  const path = flag.slice('unreadable:'.length);
+function withValue(flag: string, result: Classification, read?: string): string {
+  if (read === undefined && !flag.startsWith('unreadable:')) return flag;
+  const path = read ?? flag.slice('unreadable:'.length);
   for (const criterion of Object.values(result.criteria)) {
     for (const fact of criterion.facts) {
       if (fact.path === path && fact.value !== undefined) return `${flag} (${JSON.stringify(fact.value)})`;
@@ -51,8 +51,25 @@ function factLabel(path: string, m: ExplainMessages): string {
   return events === null ? path : m.eventsOf((events[1] as string).split('|'));
 }
 
-function signed(points: number): string {
-  return points > 0 ? `+${points}` : String(points);
+function signed(points: number, m: ExplainMessages): string {
+  return points > 0 ? `+${m.number(points)}` : m.number(points);
+}
+
+/** A data flag in words: `kind:subject`, the subject a fact path, an event or an operator's name. */
+function flagText(flag: string, result: Classification, m: ExplainMessages): string {
+  const colon = flag.indexOf(':');
+  const kind = colon < 0 ? flag : flag.slice(0, colon);
+  const about = colon < 0 ? '' : flag.slice(colon + 1);
+  const event = /^events\[(\d+)\](?:\.at)?$/.exec(about);
+  const subject =
+    event !== null ? m.event(Number(event[1])) : kind === 'operator_failed' ? about : factLabel(about, m);
+  const words = m.flag(kind, subject);
+  // a flag of a kind the library does not know (a custom operator's) is shown as it is
+  return words === undefined
+    ? withValue(flag, result)
+    : kind === 'unreadable'
+      ? withValue(words, result, about)
+      : words;
 }
 
 /**
@@ -75,7 +92,7 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
   const m = messagesFor(options.locale ?? (result as { locale?: unknown }).locale ?? 'en');
   const lines: string[] = [];
   const groupEntries = Object.entries(result.scores).filter(([name]) => name !== 'total');
-  const groups = groupEntries.map(([name, value]) => `${name} ${value}`).join(', ');
+  const groups = groupEntries.map(([name, value]) => `${name} ${m.number(value)}`).join(', ');
   // a config without scoring has nothing to say about a score
   const scored = groupEntries.length > 0 || result.ledger.length > 0 || result.scores.total !== 0;
   lines.push(
@@ -139,7 +156,7 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
         (detail) => detail !== undefined,
       );
       lines.push(
-        `  ${signed(entry.points)} ${name}${details.length === 0 ? '' : ` [${details.join(', ')}]`}`,
+        `  ${signed(entry.points, m)} ${name}${details.length === 0 ? '' : ` [${details.join(', ')}]`}`,
       );
     }
   }
@@ -154,7 +171,8 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
   }
   if (result.flags.length > 0) {
     lines.push('');
-    lines.push(`${m.flags} ${result.flags.map((flag) => withValue(flag, result)).join(', ')}.`);
+    lines.push(m.flags);
+    for (const flag of result.flags) lines.push(`  - ${flagText(flag, result, m)}.`);
   }
   return lines.join('\n');
 }

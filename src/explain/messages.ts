@@ -35,6 +35,25 @@ export interface ExplainMessages {
   readonly facts: Readonly<Record<string, string>>;
   /** Events of some types: `demo_completed or pricing_discussed events`. */
   readonly eventsOf: (types: readonly string[]) => string;
+  /** A number as the language writes it: `1234.5` in English, `1.234,5` in Italian. */
+  readonly number: (value: number) => string;
+  /** An event by its place in the lead: `event 3` for `events[2]`. */
+  readonly event: (index: number) => string;
+  /**
+   * A data flag of the result in words, by its kind (`unreadable`, `invalid_date`, …) and what it is
+   * about (a fact in words, an event, an operator); `undefined` for a kind it does not know.
+   */
+  readonly flag: (kind: string, subject: string) => string | undefined;
+}
+
+/** Thousands grouped with `group`, decimals after `decimal`: values are already rounded (cents at most). */
+function formatNumber(value: number, group: string, decimal: string): string {
+  if (!Number.isFinite(value)) return String(value);
+  const [whole, fraction] = String(Math.abs(value)).split('.') as [string, string | undefined];
+  // exponent forms (1e21, 1e-7) are left as they are
+  if (!/^\d+$/.test(whole) || (fraction !== undefined && !/^\d+$/.test(fraction))) return String(value);
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${value < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `${decimal}${fraction}`}`;
 }
 
 const en: ExplainMessages = {
@@ -98,13 +117,45 @@ const en: ExplainMessages = {
     'company.isCustomer': 'whether they are a customer',
   },
   eventsOf: (types) => `${types.join(' or ')} events`,
+  number: (value) => String(value),
+  event: (index) => `event ${index + 1}`,
+  flag: (kind, subject) => {
+    switch (kind) {
+      case 'unreadable':
+        return `${subject}: a value that could not be read`;
+      case 'ambiguous_number':
+        return `${subject}: an ambiguous number (thousands or decimals? set the decimal separator)`;
+      case 'invalid_date':
+        return `${subject}: a date that could not be read`;
+      case 'invalid_event':
+        return `${subject}: an event that could not be read (a type and a date are needed)`;
+      case 'future_events_ignored':
+        return 'events dated after the as-of instant were left out';
+      case 'events_truncated':
+        return 'more than 10,000 events: only the most recent were read';
+      case 'budget_exceeded':
+        return 'the classification reached its work limit: what it had not read is unknown';
+      case 'too_costly':
+        return `${subject}: a pattern test too costly for this value, read as unknown`;
+      case 'operator_failed':
+        return `the custom operator "${subject}" failed: its tests read as unknown`;
+      case 'flags_truncated':
+        return 'more notes than are listed';
+      default:
+        return undefined;
+    }
+  },
 };
+
+/** Dates starting with a vowel sound take the elided article: l'8 luglio, all'11 giugno (but il 1° luglio). */
+const elides = (date: string) => /^(8|11)\s/.test(date);
 
 const it: ExplainMessages = {
   lead: (id) => (id === undefined ? 'Questo lead' : `Lead ${id}`),
   stage: (stage, label) => (stage === label ? `fase ${stage}` : `fase ${stage} (${label})`),
-  score: (total, groups) => `punteggio ${total}${groups === '' ? '' : ` (${groups})`}`,
-  context: (asOf, config) => `Al ${asOf}, con la configurazione "${config}".`,
+  score: (total, groups) =>
+    `punteggio ${formatNumber(total, '.', ',')}${groups === '' ? '' : ` (${groups})`}`,
+  context: (asOf, config) => `${elides(asOf) ? "All'" : 'Al '}${asOf}, con la configurazione "${config}".`,
   met: 'Soddisfatti',
   unmet: 'Non soddisfatti',
   unknown: 'Sconosciuti (dati mancanti)',
@@ -121,7 +172,7 @@ const it: ExplainMessages = {
   events: (count) => (count === 1 ? '1 evento' : `${count} eventi`),
   cap: (group) => (group === 'total' ? 'tetto sul totale' : `tetto su ${group}`),
   actions: 'Prossimi passi:',
-  followUp: (date) => `Ricontattare entro il ${date}.`,
+  followUp: (date) => `Ricontattare entro ${elides(date) ? "l'" : 'il '}${date}.`,
   flags: 'Qualità dei dati:',
   inTime: (milliseconds) => {
     const hours = Math.round(milliseconds / 3_600_000);
@@ -155,15 +206,43 @@ const it: ExplainMessages = {
     'need.painPoints': 'problemi da risolvere',
     'need.painPoints.length': 'problemi da risolvere',
     'need.severity': 'quanto è urgente',
-    'need.statement': 'l’esigenza con parole loro',
+    'need.statement': "l'esigenza con parole loro",
     'timeline.purchaseBy': 'data di acquisto',
-    'company.employees': 'dimensione dell’azienda',
+    'company.employees': "dimensione dell'azienda",
     'company.annualRevenue': 'fatturato annuo',
     'company.industry': 'settore',
     'company.isCompetitor': 'se sono un concorrente',
     'company.isCustomer': 'se sono già clienti',
   },
   eventsOf: (types) => `eventi ${types.join(' o ')}`,
+  number: (value) => formatNumber(value, '.', ','),
+  event: (index) => `evento ${index + 1}`,
+  flag: (kind, subject) => {
+    switch (kind) {
+      case 'unreadable':
+        return `${subject}: un valore illeggibile`;
+      case 'ambiguous_number':
+        return `${subject}: un numero ambiguo (migliaia o decimali? indicare il separatore decimale)`;
+      case 'invalid_date':
+        return `${subject}: una data illeggibile`;
+      case 'invalid_event':
+        return `${subject}: un evento illeggibile (servono un tipo e una data)`;
+      case 'future_events_ignored':
+        return 'esclusi gli eventi con data successiva al momento della valutazione';
+      case 'events_truncated':
+        return 'più di 10.000 eventi: letti solo i più recenti';
+      case 'budget_exceeded':
+        return 'la valutazione ha raggiunto il suo limite di lavoro: ciò che non ha letto è sconosciuto';
+      case 'too_costly':
+        return `${subject}: un confronto con un pattern troppo costoso per questo valore, considerato sconosciuto`;
+      case 'operator_failed':
+        return `l'operatore personalizzato "${subject}" ha dato errore: i suoi test sono sconosciuti`;
+      case 'flags_truncated':
+        return 'altre note oltre a quelle elencate';
+      default:
+        return undefined;
+    }
+  },
 };
 
 export const MESSAGES: Readonly<Record<string, ExplainMessages>> = { en, it };

@@ -1,7 +1,7 @@
 // The built CLI, spawned as a user runs it: stdout carries data only, stderr the asOf used, progress and
 // warnings, and the exit code says 0 ok, 1 findings, 2 usage.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -283,6 +283,29 @@ describe('leadstage check, seal, schema', () => {
     expect(stdout).toContain(`${file}: invalid (3 errors)`);
   });
 
+  it('checks a preset by name, and field maps by file or built-in name', () => {
+    const preset = run(['check', 'consulting']);
+    expect(preset.code).toBe(0);
+    expect(preset.stdout).toMatch(/consulting: valid, 0 warnings, \d+ of \d+ examples pass/);
+    const builtIn = run(['check', '--map', 'hubspot']);
+    expect([builtIn.code, builtIn.stdout]).toEqual([0, 'hubspot: valid field map\n']);
+    const dir = mkdtempSync(join(tmpdir(), 'leadstage-cli-'));
+    const bad = join(dir, 'map.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({ version: 1, id: 'm', fields: [{ from: 'A', to: 'budget.amount', type: 'nmber' }] }),
+    );
+    const map = run(['check', '--map', bad]);
+    expect(map.code).toBe(1);
+    expect(map.stdout).toContain(`${bad}: error: fields[0].type: invalid value`);
+    expect(map.stdout).toContain(`${bad}: invalid field map (1 error)`);
+    // both at once: a valid config does not hide an invalid map
+    const both = run(['check', 'saas', '--map', bad]);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toContain('saas: valid');
+    expect(run(['check']).code).toBe(2);
+  });
+
   it('seals a config and prints the schema', () => {
     const sealed = JSON.parse(run(['seal', 'saas']).stdout);
     expect(sealed.$seal).toMatch(/^leadstage\/1:[0-9a-z]+$/);
@@ -306,6 +329,85 @@ describe('leadstage summarize, explain, history, diff', () => {
     const text = run(['summarize', ...lead, '--outcome', 'converted']).stdout;
     expect(text).toContain('Funnel');
     expect(text).toContain('Calibration: 4 of 10 converted (40.0 %)');
+  });
+
+  it('shows each rate with its interval, the adjacent stages tested, and small samples flagged', () => {
+    const text = run(['summarize', ...lead, '--outcome', 'converted']).stdout;
+    expect(text).toContain('Calibration: 4 of 10 converted (40.0 %), 95 % interval 16.8 – 68.7 %');
+    // SQO 2 of 2: lift 2.5, but from 2 leads — the interval and the test say so
+    expect(text).toMatch(
+      /SQO +2 leads +100\.0 % \[34\.2 – 100\.0 %\] +lift 2\.5 \[0\.86 – 2\.5\] +vs the rest: not distinguishable \(Fisher's exact, p = 0\.1333\)/,
+    );
+    expect(text).toContain(
+      "SQO vs SAL                   +60.0 points [−15.4 – +88.2]  not distinguishable (Fisher's exact, p = 0.4286): the gap may be noise",
+    );
+    expect(text).toContain(
+      '! SQO: 2 leads with an outcome, fewer than 30: the rate 100.0 % (95 % interval 34.2 % – 100.0 %) and lift 2.5 may be noise',
+    );
+  });
+
+  it('breaks the funnel and calibration down --by a lead path, or a column --map does not keep', () => {
+    const { code, stdout } = run([
+      'summarize',
+      ...lead,
+      '--outcome',
+      'converted',
+      '--by',
+      'need.severity',
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    const results = JSON.parse(run(['classify', ...lead, '--format', 'json', '--detail', 'statuses']).stdout);
+    const severity: Record<string, string> = {};
+    for (const line of readFileSync(join(ROOT, 'examples', 'leads.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)) {
+      const cells = line.split(',');
+      severity[cells[0] as string] = cells[7] === '' ? '(none)' : (cells[7] as string);
+    }
+    const converted = new Set(['acme', 'globex', 'stark', 'tyrell']);
+    const expected = summarize(results, {
+      outcome: (result) => converted.has(result.leadId as string),
+      by: (result) => severity[result.leadId as string],
+    });
+    expect(summary).toEqual({ ...expected, breakdown: { ...expected.breakdown, by: 'need.severity' } });
+    expect(summary.breakdown.groups.map((group: { key: string }) => group.key)).toEqual([
+      'high',
+      'low',
+      'medium',
+      '(none)',
+    ]);
+    const text = run(['summarize', ...lead, '--outcome', 'converted', '--by', 'need.severity']).stdout;
+    expect(text).toContain('Breakdown by need.severity: 4 groups');
+    expect(text).toMatch(
+      / {2}high +3 +0\.0 % +66\.7 % +33\.3 % +0\.0 % +3 +100\.0 % +\[43\.9 – 100\.0 %\] !/,
+    );
+    // "Original Source" is read into source by the HubSpot map; --by finds the file's own column
+    const hubspot = run([
+      'summarize',
+      fixture('hubspot.csv'),
+      '--map',
+      'hubspot',
+      '-c',
+      'saas',
+      '--as-of',
+      AS_OF,
+      '--by',
+      'Original Source',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(hubspot.stdout).breakdown.groups.map((group: { key: string }) => group.key)).toEqual([
+      'DIRECT_TRAFFIC',
+      'ORGANIC_SEARCH',
+      'PAID_SOCIAL',
+    ]);
+    const bad = run(['summarize', ...lead, '--by', 'createdAt:months']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--by: by "createdAt:months" ends in ":months", expected one of :day');
   });
 
   it('explains each lead, in Italian too', () => {
@@ -366,4 +468,79 @@ describe('leadstage report', () => {
     expect(html).toMatch(/<section id="quality">.*10 rows read, 10 leads, 0 skipped/s);
     expect(html).toContain('outcomes (&quot;converted&quot;): 10 readable of 10');
   });
+});
+
+// The real Maven pipeline (../shared/data/real/maven), read by the CLI as a user would, without a map:
+// --by engage_date:month counts per month what the CSV holds. Skipped, visibly, without ../shared.
+const MAVEN = join(ROOT, '..', 'shared', 'data', 'real', 'maven', 'sales_pipeline.csv');
+describe('leadstage summarize --by on the real Maven pipeline', () => {
+  it.skipIf(!existsSync(MAVEN))(
+    'gives each engage month its opportunities, outcomes and wins, as the CSV counts them',
+    () => {
+      const config = join(mkdtempSync(join(tmpdir(), 'leadstage-maven-')), 'maven-funnel.json');
+      writeFileSync(
+        config,
+        JSON.stringify({
+          version: 1,
+          id: 'maven-funnel',
+          criteria: {
+            account: { when: { fact: 'account', exists: true } },
+            bigTicket: {
+              when: { fact: 'product', in: ['GTX Pro', 'GTX Plus Pro', 'GTK 500', 'MG Advanced'] },
+            },
+          },
+          stages: [
+            { id: 'SQO', when: { all: [{ criterion: 'account' }, { criterion: 'bigTicket' }] } },
+            { id: 'SAL', when: { criterion: 'account' } },
+            { id: 'unqualified' },
+          ],
+        }),
+      );
+      const { code, stdout, stderr } = run([
+        'summarize',
+        MAVEN,
+        '-c',
+        config,
+        '--as-of',
+        '2018-01-01',
+        '--outcome',
+        'deal_stage',
+        '--by',
+        'engage_date:month',
+        '--format',
+        'json',
+      ]);
+      expect(code, stderr).toBe(0);
+      const counted = new Map<string, { leads: number; won: number; closed: number }>();
+      for (const line of readFileSync(MAVEN, 'utf8').trim().split('\n').slice(1)) {
+        const [, , , , stage, engaged] = line.split(',');
+        const month = engaged === '' ? '(none)' : (engaged as string).slice(0, 7);
+        const entry = counted.get(month) ?? { leads: 0, won: 0, closed: 0 };
+        entry.leads++;
+        if (stage === 'Won') entry.won++;
+        if (stage === 'Won' || stage === 'Lost') entry.closed++;
+        counted.set(month, entry);
+      }
+      const groups = JSON.parse(stdout).breakdown.groups as Array<{
+        key: string;
+        summary: { total: number; calibration: { leads: number; converted: number } };
+      }>;
+      expect(
+        groups.map((group) => [
+          group.key,
+          group.summary.total,
+          group.summary.calibration.leads,
+          group.summary.calibration.converted,
+        ]),
+      ).toEqual(
+        [...counted.keys()]
+          .sort((a, b) => (a === '(none)' ? 1 : b === '(none)' ? -1 : a < b ? -1 : 1))
+          .map((month) => {
+            const entry = counted.get(month) as { leads: number; won: number; closed: number };
+            return [month, entry.leads, entry.closed, entry.won];
+          }),
+      );
+      expect(groups[0]).toMatchObject({ key: '2016-10', summary: { total: 7 } });
+    },
+  );
 });

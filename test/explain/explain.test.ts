@@ -28,7 +28,7 @@ describe('explain', () => {
     expect(text).toContain(
       'Unknown, and worth asking once those change:\n  - Budget. Ask for the budget range. (collect: budget status, budget amount)',
     );
-    expect(text).toContain('Data quality: invalid_date:timeline.purchaseBy.');
+    expect(text).toContain('Data quality:\n  - purchase date: a date that could not be read.');
   });
 
   it('shows caps in the score breakdown', () => {
@@ -41,7 +41,9 @@ describe('explain', () => {
   it('shows the value an unreadable flag is about', () => {
     const result = classify({ budget: { amount: 'a lot' } }, config, { asOf });
     expect(result.flags).toEqual(['unreadable:budget.amount']);
-    expect(explain(result)).toContain('Data quality: unreadable:budget.amount ("a lot").');
+    expect(explain(result)).toContain(
+      'Data quality:\n  - budget amount: a value that could not be read ("a lot").',
+    );
   });
 
   it('reads as a note: dates in words, no score without scoring, no id as "this lead"', () => {
@@ -64,6 +66,69 @@ describe('explain', () => {
       locale: 'it',
     });
     expect(it).toContain('Ricontattare entro il 2 luglio 2026, ore 09:30 UTC (tra 2 giorni).');
+  });
+
+  it('writes Italian as Italians do: the elided article, decimal commas and thousands points', () => {
+    const plain = {
+      version: 1,
+      id: 'plain',
+      criteria: {},
+      scoring: {
+        rules: [{ id: 'big', label: 'Grande', points: 1234.5, when: { fact: 'budget.amount', gte: 1 } }],
+      },
+      stages: [{ id: 'SQO', followUp: { within: { days: 2 } } }],
+    };
+    const on = (asOf: string) =>
+      explain(classify({ budget: { amount: 5000 } }, plain, { asOf, locale: 'it' }), { locale: 'it' });
+    // 8 (otto) and 11 (undici) start with a vowel: l'8, all'11; the first of the month stays "il 1°"
+    expect(on('2026-07-06')).toContain("Ricontattare entro l'8 luglio 2026 (tra 2 giorni).");
+    expect(on('2026-07-09')).toContain("Ricontattare entro l'11 luglio 2026");
+    expect(on('2026-07-11')).toContain("All'11 luglio 2026, con la configurazione");
+    expect(on('2026-06-29')).toContain('Ricontattare entro il 1° luglio 2026');
+    expect(on('2026-07-16')).toContain('Ricontattare entro il 18 luglio 2026');
+    expect(on('2026-07-06')).toContain('punteggio 1.234,5');
+    expect(on('2026-07-06')).toContain('  +1.234,5 Grande');
+    // English keeps its own way of writing them
+    expect(explain(classify({ budget: { amount: 5000 } }, plain, { asOf: '2026-07-06' }))).toContain(
+      'score 1234.5',
+    );
+  });
+
+  it('writes every built-in data flag in words, in both languages, never as a code', () => {
+    const flags = [
+      'unreadable:budget.amount',
+      'ambiguous_number:budget.amount',
+      'invalid_date:timeline.purchaseBy',
+      'invalid_event:events[2]',
+      'invalid_date:events[0].at',
+      'future_events_ignored',
+      'events_truncated',
+      'budget_exceeded',
+      'too_costly:contact.title',
+      'operator_failed:isVip',
+      'flags_truncated',
+    ];
+    const result = { ...classify({}, config, { asOf }), flags };
+    for (const locale of ['en', 'it']) {
+      const text = explain(result, { locale });
+      const section = text.slice(text.indexOf(locale === 'en' ? 'Data quality:' : 'Qualità dei dati:'));
+      expect(section.split('\n')).toHaveLength(flags.length + 1);
+      for (const code of [
+        'unreadable',
+        'ambiguous_number',
+        'invalid_',
+        'future_events',
+        'events_truncated',
+        'budget_exceeded',
+        'too_costly',
+        'operator_failed',
+        'flags_truncated',
+        'events[',
+      ])
+        expect(section, `${locale}: ${code}`).not.toContain(code);
+    }
+    // a flag of a kind explain does not know (a custom operator's own) is shown as it is
+    expect(explain({ ...result, flags: ['my_flag:x'] })).toContain('  - my_flag:x.');
   });
 });
 

@@ -56,6 +56,38 @@ describe.runIf(present)('Olist: an origin never recorded converts three times as
       later: 0,
     });
     expect(summary.calibration).toMatchObject({ leads: 8000, converted: 842, unmatched: 0 });
+    // never asked against asked-and-wrong: 193/1159 against 127/2460, z = 11.36 — far beyond noise
+    expect(split?.comparison).toEqual({ test: 'z', z: 11.3591, p: 0, verdict: 'distinguishable' });
+  });
+
+  it('tells the real gap from the noise: SQO above SAL is real, SAL above unqualified is not', () => {
+    const results = classifyMany(
+      rows.map((row) => mapLead(row, olistLeadMap).lead),
+      config,
+      { asOf: '2018-06-01', detail: 'statuses' },
+    );
+    const calibration = summarize(results, {
+      outcome: (result) => won.has(result.leadId as string),
+    }).calibration;
+    // z tests as SciPy computes them: 286/2016 against 236/2365, z = 4.2846, p = 1.8e-5;
+    // 236/2365 (10.0 %) against 320/3619 (8.8 %), z = 1.4807, p = 0.1387
+    expect(calibration?.comparisons.map(({ higher, lower, test }) => ({ higher, lower, ...test }))).toEqual([
+      { higher: 'SQO', lower: 'SAL', test: 'z', z: 4.2846, p: 0, verdict: 'distinguishable' },
+      {
+        higher: 'SAL',
+        lower: 'unqualified',
+        test: 'z',
+        z: 1.4807,
+        p: 0.1387,
+        verdict: 'not distinguishable',
+      },
+    ]);
+    // Wilson intervals: 12.7–15.8 %, 8.8–11.3 %, 8.0–9.8 % (SAL's and unqualified's overlap)
+    expect(calibration?.stages.SQO?.interval).toEqual({ low: 0.1273, high: 0.1578 });
+    expect(calibration?.stages.SAL?.interval?.low).toBeLessThan(
+      calibration?.stages.unqualified?.interval?.high ?? 0,
+    );
+    expect(calibration?.warnings).toEqual([]);
   });
 });
 
