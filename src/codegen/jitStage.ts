@@ -1,4 +1,5 @@
 import type { Budget } from '../dsl/budget';
+import { DataError } from '../internal/codegen/code';
 import type { Config } from '../schema/config';
 import { type GeneratedStage, generateStageFunction } from './generateModule';
 import * as helpers from './runtime';
@@ -9,7 +10,14 @@ import * as helpers from './runtime';
  * an `EvalError`), so the caller keeps the closures.
  */
 export function jitStage(config: Config, budget: Readonly<Required<Budget>>): GeneratedStage | undefined {
-  const source = generateStageFunction(config, budget);
+  let source: string;
+  try {
+    source = generateStageFunction(config, budget);
+  } catch (error) {
+    // a config built in code may hold what JSON cannot (an undefined in a list): the closures run it
+    if (error instanceof DataError) return undefined;
+    throw error;
+  }
   let factory: (h: typeof helpers) => GeneratedStage;
   try {
     factory = new Function('h', source) as (h: typeof helpers) => GeneratedStage;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compile, defaultOperators, presets, stageHistory } from '../../src/index';
+import { compile, defaultOperators, generateModule, presets, stageHistory } from '../../src/index';
 import { corpusLeads } from '../results/corpus';
 
 const lead = { budget: { status: 'approved' }, events: [{ type: 'newsletter_signup', at: '2026-06-01' }] };
@@ -48,6 +48,26 @@ describe('compile(config, { codegen: true })', () => {
     vi.unstubAllGlobals();
     expect(classifier.mode).toBe('closures');
     expect(classifier.stage(lead, { asOf: '2026-06-30' })).toBe('SAL');
+  });
+
+  it('keeps the closures for a config built in code that holds what JSON cannot (found by npm run fuzz)', () => {
+    const rules = presets.saas.scoring?.rules ?? [];
+    // a list with a hole (what `delete list[1]` leaves): the validator's checks skip holes, JSON has none
+    const types = ['demo_completed', 'x', 'pricing_discussed'];
+    delete types[1];
+    const config = {
+      ...presets.saas,
+      scoring: {
+        ...presets.saas.scoring,
+        rules: [...rules, { id: 'odd', points: 1, event: types }],
+      },
+    };
+    const jit = compile(config, { codegen: true });
+    expect(jit.mode).toBe('closures');
+    expect(jit.stage(lead, { asOf: '2026-06-30' })).toBe(compile(config).stage(lead, { asOf: '2026-06-30' }));
+    expect(() => generateModule(config)).toThrow(
+      /holds a value JSON cannot \(undefined at constant\.rules\[\d+\]\.event\[1\]/,
+    );
   });
 
   it('keeps the closures for an operator table of your own, which generated code does not know', () => {

@@ -74,26 +74,32 @@ export function safeStringify(value: unknown): string {
     .replace(/<(?=\/script|!--)/gi, '\\u003c');
 }
 
+/** A constant for generated code that is not JSON data (an `undefined` in an array, a function, `NaN`, …). */
+export class DataError extends TypeError {
+  override readonly name = 'DataError';
+}
+
 /** Checks that a value is JSON data all the way down (finite numbers, no functions, symbols or cycles). */
-function checkData(value: unknown, depth: number): void {
-  if (depth > 200) throw new TypeError('data: nested too deeply');
+function checkData(value: unknown, path: string, depth: number): void {
+  if (depth > 200) throw new DataError(`data: nested too deeply at ${path}`);
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError(`data: ${value} inside a constant is not JSON`);
+    if (!Number.isFinite(value)) throw new DataError(`data: ${value} at ${path} is not JSON`);
     return;
   }
-  if (typeof value !== 'object') throw new TypeError(`data: ${typeof value} is not JSON data`);
-  if (value instanceof Code) throw new TypeError('data: code inside a constant');
-  const proto = Object.getPrototypeOf(value);
+  if (typeof value !== 'object') throw new DataError(`data: ${typeof value} at ${path} is not JSON data`);
+  if (value instanceof Code) throw new DataError(`data: code inside a constant at ${path}`);
   if (Array.isArray(value)) {
-    for (const item of value) checkData(item, depth + 1);
+    for (let index = 0; index < value.length; index++)
+      checkData(value[index], `${path}[${index}]`, depth + 1);
     return;
   }
+  const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null)
-    throw new TypeError('data: only plain objects and arrays');
+    throw new DataError(`data: not a plain object at ${path}`);
   for (const key of Object.keys(value)) {
     const item = (value as Record<string, unknown>)[key];
-    if (item !== undefined) checkData(item, depth + 1);
+    if (item !== undefined) checkData(item, `${path}.${key}`, depth + 1);
   }
 }
 
@@ -112,7 +118,7 @@ function interpolate(value: Interpolation): string {
   if (value === undefined) return '(void 0)';
   if (typeof value === 'number') return numberLiteral(value);
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return safeStringify(value);
-  checkData(value, 0);
+  checkData(value, 'constant', 0);
   // an object literal at the start of a statement would be a block: data is always parenthesised
   return `(${safeStringify(value)})`;
 }
