@@ -6,6 +6,7 @@ export default defineConfig({
     presets: 'src/presets/index.ts',
     runtime: 'src/runtime/index.ts',
     node: 'src/node/index.ts',
+    helpers: 'src/helpers.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -200,7 +200,8 @@ export async function coldKeepBench({ processes, rounds }) {
   }
 }
 
-if (process.argv[2] === '--child') {
+// only when run as the child script itself: bench/run.mjs imports this module and has children of its own
+if (process.argv[2] === '--child' && process.argv[1] === fileURLToPath(import.meta.url)) {
   const [, , , bundle, level, mode, rounds] = process.argv;
   process.stdout.write(`${JSON.stringify(await child(bundle, level, mode, Number(rounds)))}\n`);
 }

@@ -5,14 +5,16 @@
 //
 //   npm run bench                     # everything, 3 processes per experiment
 //   BENCH_PROCESSES=5 npm run bench   # steadier
-//   node bench/run.mjs main           # one experiment: main | kept | cold-keep | events | criteria | memory | compile
+//   node bench/run.mjs main           # one experiment: main | kept | cold-keep | events | criteria | memory | compile | codegen
 //
 // cold-keep (bench/coldKeep.mjs) runs its own fresh processes: results kept before any warm-up, each level,
 // this checkout against the code before the site-free rule (BENCH_BASELINE=<git ref | dist dir | none>).
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
-import { compile, presets, sealConfig } from '../dist/index.js';
+import { compile, generateModule, presets, sealConfig } from '../dist/index.js';
 import { compileSealed } from '../dist/runtime.js';
 import { bigConfig, configOfSize } from './bigConfig.mjs';
 import { coldKeepBench } from './coldKeep.mjs';
@@ -200,6 +202,48 @@ const experiments = {
     return out;
   },
 
+  /**
+   * Generated code (issue 20) against the closures and the hand-written reference, stage() on the default
+   * leads: JIT (`compile(config, { codegen: true })`, new Function) and AOT (`generateModule`, an ES module
+   * importing dist/helpers.js). The closures' 'statuses' as the reference for the level not generated yet.
+   */
+  async codegen() {
+    const closures = compile(leadstageConfig);
+    const jit = compile(leadstageConfig, { codegen: true });
+    if (jit.mode !== 'jit') throw new Error('codegen: new Function is not allowed here');
+    const directory = mkdtempSync(join(fileURLToPath(new URL('.', import.meta.url)), '.codegen-'));
+    let aot;
+    try {
+      const file = join(directory, 'classifier.mjs');
+      const helpers = pathToFileURL(fileURLToPath(new URL('../dist/helpers.js', import.meta.url))).href;
+      writeFileSync(file, generateModule(leadstageConfig, { helpers }));
+      aot = (await import(pathToFileURL(file).href)).default;
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+    const leads = generateLeads(5_000, 42);
+    for (const lead of leads) {
+      const expected = closures.stage(lead, { asOf });
+      if (jit.stage(lead, { asOf }) !== expected || aot.stage(lead, { asOf }) !== expected) {
+        throw new Error(`codegen: generated stage() disagrees on ${lead.id}`);
+      }
+    }
+    return speedRatios(
+      {
+        'hand-written': each(leads, (lead) => classifyByHand(lead, asOf)),
+        'closures stage()': each(leads, (lead) => closures.stage(lead, { asOf })),
+        'JIT stage() (new Function)': each(leads, (lead) => jit.stage(lead, { asOf })),
+        'AOT stage() (generated module)': each(leads, (lead) => aot.stage(lead, { asOf })),
+        "closures 'statuses'": each(
+          leads,
+          (lead) => closures.classify(lead, { asOf, detail: 'statuses' }).stage,
+        ),
+      },
+      'hand-written',
+      ROUNDS,
+    );
+  },
+
   /** Bytes allocated and retained per result (`presets.saas`): heap deltas around forced collections. */
   memory() {
     const classifier = compile(presets.saas);
@@ -240,6 +284,7 @@ const TITLES = {
   events: 'Speed relative to the hand-written reference, by events per lead',
   criteria: 'Speed relative to the hand-written reference (the 4-criterion ruleset), by config size',
   memory: 'Bytes per result, presets.saas',
+  codegen: 'Generated code against the closures, speed relative to the hand-written reference (> 1: faster)',
   compile:
     'compile of the 200-criterion config (bench/bigConfig.mjs), in leads classified by hand in the same CPU time',
 };

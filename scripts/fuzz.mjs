@@ -1,6 +1,7 @@
 // npm run fuzz — hostile leads and configs against the built package, structure-aware: leads shaped like
 // leads with messy values anywhere, configs made by mutating the presets, random date formats, and
-// events-heavy leads against every preset (and their histories) with a CPU bound per call. Prints the
+// events-heavy leads against every preset (and their histories) with a CPU bound per call; generated
+// stage() (compile's JIT) against the closures' on every preset lead and mutated config. Prints the
 // counts, the slowest call of each kind, and every input that threw, went over its bound, scored a
 // non-finite number or classified differently twice. Not part of `npm test` (CI runs a small one by hand).
 //   FUZZ_LEADS=100000 FUZZ_CONFIGS=100000 FUZZ_SEED=1 npm run fuzz
@@ -196,7 +197,7 @@ function mutant() {
   return config;
 }
 
-const found = { threw: [], slow: [], overBound: [], nonFinite: [], unstable: [] };
+const found = { threw: [], slow: [], overBound: [], nonFinite: [], unstable: [], generatedDiffers: [] };
 /** The slowest call of each kind, CPU ms. */
 const slowest = {};
 const cpu = (kind, call) => {
@@ -237,10 +238,29 @@ function check(classifier, input, what) {
   }
 }
 
+/** Generated stage() (compile's JIT) against the closures' on one lead: the same stage, or the same error. */
+function checkGenerated(closures, jit, input, what) {
+  const stageOf = (classifier) => {
+    try {
+      return classifier.stage(input, { asOf });
+    } catch (error) {
+      return `throws ${error}`;
+    }
+  };
+  const expected = stageOf(closures);
+  const actual = stageOf(jit);
+  if (actual !== expected)
+    report('generatedDiffers', what, input, `generated ${actual}, closures ${expected}`);
+}
+
 const started = performance.now();
 const classifiers = Object.values(presets).map((preset) => compile(preset));
-for (let index = 0; index < LEADS; index++)
-  check(classifiers[index % classifiers.length], lead(), `lead ${index}`);
+const jits = Object.values(presets).map((preset) => compile(preset, { codegen: true }));
+for (let index = 0; index < LEADS; index++) {
+  const input = lead();
+  check(classifiers[index % classifiers.length], input, `lead ${index}`);
+  checkGenerated(classifiers[index % classifiers.length], jits[index % jits.length], input, `lead ${index}`);
+}
 
 let accepted = 0;
 let refused = 0;
@@ -274,8 +294,18 @@ for (let index = 0; index < CONFIGS; index++) {
     report('threw', `config ${index} (compile)`, config, error);
     continue;
   }
-  for (let leadIndex = 0; leadIndex < 3; leadIndex++)
-    check(classifier, lead(), `config ${index}, lead ${leadIndex}`);
+  let jit;
+  try {
+    jit = compile(config, { codegen: true });
+  } catch (error) {
+    report('threw', `config ${index} (compile, codegen)`, config, error);
+    continue;
+  }
+  for (let leadIndex = 0; leadIndex < 3; leadIndex++) {
+    const input = lead();
+    check(classifier, input, `config ${index}, lead ${leadIndex}`);
+    checkGenerated(classifier, jit, input, `config ${index}, lead ${leadIndex} (generated stage())`);
+  }
 }
 
 // random date formats: token soup, adjacent digit tokens, literals; values of digits and separators

@@ -29,11 +29,13 @@ export type {
   SummaryWarning,
 } from './batch/summary';
 export { createSummary, summarize } from './batch/summary';
-export type { Classifier, ClassifyOptions, StageOptions } from './classify/Classifier';
+export type { Classifier, ClassifierMode, ClassifyOptions, StageOptions } from './classify/Classifier';
 export { classify } from './classify/classify';
 export { compile } from './classify/compile';
 export type { CheckExamplesResult, ExampleResult, RunExamplesResult } from './classify/runExamples';
 export { checkExamples, runExamples } from './classify/runExamples';
+export type { GenerateModuleOptions, ModuleLevel } from './codegen/generateModule';
+export { generateModule } from './codegen/generateModule';
 export { configJsonSchema } from './config/configJsonSchema';
 export type { FactPath, TypedCondition, TypedConfig, TypedRule, TypedStage } from './config/defineConfig';
 export { defineConfig } from './config/defineConfig';

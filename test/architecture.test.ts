@@ -13,6 +13,7 @@ const LAYERS = [
   'dsl',
   'scoring',
   'config',
+  'codegen',
   'classify',
   'explain',
   'lead',

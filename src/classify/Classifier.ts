@@ -16,6 +16,9 @@ export interface ClassifyOptions {
   readonly detail?: Detail;
 }
 
+/** How a {@link Classifier} runs: compiled closures, or code generated at run time (`compile(config, { codegen: true })`). */
+export type ClassifierMode = 'closures' | 'jit';
+
 /** Options of {@link Classifier.stage}. */
 export interface StageOptions {
   /** The instant to classify at: a `Date`, an ISO 8601 string or epoch ms. Required. */
@@ -27,6 +30,11 @@ export interface StageOptions {
  * union of its stage ids when the config was written with `defineConfig`.
  */
 export interface Classifier<Stage extends string = string> {
+  /**
+   * How it runs: `'closures'`, or `'jit'` when compiled with `{ codegen: true }` on a platform that allows
+   * `new Function` (then `stage()` runs generated code; see docs/performance.md).
+   */
+  readonly mode: ClassifierMode;
   /** The validated config it was compiled from. */
   readonly config: Config;
   /** Stable hash of the config, independent of key order (also in every result). */

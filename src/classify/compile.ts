@@ -1,3 +1,4 @@
+import { jitStage } from '../codegen/jitStage';
 import type { TypedConfig } from '../config/defineConfig';
 import { checkConfigInput, type ParseConfigOptions } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
@@ -6,7 +7,7 @@ import { defaultOperators } from '../dsl/operators';
 import { makeIssue } from '../internal/issues';
 import { ConfigError } from '../schema/ConfigError';
 import type { Classifier } from './Classifier';
-import { compileClassifier } from './compileClassifier';
+import { compileClassifier, withGeneratedStage } from './compileClassifier';
 import { runExample } from './exampleFailures';
 
 /**
@@ -35,12 +36,20 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
   const parsed = checkConfigInput(input, options);
   if (!parsed.success) throw new ConfigError(parsed.issues);
   const config = parsed.config;
-  const classifier = compileClassifier(
+  let classifier = compileClassifier(
     config,
     options.operators ?? defaultOperators,
     configHash(config),
     budget,
   );
+  if (
+    options.codegen === true &&
+    (options.operators === undefined || options.operators === defaultOperators)
+  ) {
+    // generated code knows the built-in operators only; a table of your own keeps the closures
+    const generated = jitStage(config, budget);
+    if (generated !== undefined) classifier = withGeneratedStage(classifier, generated);
+  }
   if (options.examples === true) {
     const issues = (config.examples ?? []).flatMap((example, index) => {
       const { failures } = runExample(classifier, example);

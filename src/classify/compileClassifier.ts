@@ -209,6 +209,7 @@ export function compileClassifier(
   };
 
   const classifier: Classifier = {
+    mode: 'closures',
     config,
     hash,
     budget,
@@ -263,6 +264,32 @@ export function compileClassifier(
 }
 
 const SPENT = /* @__PURE__ */ new WeakMap<object, () => number>();
+
+/**
+ * A classifier whose `stage()` is generated code (`compile(config, { codegen: true })`): `classify` stays the
+ * closures'; {@link unitsSpent} reports whichever of the two ran last.
+ */
+export function withGeneratedStage(
+  classifier: Classifier,
+  generated: { readonly stage: Classifier['stage']; readonly unitsSpent: () => number },
+): Classifier {
+  const closures = SPENT.get(classifier) as () => number;
+  let stageRanLast = false;
+  const jit: Classifier = {
+    ...classifier,
+    mode: 'jit',
+    classify(lead: unknown, options: ClassifyOptions) {
+      stageRanLast = false;
+      return classifier.classify(lead, options);
+    },
+    stage(lead, options) {
+      stageRanLast = true;
+      return generated.stage(lead, options);
+    },
+  } as Classifier;
+  SPENT.set(jit, () => (stageRanLast ? generated.unitsSpent() : closures()));
+  return jit;
+}
 
 /**
  * @internal The budget units a classifier's last `classify` or `stage()` call spent: what `stageHistory`

@@ -19,6 +19,7 @@ import {
   explain,
   type FieldMap,
   type GradeMatrix,
+  generateModule,
   gradeMatrix,
   guessMap,
   lintConfig,
@@ -131,6 +132,7 @@ Commands:
   check <config>      every issue and lint warning, then the config's examples
   check-data <leads>  what a lead file holds for a config, before classifying
   seal <config>       the config sealed for leadstage/runtime
+  build <config>      a classifier module generated from the config (--out classifier.mjs)
   schema              the JSON Schema of configs
 
 Leads: a CSV (dotted headers become paths: budget.amount), NDJSON or a JSON array; - for stdin.
@@ -1119,6 +1121,45 @@ ${LEAD_USAGE}`,
       const out = await output(values, positionals);
       await out.write(`${JSON.stringify(sealed, null, 2)}\n`);
       await out.finish();
+      return 0;
+    },
+  },
+
+  build: {
+    usage: `Usage: leadstage build <config> [--out <file>] [--levels stage] [--format esm|cjs] [--helpers <specifier>]
+
+  Generates a JavaScript module that stages leads with the config: the same stage as the library's
+  classifier.stage(), byte for byte, without the compiler, the validator or the config. It imports only
+  leadstage/helpers (--helpers to import them from elsewhere). --format defaults to cjs for a .cjs --out,
+  else esm. --levels: the levels the module answers; stage for now (classify() in it throws).`,
+    options: {
+      out: { type: 'string', short: 'o' },
+      levels: { type: 'string' },
+      format: { type: 'string' },
+      helpers: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    async run(values, positionals) {
+      if (positionals.length !== 1)
+        throw new CliError(`expected one config file or preset\n\n${this.usage}`, 2);
+      const out = typeof values.out === 'string' ? values.out : undefined;
+      const format = oneOf(
+        values.format,
+        'format',
+        ['esm', 'cjs'] as const,
+        out?.endsWith('.cjs') ? 'cjs' : 'esm',
+      );
+      const levels =
+        typeof values.levels === 'string' ? values.levels.split(',').map((level) => level.trim()) : ['stage'];
+      for (const level of levels) oneOf(level, 'levels', ['stage'] as const, 'stage');
+      const source = generateModule(loadConfig(positionals[0] as string), {
+        levels: levels as ['stage'],
+        format,
+        ...(typeof values.helpers === 'string' ? { helpers: values.helpers } : {}),
+      });
+      const file = await output(values, positionals);
+      await file.write(source);
+      await file.finish();
       return 0;
     },
   },

@@ -229,7 +229,12 @@ export function sharedFactLeaf(condition: FactCondition, environment: CompileEnv
  * Flags a present value no operator could read, unless it was flagged as an invalid date; dotted
  * thousands without a declared decimal separator (`"30.000"`) are flagged `ambiguous_number:<path>`.
  */
-function unreadable(context: EvalContext, path: string, value: unknown, reading: CompiledReading): void {
+export function unreadable(
+  context: EvalContext,
+  path: string,
+  value: unknown,
+  reading: CompiledReading,
+): void {
   if (context.flags?.has(`invalid_date:${path}`) === true) return;
   context.flag(`${isAmbiguousNumber(value, reading) ? 'ambiguous_number' : 'unreadable'}:${path}`);
 }
@@ -245,7 +250,7 @@ function scoreEvaluator(condition: ScoreCondition, environment: CompileEnvironme
  * The count at which an event condition's count test is decided for good: `n` for `gte n` (the default
  * `gte 1`), past `n` for `gt n`; infinite for any test a larger count could still fail.
  */
-function decidedAt(count: EventCondition['count']): number {
+export function decidedAt(count: EventCondition['count']): number {
   if (count === undefined) return 1;
   const keys = Object.keys(count);
   if (keys.length !== 1) return Number.POSITIVE_INFINITY;

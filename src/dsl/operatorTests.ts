@@ -281,6 +281,125 @@ function stringTest(operand: string, test: (value: string, operand: string) => b
   return (value) => (typeof value === 'string' ? (test(value, operand) ? MET : UNMET) : UNKNOWN);
 }
 
+// One const per operator: generated modules name the tests they use, and a bundler keeps only those
+// (the pattern engine stays out of a module without `matches`).
+/** @internal The built-in `eq` (see {@link defaultOperatorTests}). */
+export const operatorEq: OperatorRuntime = /* @__PURE__ */ tests((operand: Primitive) => equalsTest(operand));
+
+/** @internal The built-in `ne` (see {@link defaultOperatorTests}). */
+export const operatorNe: OperatorRuntime = /* @__PURE__ */ tests((operand: Primitive) =>
+  negate(equalsTest(operand)),
+);
+
+/** @internal The built-in `gt` (see {@link defaultOperatorTests}). */
+export const operatorGt: OperatorRuntime = /* @__PURE__ */ tests(comparison((a, b) => a > b));
+
+/** @internal The built-in `gte` (see {@link defaultOperatorTests}). */
+export const operatorGte: OperatorRuntime = /* @__PURE__ */ tests(comparison((a, b) => a >= b));
+
+/** @internal The built-in `lt` (see {@link defaultOperatorTests}). */
+export const operatorLt: OperatorRuntime = /* @__PURE__ */ tests(comparison((a, b) => a < b));
+
+/** @internal The built-in `lte` (see {@link defaultOperatorTests}). */
+export const operatorLte: OperatorRuntime = /* @__PURE__ */ tests(comparison((a, b) => a <= b));
+
+/** @internal The built-in `in` (see {@link defaultOperatorTests}). */
+export const operatorIn: OperatorRuntime = /* @__PURE__ */ tests((operand: readonly Primitive[]) =>
+  memberTest(operand),
+);
+
+/** @internal The built-in `notIn` (see {@link defaultOperatorTests}). */
+export const operatorNotIn: OperatorRuntime = /* @__PURE__ */ tests((operand: readonly Primitive[]) =>
+  negate(memberTest(operand)),
+);
+
+/** @internal The built-in `between` (see {@link defaultOperatorTests}). */
+export const operatorBetween: OperatorRuntime = /* @__PURE__ */ tests(
+  ([low, high]: readonly [Comparable, Comparable]) => {
+    const above = comparison((a, b) => a >= b)(low);
+    const below = comparison((a, b) => a <= b)(high);
+    return (value, context, path) => {
+      const first = above(value, context, path);
+      return first === MET ? below(value, context, path) : first;
+    };
+  },
+);
+
+/** @internal The built-in `exists` (see {@link defaultOperatorTests}). */
+export const operatorExists: OperatorRuntime = /* @__PURE__ */ tests(
+  (operand: boolean) => (value) => (isMissing(value) === operand ? UNMET : MET),
+  true,
+);
+
+/** @internal The built-in `contains` (see {@link defaultOperatorTests}). */
+export const operatorContains: OperatorRuntime = /* @__PURE__ */ tests((operand: Primitive) =>
+  containsIn(operand),
+);
+
+/** @internal The built-in `containsAny` (see {@link defaultOperatorTests}). */
+export const operatorContainsAny: OperatorRuntime = /* @__PURE__ */ tests((operand: readonly Primitive[]) =>
+  containsMany(operand, false),
+);
+
+/** @internal The built-in `containsAll` (see {@link defaultOperatorTests}). */
+export const operatorContainsAll: OperatorRuntime = /* @__PURE__ */ tests((operand: readonly Primitive[]) =>
+  containsMany(operand, true),
+);
+
+/** @internal The built-in `startsWith` (see {@link defaultOperatorTests}). */
+export const operatorStartsWith: OperatorRuntime = /* @__PURE__ */ tests((operand: string) =>
+  stringTest(operand, (value, prefix) => value.startsWith(prefix)),
+);
+
+/** @internal The built-in `endsWith` (see {@link defaultOperatorTests}). */
+export const operatorEndsWith: OperatorRuntime = /* @__PURE__ */ tests((operand: string) =>
+  stringTest(operand, (value, suffix) => value.endsWith(suffix)),
+);
+
+/** @internal The built-in `matches` (see {@link defaultOperatorTests}). */
+export const operatorMatches: OperatorRuntime = /* @__PURE__ */ tests((operand: PatternInput) => {
+  // linear in the text by construction (src/internal/regex), and at most MAX_TEST_STEPS of work:
+  // a large program on a long text is unknown, flagged, rather than slow
+  const pattern = toPattern(operand);
+  return (value, context, path) => {
+    if (typeof value !== 'string') return UNKNOWN;
+    const matched = pattern.test(value);
+    if (matched === undefined) {
+      if (path !== undefined) context.flag?.(`too_costly:${path}`);
+      return UNKNOWN;
+    }
+    return matched ? MET : UNMET;
+  };
+});
+
+/** @internal The built-in `before` (see {@link defaultOperatorTests}). */
+export const operatorBefore: OperatorRuntime = /* @__PURE__ */ tests((operand: string) =>
+  comparison((a, b) => a < b)(operand),
+);
+
+/** @internal The built-in `after` (see {@link defaultOperatorTests}). */
+export const operatorAfter: OperatorRuntime = /* @__PURE__ */ tests((operand: string) =>
+  comparison((a, b) => a > b)(operand),
+);
+
+/** @internal The built-in `withinLast` (see {@link defaultOperatorTests}). */
+export const operatorWithinLast: OperatorRuntime = /* @__PURE__ */ tests((operand: DurationInput) =>
+  windowTest(operand, (asOf, duration) => [orPast(subtractDuration(asOf, duration)), asOf]),
+);
+
+/** @internal The built-in `withinNext` (see {@link defaultOperatorTests}). */
+export const operatorWithinNext: OperatorRuntime = /* @__PURE__ */ tests((operand: DurationInput) =>
+  windowTest(operand, (asOf, duration) => [asOf, orFuture(addDuration(asOf, duration))]),
+);
+
+/** @internal The built-in `olderThan` (see {@link defaultOperatorTests}). */
+export const operatorOlderThan: OperatorRuntime = /* @__PURE__ */ tests((operand: DurationInput) =>
+  windowTest(operand, (asOf, duration) => [
+    Number.NEGATIVE_INFINITY,
+    orPast(subtractDuration(asOf, duration)) - 1,
+  ]),
+);
+
 /**
  * The built-in operators' tests: the run-time half of `defaultOperators` (which adds the operand
  * schemas and checks). `leadstage/runtime` compiles sealed configs with it.
@@ -292,54 +411,25 @@ function stringTest(operand: string, test: (value: string, operand: string) => b
  */
 export const defaultOperatorTests: Readonly<Record<OperatorName, OperatorRuntime>> =
   /* @__PURE__ */ Object.freeze({
-    eq: tests((operand: Primitive) => equalsTest(operand)),
-    ne: tests((operand: Primitive) => negate(equalsTest(operand))),
-    gt: tests(comparison((a, b) => a > b)),
-    gte: tests(comparison((a, b) => a >= b)),
-    lt: tests(comparison((a, b) => a < b)),
-    lte: tests(comparison((a, b) => a <= b)),
-    in: tests((operand: readonly Primitive[]) => memberTest(operand)),
-    notIn: tests((operand: readonly Primitive[]) => negate(memberTest(operand))),
-    between: tests(([low, high]: readonly [Comparable, Comparable]) => {
-      const above = comparison((a, b) => a >= b)(low);
-      const below = comparison((a, b) => a <= b)(high);
-      return (value, context, path) => {
-        const first = above(value, context, path);
-        return first === MET ? below(value, context, path) : first;
-      };
-    }),
-    exists: tests((operand: boolean) => (value) => (isMissing(value) === operand ? UNMET : MET), true),
-    contains: tests((operand: Primitive) => containsIn(operand)),
-    containsAny: tests((operand: readonly Primitive[]) => containsMany(operand, false)),
-    containsAll: tests((operand: readonly Primitive[]) => containsMany(operand, true)),
-    startsWith: tests((operand: string) => stringTest(operand, (value, prefix) => value.startsWith(prefix))),
-    endsWith: tests((operand: string) => stringTest(operand, (value, suffix) => value.endsWith(suffix))),
-    matches: tests((operand: PatternInput) => {
-      // linear in the text by construction (src/internal/regex), and at most MAX_TEST_STEPS of work:
-      // a large program on a long text is unknown, flagged, rather than slow
-      const pattern = toPattern(operand);
-      return (value, context, path) => {
-        if (typeof value !== 'string') return UNKNOWN;
-        const matched = pattern.test(value);
-        if (matched === undefined) {
-          if (path !== undefined) context.flag?.(`too_costly:${path}`);
-          return UNKNOWN;
-        }
-        return matched ? MET : UNMET;
-      };
-    }),
-    before: tests((operand: string) => comparison((a, b) => a < b)(operand)),
-    after: tests((operand: string) => comparison((a, b) => a > b)(operand)),
-    withinLast: tests((operand: DurationInput) =>
-      windowTest(operand, (asOf, duration) => [orPast(subtractDuration(asOf, duration)), asOf]),
-    ),
-    withinNext: tests((operand: DurationInput) =>
-      windowTest(operand, (asOf, duration) => [asOf, orFuture(addDuration(asOf, duration))]),
-    ),
-    olderThan: tests((operand: DurationInput) =>
-      windowTest(operand, (asOf, duration) => [
-        Number.NEGATIVE_INFINITY,
-        orPast(subtractDuration(asOf, duration)) - 1,
-      ]),
-    ),
+    eq: operatorEq,
+    ne: operatorNe,
+    gt: operatorGt,
+    gte: operatorGte,
+    lt: operatorLt,
+    lte: operatorLte,
+    in: operatorIn,
+    notIn: operatorNotIn,
+    between: operatorBetween,
+    exists: operatorExists,
+    contains: operatorContains,
+    containsAny: operatorContainsAny,
+    containsAll: operatorContainsAll,
+    startsWith: operatorStartsWith,
+    endsWith: operatorEndsWith,
+    matches: operatorMatches,
+    before: operatorBefore,
+    after: operatorAfter,
+    withinLast: operatorWithinLast,
+    withinNext: operatorWithinNext,
+    olderThan: operatorOlderThan,
   });

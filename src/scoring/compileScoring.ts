@@ -5,6 +5,7 @@ import type { EventTally } from '../dsl/workspace';
 import { newArray } from '../internal/siteFree';
 import { MET } from '../internal/status';
 import { type Duration, memoByInstant, subtractDuration, toDuration } from '../internal/time';
+import type { Condition } from '../schema/condition';
 import type { Scoring, ScoringGroup, ScoringRule } from '../schema/config';
 import type { LedgerEntry } from '../schema/result';
 import { clamp } from './clamp';
@@ -48,7 +49,7 @@ interface CompiledRule {
 function compileRule(
   rule: ScoringRule,
   slot: number,
-  environment: CompileEnvironment,
+  evaluatorOf: (condition: Condition) => Evaluator,
   plan: EventPlan,
 ): CompiledRule {
   const limit = rule.repeat?.max ?? 1;
@@ -59,7 +60,7 @@ function compileRule(
       ...base,
       kind: ON_CONDITION,
       points: clamp(rule.points, rule.min, rule.max),
-      evaluate: compileEvaluator(rule.when, environment),
+      evaluate: evaluatorOf(rule.when),
       consumer: -1,
     };
   }
@@ -133,14 +134,27 @@ export type ScoreLead = (context: EvalContext, labels: ReadonlyArray<string | un
  * changes a score adds a ledger line, so the ledger always adds up to the scores.
  */
 export function compileScoring(scoring: Scoring | undefined, environment: CompileEnvironment): ScoreLead {
-  const plan = environment.shared.plan;
+  return compileScoringWith(scoring, environment.shared.plan, (condition) =>
+    compileEvaluator(condition, environment),
+  );
+}
+
+/**
+ * {@link compileScoring} with the rules' conditions compiled by `evaluatorOf` and their event selections
+ * added to `plan`: generated code (src/codegen) passes its own functions for the conditions.
+ */
+export function compileScoringWith(
+  scoring: Scoring | undefined,
+  plan: EventPlan,
+  evaluatorOf: (condition: Condition) => Evaluator,
+): ScoreLead {
   const groups = Object.entries(scoring?.groups ?? {});
   const groupIndex = new Map(groups.map(([id], index) => [id, index]));
   const rules = (scoring?.rules ?? []).map((rule) =>
     compileRule(
       rule,
       rule.group === undefined ? -1 : (groupIndex.get(rule.group) as number),
-      environment,
+      evaluatorOf,
       plan,
     ),
   );

@@ -2,7 +2,8 @@
 // Conventions: the line just above `//=>` is the expression shown; `//=> value (a comment)` may end in
 // a parenthesised comment; `…` inside an expected string matches anything; `//=> throws Name: text`
 // expects an error of that name whose message contains the text. `import` lines are bindings the
-// harness provides: the package's exports (leadstage/runtime's in src/runtime/, leadstage/node's and
+// harness provides: the package's exports (leadstage/runtime's in src/runtime/, leadstage/helpers' in
+// src/codegen/runtime.ts, leadstage/node's and
 // node:stream's Readable in src/node/), and sealed presets
 // for JSON imports named after one (`leadstage/presets/saas.json`, `./saas.sealed.json`).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import * as stream from 'node:stream';
 import { isDeepStrictEqual } from 'node:util';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import * as helpers from '../../src/helpers';
 import * as api from '../../src/index';
 import * as node from '../../src/node/index';
 import * as runtime from '../../src/runtime/index';
@@ -158,9 +160,11 @@ describe('JSDoc examples', () => {
   it.each(examples.map((example) => [example.where, example] as const))('%s', async (where, example) => {
     const scope = where.startsWith('runtime/')
       ? { ...api, ...runtime }
-      : where.startsWith('node/')
-        ? { ...api, ...node, Readable: stream.Readable }
-        : { ...api };
+      : where.startsWith('codegen/runtime')
+        ? { ...api, ...helpers }
+        : where.startsWith('node/')
+          ? { ...api, ...node, Readable: stream.Readable }
+          : { ...api };
     const failures = (await run(example, scope)).flatMap((check) => {
       const failure = failureOf(check);
       return failure === undefined ? [] : [`${where}: ${check.expression}: ${failure}`];

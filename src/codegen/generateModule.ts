@@ -1,0 +1,172 @@
+import { checkConfigInput } from '../config/safeParseConfig';
+import { configHash } from '../config/seal';
+import { type Budget, readBudget } from '../dsl/budget';
+import { forEachCondition, kindOf } from '../dsl/walk';
+import { _, type Code, DataError, nil } from '../internal/codegen/code';
+import { describeValue } from '../internal/issues';
+import { ConfigError } from '../schema/ConfigError';
+import type { EventCondition } from '../schema/condition';
+import type { Config } from '../schema/config';
+import { generateStageBody, H } from './generateStage';
+import { HELPERS_VERSION } from './runtime';
+
+/** What a generated module can answer: `stage()` only for now (see docs/performance.md). */
+export type ModuleLevel = 'stage';
+
+/** The levels {@link generateModule} knows, and those it can build today. */
+const KNOWN_LEVELS: readonly string[] = ['stage', 'statuses', 'full'];
+const BUILT_LEVELS: readonly string[] = ['stage'];
+
+/** Options of {@link generateModule}. */
+export interface GenerateModuleOptions {
+  /** The levels the module holds; default `['stage']`. A call for a level it does not hold throws. */
+  readonly levels?: readonly ModuleLevel[];
+  /** `'esm'` (default: `import`/`export`) or `'cjs'` (`require`/`exports`). */
+  readonly format?: 'esm' | 'cjs';
+  /** Where the module imports its helpers from; default `'leadstage/helpers'`. */
+  readonly helpers?: string;
+  /** The work one lead may cause per call, as in `compile(config, { budget })`. */
+  readonly budget?: Budget;
+}
+
+function readLevels(levels: unknown): readonly ModuleLevel[] {
+  if (levels === undefined) return ['stage'];
+  if (!Array.isArray(levels) || levels.length === 0) {
+    throw new TypeError(
+      `generateModule: options.levels must be a non-empty array such as ['stage'], received ${describeValue(levels)}`,
+    );
+  }
+  for (const level of levels) {
+    if (!KNOWN_LEVELS.includes(level)) {
+      throw new TypeError(
+        `generateModule: options.levels: unknown level ${describeValue(level)}; expected 'stage', 'statuses' or 'full'`,
+      );
+    }
+    if (!BUILT_LEVELS.includes(level)) {
+      throw new TypeError(
+        `generateModule: options.levels: the generator builds only 'stage' so far, received ${describeValue(level)}; use compile(config) for '${level}' results`,
+      );
+    }
+  }
+  return [...new Set(levels as ModuleLevel[])];
+}
+
+/** `, h.compileWhere` when a condition or scoring rule of the config filters events with `where`. */
+function whereCompiler(config: Config): Code {
+  let found = (config.scoring?.rules ?? []).some((rule) => rule.where !== undefined);
+  const roots = [
+    ...Object.values(config.criteria).map((criterion) => criterion.when),
+    ...(config.scoring?.rules ?? []).map((rule) => rule.when),
+    ...config.stages.map((stage) => stage.when),
+  ];
+  for (const root of roots) {
+    if (found || root === undefined) continue;
+    forEachCondition(root, (node) => {
+      if (kindOf(node) === 'event' && (node as EventCondition).where !== undefined) found = true;
+    });
+  }
+  return found ? _`, ${H}.compileWhere` : nil;
+}
+
+/** The code every format shares: the runtime, the generated `stage()`, the classifier object. */
+function moduleBody(
+  config: Config,
+  levels: readonly ModuleLevel[],
+  budget: Readonly<Required<Budget>>,
+): Code {
+  const hash = configHash(config);
+  const stage = generateStageBody(config, budget.stage);
+  const configRef = { id: config.id, version: 1, hash };
+  return _`${H}.requireHelpers(${HELPERS_VERSION});
+const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
+${stage.code}
+function classify() {
+  throw new Error(${`classify: this module was generated with levels [${levels.join(', ')}] and answers only stage(); compile the config with leadstage's compile() for classify(), or rebuild the module when the generator holds 'statuses'`});
+}
+const classifier = Object.freeze({ config: Object.freeze(${configRef}), hash: ${hash}, levels: Object.freeze(${levels}), budget: Object.freeze(${budget}), mode: "aot", stage, classify });`;
+}
+
+/**
+ * Generates a JavaScript module that classifies leads with a config, without the compiler, the validator or
+ * the config itself: `stage()` gives the same stage as `compile(config).stage()`, byte for byte. The module
+ * imports only `leadstage/helpers`. Every string of the config is emitted as a JSON literal, never as code.
+ *
+ * @param input - a config (parsed JSON or a preset); validated first
+ * @param options - levels (`['stage']`), format (`'esm'` or `'cjs'`), where the helpers are imported from,
+ *   and the work budget
+ * @returns the module's source text; it exports `stage`, `classify` (which throws for a level the module does
+ *   not hold), `classifier` and, as default, `classifier`
+ * @throws {ConfigError} listing every issue when the config is invalid
+ * @throws {TypeError} when an option is not one of the values above, or the config (built in code) holds a
+ *   value JSON cannot hold, such as an `undefined` in a list
+ *
+ * @example
+ * const source = generateModule(presets.saas, { levels: ['stage'], format: 'esm' });
+ * source.includes('export { stage, classify, classifier }');
+ * //=> true
+ */
+export function generateModule(input: unknown, options: GenerateModuleOptions = {}): string {
+  const levels = readLevels(options.levels);
+  const format = options.format ?? 'esm';
+  if (format !== 'esm' && format !== 'cjs') {
+    throw new TypeError(
+      `generateModule: options.format must be 'esm' or 'cjs', received ${describeValue(format)}`,
+    );
+  }
+  const helpers = options.helpers ?? 'leadstage/helpers';
+  if (typeof helpers !== 'string' || helpers === '') {
+    throw new TypeError(
+      `generateModule: options.helpers must be a module specifier such as 'leadstage/helpers', received ${describeValue(helpers)}`,
+    );
+  }
+  const budget = readBudget(options.budget, 'generateModule: options.budget');
+  const parsed = checkConfigInput(input, {});
+  if (!parsed.success) throw new ConfigError(parsed.issues);
+  const config = parsed.config;
+  let body: Code;
+  try {
+    body = moduleBody(config, levels, budget);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    throw new TypeError(
+      `generateModule: the config holds a value JSON cannot (${error.message.replace(/^data: /, '')}); a config read from a JSON file never does: remove it`,
+    );
+  }
+  const header = _`// Generated by leadstage from config ${config.id}: do not edit, rebuild it (leadstage build).`;
+  const code =
+    format === 'esm'
+      ? _`${header}
+import * as ${H} from ${helpers};
+${body}
+export { stage, classify, classifier };
+export default classifier;
+`
+      : _`${header}
+"use strict";
+const ${H} = require(${helpers});
+${body}
+exports.stage = stage;
+exports.classify = classify;
+exports.classifier = classifier;
+exports.default = classifier;
+`;
+  return code.toString();
+}
+
+/** What {@link generateStageFunction}'s function returns when called with the helpers. */
+export interface GeneratedStage {
+  readonly stage: (lead: unknown, options: { readonly asOf: Date | string | number }) => string;
+  readonly unitsSpent: () => number;
+}
+
+/**
+ * The body of a function of `h` (the helpers) that returns `{ stage, unitsSpent }`: what `compile(config,
+ * { codegen: true })` runs through `new Function`. `config` must be checked already.
+ */
+export function generateStageFunction(config: Config, budget: Readonly<Required<Budget>>): string {
+  const stage = generateStageBody(config, budget.stage);
+  return _`"use strict";
+const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
+${stage.code}
+return { stage, unitsSpent };`.toString();
+}

@@ -1,0 +1,210 @@
+// What generated classifier code calls at run time (the `leadstage/helpers` entry). Generated code inlines
+// the condition trees, memo, own-property reads and the hot operator tests; everything whose behaviour is
+// subtle (the reading rule, dates, patterns, event plans, decay, the work budget) it leaves to these
+// functions — the very ones the closures run — each called with a constant from the config.
+import type { Evaluator } from '../dsl/compileEvaluator';
+import { compileFilters } from '../dsl/compileEvaluator';
+import { EvalContext } from '../dsl/context';
+import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from '../dsl/eventPlan';
+import { compileFactReadings, type FactReading, type FactReadings } from '../dsl/factReading';
+import { compileTest, defaultOperatorTests, type OperatorRuntime, type TriTest } from '../dsl/operatorTests';
+import { Workspace } from '../dsl/workspace';
+import { snapshot } from '../internal/snapshot';
+import { subtractDuration, toDuration } from '../internal/time';
+import type { Condition, EventCondition } from '../schema/condition';
+import type { DurationInput } from '../schema/duration';
+import type { FactDeclaration, ReadingInput } from '../schema/reading';
+import { compileScoringWith, type ScoreLead, type ScoreResult } from '../scoring/compileScoring';
+
+export { unreadable } from '../dsl/compileEvaluator';
+export { UNREADABLE } from '../dsl/factReading';
+export { isMissing } from '../internal/read';
+export { parseInstant, readAsOf } from '../internal/time';
+
+/**
+ * Where a `withinLast` window that ends at `asOf` starts, as the event plan computes it.
+ *
+ * @example
+ * new Date(windowStart({ days: 30 }, Date.parse('2026-06-30'))).toISOString();
+ * //=> '2026-05-31T00:00:00.000Z'
+ */
+export function windowStart(window: DurationInput, asOf: number): number {
+  const from = subtractDuration(asOf, toDuration(window));
+  return Number.isNaN(from) ? Number.NEGATIVE_INFINITY : from;
+}
+
+/**
+ * The version of what generated code expects of these helpers: a module generated for another one refuses
+ * to load (rebuild it with this leadstage) rather than misbehave.
+ *
+ * @example
+ * HELPERS_VERSION;
+ * //=> 1
+ */
+export const HELPERS_VERSION = 1;
+
+/**
+ * Checks at load that the helpers are the version a module was generated for.
+ * @throws {Error} naming both versions and the fix, when they differ
+ *
+ * @example
+ * requireHelpers(2);
+ * //=> throws Error: leadstage/helpers: this module was generated for helpers version 2
+ */
+export function requireHelpers(version: number): void {
+  if (version !== HELPERS_VERSION) {
+    throw new Error(
+      `leadstage/helpers: this module was generated for helpers version ${version}, this leadstage has version ${HELPERS_VERSION}; rebuild the module with this leadstage (leadstage build)`,
+    );
+  }
+}
+
+/**
+ * Scores while they are being computed: every score reads as unknown (as `ClassifyContext` does).
+ *
+ * @example
+ * PENDING.scores.total;
+ * //=> undefined
+ */
+export const PENDING: ScoreResult = /* @__PURE__ */ Object.freeze({
+  scores: Object.freeze({}) as ScoreResult['scores'],
+  ledger: [],
+});
+
+/**
+ * Rule labels where no ledger is built.
+ *
+ * @example
+ * NO_LABELS.length;
+ * //=> 0
+ */
+export const NO_LABELS: ReadonlyArray<string | undefined> = /* @__PURE__ */ Object.freeze([]);
+
+/**
+ * The run-time state of one generated classifier: the config's readings and its event plan, built from
+ * constants the generated code passes in.
+ */
+export class Runtime {
+  readonly readings: FactReadings;
+  readonly plan: EventPlan;
+
+  constructor(
+    read: ReadingInput | undefined,
+    facts: Readonly<Record<string, FactDeclaration>> | undefined,
+    compileWhere: ((where: EventSelection['where']) => EventFilter[]) | undefined,
+  ) {
+    this.readings = compileFactReadings(read, facts);
+    this.plan = new EventPlan(compileWhere ?? noWhere);
+  }
+
+  /** A built-in operator's test of `operand` (`operator` is one of the `operator…` exports), as the closures compile it. */
+  test(operator: OperatorRuntime, operand: unknown, name: string): TriTest {
+    return compileTest(operator, operand, name);
+  }
+
+  /** How a fact path is read (its placeholders, and its declared type's conversion). */
+  reading(path: string): FactReading {
+    return this.readings.forPath(path);
+  }
+
+  /** Adds an event condition's selection to the plan; its consumer index. */
+  event(condition: EventCondition): number {
+    return this.plan.add(condition, KEEP_COUNT);
+  }
+
+  /** The scoring section, its rules' conditions evaluated by the generated `when` functions, in rule order. */
+  scoring(
+    scoring: Parameters<typeof compileScoringWith>[0],
+    whens: ReadonlyArray<Evaluator | null>,
+  ): ScoreLead {
+    let index = 0;
+    const byCondition = new Map<Condition, Evaluator>();
+    for (const rule of scoring?.rules ?? []) {
+      const when = whens[index++];
+      if (rule.when !== undefined && when !== null && when !== undefined) byCondition.set(rule.when, when);
+    }
+    return compileScoringWith(scoring, this.plan, (condition) => byCondition.get(condition) as Evaluator);
+  }
+
+  /** A fresh evaluation context with its own buffers: `slots` memo slots, `groups` score sums. */
+  context(slots: number, groups: number): EvalContext {
+    return new EvalContext(
+      undefined,
+      0,
+      new Workspace(slots, this.plan.size, groups),
+      undefined,
+      this.readings.global,
+    );
+  }
+}
+
+/**
+ * The run-time state of a generated classifier (see {@link Runtime}); `compileWhere` only for a config with
+ * `where` filters, so a module without them leaves the operator table out of a bundle.
+ *
+ * @example
+ * const rt = createRuntime(undefined, undefined);
+ * rt.test(operatorGte, 10, 'gte')(12, rt.context(0, 0), 'budget.amount');
+ * //=> 1
+ */
+export function createRuntime(
+  read: ReadingInput | undefined,
+  facts: Readonly<Record<string, FactDeclaration>> | undefined,
+  compileWhere?: (where: EventSelection['where']) => EventFilter[],
+): Runtime {
+  return new Runtime(read, facts, compileWhere);
+}
+
+/**
+ * Compiles an event selection's `where` filters with the built-in operators.
+ *
+ * @example
+ * compileWhere({ channel: { eq: 'webinar' }, seats: { gte: 3 } }).length;
+ * //=> 2
+ */
+export function compileWhere(where: EventSelection['where']): EventFilter[] {
+  return compileFilters(where, defaultOperatorTests);
+}
+
+function noWhere(where: EventSelection['where']): EventFilter[] {
+  if (where !== undefined) throw new TypeError('helpers: a where filter in a module generated without them');
+  return [];
+}
+
+export {
+  operatorAfter,
+  operatorBefore,
+  operatorBetween,
+  operatorContains,
+  operatorContainsAll,
+  operatorContainsAny,
+  operatorEndsWith,
+  operatorEq,
+  operatorExists,
+  operatorGt,
+  operatorGte,
+  operatorIn,
+  operatorLt,
+  operatorLte,
+  operatorMatches,
+  operatorNe,
+  operatorNotIn,
+  operatorOlderThan,
+  operatorStartsWith,
+  operatorWithinLast,
+  operatorWithinNext,
+} from '../dsl/operatorTests';
+
+/**
+ * After an evaluation threw: the lead as plain data (a getter or Proxy read one property at a time), or the
+ * error again when the lead is not an object.
+ *
+ * @example
+ * const lead = { id: 'L1', get budget() { throw new Error('no'); } };
+ * readableCopy(lead, new Error('no'));
+ * //=> { id: 'L1' }
+ */
+export function readableCopy(lead: unknown, error: unknown): unknown {
+  if (lead === null || typeof lead !== 'object') throw error;
+  return snapshot(lead).value;
+}
