@@ -179,4 +179,98 @@ describe('epoch seconds are not dates', () => {
       }),
     );
   });
+});const base = patterns(5);
+    const config = {
+      ...base,
+      criteria: { ...base.criteria, demo: { when: { event: 'demo_completed', withinLast: { days: 3 } } } },
+      stages: [{ id: 'hot', when: { all: [{ criterion: 'any' }, { criterion: 'demo' }] } }, { id: 'rest' }],
+    };
+    const history = stageHistory(lead, compile(config, { operators }), { asOf: AS_OF });
+    expect(history.flags).toContain('budget_exceeded');
+    // each test scans the 65,400 characters (4,088 units at 16 steps a unit): 5,000,000 units hold at
+    // most 1,224 of them, whatever the number of instants
+    expect(calls()).toBeLessThanOrEqual(Math.ceil(5_000_000 / (65_400 / 16)));
+  });
+
+  it('charges a list by its elements: a million-element list is over the budget, a short one is not', () => {
+    const classifier = compile({
+      version: 1,
+      id: 'list',
+      criteria: { tagged: { when: { fact: 'tags', contains: 'vip' } } },
+      stages: [{ id: 'hot', when: { criterion: 'tagged' } }, { id: 'rest' }],
+    });
+    expect(classifier.classify({ tags: Array(1_000_001).fill('a') }, { asOf: AS_OF }).flags).toContain(
+      'budget_exceeded',
+    );
+    expect(classifier.classify({ tags: ['a', 'vip'] }, { asOf: AS_OF }).stage).toBe('hot');
+  });
+});
+
+describe('copies of lead values in results', () => {
+  it('stop at 10,000 values for a lead of shared objects (10⁸ paths from 81 objects)', () => {
+    let shared: unknown = { value: 'x' };
+    for (let level = 0; level < 8; level++)
+      shared = Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`k${index}`, shared]));
+    const result = compile(presets.saas).classify({ authority: { role: shared } }, { asOf: AS_OF });
+    const copied = result.criteria.authority?.facts.find((fact) => fact.path === 'authority.role')?.value;
+    const count = (value: unknown): number =>
+      value !== null && typeof value === 'object'
+        ? 1 + Object.values(value).reduce<number>((sum, item) => sum + count(item), 0)
+        : 1;
+    expect(count(copied)).toBeLessThanOrEqual(10_000);
+    expect(count(copied)).toBeGreaterThan(1_000);
+  });
+
+  it('never hold more elements than values left, whatever an array says its length is', () => {
+    const sparse: unknown[] = [];
+    sparse.length = 2 ** 32 - 1;
+    const result = compile(presets.saas).classify({ authority: { role: sparse } }, { asOf: AS_OF });
+    const copied = result.criteria.authority?.facts.find((fact) => fact.path === 'authority.role')?.value;
+    expect(Array.isArray(copied) ? copied.length : 0).toBeLessThanOrEqual(10_000);
+  });
+});
+
+describe('epoch seconds are not dates', () => {
+  it('flags a number that looks like epoch seconds, as a fact and as an event date, instead of 1970', () => {
+    const config = {
+      version: 1,
+      id: 'recent',
+      criteria: {
+        fresh: { when: { fact: 'createdAt', withinLast: { days: 90 } } },
+        demo: { when: { event: 'demo_completed', withinLast: { days: 90 } } },
+      },
+      stages: [{ id: 'hot', when: { any: [{ criterion: 'fresh' }, { criterion: 'demo' }] } }, { id: 'rest' }],
+    };
+    const seconds = 1_780_000_000; // June 2026 in seconds, January 1970 in milliseconds
+    const result = compile(config).classify(
+      { createdAt: seconds, events: [{ type: 'demo_completed', at: seconds }] },
+      { asOf: AS_OF },
+    );
+    expect(result.criteria.fresh?.status).toBe('unknown');
+    expect(result.flags).toContain('invalid_date:createdAt');
+    expect(
+      result.flags.some(
+        (flag) => flag.startsWith('invalid_date:events[0]') || flag === 'invalid_event:events[0]',
+      ),
+    ).toBe(true);
+    // epoch milliseconds read as before
+    const ms = compile(config).classify({ createdAt: seconds * 1000 }, { asOf: AS_OF });
+    expect(ms.criteria.fresh?.status).toBe('met');
+  });
+
+  it('reads every number from 1e11 up as epoch ms, and none below', () => {
+    const config = {
+      version: 1,
+      id: 'dated',
+      criteria: { dated: { when: { fact: 'createdAt', exists: true, before: '2200-01-01' } } },
+      stages: [{ id: 'hot', when: { criterion: 'dated' } }, { id: 'rest' }],
+    };
+    const classifier = compile(config);
+    fc.assert(
+      fc.property(fc.double({ min: -7e12, max: 7e12, noNaN: true }), (value) => {
+        const status = classifier.classify({ createdAt: value }, { asOf: AS_OF }).criteria.dated?.status;
+        return Math.abs(value) < 1e11 ? status === 'unknown' : status === 'met';
+      }),
+    );
+  });
 });
