@@ -112,4 +112,52 @@ const sparse = {
 results.push(
   measure('stageHistory, 30-day window, 3,000 events', () => stageHistory(sparse, window, { asOf })),
 );
+// fact leaves: metered by the size of the value they read (texts past 65,536 characters are not read)
+const text = 'abc'.repeat(21_800); // 65,400 characters, just under the cap
+const huge = 'vp '.repeat(1_400_000); // 4.2 MB in every text field of a preset's lead
+for (const [id, preset] of Object.entries(presets)) {
+  const lead = {
+    contact: { seniority: huge, title: huge },
+    authority: { role: huge },
+    budget: { status: huge, amount: huge },
+    need: { severity: huge, statement: huge },
+    company: { industry: huge, isCompetitor: huge },
+    events: events(200, 'demo_completed'),
+  };
+  both(`presets.${id}, 4.2 MB in every text field`, compile(preset), lead);
+  results.push(
+    measure(`presets.${id}, 4.2 MB text fields: stageHistory`, () => stageHistory(lead, preset, { asOf })),
+  );
+}
+const manyPatterns = compile({
+  version: 1,
+  id: 'patterns',
+  facts: { 'custom.t': { type: 'string' } },
+  criteria: {
+    any: {
+      when: {
+        any: Array.from({ length: 300 }, (_, index) => ({
+          fact: 'custom.t',
+          matches: { pattern: `x${index}$|[a-c]*z`, flags: 'i' },
+        })),
+      },
+    },
+  },
+  stages: [{ id: 'hot', when: { criterion: 'any' } }, { id: 'rest' }],
+});
+both('300 matches leaves on a 65 KB text', manyPatterns, { custom: { t: text } });
+results.push(
+  measure('300 matches leaves on a 65 KB text, 100 events: stageHistory', () =>
+    stageHistory({ custom: { t: text }, events: events(100, 'demo_completed') }, manyPatterns, { asOf }),
+  ),
+);
+// a lead whose objects share their children: 10 children, 8 levels, 10⁸ paths from 81 objects
+let shared = { value: 'x' };
+for (let level = 0; level < 8; level++)
+  shared = Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`k${index}`, shared]));
+both('presets.saas, a lead of shared objects (10⁸ paths)', compile(presets.saas), {
+  contact: { seniority: shared },
+  authority: { role: shared },
+  budget: { status: shared, amount: shared },
+});
 console.log(`worst median: ${Math.max(...results).toFixed(0)} ms`);

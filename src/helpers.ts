@@ -3,10 +3,12 @@
 // the validator. Not meant to be called by hand: its functions take what generated code passes them.
 
 export {
+  chargeValue,
   compileWhere,
   createRuntime,
   HELPERS_VERSION,
   isMissing,
+  MAX_TEXT_LENGTH,
   NO_LABELS,
   operatorAfter,
   operatorBefore,
@@ -30,7 +32,7 @@ export {
   operatorWithinLast,
   operatorWithinNext,
   PENDING,
-  parseInstant,
+  parseLeadInstant,
   Runtime,
   readAsOf,
   readableCopy,

@@ -21,11 +21,24 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 // of the process, 2× slower or worse. See src/internal/siteFree.ts.
 
 /**
+ * The most values one fact's copy holds: a lead whose objects share children (a DAG, or a Proxy that
+ * makes a fresh object at every read) would otherwise copy exponentially many. Past it, the rest is
+ * left out (`null` inside arrays), as what JSON cannot hold is.
+ */
+const MAX_COPIED_VALUES = 10_000;
+
+/**
  * Lead values as plain JSON, as `JSON.stringify` would see them: dates become ISO strings, non-finite
  * numbers and bigints strings, what JSON cannot hold is left out (or `null` inside arrays). Objects and
- * arrays are copied, so a result never aliases the lead; past a few levels (or in a cycle) they stop.
+ * arrays are copied, so a result never aliases the lead; past a few levels (or in a cycle) they stop,
+ * and past {@link MAX_COPIED_VALUES} values in all.
  */
-function toJsonValue(value: unknown, depth = 0): unknown {
+function toJsonValue(
+  value: unknown,
+  depth = 0,
+  left: { count: number } = { count: MAX_COPIED_VALUES },
+): unknown {
+  if (--left.count < 0) return undefined;
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -39,10 +52,17 @@ function toJsonValue(value: unknown, depth = 0): unknown {
       if (value === null) return null;
       if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
       if (depth >= 8) return undefined;
-      if (Array.isArray(value)) return value.map((item) => toJsonValue(item, depth + 1) ?? null);
+      if (Array.isArray(value)) {
+        // never more elements than values left to copy: a sparse array of length 2³²−1 copies nothing
+        const copy = newArray();
+        for (let index = 0; index < value.length && left.count > 0; index++)
+          copy.push(toJsonValue(value[index], depth + 1, left) ?? null);
+        return copy;
+      }
       const copy: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
-        const item = toJsonValue((value as Record<string, unknown>)[key], depth + 1);
+        if (left.count <= 0) break;
+        const item = toJsonValue((value as Record<string, unknown>)[key], depth + 1, left);
         if (item === undefined) continue;
         // an own "__proto__" key (JSON.parse makes them) stays data, never a prototype
         if (key === '__proto__')

@@ -20,6 +20,7 @@ import {
   formatInstant,
   memoByInstant,
   readAsOf,
+  SECONDS_LIKE,
   toDuration,
 } from '../internal/time';
 import type { Condition, CriterionCondition } from '../schema/condition';
@@ -54,7 +55,6 @@ function labelsOf(
 }
 
 /** A numeric `asOf` below this (3 March 1973 in ms) is more likely epoch seconds (any date to year 5138). */
-const SECONDS_LIKE = 1e11;
 
 /** Rule labels where no ledger is built. */
 const NO_LABELS: ReadonlyArray<string | undefined> = [];

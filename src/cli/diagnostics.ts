@@ -3,9 +3,10 @@
 // rows, leads, skipped, duplicates, unreadable values by column, events used and unused, outcomes read.
 // `--quiet` prints no warnings (the summary only when the run fails), `--max-warnings N` at most N
 // warning lines, and `--strict` stops at the first problem (exit 1).
+
 import type { Issue } from 'leadstage';
 import { CliError } from './errors';
-import { quote } from './text';
+import { forTerminal, quote } from './text';
 
 /** Where an unreadable mapped value is: its column, else the issue's path. */
 export function columnOf(issue: Issue): string {
@@ -83,7 +84,7 @@ export class Diagnostics {
     const line = `leadstage: ${file}: ${message}`;
     if (!this.notices.includes(line)) {
       this.notices.push(line);
-      if (!this.options.quiet) process.stderr.write(`${line}\n`);
+      if (!this.options.quiet) process.stderr.write(`${forTerminal(line)}\n`);
     }
   }
 
@@ -139,7 +140,7 @@ export class Diagnostics {
     if (this.options.quiet) return;
     const all = [...this.causes.values()];
     const shown = all.slice(0, this.options.maxWarnings);
-    for (const cause of shown) process.stderr.write(`${this.line(cause)}\n`);
+    for (const cause of shown) process.stderr.write(`${forTerminal(this.line(cause))}\n`);
     if (all.length > shown.length)
       process.stderr.write(
         `leadstage: … and ${all.length - shown.length} more warning${all.length - shown.length === 1 ? '' : 's'} (--max-warnings ${this.options.maxWarnings})\n`,
@@ -177,6 +178,6 @@ export class Diagnostics {
     this.flushWarnings();
     if (!withSummary || (exitCode !== 0 && this.counts.rows === 0)) return;
     if (this.options.quiet && exitCode === 0) return;
-    process.stderr.write(this.summary());
+    process.stderr.write(forTerminal(this.summary()));
   }
 }

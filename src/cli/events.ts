@@ -220,6 +220,9 @@ export function eventReader(
 ): (row: Record<string, unknown>, line: number, headers: readonly string[]) => void {
   const compiled = map === undefined ? undefined : compileActivityMap(map);
   let plainColumns: { leadId?: string; type?: string; at?: string } | undefined;
+  // plain columns read through an activity map of those columns, so that `at` is read (and refused) by
+  // the library's own date rule, before the event counts as used
+  let plainReader: ReturnType<typeof compileActivityMap> | undefined;
   const add = (leadId: string, event: Record<string, unknown>) => {
     const type = event.type as string;
     if (!table.reads.has(type)) table.unusedTypes.set(type, (table.unusedTypes.get(type) ?? 0) + 1);
@@ -257,6 +260,13 @@ export function eventReader(
       if (leadId !== undefined) plainColumns.leadId = leadId;
       if (type !== undefined) plainColumns.type = type;
       if (at !== undefined) plainColumns.at = at;
+      if (leadId !== undefined && type !== undefined && at !== undefined)
+        plainReader = compileActivityMap({
+          version: 1,
+          id: 'events',
+          fields: [],
+          activity: { lead: [leadId], type: { from: [type] }, at: [at] },
+        });
     }
     const text = (column: string | undefined) => {
       const value = column === undefined ? undefined : row[column];
@@ -277,6 +287,20 @@ export function eventReader(
           guess === undefined
             ? 'columns leadId, type, at, or --events-map for a CRM activities export'
             : `this looks like a CRM activities export: try --events-map ${guess}`,
+      });
+      return;
+    }
+    const read = plainReader?.(row);
+    if (read !== undefined && read.event === undefined) {
+      table.unreadable++;
+      const issue = read.issues[0];
+      diagnostics.warn({
+        file: table.file,
+        line,
+        cause: issue === undefined ? 'an event that cannot be read' : causeOf(issue),
+        noun: 'event',
+        example: at,
+        hint: 'write dates as ISO 8601 (2026-06-30 or 2026-06-30T09:00:00Z)',
       });
       return;
     }

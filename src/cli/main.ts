@@ -1221,12 +1221,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     abortOutputs();
     if (error instanceof CliError) {
       active?.finish(error.exitCode, error.exitCode !== 2 && error.withSummary);
-      process.stderr.write(`leadstage ${name}: ${error.message}\n`);
+      process.stderr.write(`leadstage ${name}: ${forTerminal(error.message)}\n`);
       return error.exitCode;
     }
     active?.finish(1, true);
     if (error instanceof Error && error.name === 'ConfigError') {
-      process.stderr.write(`leadstage ${name}: ${error.message}\n`);
+      process.stderr.write(`leadstage ${name}: ${forTerminal(error.message)}\n`);
       return 1;
     }
     if (ioCode(error) !== undefined) {

@@ -3,7 +3,7 @@
 // the end, so a killed run never leaves half a file, and never one of the run's own inputs. Write
 // errors (ENOSPC, EPIPE, EACCES) reject the write: one line and an exit code, never a stack.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, renameSync, statSync, unlinkSync } from 'node:fs';
+import { createWriteStream, fstatSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { CliError, ioMessage } from './errors';
@@ -131,10 +131,15 @@ export class Output {
 
 let stdoutOutput: Output | undefined;
 
-/** The identity of a file (device and inode), or undefined when it does not exist. */
+/**
+ * The identity of a file (device and inode), or undefined when it does not exist; `-` is stdin, which
+ * may be a file redirected in (`< leads.csv`): its identity is that file's.
+ */
 function identity(file: string): string | undefined {
   try {
-    const stat = statSync(file);
+    const stat = file === '-' ? fstatSync(0) : statSync(file);
+    // a pipe or a terminal on stdin is no file --out could name
+    if (file === '-' && !stat.isFile()) return undefined;
     return `${stat.dev}:${stat.ino}`;
   } catch {
     return undefined;
@@ -152,13 +157,12 @@ export async function openOutput(file: string | undefined, inputs: readonly stri
   }
   const target = identity(file);
   for (const input of inputs) {
-    if (input === '-') continue;
     if (
-      resolve(input) === resolve(file) ||
+      (input !== '-' && resolve(input) === resolve(file)) ||
       (target !== undefined && identity(input) !== undefined && identity(input) === target)
     ) {
       throw new CliError(
-        `--out ${file}: that is an input of this run (${input}); it would be overwritten before it is read. Choose another file`,
+        `--out ${file}: that is an input of this run (${input === '-' ? 'stdin is redirected from it' : input}); it would be overwritten before it is read. Choose another file`,
         2,
       );
     }

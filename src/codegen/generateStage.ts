@@ -277,9 +277,13 @@ class StageGenerator {
   }
   const ${raw} = ${read}(${X}.lead);
   let ${V} = ${missing} ? undefined : ${prepared}, ${s};
-  ${unreadableBranch}{
+  if (!${H}.chargeValue(${X}, ${V})) ${s} = 2;
+  else if (typeof ${V} === "string" && ${V}.length > ${H}.MAX_TEXT_LENGTH) {
+    ${s} = ${existsOnly ? this.valueTest(operators, V, path, 'any') : _`2`};
+    ${X}.flag(${`unreadable:${path}`});
+  } else ${unreadableBranch}{
     ${s} = ${test};
-    if (${s} === 2 && ${V} !== undefined) ${H}.unreadable(${X}, ${path}, ${V}, ${readingCode});
+    if (${s} === 2 && ${V} !== undefined && ${X}.budget >= 0) ${H}.unreadable(${X}, ${path}, ${V}, ${readingCode});
   }
   ${
     memo
@@ -408,7 +412,7 @@ class StageGenerator {
     if (${event} === null || typeof ${event} !== "object") continue;
     const ${type} = ${event}.type;
     if ((${typeTest}) || !${OWN}.call(${event}, "type")) continue;
-    const ${at} = ${H}.parseInstant(${OWN}.call(${event}, "at") ? ${event}.at : undefined);
+    const ${at} = ${H}.parseLeadInstant(${OWN}.call(${event}, "at") ? ${event}.at : undefined);
     if (!(${at} <= ${asOf} && ${at} >= ${fromName})) continue;
     if (++${count} >= ${stop}) break;
   }

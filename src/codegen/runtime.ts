@@ -16,10 +16,10 @@ import type { DurationInput } from '../schema/duration';
 import type { FactDeclaration, ReadingInput } from '../schema/reading';
 import { compileScoringWith, type ScoreLead, type ScoreResult } from '../scoring/compileScoring';
 
-export { unreadable } from '../dsl/compileEvaluator';
+export { chargeValue, MAX_TEXT_LENGTH, unreadable } from '../dsl/compileEvaluator';
 export { UNREADABLE } from '../dsl/factReading';
 export { isMissing } from '../internal/read';
-export { parseInstant, readAsOf } from '../internal/time';
+export { parseLeadInstant, readAsOf } from '../internal/time';
 
 /**
  * Where a `withinLast` window that ends at `asOf` starts, as the event plan computes it.

@@ -8,8 +8,9 @@ import { describeValue } from '../internal/issues';
  * (or per keyword and 64 characters of a text); looking at a long lead's events 1/16 per array slot, and
  * 3 per event dated to keep the most recent 10,000; a history 1,000 per evaluation (each candidate instant
  * and bisection step) plus the units the evaluation spent, at least one per event of the lead. Past the budget what it decides reads `unknown`,
- * flagged `budget_exceeded`; a history ends there, flagged. Condition leaves are bounded by the config
- * itself (`lintConfig` reports the worst case), so they are not metered one by one.
+ * flagged `budget_exceeded`; a history ends there, flagged. Each fact leaf costs 1, plus 1 per 64
+ * characters of the text it reads (texts past 65,536 characters are not read) or 1 per element of a list,
+ * and a `matches` test 1 per 16 steps of the pattern engine (never more steps than the budget has left).
  */
 export interface Budget {
   /** Units one `classify` may spend. Default 1,000,000. */

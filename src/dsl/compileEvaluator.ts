@@ -200,14 +200,23 @@ export function sharedFactLeaf(condition: FactCondition, environment: CompileEnv
     // placeholders ("Select", "N/A") and blanks are absent; a declared type converts what is present
     let value = isMissing(raw, reading) ? undefined : prepare === undefined ? raw : prepare(raw);
     let status: Tri;
-    if (value === UNREADABLE) {
+    if (!chargeValue(context, value)) {
+      // over the budget: unknown, flagged budget_exceeded by the charge
+      status = UNKNOWN;
+    } else if (typeof value === 'string' && value.length > MAX_TEXT_LENGTH) {
+      // no field of a CRM holds more (HubSpot's multi-line text: 65,536): not a value to test
+      status = existsOnly ? test(value, context, path) : UNKNOWN;
+      context.flag(`unreadable:${path}`);
+    } else if (value === UNREADABLE) {
       value = raw;
       status = existsOnly ? test(raw, context, path) : UNKNOWN;
       unreadable(context, path, raw, reading);
     } else {
       status = test(value, context, path);
       // present, yet no operator could read it: say so (dates already say invalid_date)
-      if (status === UNKNOWN && value !== undefined) unreadable(context, path, value, reading);
+      // (unless the budget ran out on it: that is flagged budget_exceeded)
+      if (status === UNKNOWN && value !== undefined && context.budget >= 0)
+        unreadable(context, path, value, reading);
     }
     memo.stamps[slot] = context.generation;
     memo.statuses[slot] = status;
@@ -223,6 +232,31 @@ export function sharedFactLeaf(condition: FactCondition, environment: CompileEnv
   };
   shared.leaves.set(key, leaf);
   return leaf;
+}
+
+/**
+ * The longest text a fact operator tests: longer values are unknown, flagged `unreadable:<path>`. The
+ * largest text field of the CRMs leadstage maps holds 65,536 characters (HubSpot's multi-line text).
+ */
+export const MAX_TEXT_LENGTH = 65_536;
+
+/**
+ * Charges a fact leaf's value to the evaluation's budget: 1 unit, plus 1 per 64 characters of a text
+ * and 1 per element of a list — what the operators may read of it (normalising, comparing each
+ * element). Leaves are memoised per lead, so each is charged once per evaluation; in a history, once
+ * per evaluated instant. `false` once the budget is spent (the context flags `budget_exceeded`).
+ */
+export function chargeValue(context: EvalContext, value: unknown): boolean {
+  const units =
+    typeof value === 'string'
+      ? 1 + (Math.min(value.length, MAX_TEXT_LENGTH) >>> 6)
+      : Array.isArray(value)
+        ? 1 + value.length
+        : 1;
+  context.budget -= units;
+  if (context.budget >= 0) return true;
+  context.overBudget();
+  return false;
 }
 
 /**

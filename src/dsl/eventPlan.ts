@@ -1,6 +1,6 @@
 import type { PathReader } from '../internal/path';
 import { MET } from '../internal/status';
-import { type Duration, parseInstant, subtractDuration, toDuration } from '../internal/time';
+import { type Duration, parseLeadInstant, subtractDuration, toDuration } from '../internal/time';
 import type { EventCondition } from '../schema/condition';
 import { type EvalContext, FLAGS_TRUNCATED, MAX_FLAGS } from './context';
 import { orPast, type TriTest } from './operatorTests';
@@ -68,7 +68,7 @@ export function selectEvents(
   const ats = new Float64Array(read.length);
   for (let index = 0; index < read.length; index++) {
     const event = events[read[index] as number] as { at?: unknown };
-    const at = parseInstant(hasOwn.call(event, 'at') ? event.at : undefined);
+    const at = parseLeadInstant(hasOwn.call(event, 'at') ? event.at : undefined);
     ats[index] = at <= asOf ? at : Number.NEGATIVE_INFINITY;
   }
   // the MAX_EVENTS-th most recent instant: later ones are kept, and as many equal to it as fit, first first
@@ -220,7 +220,7 @@ export class EventPlan {
       if (event === null || typeof event !== 'object') continue;
       const type = (event as { type?: unknown }).type;
       if (typeof type !== 'string' || !types.includes(type) || !hasOwn.call(event, 'type')) continue;
-      const at = parseInstant(hasOwn.call(event, 'at') ? (event as { at?: unknown }).at : undefined);
+      const at = parseLeadInstant(hasOwn.call(event, 'at') ? (event as { at?: unknown }).at : undefined);
       // NaN fails both tests
       if (!(at <= asOf && at >= from)) continue;
       if (
@@ -302,7 +302,7 @@ export class EventPlan {
         context.flag(`invalid_event:events[${position}]`);
         continue;
       }
-      const at = parseInstant(hasOwn.call(event, 'at') ? (event as { at?: unknown }).at : undefined);
+      const at = parseLeadInstant(hasOwn.call(event, 'at') ? (event as { at?: unknown }).at : undefined);
       if (Number.isNaN(at)) {
         context.flag(`invalid_date:events[${position}].at`);
         continue;

@@ -219,6 +219,13 @@ function containsIn(operand: Primitive): TriTest {
   };
 }
 
+/**
+ * Pattern steps per budget unit: a step of the linear-time engine takes about 8 ns here and a unit about
+ * 0.5 µs of the bound, so 16 steps a unit keeps the engine well inside the bound (a test at its 2,000,000
+ * step cap costs 125,000 units: 8 of them in a classification's budget).
+ */
+const STEPS_PER_UNIT = 16;
+
 /** Charges `units` to the evaluation's budget (see `Budget`), if it has one; `false` once it is spent. */
 function charge(context: OperatorContext, units: number): boolean {
   const metered = context as OperatorContext & { budget?: number; overBudget?: () => void };
@@ -359,13 +366,17 @@ export const operatorEndsWith: OperatorRuntime = /* @__PURE__ */ tests((operand:
 /** @internal The built-in `matches` (see {@link defaultOperatorTests}). */
 export const operatorMatches: OperatorRuntime = /* @__PURE__ */ tests((operand: PatternInput) => {
   // linear in the text by construction (src/internal/regex), and at most MAX_TEST_STEPS of work:
-  // a large program on a long text is unknown, flagged, rather than slow
+  // a large program on a long text is unknown, flagged, rather than slow. Its steps are charged to the
+  // budget too (STEPS_PER_UNIT a unit), and it may take no more than the budget has left: many
+  // `matches` tests on one long text add up to the budget, not past it.
   const pattern = toPattern(operand);
   return (value, context, path) => {
     if (typeof value !== 'string') return UNKNOWN;
-    const matched = pattern.test(value);
+    const left = (context as { budget?: number }).budget;
+    const matched = pattern.test(value, left === undefined ? undefined : Math.max(0, left) * STEPS_PER_UNIT);
+    const spent = charge(context, Math.ceil(pattern.steps() / STEPS_PER_UNIT));
     if (matched === undefined) {
-      if (path !== undefined) context.flag?.(`too_costly:${path}`);
+      if (spent && path !== undefined) context.flag?.(`too_costly:${path}`);
       return UNKNOWN;
     }
     return matched ? MET : UNMET;

@@ -15,7 +15,7 @@ import {
   addDuration,
   type Duration,
   formatInstant,
-  parseInstant,
+  parseLeadInstant,
   readAsOf,
   subtractDuration,
   toDuration,
@@ -205,7 +205,7 @@ function eventsOf(lead: unknown, read: ReadonlySet<string>, asOf: number): Array
   for (const event of kept) {
     if (event === null || typeof event !== 'object' || !Object.hasOwn(event, 'type')) continue;
     const type = (event as { type: unknown }).type;
-    const at = parseInstant(Object.hasOwn(event, 'at') ? (event as { at: unknown }).at : undefined);
+    const at = parseLeadInstant(Object.hasOwn(event, 'at') ? (event as { at: unknown }).at : undefined);
     if (typeof type === 'string' && !Number.isNaN(at)) out.push([type, at]);
   }
   return out;
@@ -214,7 +214,7 @@ function eventsOf(lead: unknown, read: ReadonlySet<string>, asOf: number): Array
 function startOf(lead: unknown, events: ReadonlyArray<readonly [string, number]>, asOf: number): number {
   const created =
     lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'createdAt')
-      ? parseInstant((lead as { createdAt: unknown }).createdAt)
+      ? parseLeadInstant((lead as { createdAt: unknown }).createdAt)
       : Number.NaN;
   if (!Number.isNaN(created) && created <= asOf) return created;
   let first = asOf;

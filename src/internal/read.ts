@@ -1,7 +1,7 @@
 // The one reading rule for lead values: parseLead, field maps and the condition engine all read
 // numbers, booleans, dates, enums, lists and placeholders through these functions.
 import { compileDateFormat, type DateFormat } from './dateFormat';
-import { formatInstant, MAX_VALUE_LENGTH, parseInstant } from './time';
+import { formatInstant, MAX_VALUE_LENGTH, parseInstant, parseLeadInstant } from './time';
 
 /** How lead values are read; every part has a default (see `DEFAULT_READING`). */
 export interface Reading {
@@ -141,12 +141,12 @@ export function readBoolean(value: unknown, reading: CompiledReading = DEFAULT_R
 }
 
 /**
- * An instant (epoch ms) from ISO 8601 text, a `Date`, epoch ms (as a number, or as text of 11+ digits as
- * CRM exports write them), or text in the reading's `dateFormat` (read as UTC); `NaN` when it cannot,
+ * An instant (epoch ms) from ISO 8601 text, a `Date`, epoch ms (as a number from 10¹¹ — smaller ones
+ * are epoch seconds, unreadable — or as text of 11+ digits as CRM exports write them), or text in the reading's `dateFormat` (read as UTC); `NaN` when it cannot,
  * and for text longer than `MAX_VALUE_LENGTH` (64) characters.
  */
 export function readInstant(value: unknown, reading: CompiledReading = DEFAULT_READING): number {
-  if (typeof value !== 'string') return parseInstant(value);
+  if (typeof value !== 'string') return parseLeadInstant(value);
   // no date is this long: a longer value is unreadable before any parser sees it
   if (value.length > MAX_VALUE_LENGTH) return Number.NaN;
   // ISO 8601 as CRMs and toISOString write it (a "-" after the year) takes the fast path

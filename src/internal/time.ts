@@ -53,6 +53,22 @@ export function parseInstant(value: unknown): number {
   return Number.NaN;
 }
 
+/**
+ * Below it (in absolute value) a number is not read as a lead's date: epoch milliseconds before
+ * March 1973 are in practice epoch seconds (1,780,000,000 is June 2026 in seconds, January 1970 in
+ * milliseconds), and reading them as milliseconds would date every lead in 1970 without a word.
+ */
+export const SECONDS_LIKE = 1e11;
+
+/**
+ * An instant of lead data (a fact, an event's `at`): as {@link parseInstant}, except that numbers that
+ * look like epoch seconds (below {@link SECONDS_LIKE}) are `NaN` — unreadable, so flagged — rather
+ * than 1970.
+ */
+export function parseLeadInstant(value: unknown): number {
+  return typeof value === 'number' && Math.abs(value) < SECONDS_LIKE ? Number.NaN : parseInstant(value);
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Two ASCII digits at `index` as a number, or -1. */

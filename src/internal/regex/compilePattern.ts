@@ -7,9 +7,11 @@ import { runProgram } from './runProgram';
 export interface CompiledPattern {
   /**
    * Whether the pattern matches anywhere in the text, as `RegExp.prototype.test` would; `undefined` when
-   * answering would take more than {@link MAX_TEST_STEPS} steps (a large program on a long text).
+   * answering would take more than `limit` steps, or {@link MAX_TEST_STEPS} (a large program on a long text).
    */
-  readonly test: (text: string) => boolean | undefined;
+  readonly test: (text: string, limit?: number) => boolean | undefined;
+  /** The steps the last `test` took: what a caller with a budget charges. */
+  readonly steps: () => number;
   /** The number of instructions it compiled to (at most `MAX_PROGRAM_SIZE`). */
   readonly size: number;
 }
@@ -35,12 +37,14 @@ export function compilePattern(source: string, flags = ''): CompiledPattern {
   const cache = createCache(program);
   const meter = { steps: 0 };
   return {
-    test: (text) => {
+    test: (text, limit = MAX_TEST_STEPS) => {
       meter.steps = 0;
-      const answer = runCached(cache, text, meter, MAX_TEST_STEPS);
+      const most = Math.min(limit, MAX_TEST_STEPS);
+      const answer = runCached(cache, text, meter, most);
       // the cache filled up on this text: the state-set simulation, with what is left of the steps
-      return answer === 'full' ? runProgram(program, text, undefined, MAX_TEST_STEPS - meter.steps) : answer;
+      return answer === 'full' ? runProgram(program, text, meter, most - meter.steps) : answer;
     },
+    steps: () => meter.steps,
     size: program.size,
   };
 }
