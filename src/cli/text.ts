@@ -171,8 +171,8 @@ export async function* linesOf(text: AsyncIterable<string>, max: number = MAX_LI
 
 // C0 controls but \n, DEL, C1 controls, the line and paragraph separators (a new line on some terminals),
 // and the bidirectional marks and overrides that reorder a line on screen
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text for a terminal: control characters (ANSI escapes, carriage returns, bidi overrides) shown as `�`. */
