@@ -42,7 +42,10 @@ describe('summarize with grades', () => {
     expect(results.map((result) => result.grade)).toEqual(['A1', 'A1', 'B2', 'B1', 'C2', 'C2']);
     const summary = summarize(results, { outcome });
     // base rate: 3 of 5 converted (0.6)
-    expect(summary.grades).toEqual({
+    // every cell's rate carries its uncertainty as the stages' do: 1 of 2 is anything from 9 % to 91 %
+    expect(summary.grades?.A1?.conversion?.interval).toEqual({ low: 0.0945, high: 0.9055 });
+    expect(summary.grades?.A1?.conversion?.vsRest?.verdict).toBe('not distinguishable');
+    expect(summary.grades).toMatchObject({
       A1: { count: 2, share: 0.3333, conversion: { leads: 2, converted: 1, rate: 0.5, lift: 0.8333 } },
       B1: { count: 1, share: 0.1667, conversion: { leads: 1, converted: 1, rate: 1, lift: 1.6667 } },
       B2: { count: 1, share: 0.1667, conversion: { leads: 1, converted: 1, rate: 1, lift: 1.6667 } },
