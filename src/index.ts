@@ -32,8 +32,8 @@ export { createSummary, summarize } from './batch/summary';
 export type { Classifier, ClassifierMode, ClassifyOptions, StageOptions } from './classify/Classifier';
 export { classify } from './classify/classify';
 export { compile } from './classify/compile';
-export type { CheckExamplesResult, ExampleResult, RunExamplesResult } from './classify/runExamples';
-export { checkExamples, runExamples } from './classify/runExamples';
+export type { ExampleResult, RunExamplesResult } from './classify/runExamples';
+export { runExamples } from './classify/runExamples';
 export type { GenerateModuleOptions, ModuleLevel } from './codegen/generateModule';
 export { generateModule } from './codegen/generateModule';
 export { configJsonSchema } from './config/configJsonSchema';
@@ -143,7 +143,7 @@ export type {
   Stage,
   Text,
 } from './schema/config';
-export { ConfigSchema, ConfigSkeletonSchema, TextSchema } from './schema/config';
+export { ConfigSkeletonSchema, TextSchema } from './schema/config';
 export type { DurationInput } from './schema/duration';
 export { DurationSchema } from './schema/duration';
 export { CANONICAL_EVENT_TYPES } from './schema/events';

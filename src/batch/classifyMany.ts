@@ -3,7 +3,11 @@ import { toClassifier } from '../classify/classify';
 import type { TypedConfig } from '../config/defineConfig';
 import type { Classification, StatusClassification } from '../schema/result';
 
-/** What `classifyMany` and `classifyStream` give per lead, by detail level. */
+/**
+ * What `classifyMany` and `classifyStream` give per lead, by detail level.
+ *
+ * @category Many leads
+ */
 export type ResultOf<Options extends ClassifyOptions, Stage extends string = string> = Options extends {
   readonly detail: 'statuses';
 }
@@ -12,7 +16,11 @@ export type ResultOf<Options extends ClassifyOptions, Stage extends string = str
     ? Classification<Stage> | StatusClassification<Stage>
     : Classification<Stage>;
 
-/** A config (checked and compiled once, cached by identity) or a compiled classifier. */
+/**
+ * A config (checked and compiled once, cached by identity) or a compiled classifier.
+ *
+ * @category Many leads
+ */
 export type ConfigOrClassifier<Stage extends string = string> =
   | TypedConfig<string, Stage>
   | Classifier<Stage>
@@ -33,6 +41,8 @@ export type ConfigOrClassifier<Stage extends string = string> =
  * const leads = [{ id: 'a', company: { isCompetitor: true } }, { id: 'b' }];
  * classifyMany(leads, presets.saas, { asOf: '2026-06-30', detail: 'statuses' }).map((result) => result.stage);
  * //=> ['disqualified', 'unqualified']
+ *
+ * @category Many leads
  */
 export function classifyMany<const Options extends ClassifyOptions, Stage extends string = string>(
   leads: Iterable<unknown>,
@@ -87,6 +97,8 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  * for await (const result of classifyStream(leads(), presets.saas, { asOf: '2026-06-30' })) stages.push(result.stage);
  * stages;
  * //=> ['SAL', 'unqualified']
+ *
+ * @category Many leads
  */
 export function classifyStream<const Options extends ClassifyOptions, Stage extends string = string>(
   source: Iterable<unknown> | AsyncIterable<unknown>,
@@ -125,6 +137,8 @@ export function classifyStream<const Options extends ClassifyOptions, Stage exte
  * const reader = leads.pipeThrough(classifyTransform(presets.saas, { asOf: '2026-06-30' })).getReader();
  * (await reader.read()).value.stage;
  * //=> 'disqualified'
+ *
+ * @category Many leads
  */
 export function classifyTransform<const Options extends ClassifyOptions, Stage extends string = string>(
   configOrClassifier: ConfigOrClassifier<Stage>,

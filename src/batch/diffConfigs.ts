@@ -3,7 +3,11 @@ import { toClassifier } from '../classify/classify';
 import { describeValue } from '../internal/issues';
 import { type ConfigOrClassifier, checkedOptions } from './classifyMany';
 
-/** Options of {@link diffConfigs} and {@link createConfigDiff}. */
+/**
+ * Options of {@link diffConfigs} and {@link createConfigDiff}.
+ *
+ * @category Many leads
+ */
 export interface DiffOptions {
   /** The instant to classify at (required). */
   readonly asOf: ClassifyOptions['asOf'];
@@ -11,7 +15,11 @@ export interface DiffOptions {
   readonly limit?: number;
 }
 
-/** A lead whose stage differs between the two configs. */
+/**
+ * A lead whose stage differs between the two configs.
+ *
+ * @category Many leads
+ */
 export interface MovedLead {
   /** The lead's `id`, when it has one. */
   readonly id?: string;
@@ -23,7 +31,11 @@ export interface MovedLead {
   readonly scoreDelta: number;
 }
 
-/** What a config change does to a set of leads. */
+/**
+ * What a config change does to a set of leads.
+ *
+ * @category Many leads
+ */
 export interface ConfigDiff {
   readonly total: number;
   /** How many leads change stage. */
@@ -36,7 +48,11 @@ export interface ConfigDiff {
   readonly truncated: boolean;
 }
 
-/** An incremental {@link diffConfigs}: add leads as they come, read the diff at any point. */
+/**
+ * An incremental {@link diffConfigs}: add leads as they come, read the diff at any point.
+ *
+ * @category Many leads
+ */
 export interface ConfigDiffBuilder {
   /** Classifies one lead under both configs and counts it. Never throws on lead data. */
   add(lead: unknown): void;
@@ -61,6 +77,8 @@ export interface ConfigDiffBuilder {
  * diff.add({ id: 'a', events: [{ type: 'webinar_attended', at: '2026-06-20' }, { type: 'demo_requested', at: '2026-06-21' }] });
  * diff.result().leads;
  * //=> [{ id: 'a', index: 0, from: 'SAL', to: 'unqualified', scoreDelta: 0 }]
+ *
+ * @category Many leads
  */
 export function createConfigDiff(
   before: ConfigOrClassifier,
@@ -129,6 +147,8 @@ export function createConfigDiff(
  * const leads = [{ id: 'a', events: [{ type: 'demo_completed', at: '2026-06-20' }] }, { id: 'b' }];
  * diffConfigs(leads, presets.saas, demoOnly, { asOf: '2026-06-30' }).matrix;
  * //=> { SAL: { SQO: 1 }, unqualified: { unqualified: 1 } }
+ *
+ * @category Many leads
  */
 export function diffConfigs(
   leads: Iterable<unknown>,

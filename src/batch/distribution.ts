@@ -1,4 +1,8 @@
-/** Quantiles of a set of numbers, exact (linear interpolation between order statistics, as R's type 7 and numpy's default). */
+/**
+ * Quantiles of a set of numbers, exact (linear interpolation between order statistics, as R's type 7 and numpy's default).
+ *
+ * @category Many leads
+ */
 export interface Quantiles {
   readonly count: number;
   readonly min: number;

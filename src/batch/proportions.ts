@@ -13,13 +13,21 @@ export const MIN_EXPECTED = 5;
 /** The most tables Fisher's test sums; past it, the z test (bounded work whatever the counts). */
 export const MAX_FISHER_TABLES = 10_000;
 
-/** A 95 % interval, to 4 decimals. */
+/**
+ * A 95 % interval, to 4 decimals.
+ *
+ * @category Many leads
+ */
 export interface Interval {
   readonly low: number;
   readonly high: number;
 }
 
-/** A test of two conversion rates: which test, its two-sided p-value (4 decimals), and the verdict at 0.05. */
+/**
+ * A test of two conversion rates: which test, its two-sided p-value (4 decimals), and the verdict at 0.05.
+ *
+ * @category Many leads
+ */
 export interface RateTest {
   /** `'z'`: two-proportion z test (pooled); `'fisher'`: Fisher's exact test, used when an expected count is under 5. */
   readonly test: 'z' | 'fisher';

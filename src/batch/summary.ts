@@ -15,7 +15,11 @@ import {
 
 export type { Interval, RateTest } from './proportions';
 
-/** What `summarize` reads of a result: the fields full and `'statuses'` results share. */
+/**
+ * What `summarize` reads of a result: the fields full and `'statuses'` results share.
+ *
+ * @category Many leads
+ */
 export interface SummarizableResult {
   readonly leadId?: string;
   readonly stage: string;
@@ -42,13 +46,21 @@ export interface SummarizableResult {
   readonly flags: readonly string[];
 }
 
-/** Whether each lead converted (won, became a customer), by lead id or by result; `undefined`: not known. */
+/**
+ * Whether each lead converted (won, became a customer), by lead id or by result; `undefined`: not known.
+ *
+ * @category Many leads
+ */
 export type Outcome =
   | ((result: SummarizableResult) => boolean | undefined)
   | ReadonlyMap<string, boolean>
   | Readonly<Record<string, boolean>>;
 
-/** Options of {@link summarize} and {@link createSummary}. */
+/**
+ * Options of {@link summarize} and {@link createSummary}.
+ *
+ * @category Many leads
+ */
 export interface SummaryOptions {
   /** Outcomes, for the calibration table: a function of the result, or a map / object by lead id. */
   readonly outcome?: Outcome;
@@ -70,10 +82,18 @@ export interface SummaryOptions {
   readonly maxGroups?: number;
 }
 
-/** A breakdown's group of a result (and of its lead, when given): any value, read as text. */
+/**
+ * A breakdown's group of a result (and of its lead, when given): any value, read as text.
+ *
+ * @category Many leads
+ */
 export type GroupKey = (result: SummarizableResult, lead: unknown) => unknown;
 
-/** The options of {@link summarize}: those of {@link createSummary}, and the leads the results came from. */
+/**
+ * The options of {@link summarize}: those of {@link createSummary}, and the leads the results came from.
+ *
+ * @category Many leads
+ */
 export interface SummarizeOptions extends SummaryOptions {
   /** The leads of the results, in the same order, for `by` paths on the lead (`'company.industry'`). */
   readonly leads?: Iterable<unknown>;
@@ -83,6 +103,8 @@ export interface SummarizeOptions extends SummaryOptions {
  * Something a reader of the summary should know before trusting a figure: `small_sample` (a group with
  * fewer than 30 leads with an outcome), `few_conversions` (fewer than 5 conversions, or non-conversions,
  * expected in a group at the base rate), `groups_capped` (a breakdown past its cap of groups).
+ *
+ * @category Many leads
  */
 export interface SummaryWarning {
   readonly code: 'small_sample' | 'few_conversions' | 'groups_capped';
@@ -93,7 +115,11 @@ export interface SummaryWarning {
   readonly message: string;
 }
 
-/** What happened to the input before classifying: rows skipped as unreadable, duplicates, empty rows. */
+/**
+ * What happened to the input before classifying: rows skipped as unreadable, duplicates, empty rows.
+ *
+ * @category Many leads
+ */
 export interface InputCounts {
   /** Rows that could not be read (bad CSV rows, invalid JSON lines) and were skipped. */
   readonly skippedRows?: number;
@@ -103,7 +129,11 @@ export interface InputCounts {
   readonly emptyRows?: number;
 }
 
-/** The data-quality section of a summary: flags by kind and by path, and the input counts given. */
+/**
+ * The data-quality section of a summary: flags by kind and by path, and the input counts given.
+ *
+ * @category Many leads
+ */
 export interface DataQuality {
   /**
    * Per flag kind, how many results carry it at each path: `{ unreadable: { 'company.employees': 84 } }`.
@@ -116,7 +146,11 @@ export interface DataQuality {
   readonly emptyRows: number;
 }
 
-/** A conversion rate and its lift over the base rate; `null` where there is no lead to compute it on. */
+/**
+ * A conversion rate and its lift over the base rate; `null` where there is no lead to compute it on.
+ *
+ * @category Many leads
+ */
 export interface Rate {
   readonly leads: number;
   readonly converted: number;
@@ -135,7 +169,11 @@ export interface Rate {
   readonly vsRest: RateTest | null;
 }
 
-/** Two adjacent stages of the ladder (a stage and its next stage) compared: could the gap be noise? */
+/**
+ * Two adjacent stages of the ladder (a stage and its next stage) compared: could the gap be noise?
+ *
+ * @category Many leads
+ */
 export interface StageComparison {
   /** The stage above (`SQO`) and the one below (`SAL`). */
   readonly higher: string;
@@ -146,13 +184,21 @@ export interface StageComparison {
   readonly test: RateTest;
 }
 
-/** One score band of the calibration: total scores from `from` (inclusive) to `to` (exclusive, inclusive for the last). */
+/**
+ * One score band of the calibration: total scores from `from` (inclusive) to `to` (exclusive, inclusive for the last).
+ *
+ * @category Many leads
+ */
 export interface BandRate extends Rate {
   readonly from: number;
   readonly to: number;
 }
 
-/** Whether the stages predict who converts: rates and lifts per stage, score band and next-stage status. */
+/**
+ * Whether the stages predict who converts: rates and lifts per stage, score band and next-stage status.
+ *
+ * @category Many leads
+ */
 export interface Calibration {
   /** Results with a known outcome, and how many of them converted: the base rate. */
   readonly leads: number;
@@ -186,14 +232,22 @@ export interface Calibration {
   readonly warnings: readonly SummaryWarning[];
 }
 
-/** One group of a breakdown: its key and its own summary (funnel and calibration). */
+/**
+ * One group of a breakdown: its key and its own summary (funnel and calibration).
+ *
+ * @category Many leads
+ */
 export interface BreakdownGroup {
   /** The group: the value read as text, `"(none)"` when absent, `"(unreadable)"` when not a readable date (for a date bucket) or not a plain value, `"(other)"` past the cap. */
   readonly key: string;
   readonly summary: Summary;
 }
 
-/** A summary per group: `by` as given, the groups in key order (`(none)`, `(unreadable)`, `(other)` last). */
+/**
+ * A summary per group: `by` as given, the groups in key order (`(none)`, `(unreadable)`, `(other)` last).
+ *
+ * @category Many leads
+ */
 export interface Breakdown {
   /** The path given (`'createdAt:month'`), or `'(function)'`. */
   readonly by: string;
@@ -201,7 +255,11 @@ export interface Breakdown {
   readonly warnings: readonly SummaryWarning[];
 }
 
-/** One stage of the funnel. */
+/**
+ * One stage of the funnel.
+ *
+ * @category Many leads
+ */
 export interface StageSummary {
   readonly count: number;
   /** `count / total`, to 4 decimals. */
@@ -212,7 +270,11 @@ export interface StageSummary {
   readonly next?: { readonly stage: string; readonly unmet: number; readonly unknown: number };
 }
 
-/** A criterion or test that keeps leads from their next stage, and how often. */
+/**
+ * A criterion or test that keeps leads from their next stage, and how often.
+ *
+ * @category Many leads
+ */
 export interface BlockerSummary {
   /** The stage it blocks. */
   readonly stage: string;
@@ -227,7 +289,11 @@ export interface BlockerSummary {
   readonly later: number;
 }
 
-/** One cell of the grade matrix: the leads holding a grade. */
+/**
+ * One cell of the grade matrix: the leads holding a grade.
+ *
+ * @category Many leads
+ */
 export interface GradeSummary {
   readonly count: number;
   /** `count / total`, to 4 decimals. */
@@ -236,7 +302,11 @@ export interface GradeSummary {
   readonly conversion?: Rate;
 }
 
-/** The funnel of a set of results. */
+/**
+ * The funnel of a set of results.
+ *
+ * @category Many leads
+ */
 export interface Summary {
   readonly total: number;
   /** The config the results came from (`undefined` for no result). */
@@ -269,7 +339,11 @@ export interface Summary {
   readonly approximate?: true;
 }
 
-/** An incremental summary: add results one at a time (from a stream), read the summary at any point. */
+/**
+ * An incremental summary: add results one at a time (from a stream), read the summary at any point.
+ *
+ * @category Many leads
+ */
 export interface SummaryBuilder {
   /**
    * Adds one result, and the lead it came from when `by` reads the lead.
@@ -631,6 +705,8 @@ interface BlockerTally {
  *   cohorts.add(classify(lead, presets.saas, { asOf: '2026-06-30T23:30:00Z' }), lead);
  * cohorts.result().breakdown.groups.map((group) => group.key);
  * //=> ['2026-05', '2026-06']
+ *
+ * @category Many leads
  */
 export function createSummary(options: SummaryOptions = {}): SummaryBuilder {
   const readOutcome = outcomeReader(options.outcome);
@@ -1057,6 +1133,8 @@ function bandRates(
  * const byCompetitor = summarize(results, { leads, by: 'company.isCompetitor' });
  * byCompetitor.breakdown.groups.map((group) => [group.key, group.summary.total]);
  * //=> [['true', 1], ['(none)', 1]]
+ *
+ * @category Many leads
  */
 export function summarize(results: Iterable<SummarizableResult>, options: SummarizeOptions = {}): Summary {
   const builder = createSummary(options);

@@ -2,7 +2,11 @@ import type { Budget } from '../dsl/budget';
 import type { Config } from '../schema/config';
 import type { Classification, Detail, StatusClassification } from '../schema/result';
 
-/** Options of `classify` and {@link Classifier.classify}. */
+/**
+ * Options of `classify` and {@link Classifier.classify}.
+ *
+ * @category Classify
+ */
 export interface ClassifyOptions {
   /** The instant to classify at: a `Date`, an ISO 8601 string or epoch ms. Required: leadstage never reads the clock. */
   readonly asOf: Date | string | number;
@@ -16,10 +20,18 @@ export interface ClassifyOptions {
   readonly detail?: Detail;
 }
 
-/** How a {@link Classifier} runs: compiled closures, or code generated at run time (`compile(config, { codegen: true })`). */
+/**
+ * How a {@link Classifier} runs: compiled closures, or code generated at run time (`compile(config, { codegen: true })`).
+ *
+ * @category Classify
+ */
 export type ClassifierMode = 'closures' | 'jit';
 
-/** Options of {@link Classifier.stage}. */
+/**
+ * Options of {@link Classifier.stage}.
+ *
+ * @category Classify
+ */
 export interface StageOptions {
   /** The instant to classify at: a `Date`, an ISO 8601 string or epoch ms. Required. */
   readonly asOf: Date | string | number;
@@ -28,6 +40,8 @@ export interface StageOptions {
 /**
  * A config compiled once into closures; classify as many leads as you like with it. `Stage` is the
  * union of its stage ids when the config was written with `defineConfig`.
+ *
+ * @category Classify
  */
 export interface Classifier<Stage extends string = string> {
   /**

@@ -29,6 +29,8 @@ const resolve = /* @__PURE__ */ classifierResolver((config) => compile(config));
  * //=> 'SQO'
  * classify(lead, presets.saas, { asOf: '2026-06-30', detail: 'statuses' }).criteria.budget;
  * //=> { status: 'met' }
+ *
+ * @category Classify
  */
 export function classify<const Stages extends string>(
   lead: unknown,

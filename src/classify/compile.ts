@@ -25,6 +25,8 @@ import { runExample } from './exampleFailures';
  * const classifier = compile(presets.saas);
  * classifier.classify({ events: [{ type: 'newsletter_signup', at: '2026-06-01' }] }, { asOf: '2026-06-30' }).stage;
  * //=> 'SAL'
+ *
+ * @category Classify
  */
 export function compile<const Criteria extends string, const Stages extends string>(
   input: TypedConfig<Criteria, Stages>,

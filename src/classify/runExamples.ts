@@ -3,7 +3,11 @@ import type { ConfigExample } from '../schema/config';
 import { toClassifier } from './classify';
 import { runExample } from './exampleFailures';
 
-/** One example's outcome. */
+/**
+ * One example's outcome.
+ *
+ * @category Classify
+ */
 export interface ExampleResult {
   readonly name: string;
   readonly passed: boolean;
@@ -14,17 +18,15 @@ export interface ExampleResult {
   readonly failures: readonly string[];
 }
 
-/** The result of {@link runExamples}. */
+/**
+ * The result of {@link runExamples}.
+ *
+ * @category Classify
+ */
 export interface RunExamplesResult {
   readonly passed: boolean;
   readonly results: readonly ExampleResult[];
 }
-
-/**
- * The old name of {@link RunExamplesResult}.
- * @deprecated use `RunExamplesResult`
- */
-export type CheckExamplesResult = RunExamplesResult;
 
 /**
  * Runs the `examples` embedded in a config and reports each as passed or failed, with the stage it
@@ -39,6 +41,8 @@ export type CheckExamplesResult = RunExamplesResult;
  * @example
  * runExamples(presets.saas).passed;
  * //=> true
+ *
+ * @category Classify
  */
 export function runExamples(
   configOrClassifier: unknown,
@@ -57,14 +61,3 @@ export function runExamples(
   });
   return { passed: results.every((result) => result.passed), results };
 }
-
-/**
- * The old name of {@link runExamples}: it runs examples, it does not check a config.
- *
- * @deprecated use `runExamples`; kept until the next major version.
- *
- * @example
- * checkExamples(presets.saas).passed;
- * //=> true
- */
-export const checkExamples: typeof runExamples = runExamples;

@@ -10,14 +10,22 @@ import type { Config } from '../schema/config';
 import { generateStageBody, H } from './generateStage';
 import { HELPERS_VERSION } from './runtime';
 
-/** What a generated module can answer: `stage()` only for now (see docs/performance.md). */
+/**
+ * What a generated module can answer: `stage()` only for now (see docs/performance.md).
+ *
+ * @category Classify
+ */
 export type ModuleLevel = 'stage';
 
 /** The levels {@link generateModule} knows, and those it can build today. */
 const KNOWN_LEVELS: readonly string[] = ['stage', 'statuses', 'full'];
 const BUILT_LEVELS: readonly string[] = ['stage'];
 
-/** Options of {@link generateModule}. */
+/**
+ * Options of {@link generateModule}.
+ *
+ * @category Classify
+ */
 export interface GenerateModuleOptions {
   /** The levels the module holds; default `['stage']`. A call for a level it does not hold throws. */
   readonly levels?: readonly ModuleLevel[];
@@ -104,6 +112,8 @@ const classifier = Object.freeze({ config: Object.freeze(${configRef}), hash: ${
  * const source = generateModule(presets.saas, { levels: ['stage'], format: 'esm' });
  * source.includes('export { stage, classify, classifier }');
  * //=> true
+ *
+ * @category Classify
  */
 export function generateModule(input: unknown, options: GenerateModuleOptions = {}): string {
   const levels = readLevels(options.levels);

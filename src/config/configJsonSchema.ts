@@ -117,6 +117,8 @@ function conditionDefs(): Record<string, JsonSchema> {
  * @example
  * configJsonSchema().properties.version;
  * //=> { type: 'number', const: 1 }
+ *
+ * @category Configs
  */
 export function configJsonSchema(): Record<string, unknown> {
   const slots = new Map<unknown, JsonSchema>([

@@ -31,6 +31,8 @@ type Leaves<T, Prefix extends string, Depth extends unknown[]> = Depth['length']
 /**
  * The dotted paths of a lead type, for autocompletion (`company.employees`, `need.painPoints.length`);
  * any other string is accepted too, since a config may read custom facts.
+ *
+ * @category Configs
  */
 export type FactPath<TLead = Lead> = Leaves<TLead, '', []> | (string & {});
 
@@ -82,6 +84,8 @@ type CanonicalFact<TLead> = {
  * A condition whose `criterion` references must name one of `Criteria`, and whose facts are canonical
  * paths of the lead (operands typed by the field: `seniority` takes only its values) or custom facts the
  * config declares in `facts` (`Facts`).
+ *
+ * @category Configs
  */
 export type TypedCondition<Criteria extends string, TLead = Lead, Facts extends string = never> =
   | { readonly all: readonly TypedCondition<Criteria, TLead, Facts>[] }
@@ -94,7 +98,11 @@ export type TypedCondition<Criteria extends string, TLead = Lead, Facts extends 
   | EventCondition
   | ScoreCondition;
 
-/** A stage of a {@link TypedConfig}. */
+/**
+ * A stage of a {@link TypedConfig}.
+ *
+ * @category Configs
+ */
 export type TypedStage<
   Criteria extends string,
   Stages extends string,
@@ -105,7 +113,11 @@ export type TypedStage<
   readonly when?: TypedCondition<Criteria, TLead, Facts>;
 };
 
-/** A scoring rule of a {@link TypedConfig}. */
+/**
+ * A scoring rule of a {@link TypedConfig}.
+ *
+ * @category Configs
+ */
 export type TypedRule<Criteria extends string, TLead = Lead, Facts extends string = never> = Omit<
   ScoringRule,
   'when'
@@ -117,6 +129,8 @@ export type TypedRule<Criteria extends string, TLead = Lead, Facts extends strin
  * A config as `defineConfig` types it: criterion references checked against the criteria it defines,
  * stage ids as a literal union, fact paths completed from the lead type, and `grades` keyed by `total` or
  * the scoring groups it declares (`Groups`).
+ *
+ * @category Configs
  */
 export type TypedConfig<
   Criteria extends string,
@@ -167,6 +181,8 @@ export type TypedConfig<
  * });
  * compile(config).classify({ budget: { amount: 20000 } }, { asOf: '2026-06-30' }).stage;
  * //=> 'SQO'
+ *
+ * @category Configs
  */
 export function defineConfig<
   const Criteria extends string,

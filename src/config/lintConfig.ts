@@ -2,7 +2,11 @@ import type { Issue } from '../internal/issues';
 import { type ParseConfigOptions, safeParseConfig } from './safeParseConfig';
 import { type WorstCaseCost, worstCaseCost } from './worstCaseCost';
 
-/** The result of {@link lintConfig}: what stops the config from working, and what probably is a mistake. */
+/**
+ * The result of {@link lintConfig}: what stops the config from working, and what probably is a mistake.
+ *
+ * @category Configs
+ */
 export interface LintConfigResult {
   /** Every issue `parseConfig` would throw for; empty for a valid config. */
   readonly errors: readonly Issue[];
@@ -32,6 +36,8 @@ export interface LintConfigResult {
  * const config = { version: 1, id: 'x', criteria: { a: { when: { fact: 'authority.rol', eq: 'decision_maker' } } }, stages: [{ id: 'SQO', when: { criterion: 'a' } }, { id: 'rest' }] };
  * lintConfig(config).warnings.map((warning) => warning.fix);
  * //=> ['did you mean "authority.role"? If not, declare it in "facts"']
+ *
+ * @category Configs
  */
 export function lintConfig(input: unknown, options: ParseConfigOptions = {}): LintConfigResult {
   const result = safeParseConfig(input, options);

@@ -13,6 +13,8 @@ import { checkConfigInput, type ParseConfigOptions } from './safeParseConfig';
  * @example
  * parseConfig({ version: 1, id: 'tiny', criteria: {}, stages: [{ id: 'unqualified' }] }).id;
  * //=> 'tiny'
+ *
+ * @category Configs
  */
 export function parseConfig(input: unknown, options: ParseConfigOptions = {}): Config {
   const result = checkConfigInput(input, options);

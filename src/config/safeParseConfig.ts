@@ -20,7 +20,11 @@ import { configWarnings } from './configWarnings';
 import { checkSeal, configHash } from './seal';
 import { worstCaseCost } from './worstCaseCost';
 
-/** Options of {@link safeParseConfig}, {@link parseConfig} and `compile`. */
+/**
+ * Options of {@link safeParseConfig}, {@link parseConfig} and `compile`.
+ *
+ * @category Configs
+ */
 export interface ParseConfigOptions extends ConditionLimits {
   /**
    * The work one lead may cause per `classify`, `stage()` and `stageHistory`, in units (see `Budget`;
@@ -41,7 +45,11 @@ export interface ParseConfigOptions extends ConditionLimits {
   readonly codegen?: boolean;
 }
 
-/** The result of {@link safeParseConfig}: the config or every issue, and the lint's warnings. */
+/**
+ * The result of {@link safeParseConfig}: the config or every issue, and the lint's warnings.
+ *
+ * @category Configs
+ */
 export type SafeParseConfigResult =
   | {
       readonly success: true;
@@ -66,6 +74,8 @@ export type SafeParseConfigResult =
  * const result = safeParseConfig({ version: 1, id: 'x', criteria: {}, stages: [{ id: 'SQO', when: { criterion: 'budget' } }] });
  * result.issues.map((issue) => issue.code);
  * //=> ['unknown_criterion', 'missing_fallback']
+ *
+ * @category Configs
  */
 export function safeParseConfig(input: unknown, options: ParseConfigOptions = {}): SafeParseConfigResult {
   return checkConfigInput(input, options, configWarnings);

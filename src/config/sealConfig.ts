@@ -3,7 +3,11 @@ import { parseConfig } from './parseConfig';
 import type { ParseConfigOptions } from './safeParseConfig';
 import { configHash, sealFor } from './seal';
 
-/** A config checked by {@link sealConfig}, carrying the proof in `$seal`. */
+/**
+ * A config checked by {@link sealConfig}, carrying the proof in `$seal`.
+ *
+ * @category Configs
+ */
 export type SealedConfig = Config & { readonly $seal: string };
 
 /**
@@ -25,6 +29,8 @@ export type SealedConfig = Config & { readonly $seal: string };
  * sealed.$seal;
  * //=> 'leadstage/1:…' (28 hex digits)
  * writeFileSync('saas.sealed.json', JSON.stringify(sealed));
+ *
+ * @category Configs
  */
 export function sealConfig(input: unknown, options: ParseConfigOptions = {}): SealedConfig {
   const unsealed =

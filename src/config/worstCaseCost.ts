@@ -3,7 +3,11 @@ import { forEachCondition, kindOf } from '../dsl/walk';
 import type { Condition, EventCondition, FactCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 
-/** A config's static worst-case cost per lead, in budget units (see `Budget`). */
+/**
+ * A config's static worst-case cost per lead, in budget units (see `Budget`).
+ *
+ * @category Configs
+ */
 export interface WorstCaseCost {
   /** What a lead at the caps can make it spend: the most of `classify` and `stage()`. */
   readonly units: number;

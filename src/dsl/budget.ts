@@ -11,6 +11,8 @@ import { describeValue } from '../internal/issues';
  * flagged `budget_exceeded`; a history ends there, flagged. Each fact leaf costs 1, plus 1 per 64
  * characters of the text it reads (texts past 65,536 characters are not read) or 1 per element of a list,
  * and a `matches` test 1 per 16 steps of the pattern engine (never more steps than the budget has left).
+ *
+ * @category Configs
  */
 export interface Budget {
   /** Units one `classify` may spend. Default 1,000,000. */
@@ -28,6 +30,8 @@ export interface Budget {
  * @example
  * DEFAULT_BUDGET.classify;
  * //=> 1000000
+ *
+ * @category Configs
  */
 export const DEFAULT_BUDGET: Readonly<Required<Budget>> = /* @__PURE__ */ Object.freeze({
   classify: 1_000_000,

@@ -7,7 +7,11 @@ import { compileFactReadings } from './factReading';
 import { type ParseConditionOptions, parseCondition } from './parseCondition';
 import { createLender, Workspace } from './workspace';
 
-/** Options of {@link compileCondition}: those of `parseCondition`, and how lead values are read. */
+/**
+ * Options of {@link compileCondition}: those of `parseCondition`, and how lead values are read.
+ *
+ * @category Configs
+ */
 export interface CompileConditionOptions extends ParseConditionOptions {
   /** How lead values are read: decimal separator, placeholders, boolean words, date format. */
   readonly read?: ReadingInput;
@@ -15,20 +19,32 @@ export interface CompileConditionOptions extends ParseConditionOptions {
   readonly facts?: Readonly<Record<string, FactDeclaration>>;
 }
 
-/** Options of {@link CompiledCondition.evaluate}. */
+/**
+ * Options of {@link CompiledCondition.evaluate}.
+ *
+ * @category Configs
+ */
 export interface EvaluateOptions extends EvalInputs {
   /** The instant to evaluate at: a `Date`, an ISO 8601 string or epoch milliseconds. Required. */
   readonly asOf: Date | string | number;
 }
 
-/** The result of {@link CompiledCondition.evaluate}. */
+/**
+ * The result of {@link CompiledCondition.evaluate}.
+ *
+ * @category Configs
+ */
 export interface EvaluateResult {
   readonly status: Status;
   /** Data-quality flags raised while reading the lead, e.g. `invalid_date:timeline.purchaseBy`. */
   readonly flags: readonly string[];
 }
 
-/** A condition compiled once into closures, to evaluate against many leads. */
+/**
+ * A condition compiled once into closures, to evaluate against many leads.
+ *
+ * @category Configs
+ */
 export interface CompiledCondition {
   /**
    * Evaluates the condition for one lead. Never throws on lead data.
@@ -52,6 +68,8 @@ export interface CompiledCondition {
  * //=> 'met'
  * recentDemo.evaluate({}, { asOf: '2026-06-30' }).status;
  * //=> 'unknown'
+ *
+ * @category Configs
  */
 export function compileCondition(input: unknown, options: CompileConditionOptions = {}): CompiledCondition {
   const condition = parseCondition(input, options);

@@ -1,4 +1,8 @@
-/** Limits that keep a hostile or runaway config from exhausting the stack or memory. */
+/**
+ * Limits that keep a hostile or runaway config from exhausting the stack or memory.
+ *
+ * @category Configs
+ */
 export interface ConditionLimits {
   /** Deepest nesting of conditions (`all` inside `any` inside `not` …). Default 32. */
   readonly maxDepth?: number;

@@ -17,6 +17,8 @@ import type { OperatorName } from '../schema/grammar';
  * A compiled operator test: the value read from the lead → `'met'`, `'unmet'` or `'unknown'`.
  * `path` names the fact (for flags on bad dates); it is `undefined` inside event `where`.
  * Anything a custom test returns that is not `'met'` or `'unmet'` counts as `'unknown'`.
+ *
+ * @category Configs
  */
 export type OperatorTest = (value: unknown, context: OperatorContext, path: string | undefined) => Status;
 
@@ -27,6 +29,8 @@ export type TriTest = (value: unknown, context: OperatorContext, path: string | 
  * What an operator may use of an evaluation: the instant, and the one reading rule (with the config's
  * `read` settings) for numbers, booleans and dates. A test that answers `unknown` for a value that is
  * present is flagged `unreadable:<path>` for it; a date that does not parse is flagged `invalid_date:<path>`.
+ *
+ * @category Configs
  */
 export interface OperatorContext {
   /** The evaluation instant, epoch milliseconds. */
@@ -41,7 +45,11 @@ export interface OperatorContext {
   flag?(flag: string): void;
 }
 
-/** What classifying needs of an operator: how a checked operand compiles into a test. */
+/**
+ * What classifying needs of an operator: how a checked operand compiles into a test.
+ *
+ * @category Configs
+ */
 export interface OperatorRuntime {
   /** Whether an absent value is decided by the operator (only `exists`); otherwise it is unknown. */
   readonly decidesAbsent?: boolean;
@@ -52,6 +60,8 @@ export interface OperatorRuntime {
 /**
  * The run-time half of an operator table, keyed by operator name: what compiling a checked config
  * needs, without operand schemas. Add an operator by adding a key.
+ *
+ * @category Configs
  */
 export type OperatorTests = Readonly<Record<string, OperatorRuntime>>;
 
@@ -419,6 +429,8 @@ export const operatorOlderThan: OperatorRuntime = /* @__PURE__ */ tests((operand
  * const context = { asOf: 0, instant: Date.parse, number: Number, boolean: (value) => value === true };
  * defaultOperatorTests.gte.compile(5000)(12000, context, 'budget.amount');
  * //=> 'met'
+ *
+ * @category Configs
  */
 export const defaultOperatorTests: Readonly<Record<OperatorName, OperatorRuntime>> =
   /* @__PURE__ */ Object.freeze({

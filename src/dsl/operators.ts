@@ -13,6 +13,8 @@ export type { OperatorContext, OperatorRuntime, OperatorTest, OperatorTests } fr
 /**
  * One operator of the DSL: the JSON shape of its operand, an optional deeper check, and how it
  * compiles. Operators live in one frozen table passed to the compiler, never in a global registry.
+ *
+ * @category Configs
  */
 export interface OperatorDefinition extends OperatorRuntime {
   /** The operand's JSON shape (also used for the config's JSON Schema). */
@@ -34,6 +36,8 @@ export interface OperatorDefinition extends OperatorRuntime {
  *     compile: (operand) => (value) => (typeof value === 'number' ? ((value % 2 === 0) === operand ? 'met' : 'unmet') : 'unknown'),
  *   },
  * };
+ *
+ * @category Configs
  */
 export type OperatorTable = Readonly<Record<string, OperatorDefinition>>;
 
@@ -128,6 +132,8 @@ const DATE = 'an ISO 8601 date such as "2026-06-30"';
  * const { matches, ...operators } = defaultOperators;
  * compileCondition({ fact: 'email', matches: '@acme' }, { operators });
  * //=> throws ConfigError: (root): unknown operator "matches"; expected one of eq, ne, …
+ *
+ * @category Configs
  */
 export const defaultOperators: Readonly<Record<OperatorName, OperatorDefinition>> =
   /* @__PURE__ */ Object.freeze({

@@ -5,7 +5,11 @@ import { checkCondition, createCheckState } from './checkCondition';
 import type { ConditionLimits } from './conditionLimits';
 import { defaultOperators, type OperatorTable } from './operators';
 
-/** Options of {@link parseCondition} and {@link safeParseCondition}. */
+/**
+ * Options of {@link parseCondition} and {@link safeParseCondition}.
+ *
+ * @category Configs
+ */
 export interface ParseConditionOptions extends ConditionLimits {
   /** The operator table; defaults to the frozen {@link defaultOperators}. */
   readonly operators?: OperatorTable;
@@ -13,7 +17,11 @@ export interface ParseConditionOptions extends ConditionLimits {
   readonly path?: IssuePath;
 }
 
-/** The result of {@link safeParseCondition}. */
+/**
+ * The result of {@link safeParseCondition}.
+ *
+ * @category Configs
+ */
 export type SafeParseConditionResult =
   | { readonly success: true; readonly condition: Condition; readonly issues: readonly [] }
   | { readonly success: false; readonly issues: readonly Issue[] };
@@ -28,6 +36,8 @@ export type SafeParseConditionResult =
  * @example
  * safeParseCondition({ fact: 'budget.amount', 'gt=': 5 }).issues[0].message
  * //=> '(root): unknown operator "gt="; expected one of eq, ne, gt, … (did you mean "gt"?)'
+ *
+ * @category Configs
  */
 export function safeParseCondition(
   input: unknown,
@@ -51,6 +61,8 @@ export function safeParseCondition(
  * @example
  * parseCondition({ fact: 'budget.amount', gte: 10000 });
  * //=> { fact: 'budget.amount', gte: 10000 }
+ *
+ * @category Configs
  */
 export function parseCondition(input: unknown, options: ParseConditionOptions = {}): Condition {
   const result = safeParseCondition(input, options);

@@ -2,7 +2,11 @@ import { localeOf } from '../internal/localize';
 import type { Classification } from '../schema/result';
 import { type ExplainMessages, MESSAGES } from './messages';
 
-/** Options of {@link explain}. */
+/**
+ * Options of {@link explain}.
+ *
+ * @category Classify
+ */
 export interface ExplainOptions {
   /** `en` (default) or `it`; other locales fall back to their language, then English. */
   readonly locale?: string;
@@ -86,6 +90,8 @@ function flagText(flag: string, result: Classification, m: ExplainMessages): str
  * const result = classify({ events: [{ type: 'webinar_attended', at: '2026-06-10' }] }, presets.saas, { asOf: '2026-06-30', locale: 'it' });
  * explain(result, { locale: 'it' }).split('\n')[0];
  * //=> 'Questo lead: fase SAL (Lead accettato per la vendita), punteggio 5 (fit 0, engagement 5), classe D4.'
+ *
+ * @category Classify
  */
 export function explain(result: Classification, options: ExplainOptions = {}): string {
   // the result's own locale, unless told otherwise

@@ -24,7 +24,11 @@ import type { Condition, EventCondition, FactCondition } from '../schema/conditi
 import type { Config } from '../schema/config';
 import type { StatusClassification } from '../schema/result';
 
-/** Options of {@link stageHistory}. */
+/**
+ * Options of {@link stageHistory}.
+ *
+ * @category Time
+ */
 export interface HistoryOptions {
   /** The end of the history: a `Date`, an ISO 8601 string or epoch ms (required, as for `classify`). */
   readonly asOf: Date | string | number;
@@ -38,14 +42,22 @@ export interface HistoryOptions {
   readonly grades?: boolean;
 }
 
-/** A criterion whose status changed when a segment began. */
+/**
+ * A criterion whose status changed when a segment began.
+ *
+ * @category Time
+ */
 export interface CriterionChange {
   readonly criterion: string;
   readonly from: Status;
   readonly to: Status;
 }
 
-/** The SLA of one entry into a stage with `followUp`. */
+/**
+ * The SLA of one entry into a stage with `followUp`.
+ *
+ * @category Time
+ */
 export interface FollowUpStatus {
   /** Entry + `followUp.within`. */
   readonly due: string;
@@ -61,7 +73,11 @@ export interface FollowUpStatus {
   readonly overdueMs?: number;
 }
 
-/** A stretch of time the lead spent in one stage. */
+/**
+ * A stretch of time the lead spent in one stage.
+ *
+ * @category Time
+ */
 export interface StageSegment {
   readonly stage: string;
   /** The instant the lead entered the stage (the history's start for the first segment). */
@@ -87,7 +103,11 @@ export interface StageSegment {
   readonly grades?: ReadonlyArray<{ readonly grade: string; readonly from: string }>;
 }
 
-/** A lead's life under one config: the stages it was in, when, why, and its SLAs. */
+/**
+ * A lead's life under one config: the stages it was in, when, why, and its SLAs.
+ *
+ * @category Time
+ */
 export interface StageHistory {
   readonly leadId?: string;
   readonly config: { readonly id: string; readonly version: 1; readonly hash: string };
@@ -321,6 +341,8 @@ function followUpStatus(
  * const lead = { id: 'acme', createdAt: '2026-01-02', events: [{ type: 'webinar_attended', at: '2026-01-05T09:00:00Z' }] };
  * stageHistory(lead, presets.saas, { asOf: '2026-09-01' }).segments.map((segment) => `${segment.stage} from ${segment.from}`);
  * //=> ['unqualified from 2026-01-02T00:00:00.000Z', 'SAL from 2026-01-05T09:00:00.000Z', 'unqualified from 2026-07-04T09:00:00.001Z']
+ *
+ * @category Time
  */
 export function stageHistory(
   lead: unknown,

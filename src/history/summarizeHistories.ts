@@ -2,7 +2,11 @@ import { Distribution, type Quantiles } from '../batch/distribution';
 import { describeValue } from '../internal/issues';
 import type { StageHistory, StageSegment } from './stageHistory';
 
-/** Time spent in a stage and the SLA outcomes of its entries, over many histories. */
+/**
+ * Time spent in a stage and the SLA outcomes of its entries, over many histories.
+ *
+ * @category Time
+ */
 export interface StageTimeSummary {
   /** How many times leads entered the stage (the first segment of a history counts as an entry). */
   readonly entries: number;
@@ -19,7 +23,11 @@ export interface StageTimeSummary {
   };
 }
 
-/** Stage times, times to reach each stage and SLA counts over a set of histories (one config). */
+/**
+ * Stage times, times to reach each stage and SLA counts over a set of histories (one config).
+ *
+ * @category Time
+ */
 export interface HistorySummary {
   readonly leads: number;
   readonly stages: Readonly<Record<string, StageTimeSummary>>;
@@ -41,6 +49,8 @@ export interface HistorySummary {
  *   stageHistory(each, presets.saas, { asOf: '2026-06-30' }));
  * summarizeHistories(histories).timeTo.SAL.median / 86_400_000;
  * //=> 3 (days)
+ *
+ * @category Time
  */
 export function summarizeHistories(histories: Iterable<StageHistory>): HistorySummary {
   const builder = createHistorySummary();
@@ -48,7 +58,11 @@ export function summarizeHistories(histories: Iterable<StageHistory>): HistorySu
   return builder.result();
 }
 
-/** An incremental {@link summarizeHistories}: add histories one at a time, read the summary at any point. */
+/**
+ * An incremental {@link summarizeHistories}: add histories one at a time, read the summary at any point.
+ *
+ * @category Time
+ */
 export interface HistorySummaryBuilder {
   /** Adds one history. @throws {TypeError} when it is not a stage history, or from another config */
   add(history: StageHistory): void;
@@ -67,6 +81,8 @@ export interface HistorySummaryBuilder {
  * summary.add(stageHistory({ createdAt: '2026-06-01', events: [{ type: 'demo_requested', at: '2026-06-02' }] }, presets.saas, { asOf: '2026-06-30' }));
  * summary.result().timeTo.SAL.count;
  * //=> 1
+ *
+ * @category Time
  */
 export function createHistorySummary(): HistorySummaryBuilder {
   let leads = 0;

@@ -3,7 +3,11 @@ import type { Issue } from '../internal/issues';
 import type { FieldMap } from '../schema/fieldMap';
 import type { ReadingInput } from '../schema/reading';
 
-/** Options of {@link createInputInspector} and {@link inspectInput}. */
+/**
+ * Options of {@link createInputInspector} and {@link inspectInput}.
+ *
+ * @category CRM data
+ */
 export interface InputInspectorOptions {
   /** The config the leads are for (its JSON, or a preset): which facts and events it reads. */
   readonly config?: unknown;
@@ -23,7 +27,11 @@ export interface InputInspectorOptions {
   readonly candidates?: readonly FieldMap[];
 }
 
-/** Values of one column that could not be read (or are ambiguous): how many, a few, and where. */
+/**
+ * Values of one column that could not be read (or are ambiguous): how many, a few, and where.
+ *
+ * @category CRM data
+ */
 export interface ColumnProblem {
   /** The source column (with a map), or the lead path (`company.employees`; `events` for events). */
   readonly column: string;
@@ -36,7 +44,11 @@ export interface ColumnProblem {
   readonly expected?: string;
 }
 
-/** A fact the config reads: where it comes from and how many leads have it. */
+/**
+ * A fact the config reads: where it comes from and how many leads have it.
+ *
+ * @category CRM data
+ */
 export interface FactCoverage {
   readonly fact: string;
   /** The columns it is read from: the map's source columns, or the dotted path itself. */
@@ -48,7 +60,11 @@ export interface FactCoverage {
   readonly share: number;
 }
 
-/** A problem of the input: a code, what is wrong, and the likely fix. */
+/**
+ * A problem of the input: a code, what is wrong, and the likely fix.
+ *
+ * @category CRM data
+ */
 export interface InputProblem {
   readonly code:
     | 'no_leads'
@@ -66,7 +82,11 @@ export interface InputProblem {
   readonly fix?: string;
 }
 
-/** Whether the input is worth classifying: problems fail a run, warnings are said once. */
+/**
+ * Whether the input is worth classifying: problems fail a run, warnings are said once.
+ *
+ * @category CRM data
+ */
 export interface InputVerdict {
   /** `false` when there is a problem: nothing useful was read. */
   readonly ok: boolean;
@@ -74,7 +94,11 @@ export interface InputVerdict {
   readonly warnings: readonly InputProblem[];
 }
 
-/** The data-quality report of a lead file. */
+/**
+ * The data-quality report of a lead file.
+ *
+ * @category CRM data
+ */
 export interface InputReport {
   /** Rows seen (empty ones included), empty rows (every cell blank, skipped) and leads (the other rows). */
   readonly rows: number;
@@ -120,7 +144,11 @@ export interface InputReport {
   readonly verdict: InputVerdict;
 }
 
-/** An incremental inspector: give it the headers, then each row; read the report at any point. */
+/**
+ * An incremental inspector: give it the headers, then each row; read the report at any point.
+ *
+ * @category CRM data
+ */
 export interface InputInspector {
   /** The file's column names (CSV headers), before the rows. */
   columns(headers: readonly string[]): void;

@@ -70,6 +70,8 @@ function columnOf(issue: Issue, mapped: boolean): string {
  * inspector.add({ 'Record ID': '1', 'First Name': 'Ana', 'Last Name': 'Rossi', Email: 'a@b.c', 'Company Name': 'Acme', 'Lifecycle Stage': 'lead', 'Number of Employees': '25-50' }, 2);
  * inspector.result().verdict.problems[0].fix;
  * //=> 'this looks like a HubSpot contacts export: try --map hubspot'
+ *
+ * @category CRM data
  */
 export function createInputInspector(options: InputInspectorOptions = {}): InputInspector {
   const map = options.map;

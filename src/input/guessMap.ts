@@ -3,7 +3,11 @@ import { salesforce } from '../maps/salesforce';
 import type { FieldMap } from '../schema/fieldMap';
 import { columnSets, foldColumn } from './mapColumns';
 
-/** A built-in map guessed from a file's headers, with how well it fits. */
+/**
+ * A built-in map guessed from a file's headers, with how well it fits.
+ *
+ * @category CRM data
+ */
 export interface MapGuess {
   /** The map's id (`hubspot`, `salesforce`): the name `--map` takes. */
   readonly id: string;
@@ -41,6 +45,8 @@ export function mapFit(map: FieldMap, headers: Iterable<string>): { present: num
  * @example
  * guessMap(['Record ID', 'First Name', 'Last Name', 'Email', 'Company Name', 'Lifecycle Stage', 'Number of Employees'])?.id;
  * //=> 'hubspot'
+ *
+ * @category CRM data
  */
 export function guessMap(
   headers: Iterable<string>,

@@ -1,7 +1,11 @@
 import { createInputInspector } from './createInputInspector';
 import type { InputInspectorOptions, InputReport } from './InputReport';
 
-/** Options of {@link inspectInput}: the inspector's, and the file's column names. */
+/**
+ * Options of {@link inspectInput}: the inspector's, and the file's column names.
+ *
+ * @category CRM data
+ */
 export interface InspectInputOptions extends InputInspectorOptions {
   /** The column names (CSV headers); without them, the columns of a map are taken from the first row. */
   readonly headers?: readonly string[];
@@ -22,6 +26,8 @@ export interface InspectInputOptions extends InputInspectorOptions {
  * @example
  * inspectInput([{ id: 'a', budget: { amount: '€40.000' } }, { id: 'a' }, {}], { config: presets.saas }).ambiguous;
  * //=> [{ column: 'budget.amount', count: 1, examples: ['the string "€40.000"'], lines: [2], expected: 'a number with a declared decimal separator' }]
+ *
+ * @category CRM data
  */
 export function inspectInput(rows: Iterable<unknown>, options: InspectInputOptions = {}): InputReport {
   const inspector = createInputInspector(options);

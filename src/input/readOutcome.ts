@@ -1,6 +1,10 @@
 import { normalizeText } from '../internal/read';
 
-/** Options of {@link readOutcome}: extra words read as won or lost (compared as enums are: `"Closed Won"` is `closed_won`). */
+/**
+ * Options of {@link readOutcome}: extra words read as won or lost (compared as enums are: `"Closed Won"` is `closed_won`).
+ *
+ * @category CRM data
+ */
 export interface ReadOutcomeOptions {
   /** More words that mean the lead converted, beside the built-in ones. */
   readonly won?: readonly string[];
@@ -53,6 +57,8 @@ function wordsOf(
  * @example
  * [readOutcome('Closed Won'), readOutcome('closedlost'), readOutcome('Prospecting'), readOutcome('Signed', { won: ['Signed'] })];
  * //=> [true, false, undefined, true]
+ *
+ * @category CRM data
  */
 export function readOutcome(value: unknown, options?: ReadOutcomeOptions): boolean | undefined {
   if (typeof value === 'boolean') return value;

@@ -1,4 +1,8 @@
-/** One place in a JSON document: object keys and array indexes from the root. */
+/**
+ * One place in a JSON document: object keys and array indexes from the root.
+ *
+ * @category Configs
+ */
 export type IssuePath = ReadonlyArray<string | number>;
 
 /**
@@ -8,6 +12,8 @@ export type IssuePath = ReadonlyArray<string | number>;
  * @example
  * ISSUE_CODES.includes('unknown_operator');
  * //=> true
+ *
+ * @category Configs
  */
 export const ISSUE_CODES = [
   // the JSON shape
@@ -68,13 +74,19 @@ export const ISSUE_CODES = [
   'unsealed_config',
 ] as const;
 
-/** The code of an {@link Issue}: snake_case, stable. */
+/**
+ * The code of an {@link Issue}: snake_case, stable.
+ *
+ * @category Configs
+ */
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /**
  * One problem found in a config, a condition or a lead. Readonly data, never a class: `code` is
  * snake_case and stable, `path` locates it, `message` reads "where: what; expected …, received … (fix)",
  * and `expected`, `received` and `fix` are also there as data.
+ *
+ * @category Configs
  */
 export interface Issue {
   readonly code: IssueCode;
@@ -86,7 +98,11 @@ export interface Issue {
   readonly fix?: string;
 }
 
-/** A problem an operator finds in its operand beyond its JSON shape (a date that does not parse). */
+/**
+ * A problem an operator finds in its operand beyond its JSON shape (a date that does not parse).
+ *
+ * @category Configs
+ */
 export interface OperandProblem {
   readonly code: IssueCode;
   readonly problem: string;

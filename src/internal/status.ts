@@ -8,7 +8,11 @@ export const UNKNOWN: Tri = 2;
 /** @internal A status on the hot path: `0` unmet, `1` met, `2` unknown. Never part of the public API. */
 export type Tri = 0 | 1 | 2;
 
-/** A condition's outcome: `met`, `unmet`, or `unknown` when the lead lacks the data to decide. */
+/**
+ * A condition's outcome: `met`, `unmet`, or `unknown` when the lead lacks the data to decide.
+ *
+ * @category Classify
+ */
 export type Status = 'met' | 'unmet' | 'unknown';
 
 const NAMES: readonly Status[] = ['unmet', 'met', 'unknown'];

@@ -2,7 +2,11 @@ import { utc } from '@date-fns/utc';
 import { add, parseISO, sub } from 'date-fns';
 import { describeValue } from './issues';
 
-/** A date-fns `Duration` restricted to whole, non-negative units. */
+/**
+ * A date-fns `Duration` restricted to whole, non-negative units.
+ *
+ * @category Time
+ */
 export interface Duration {
   readonly years?: number;
   readonly months?: number;
@@ -20,6 +24,8 @@ export interface Duration {
  * @example
  * DURATION_UNITS.includes('days');
  * //=> true
+ *
+ * @category Time
  */
 export const DURATION_UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
 

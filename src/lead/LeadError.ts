@@ -8,6 +8,8 @@ import type { Issue } from '../internal/issues';
  * const error = (() => { try { parseLeadOrThrow({ budget: { amount: 'lots' } }); } catch (caught) { return caught; } })();
  * error instanceof LeadError && error.issues[0].path;
  * //=> ['budget', 'amount']
+ *
+ * @category CRM data
  */
 export class LeadError extends Error {
   readonly issues: readonly Issue[];

@@ -11,6 +11,8 @@ import { FieldMapSchema } from '../schema/fieldMap';
  * @example
  * fieldMapJsonSchema().required;
  * //=> ['version', 'id', 'fields']
+ *
+ * @category CRM data
  */
 export function fieldMapJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(FieldMapSchema) as Record<string, unknown>;

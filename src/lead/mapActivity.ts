@@ -7,7 +7,11 @@ import type { FieldMap } from '../schema/fieldMap';
 import type { LeadEvent } from '../schema/lead';
 import { columnReader, notARow, parseFieldMap } from './mapLead';
 
-/** The result of {@link mapActivity}: whose event it is, the event, and what could not be read. */
+/**
+ * The result of {@link mapActivity}: whose event it is, the event, and what could not be read.
+ *
+ * @category CRM data
+ */
 export interface MapActivityResult {
   /** The lead's id, as the activity names it; `undefined` when the row names none. */
   readonly leadId: string | undefined;
@@ -16,7 +20,11 @@ export interface MapActivityResult {
   readonly issues: readonly Issue[];
 }
 
-/** A compiled activity map: row → {@link MapActivityResult}. */
+/**
+ * A compiled activity map: row → {@link MapActivityResult}.
+ *
+ * @category CRM data
+ */
 export type CompiledActivityMap = (row: unknown) => MapActivityResult;
 
 const namesOf = (names: string | readonly string[]) => (typeof names === 'string' ? [names] : names);
@@ -32,6 +40,8 @@ const namesOf = (names: string | readonly string[]) => (typeof names === 'string
  * const toEvent = compileActivityMap(maps.salesforceTasks);
  * toEvent({ WhoId: '00Q1', TaskSubtype: 'Call', ActivityDate: '2026-06-15' }).event;
  * //=> { type: 'call_connected', at: '2026-06-15T00:00:00.000Z' }
+ *
+ * @category CRM data
  */
 export function compileActivityMap(input: unknown): CompiledActivityMap {
   const map = parseFieldMap(input);
@@ -146,6 +156,8 @@ const compiledMaps = /* @__PURE__ */ cachedByIdentity(compileActivityMap);
  * @example
  * mapActivity({ 'Activity Type': 'MEETING', 'Activity Date': '2026-06-15 10:00', 'Contact ID': '51' }, maps.hubspotActivities);
  * //=> { leadId: '51', event: { type: 'meeting_held', at: '2026-06-15T10:00:00.000Z' }, issues: [] }
+ *
+ * @category CRM data
  */
 export function mapActivity(row: unknown, map: FieldMap | unknown): MapActivityResult {
   return compiledMaps(map)(row);

@@ -21,14 +21,22 @@ import { type FieldMap, type FieldMapping, FieldMapSchema } from '../schema/fiel
 import { LEAD_FIELD_READINGS, type Lead } from '../schema/lead';
 import { limitIssues } from './limitIssues';
 
-/** The result of {@link mapLead}: the canonical lead, and what could not be read (by source column). */
+/**
+ * The result of {@link mapLead}: the canonical lead, and what could not be read (by source column).
+ *
+ * @category CRM data
+ */
 export interface MapLeadResult {
   readonly lead: Lead;
   /** Values present in the row that could not be read, each at the path of its source column. */
   readonly issues: readonly Issue[];
 }
 
-/** The result of {@link safeParseFieldMap}. */
+/**
+ * The result of {@link safeParseFieldMap}.
+ *
+ * @category CRM data
+ */
 export type SafeParseFieldMapResult =
   | { readonly success: true; readonly map: FieldMap; readonly issues: readonly [] }
   | { readonly success: false; readonly issues: readonly Issue[] };
@@ -43,6 +51,8 @@ export type SafeParseFieldMapResult =
  * @example
  * safeParseFieldMap({ version: 1, id: 'x', fields: [{ from: 'Created', to: 'createdAt', type: 'date', dateFormat: 'DD/MM' }] }).issues[0].code;
  * //=> 'invalid_date_format'
+ *
+ * @category CRM data
  */
 export function safeParseFieldMap(input: unknown): SafeParseFieldMapResult {
   const parsed = FieldMapSchema.safeParse(input);
@@ -95,6 +105,8 @@ export function safeParseFieldMap(input: unknown): SafeParseFieldMapResult {
  * @example
  * parseFieldMap({ version: 1, id: 'mine', fields: [{ from: 'Employees', to: 'company.employees', type: 'number' }] }).id;
  * //=> 'mine'
+ *
+ * @category CRM data
  */
 export function parseFieldMap(input: unknown): FieldMap {
   const result = safeParseFieldMap(input);
@@ -282,7 +294,11 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   current[path[path.length - 1] as string] = value;
 }
 
-/** A field map compiled once: every field's reading built, for many rows. */
+/**
+ * A field map compiled once: every field's reading built, for many rows.
+ *
+ * @category CRM data
+ */
 export type CompiledFieldMap = (row: unknown) => MapLeadResult;
 
 /**
@@ -297,6 +313,8 @@ export type CompiledFieldMap = (row: unknown) => MapLeadResult;
  * const toLead = compileFieldMap({ version: 1, id: 'x', fields: [{ from: 'Employees', to: 'company.employees', type: 'number' }] });
  * toLead({ Employees: '1,200' }).lead;
  * //=> { company: { employees: 1200 } }
+ *
+ * @category CRM data
  */
 export function compileFieldMap(input: unknown): CompiledFieldMap {
   const map = parseFieldMap(input);
@@ -429,6 +447,8 @@ const compiledMaps = /* @__PURE__ */ cachedByIdentity(compileFieldMap);
  * @example
  * mapLead({ 'Number of Employees': '25-50', hs_buying_role: 'CHAMPION;DECISION_MAKER' }, maps.hubspot).lead;
  * //=> { company: { employees: 25 }, authority: { role: 'decision_maker' } }
+ *
+ * @category CRM data
  */
 export function mapLead(row: unknown, map: FieldMap | unknown): MapLeadResult {
   return compiledMaps(map)(row);

@@ -20,21 +20,24 @@ import { LeadError } from './LeadError';
 import { limitIssues } from './limitIssues';
 import { mapLead } from './mapLead';
 
-/** Options of {@link parseLead}: how values are read, and a field map for raw CRM rows. */
+/**
+ * Options of {@link parseLead}: how values are read, and a field map for raw CRM rows.
+ *
+ * @category CRM data
+ */
 export interface ParseLeadOptions extends ReadingInput {
   /**
    * A field map (`maps.hubspot`, `maps.salesforce`, or your own): the row is mapped with `mapLead`
    * first, then read as a canonical lead. Issues of the mapping name source columns.
    */
   readonly map?: FieldMap;
-  /**
-   * Removed: `parseLead` never throws. Use {@link parseLeadOrThrow} to throw a `LeadError` instead.
-   * @deprecated
-   */
-  readonly strict?: never;
 }
 
-/** The result of {@link parseLead}: the canonical lead and what could not be read. */
+/**
+ * The result of {@link parseLead}: the canonical lead and what could not be read.
+ *
+ * @category CRM data
+ */
 export interface ParseLeadResult {
   readonly lead: Lead;
   /** Values that could not be read, each with its path; they are left out of `lead`. */
@@ -180,6 +183,8 @@ function coerce(
  * @example
  * parseLead({ budget: { amount: '12,000' }, company: { isCompetitor: 'false' }, timeline: { purchaseBy: '' } });
  * //=> { lead: { budget: { amount: 12000 }, company: { isCompetitor: false }, timeline: {} }, issues: [] }
+ *
+ * @category CRM data
  */
 export function parseLead(input: unknown, options: ParseLeadOptions = {}): ParseLeadResult {
   const { lead, issues } = parseGuarded(input, options);
@@ -459,6 +464,8 @@ function noCanonicalField(input: Record<string, unknown>, issues: Issue[]): void
  * //=> { budget: { amount: 12000 } }
  * parseLeadOrThrow({ budget: { amount: 'lots' } });
  * //=> throws LeadError: Invalid lead (1 issue):
+ *
+ * @category CRM data
  */
 export function parseLeadOrThrow(input: unknown, options: ParseLeadOptions = {}): Lead {
   const { lead, issues } = parseLead(input, options);

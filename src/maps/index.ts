@@ -8,7 +8,11 @@ import {
 import { hubspot } from './hubspot';
 import { salesforce } from './salesforce';
 
-/** The id of a built-in field map. */
+/**
+ * The id of a built-in field map.
+ *
+ * @category CRM data
+ */
 export type MapId =
   | 'hubspot'
   | 'salesforce'
@@ -26,6 +30,8 @@ export type MapId =
  * @example
  * mapLead({ 'No. of Employees': '1,200', Rating: 'Hot' }, maps.salesforce).lead;
  * //=> { company: { employees: 1200 }, crm: { rating: 'hot' } }
+ *
+ * @category CRM data
  */
 export const maps: Readonly<Record<MapId, FieldMap>> = /* @__PURE__ */ Object.freeze({
   hubspot,

@@ -6,7 +6,11 @@
 import { Transform } from 'node:stream';
 import { type ClassifyOptions, classify } from 'leadstage';
 
-/** Options of {@link classifyNodeStream}: those of `classify`, and the stream's buffer. */
+/**
+ * Options of {@link classifyNodeStream}: those of `classify`, and the stream's buffer.
+ *
+ * @category Many leads
+ */
 export type NodeStreamOptions = ClassifyOptions & {
   /** Leads (and results) buffered on each side before backpressure applies. Default 16. */
   readonly highWaterMark?: number;
@@ -30,6 +34,8 @@ export type NodeStreamOptions = ClassifyOptions & {
  *   .toArray();
  * results.map((result) => result.stage);
  * //=> ['unqualified', 'disqualified']
+ *
+ * @category Many leads
  */
 export function classifyNodeStream(configOrClassifier: unknown, options: NodeStreamOptions): Transform {
   const { highWaterMark = 16, ...classifyOptions } = options;

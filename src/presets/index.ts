@@ -7,7 +7,11 @@ import { consulting } from './consulting';
 import { meddic } from './meddic';
 import { saas } from './saas';
 
-/** The id of a built-in preset. */
+/**
+ * The id of a built-in preset.
+ *
+ * @category Configs
+ */
 export type PresetId = 'bant' | 'saas' | 'consulting' | 'agency' | 'meddic' | 'champ' | 'anum';
 
 /**
@@ -19,6 +23,8 @@ export type PresetId = 'bant' | 'saas' | 'consulting' | 'agency' | 'meddic' | 'c
  * @example
  * classify({ events: [{ type: 'ebook_download', at: '2026-06-01' }] }, presets.saas, { asOf: '2026-06-30' }).stage;
  * //=> 'SAL'
+ *
+ * @category Configs
  */
 export const presets: Readonly<Record<PresetId, Config>> = {
   bant,

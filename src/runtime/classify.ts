@@ -22,6 +22,8 @@ const resolve = /* @__PURE__ */ classifierResolver((config) => compileSealed(con
  * import sealed from 'leadstage/presets/saas.json'; // the preset files are sealed
  * classify({ events: [{ type: 'newsletter_signup', at: '2026-06-01' }] }, sealed, { asOf: '2026-06-30' }).stage;
  * //=> 'SAL'
+ *
+ * @category Runtime
  */
 export function classify(
   lead: unknown,

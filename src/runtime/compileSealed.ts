@@ -9,7 +9,11 @@ import { ConfigError } from '../schema/ConfigError';
 import type { Config } from '../schema/config';
 import { checkSealedStructure } from './checkSealed';
 
-/** Options of {@link compileSealed}. */
+/**
+ * Options of {@link compileSealed}.
+ *
+ * @category Runtime
+ */
 export interface CompileSealedOptions {
   /** The run-time operator table; must match the table the config was sealed with. Default: the built-ins. */
   readonly operators?: OperatorTests;
@@ -38,6 +42,8 @@ export interface CompileSealedOptions {
  * //=> 'SAL'
  * compileSealed({ ...sealed, id: 'edited' });
  * //=> throws ConfigError: $seal: the config changed after it was sealed
+ *
+ * @category Runtime
  */
 export function compileSealed(config: unknown, options: CompileSealedOptions = {}): Classifier {
   if (!isObject(config) || config.$seal === undefined) {

@@ -11,6 +11,8 @@ const BRAND = Symbol.for('leadstage.ConfigError');
  * const error = (() => { try { parseConfig({ version: 1, id: 'x', criteria: {} }); } catch (caught) { return caught; } })();
  * error instanceof ConfigError && error.issues.map((issue) => issue.message);
  * //=> ['stages: wrong type; expected an array, received nothing']
+ *
+ * @category Configs
  */
 export class ConfigError extends Error {
   /** Every problem found, in document order. */

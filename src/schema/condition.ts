@@ -3,18 +3,32 @@ import type { CountKey } from './grammar';
 
 export type { ConditionKind, OperatorName } from './grammar';
 
-/** A value a condition compares against: a string, a finite number or a boolean. */
+/**
+ * A value a condition compares against: a string, a finite number or a boolean.
+ *
+ * @category Configs
+ */
 export type Primitive = string | number | boolean;
 
-/** A number, or an ISO 8601 date (`"2026-06-30"`) to compare instants. */
+/**
+ * A number, or an ISO 8601 date (`"2026-06-30"`) to compare instants.
+ *
+ * @category Configs
+ */
 export type Comparable = number | string;
 
-/** A regular expression in a config: the pattern alone, or with flags out of `i`, `m`, `s`, `u`. */
+/**
+ * A regular expression in a config: the pattern alone, or with flags out of `i`, `m`, `s`, `u`.
+ *
+ * @category Configs
+ */
 export type PatternInput = string | { readonly pattern: string; readonly flags?: string | undefined };
 
 /**
  * Operators on a fact. Each present operator must hold (they are and-ed).
  * Absent, `null` and empty-string values are `unknown` for all but `exists`.
+ *
+ * @category Configs
  */
 export interface FactOperators {
   readonly eq?: Primitive;
@@ -40,7 +54,11 @@ export interface FactOperators {
   readonly olderThan?: DurationInput;
 }
 
-/** Comparisons allowed on scores and event counts. */
+/**
+ * Comparisons allowed on scores and event counts.
+ *
+ * @category Configs
+ */
 export interface NumberComparisons {
   readonly eq?: number;
   readonly ne?: number;
@@ -51,19 +69,35 @@ export interface NumberComparisons {
   readonly between?: readonly [number, number];
 }
 
-/** `{ "all": [...] }`: met when every condition is met. */
+/**
+ * `{ "all": [...] }`: met when every condition is met.
+ *
+ * @category Configs
+ */
 export interface AllCondition {
   readonly all: readonly Condition[];
 }
-/** `{ "any": [...] }`: met when one condition is met. */
+/**
+ * `{ "any": [...] }`: met when one condition is met.
+ *
+ * @category Configs
+ */
 export interface AnyCondition {
   readonly any: readonly Condition[];
 }
-/** `{ "not": … }`: swaps met and unmet; unknown stays unknown. */
+/**
+ * `{ "not": … }`: swaps met and unmet; unknown stays unknown.
+ *
+ * @category Configs
+ */
 export interface NotCondition {
   readonly not: Condition;
 }
-/** `{ "atLeast": 3, "of": [...] }`: met when at least `atLeast` conditions are met. */
+/**
+ * `{ "atLeast": 3, "of": [...] }`: met when at least `atLeast` conditions are met.
+ *
+ * @category Configs
+ */
 export interface AtLeastCondition {
   readonly atLeast: number;
   readonly of: readonly Condition[];
@@ -72,28 +106,46 @@ export interface AtLeastCondition {
  * `{ "criterion": "budget" }`: the status of a named criterion. With `is`, a test of that status that is
  * never unknown itself: `{ "criterion": "budget", "is": "unknown" }` is met when nobody knows the budget
  * yet (a "needs data" rung).
+ *
+ * @category Configs
  */
 export interface CriterionCondition {
   readonly criterion: string;
   readonly is?: 'met' | 'unmet' | 'unknown';
 }
-/** `{ "fact": "budget.amount", "gte": 10000 }`: a value read from the lead by dotted path. */
+/**
+ * `{ "fact": "budget.amount", "gte": 10000 }`: a value read from the lead by dotted path.
+ *
+ * @category Configs
+ */
 export interface FactCondition extends FactOperators {
   readonly fact: string;
 }
-/** `{ "event": "demo_completed", "withinLast": { "days": 60 } }`: events the lead did, up to `asOf`. */
+/**
+ * `{ "event": "demo_completed", "withinLast": { "days": 60 } }`: events the lead did, up to `asOf`.
+ *
+ * @category Configs
+ */
 export interface EventCondition {
   readonly event: string | readonly string[];
   readonly withinLast?: DurationInput;
   readonly count?: { readonly [K in CountKey]?: number };
   readonly where?: Readonly<Record<string, FactOperators>>;
 }
-/** `{ "score": "total", "gte": 50 }`: a score computed by the config's scoring rules. */
+/**
+ * `{ "score": "total", "gte": 50 }`: a score computed by the config's scoring rules.
+ *
+ * @category Configs
+ */
 export interface ScoreCondition extends NumberComparisons {
   readonly score: string;
 }
 
-/** Any condition of the DSL: exactly one kind key per object. */
+/**
+ * Any condition of the DSL: exactly one kind key per object.
+ *
+ * @category Configs
+ */
 export type Condition =
   | AllCondition
   | AnyCondition

@@ -22,6 +22,8 @@ const id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(100));
  * @example
  * TextSchema.safeParse({ en: 'Budget available', it: 'Budget disponibile' }).success;
  * //=> true
+ *
+ * @category Configs
  */
 export const TextSchema = /* @__PURE__ */ z.union([
   z.string(),
@@ -126,6 +128,8 @@ const ExampleSchema = /* @__PURE__ */ z.strictObject({
  * @example
  * ConfigSkeletonSchema.safeParse({ version: 1, id: 'tiny', criteria: { x: { when: 42 } }, stages: [{ id: 'unqualified' }] }).success;
  * //=> true (a skeleton check only: safeParseConfig refuses this config)
+ *
+ * @category Configs
  */
 export const ConfigSkeletonSchema = /* @__PURE__ */ z.strictObject({
   $schema: z.optional(z.string()),
@@ -158,32 +162,56 @@ export const ConfigSkeletonSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /**
- * The old name of {@link ConfigSkeletonSchema}, which checks only a config's skeleton.
+ * Text in one language, or several: `"Budget"` or `{ en: "Budget", it: "Budget" }`.
  *
- * @deprecated It never validated configs (`{ "when": 42 }` passes): use `safeParseConfig` to
- * validate, or `ConfigSkeletonSchema` for the shape. Kept until the next major version.
- *
- * @example
- * ConfigSchema === ConfigSkeletonSchema;
- * //=> true
+ * @category Configs
  */
-export const ConfigSchema = ConfigSkeletonSchema;
-
-/** Text in one language, or several: `"Budget"` or `{ en: "Budget", it: "Budget" }`. */
 export type Text = z.infer<typeof TextSchema>;
-/** A named criterion: a condition with a label, a BANT dimension and a hint for sales. */
+/**
+ * A named criterion: a condition with a label, a BANT dimension and a hint for sales.
+ *
+ * @category Configs
+ */
 export type Criterion = z.infer<typeof CriterionSchema>;
-/** A scoring group with optional caps. */
+/**
+ * A scoring group with optional caps.
+ *
+ * @category Configs
+ */
 export type ScoringGroup = z.infer<typeof GroupSchema>;
-/** A scoring rule: points for a condition (`when`) or for events (`event`). */
+/**
+ * A scoring rule: points for a condition (`when`) or for events (`event`).
+ *
+ * @category Configs
+ */
 export type ScoringRule = z.infer<typeof RuleSchema>;
-/** The scoring section of a config. */
+/**
+ * The scoring section of a config.
+ *
+ * @category Configs
+ */
 export type Scoring = z.infer<typeof ScoringSchema>;
-/** A stage of the ladder (or an exit such as `disqualified`). */
+/**
+ * A stage of the ladder (or an exit such as `disqualified`).
+ *
+ * @category Configs
+ */
 export type Stage = z.infer<typeof StageSchema>;
-/** An example lead with its expected result, run by `checkExamples`. */
+/**
+ * An example lead with its expected result, run by `runExamples`.
+ *
+ * @category Configs
+ */
 export type ConfigExample = z.infer<typeof ExampleSchema>;
-/** `grades` of a config: per score (`total` or a group), its labels, best first, and their thresholds. */
+/**
+ * `grades` of a config: per score (`total` or a group), its labels, best first, and their thresholds.
+ *
+ * @category Configs
+ */
 export type GradeThresholds = Readonly<Record<string, Readonly<Record<string, number | null>>>>;
-/** A config, format version 1. */
+/**
+ * A config, format version 1.
+ *
+ * @category Configs
+ */
 export type Config = z.infer<typeof ConfigSkeletonSchema>;

@@ -15,6 +15,8 @@ const wholeUnits = /* @__PURE__ */ z.optional(z.int().check(z.nonnegative()));
  * //=> true
  * DurationSchema.safeParse({ days: -1 }).success;
  * //=> false
+ *
+ * @category Configs
  */
 export const DurationSchema = /* @__PURE__ */ (() =>
   z.union([
@@ -27,7 +29,11 @@ export const DurationSchema = /* @__PURE__ */ (() =>
     z.string().check(z.regex(/^P/, 'an ISO 8601 duration such as "P90D"')),
   ]))();
 
-/** A duration as written in a config: `{ "days": 90 }` or `"P90D"`. */
+/**
+ * A duration as written in a config: `{ "days": 90 }` or `"P90D"`.
+ *
+ * @category Configs
+ */
 export type DurationInput = z.infer<typeof DurationSchema>;
 
 /** What a duration in a config should be, for messages. */

@@ -6,6 +6,8 @@
  * @example
  * CANONICAL_EVENT_TYPES.includes('demo_completed');
  * //=> true
+ *
+ * @category Configs
  */
 export const CANONICAL_EVENT_TYPES = [
   // marketing interest

@@ -61,6 +61,8 @@ export const ActivityMappingSchema = /* @__PURE__ */ z.strictObject({
  * @example
  * FieldMapSchema.safeParse({ version: 1, id: 'mine', fields: [{ from: 'Employees', to: 'company.employees', type: 'number' }] }).success;
  * //=> true
+ *
+ * @category CRM data
  */
 export const FieldMapSchema = /* @__PURE__ */ z.strictObject({
   $schema: z.optional(z.string()),
@@ -76,11 +78,27 @@ export const FieldMapSchema = /* @__PURE__ */ z.strictObject({
   activity: z.optional(ActivityMappingSchema),
 });
 
-/** A field map, format version 1. */
+/**
+ * A field map, format version 1.
+ *
+ * @category CRM data
+ */
 export type FieldMap = z.infer<typeof FieldMapSchema>;
-/** One field of a {@link FieldMap}. */
+/**
+ * One field of a {@link FieldMap}.
+ *
+ * @category CRM data
+ */
 export type FieldMapping = z.infer<typeof FieldMappingSchema>;
-/** How a {@link FieldMap} of an activities table makes an event of each row. */
+/**
+ * How a {@link FieldMap} of an activities table makes an event of each row.
+ *
+ * @category CRM data
+ */
 export type ActivityMapping = z.infer<typeof ActivityMappingSchema>;
-/** An event a {@link FieldMap} makes from a date column. */
+/**
+ * An event a {@link FieldMap} makes from a date column.
+ *
+ * @category CRM data
+ */
 export type DerivedEvent = z.infer<typeof DerivedEventSchema>;

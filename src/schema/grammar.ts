@@ -10,6 +10,8 @@ export { DURATION_UNITS };
  * @example
  * CONDITION_KINDS.filter((kind) => kind in { fact: 'budget.amount', gte: 10000 });
  * //=> ['fact']
+ *
+ * @category Configs
  */
 export const CONDITION_KINDS = [
   'all',
@@ -22,7 +24,11 @@ export const CONDITION_KINDS = [
   'score',
 ] as const;
 
-/** The key that tells a condition's kind. */
+/**
+ * The key that tells a condition's kind.
+ *
+ * @category Configs
+ */
 export type ConditionKind = (typeof CONDITION_KINDS)[number];
 
 /**
@@ -31,6 +37,8 @@ export type ConditionKind = (typeof CONDITION_KINDS)[number];
  * @example
  * OPERATOR_NAMES.length;
  * //=> 21
+ *
+ * @category Configs
  */
 export const OPERATOR_NAMES = [
   'eq',
@@ -56,7 +64,11 @@ export const OPERATOR_NAMES = [
   'olderThan',
 ] as const;
 
-/** The name of a built-in fact operator. */
+/**
+ * The name of a built-in fact operator.
+ *
+ * @category Configs
+ */
 export type OperatorName = (typeof OPERATOR_NAMES)[number];
 
 /**
@@ -65,10 +77,16 @@ export type OperatorName = (typeof OPERATOR_NAMES)[number];
  * @example
  * NUMBER_COMPARISONS.includes('gte');
  * //=> true
+ *
+ * @category Configs
  */
 export const NUMBER_COMPARISONS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between'] as const;
 
-/** A comparison allowed on scores. */
+/**
+ * A comparison allowed on scores.
+ *
+ * @category Configs
+ */
 export type NumberComparisonName = (typeof NUMBER_COMPARISONS)[number];
 
 /**
@@ -77,10 +95,16 @@ export type NumberComparisonName = (typeof NUMBER_COMPARISONS)[number];
  * @example
  * COUNT_KEYS;
  * //=> ['gte', 'gt', 'lte', 'lt', 'eq']
+ *
+ * @category Configs
  */
 export const COUNT_KEYS = ['gte', 'gt', 'lte', 'lt', 'eq'] as const;
 
-/** A comparison allowed in an event condition's `count`. */
+/**
+ * A comparison allowed in an event condition's `count`.
+ *
+ * @category Configs
+ */
 export type CountKey = (typeof COUNT_KEYS)[number];
 
 /** The keys a criterion condition takes: `{ "criterion": "budget" }`, or `{ …, "is": "unknown" }`. */

@@ -121,6 +121,8 @@ export const LEAD_FIELD_READINGS: ReadonlyMap<string, LeadFieldReading> = /* @__
  * @example
  * LeadEventSchema.safeParse({ type: 'demo_completed', at: '2026-06-01T10:00:00Z' }).success;
  * //=> true
+ *
+ * @category CRM data
  */
 export const LeadEventSchema = /* @__PURE__ */ z.looseObject({
   type: z.string().check(z.minLength(1)),
@@ -136,6 +138,8 @@ export const LeadEventSchema = /* @__PURE__ */ z.looseObject({
  * @example
  * LeadSchema.safeParse({ budget: { status: 'approved' } }).success
  * //=> true
+ *
+ * @category CRM data
  */
 export const LeadSchema = /* @__PURE__ */ (() =>
   z.looseObject({
@@ -144,8 +148,16 @@ export const LeadSchema = /* @__PURE__ */ (() =>
     events: z.optional(z.array(LeadEventSchema)),
   }))();
 
-/** A lead in the canonical shape (any extra keys allowed). */
+/**
+ * A lead in the canonical shape (any extra keys allowed).
+ *
+ * @category CRM data
+ */
 export type Lead = z.infer<typeof LeadSchema>;
 
-/** One event of a {@link Lead}. */
+/**
+ * One event of a {@link Lead}.
+ *
+ * @category CRM data
+ */
 export type LeadEvent = z.infer<typeof LeadEventSchema>;

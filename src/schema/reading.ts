@@ -10,6 +10,8 @@ const words = /* @__PURE__ */ z.array(z.string()).check(z.maxLength(1000));
  * @example
  * ReadingSchema.safeParse({ decimal: ',', missing: ['Select', 'N/A'], dateFormat: 'dd/MM/yyyy' }).success;
  * //=> true
+ *
+ * @category CRM data
  */
 export const ReadingSchema = /* @__PURE__ */ z.strictObject({
   decimal: z.optional(z.enum(['.', ','])),
@@ -25,10 +27,16 @@ export const ReadingSchema = /* @__PURE__ */ z.strictObject({
  * @example
  * FACT_TYPES.includes('enum');
  * //=> true
+ *
+ * @category CRM data
  */
 export const FACT_TYPES = ['string', 'number', 'boolean', 'date', 'enum', 'list'] as const;
 
-/** The type a declared fact or a mapped field is read as. */
+/**
+ * The type a declared fact or a mapped field is read as.
+ *
+ * @category CRM data
+ */
 export type FactType = (typeof FACT_TYPES)[number];
 
 const text = /* @__PURE__ */ z.union([z.string(), z.record(z.string(), z.string())]);
@@ -41,6 +49,8 @@ const text = /* @__PURE__ */ z.union([z.string(), z.record(z.string(), z.string(
  * @example
  * FactDeclarationSchema.safeParse({ type: 'boolean', missing: ['Select'] }).success;
  * //=> true
+ *
+ * @category CRM data
  */
 export const FactDeclarationSchema = /* @__PURE__ */ z.strictObject({
   ...ReadingSchema.shape,
@@ -51,7 +61,15 @@ export const FactDeclarationSchema = /* @__PURE__ */ z.strictObject({
   description: z.optional(text),
 });
 
-/** A reading's settings, as written in JSON. */
+/**
+ * A reading's settings, as written in JSON.
+ *
+ * @category CRM data
+ */
 export type ReadingInput = z.infer<typeof ReadingSchema>;
-/** A custom fact's declaration, as written in a config's `facts`. */
+/**
+ * A custom fact's declaration, as written in a config's `facts`.
+ *
+ * @category CRM data
+ */
 export type FactDeclaration = z.infer<typeof FactDeclarationSchema>;

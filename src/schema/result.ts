@@ -1,13 +1,21 @@
 import type { Status } from '../internal/status';
 
-/** A fact a criterion read: its path, the value found (absent if none) and what was expected. */
+/**
+ * A fact a criterion read: its path, the value found (absent if none) and what was expected.
+ *
+ * @category Classify
+ */
 export interface CriterionFact {
   readonly path: string;
   readonly value?: unknown;
   readonly expected?: unknown;
 }
 
-/** One criterion's outcome for a lead, with what it read. */
+/**
+ * One criterion's outcome for a lead, with what it read.
+ *
+ * @category Classify
+ */
 export interface CriterionResult {
   readonly status: Status;
   readonly label: string;
@@ -18,7 +26,11 @@ export interface CriterionResult {
   readonly knockOut?: true;
 }
 
-/** Something that keeps the lead from the next stage, and what to collect to decide it. */
+/**
+ * Something that keeps the lead from the next stage, and what to collect to decide it.
+ *
+ * @category Classify
+ */
 export interface Blocker {
   readonly criterion?: string;
   readonly label: string;
@@ -33,7 +45,11 @@ export interface Blocker {
   readonly labels?: readonly string[];
 }
 
-/** The nearest rung above the lead's stage and what blocks it. */
+/**
+ * The nearest rung above the lead's stage and what blocks it.
+ *
+ * @category Classify
+ */
 export interface NextStage {
   readonly stage: string;
   readonly label: string;
@@ -47,7 +63,11 @@ export interface NextStage {
   readonly later?: readonly Blocker[];
 }
 
-/** One line of the score: a rule's points (or a cap's correction, `cap:<group>` / `cap:total`). */
+/**
+ * One line of the score: a rule's points (or a cap's correction, `cap:<group>` / `cap:total`).
+ *
+ * @category Classify
+ */
 export interface LedgerEntry {
   readonly rule: string;
   readonly label?: string;
@@ -60,6 +80,8 @@ export interface LedgerEntry {
 /**
  * The result of classifying one lead: plain JSON (no `Date`, no class instances), so a service can
  * return it as is.
+ *
+ * @category Classify
  */
 export interface Classification<Stage extends string = string> {
   readonly leadId?: string;
@@ -88,10 +110,16 @@ export interface Classification<Stage extends string = string> {
 /**
  * How much a classification says: `full` (the default: every fact read, hints, labels, the ledger,
  * actions) or `statuses` (every status and score, what blocks the next stage by id, nothing else).
+ *
+ * @category Classify
  */
 export type Detail = 'full' | 'statuses';
 
-/** A blocker as `detail: 'statuses'` reports it: the criterion's id (or the test's label) and its status. */
+/**
+ * A blocker as `detail: 'statuses'` reports it: the criterion's id (or the test's label) and its status.
+ *
+ * @category Classify
+ */
 export interface BlockerStatus {
   readonly criterion?: string;
   /** Present for a test that is not a criterion (`events[demo_completed] …`): what `full` calls its label. */
@@ -99,7 +127,11 @@ export interface BlockerStatus {
   readonly status: 'unmet' | 'unknown';
 }
 
-/** The next stage as `detail: 'statuses'` reports it. */
+/**
+ * The next stage as `detail: 'statuses'` reports it.
+ *
+ * @category Classify
+ */
 export interface NextStageStatus {
   readonly stage: string;
   readonly status: 'unmet' | 'unknown';
@@ -112,6 +144,8 @@ export interface NextStageStatus {
  * status and what blocks the next stage, and nothing a person reads (no labels, hints, facts, ledger or
  * actions). Every field it has holds what the full {@link Classification} holds there; it is lighter to
  * build and to keep (a batch of a million), and `summarize` needs nothing more.
+ *
+ * @category Classify
  */
 export interface StatusClassification<Stage extends string = string> {
   readonly detail: 'statuses';

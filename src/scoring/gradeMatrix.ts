@@ -1,7 +1,11 @@
 import type { Config } from '../schema/config';
 import { gradeParts, gradeSeparator } from './compileGrades';
 
-/** One axis of the grade matrix: the score it reads and its labels, best first, the one below them last. */
+/**
+ * One axis of the grade matrix: the score it reads and its labels, best first, the one below them last.
+ *
+ * @category Configs
+ */
 export interface GradeAxis {
   readonly score: string;
   readonly labels: readonly string[];
@@ -9,7 +13,11 @@ export interface GradeAxis {
   readonly thresholds: readonly number[];
 }
 
-/** The grades a config gives, as a matrix: rows from its first score, columns from its second. */
+/**
+ * The grades a config gives, as a matrix: rows from its first score, columns from its second.
+ *
+ * @category Configs
+ */
 export interface GradeMatrix {
   readonly rows: GradeAxis;
   readonly columns: GradeAxis;
@@ -33,6 +41,8 @@ export interface GradeMatrix {
  * });
  * [matrix.rows.labels, matrix.columns.labels, matrix.grades[0]];
  * //=> [['A', 'B', 'C'], ['1', '2', '3'], ['A1', 'A2', 'A3']]
+ *
+ * @category Configs
  */
 export function gradeMatrix(config: Pick<Config, 'grades'>): GradeMatrix | undefined {
   if (config.grades === undefined) return undefined;
