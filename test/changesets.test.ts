@@ -16,9 +16,12 @@ describe('changesets', () => {
   });
 
   // none between releases: every user-visible change adds one (`npx changeset`)
-  it.each(changesets.length === 0 ? ['(none)'] : changesets)('%s has front matter naming leadstage and a bump, then a summary', (file) => {
-    if (file === '(none)') return;
-    const text = readFileSync(join(directory, file), 'utf8');
-    expect(text).toMatch(/^---\n"leadstage": (major|minor|patch)\n---\n\n\S/);
-  });
+  it.each(changesets.length === 0 ? ['(none)'] : changesets)(
+    '%s has front matter naming leadstage and a bump, then a summary',
+    (file) => {
+      if (file === '(none)') return;
+      const text = readFileSync(join(directory, file), 'utf8');
+      expect(text).toMatch(/^---\n"leadstage": (major|minor|patch)\n---\n\n\S/);
+    },
+  );
 });
