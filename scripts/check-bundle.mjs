@@ -21,8 +21,6 @@ const BUNDLES = [
     // issue 19 second attack (+0.3 KB): leaves charged by what they read, text and copy caps, lead dates
     // that refuse epoch seconds; issue 20: the built-in operators as separate consts (+0.2 KB)
     budget: 24 * 1024,
-    // caps, lead dates that refuse epoch seconds; issue 20's operator consts (+0.2 KB)
-    budget: 24 * 1024,
   },
   {
     name: 'leadstage: compile + classify (validation included)',
