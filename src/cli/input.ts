@@ -336,7 +336,8 @@ export async function* readRows(file: string, options: ReadOptions): AsyncGenera
       delimiter,
       columns: (header: string[]) => {
         headers = uniqueHeaders(
-          header.map((column) => column.trim()),
+          // zero-width characters and a stray BOM (Excel and web exports leave them) are not part of a name
+          header.map((column) => column.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim()),
           name,
           diagnostics,
         );

@@ -85,3 +85,20 @@ describe('--out', () => {
     expect(readFileSync(file, 'utf8')).toBe(original);
   });
 });
+
+describe('headers', () => {
+  it('read a name with a zero-width space or a stray BOM as the name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadstage-untrusted-'));
+    writeFileSync(join(dir, 'leads.csv'), '\u200bid,\ufeffbudget.amount\nacme,5000\n');
+    const { code, stdout } = run(
+      ['classify', 'leads.csv', '-c', 'saas', '--as-of', '2026-06-30', '--format', 'ndjson', '--force'],
+      dir,
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout.trim().split('\n')[0] as string);
+    expect(result.leadId).toBe('acme');
+    expect(result.criteria.budget.facts).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'budget.amount' })]),
+    );
+  });
+});
