@@ -1,6 +1,6 @@
 // The public surface of leadstage, reviewed in one place.
 
-export type { ConfigOrClassifier, ResultOf } from './batch/classifyMany';
+export type { BatchOptions, ConfigOrClassifier, ResultOf } from './batch/classifyMany';
 export { classifyMany, classifyStream, classifyTransform } from './batch/classifyMany';
 export type { ConfigDiff, ConfigDiffBuilder, DiffOptions, MovedLead } from './batch/diffConfigs';
 export { createConfigDiff, diffConfigs } from './batch/diffConfigs';

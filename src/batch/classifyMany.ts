@@ -4,11 +4,23 @@ import type { TypedConfig } from '../config/defineConfig';
 import type { Classification, StatusClassification } from '../schema/result';
 
 /**
+ * Options of `classifyMany` and `classifyStream`: those of `classify`, and `asOf` may also be a function
+ * of the lead (and its index) — each lead classified at its own moment: the day a deal was engaged, 30
+ * days after the lead was created. That is how a back-test compares leads at the moment a decision was
+ * made (docs/batch.md); one `asOf` for all mixes open and closed deals.
+ *
+ * @category Many leads
+ */
+export type BatchOptions = Omit<ClassifyOptions, 'asOf'> & {
+  readonly asOf: ClassifyOptions['asOf'] | ((lead: unknown, index: number) => ClassifyOptions['asOf']);
+};
+
+/**
  * What `classifyMany` and `classifyStream` give per lead, by detail level.
  *
  * @category Many leads
  */
-export type ResultOf<Options extends ClassifyOptions, Stage extends string = string> = Options extends {
+export type ResultOf<Options extends BatchOptions, Stage extends string = string> = Options extends {
   readonly detail: 'statuses';
 }
   ? StatusClassification<Stage>
@@ -32,29 +44,63 @@ export type ConfigOrClassifier<Stage extends string = string> =
  *
  * @param leads - any iterable of leads (an array, a generator, a `Set`)
  * @param configOrClassifier - a config or a compiled `Classifier`
- * @param options - `asOf` (required), `locale`, and `detail` (`'statuses'` keeps a quarter of the memory)
+ * @param options - `asOf` (required: an instant, or a function of the lead and its index giving each
+ *   lead's own), `locale`, and `detail` (`'statuses'` keeps a quarter of the memory)
  * @returns one result per lead, in input order
  * @throws {ConfigError} when the config is invalid
- * @throws {TypeError} when `asOf` is missing or invalid
+ * @throws {TypeError} when `asOf` is missing or invalid (a function's answer: naming the lead's index)
  *
  * @example
  * const leads = [{ id: 'a', company: { isCompetitor: true } }, { id: 'b' }];
  * classifyMany(leads, presets.saas, { asOf: '2026-06-30', detail: 'statuses' }).map((result) => result.stage);
  * //=> ['disqualified', 'unqualified']
+ * // each lead at its own moment: here, a week after it was created
+ * const created = [{ id: 'c', createdAt: '2026-01-10' }, { id: 'd', createdAt: '2026-03-01' }];
+ * classifyMany(created, presets.saas, { asOf: (lead) => Date.parse(lead.createdAt) + 7 * 86_400_000 }).map((result) => result.asOf);
+ * //=> ['2026-01-17T00:00:00.000Z', '2026-03-08T00:00:00.000Z']
  *
  * @category Many leads
  */
-export function classifyMany<const Options extends ClassifyOptions, Stage extends string = string>(
+export function classifyMany<const Options extends BatchOptions, Stage extends string = string>(
   leads: Iterable<unknown>,
   configOrClassifier: ConfigOrClassifier<Stage>,
   options: Options,
 ): Array<ResultOf<Options, Stage>> {
   const classifier = toClassifier(configOrClassifier);
   // asOf is read once, up front: a bad one throws before any lead
-  const at = checkedOptions(classifier, options);
+  const classify = batchClassify(classifier, options);
   const results: Array<ResultOf<Options, Stage>> = [];
-  for (const lead of leads) results.push(classifier.classify(lead, at) as ResultOf<Options, Stage>);
+  let index = 0;
+  for (const lead of leads) results.push(classify(lead, index++) as ResultOf<Options, Stage>);
   return results;
+}
+
+/**
+ * Classifies one lead of a batch: at the one `asOf`, or at the instant `asOf(lead, index)` gives (checked
+ * per lead: a bad one is a `TypeError` naming the lead's index). The options are checked once, up front.
+ * @internal
+ */
+function batchClassify(
+  classifier: Classifier,
+  options: BatchOptions,
+): (lead: unknown, index: number) => Classification | StatusClassification {
+  const asOf = options.asOf;
+  if (typeof asOf !== 'function') {
+    const at = checkedOptions(classifier, options as ClassifyOptions);
+    return (lead) => classifier.classify(lead, at);
+  }
+  // detail and locale checked before any lead, with an instant that is certainly valid
+  checkedOptions(classifier, { ...options, asOf: 0 });
+  return (lead, index) => {
+    const at = { ...options, asOf: asOf(lead, index) };
+    try {
+      return classifier.classify(lead, at);
+    } catch (error) {
+      if (error instanceof TypeError)
+        throw new TypeError(`options.asOf(lead ${index}): ${error.message}`, { cause: error });
+      throw error;
+    }
+  };
 }
 
 /**
@@ -83,7 +129,7 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  *
  * @param source - leads, sync or async
  * @param configOrClassifier - a config or a compiled `Classifier`
- * @param options - `asOf` (required), `locale`, `detail`
+ * @param options - `asOf` (required: an instant, or a function of the lead and its index), `locale`, `detail`
  * @returns an async generator of results, in source order (`return()` stops reading the source)
  * @throws {ConfigError} when the config is invalid (at the call, before any lead is read)
  * @throws {TypeError} when `asOf` is missing or invalid (at the call)
@@ -100,18 +146,19 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  *
  * @category Many leads
  */
-export function classifyStream<const Options extends ClassifyOptions, Stage extends string = string>(
+export function classifyStream<const Options extends BatchOptions, Stage extends string = string>(
   source: Iterable<unknown> | AsyncIterable<unknown>,
   configOrClassifier: ConfigOrClassifier<Stage>,
   options: Options,
 ): AsyncGenerator<ResultOf<Options, Stage>, void, undefined> {
   const classifier = toClassifier(configOrClassifier);
-  const at = checkedOptions(classifier, options);
+  const classify = batchClassify(classifier, options);
   return (async function* stream() {
+    let index = 0;
     if (isAsyncIterable(source)) {
-      for await (const lead of source) yield classifier.classify(lead, at) as ResultOf<Options, Stage>;
+      for await (const lead of source) yield classify(lead, index++) as ResultOf<Options, Stage>;
     } else {
-      for (const lead of source) yield classifier.classify(lead, at) as ResultOf<Options, Stage>;
+      for (const lead of source) yield classify(lead, index++) as ResultOf<Options, Stage>;
     }
   })();
 }

@@ -206,3 +206,48 @@ describe('diffConfigs', () => {
     );
   });
 });
+
+describe('a per-lead asOf', () => {
+  const config = {
+    version: 1,
+    id: 'fresh',
+    criteria: { fresh: { when: { fact: 'createdAt', withinLast: { days: 30 } } } },
+    stages: [{ id: 'hot', when: { criterion: 'fresh' } }, { id: 'rest' }],
+  };
+  const leads = [
+    { id: 'a', createdAt: '2026-01-01' },
+    { id: 'b', createdAt: '2026-05-01' },
+  ];
+
+  it('classifies each lead at the instant its function gives, with its index, in a batch and a stream', async () => {
+    const seen: number[] = [];
+    const asOf = (lead: unknown, index: number) => {
+      seen.push(index);
+      return Date.parse((lead as { createdAt: string }).createdAt) + 10 * 86_400_000;
+    };
+    const results = classifyMany(leads, config, { asOf });
+    expect(results.map((result) => [result.stage, result.asOf])).toEqual([
+      ['hot', '2026-01-11T00:00:00.000Z'],
+      ['hot', '2026-05-11T00:00:00.000Z'],
+    ]);
+    expect(seen).toEqual([0, 1]);
+    // one asOf for both: the older lead is not fresh any more
+    expect(classifyMany(leads, config, { asOf: '2026-05-11' }).map((result) => result.stage)).toEqual([
+      'rest',
+      'hot',
+    ]);
+    const streamed = [];
+    for await (const result of classifyStream(leads, config, { asOf, detail: 'statuses' }))
+      streamed.push(result.asOf);
+    expect(streamed).toEqual(['2026-01-11T00:00:00.000Z', '2026-05-11T00:00:00.000Z']);
+  });
+
+  it('names the lead whose asOf is bad, and checks the other options before any lead', () => {
+    expect(() =>
+      classifyMany(leads, config, { asOf: (_lead, index) => (index === 1 ? 'soon' : '2026-06-30') }),
+    ).toThrow(/options\.asOf\(lead 1\)/);
+    expect(() =>
+      classifyMany([], config, { asOf: () => '2026-06-30', detail: 'everything' as 'full' }),
+    ).toThrow(TypeError);
+  });
+});
