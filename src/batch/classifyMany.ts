@@ -12,6 +12,7 @@ import type { Classification, StatusClassification } from '../schema/result';
  * @category Many leads
  */
 export type BatchOptions = Omit<ClassifyOptions, 'asOf'> & {
+  /** The instant to classify at (a `Date`, an ISO 8601 string or epoch ms), or a function of the lead and its index giving each lead's own. */
   readonly asOf: ClassifyOptions['asOf'] | ((lead: unknown, index: number) => ClassifyOptions['asOf']);
 };
 
