@@ -8,7 +8,7 @@ import { describeValue } from '../internal/issues';
  * (or per keyword and 64 characters of a text); looking at a long lead's events 1/16 per array slot, and
  * 3 per event dated to keep the most recent 10,000; a history 1,000 per evaluation (each candidate instant
  * and bisection step) plus the units the evaluation spent, at least one per event of the lead. Past the budget what it decides reads `unknown`,
- * flagged `budget_exceeded`; a history ends there, flagged. Each fact leaf costs 1, plus 1 per 64
+ * flagged `budget_exceeded`; a history ends there, flagged. Each fact leaf costs 1, plus 1 per 8
  * characters of the text it reads (texts past 65,536 characters are not read) or 1 per element of a list,
  * and a `matches` test 1 per 16 steps of the pattern engine (never more steps than the budget has left).
  *

@@ -241,15 +241,18 @@ export function sharedFactLeaf(condition: FactCondition, environment: CompileEnv
 export const MAX_TEXT_LENGTH = 65_536;
 
 /**
- * Charges a fact leaf's value to the evaluation's budget: 1 unit, plus 1 per 64 characters of a text
+ * Charges a fact leaf's value to the evaluation's budget: 1 unit, plus 1 per 8 characters of a text
  * and 1 per element of a list — what the operators may read of it (normalising, comparing each
  * element). Leaves are memoised per lead, so each is charged once per evaluation; in a history, once
  * per evaluated instant. `false` once the budget is spent (the context flags `budget_exceeded`).
  */
+// 1 per 8 characters: normalising a text as enums compare costs about 0.5 µs per 64 characters here,
+// eight times what a unit of event work costs; priced per 64, a history of 65 KB texts took 2.5–4 s on its
+// 5,000,000 units (scripts/budget-bound.mjs), past the 1,500 ms bound
 export function chargeValue(context: EvalContext, value: unknown): boolean {
   const units =
     typeof value === 'string'
-      ? 1 + (Math.min(value.length, MAX_TEXT_LENGTH) >>> 6)
+      ? 1 + (Math.min(value.length, MAX_TEXT_LENGTH) >>> 3)
       : Array.isArray(value)
         ? 1 + value.length
         : 1;

@@ -1,5 +1,5 @@
 // The second bounded-work attack: work a lead causes through the values its fact leaves read. Leaves are
-// charged to the budget by the size of the value (texts per 64 characters, lists per element), texts past
+// charged to the budget by the size of the value (texts per 8 characters, lists per element), texts past
 // 65,536 characters are not read, pattern steps are charged; copies of lead values into a result stop at
 // 10,000 values; numbers that look like epoch seconds are not dates. Tests count work, never time
 // (scripts/budget-bound.mjs measures the time of the same classes of lead).
