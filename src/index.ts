@@ -72,6 +72,7 @@ export type { ParseConditionOptions, SafeParseConditionResult } from './dsl/pars
 export { parseCondition, safeParseCondition } from './dsl/parseCondition';
 export type { ExplainOptions } from './explain/explain';
 export { explain } from './explain/explain';
+export { explainBlocker } from './explain/explainBlocker';
 export type {
   CriterionChange,
   FollowUpStatus,

@@ -1,6 +1,6 @@
-import { localeOf } from '../internal/localize';
 import type { Classification } from '../schema/result';
-import { type ExplainMessages, MESSAGES } from './messages';
+import type { ExplainMessages } from './messages';
+import { blockerText, factLabel, factsText, messagesFor } from './words';
 
 /**
  * Options of {@link explain}.
@@ -12,11 +12,6 @@ export interface ExplainOptions {
   readonly locale?: string;
 }
 
-function messagesFor(locale: unknown): ExplainMessages {
-  const text = localeOf(locale);
-  const pick = (key: string) => (Object.hasOwn(MESSAGES, key) ? MESSAGES[key] : undefined);
-  return pick(text) ?? pick(text.slice(0, 2)) ?? (MESSAGES.en as ExplainMessages);
-}
 
 /** `unreadable:budget.amount` with the value the lead held there, when a criterion read it: `… ("a lot")`. */
 function withValue(flag: string, result: Classification, read?: string): string {
@@ -48,12 +43,6 @@ function formatDate(iso: string, m: ExplainMessages): string {
   );
 }
 
-/** A fact path in words: a canonical field's name, events by type, a custom path as it is. */
-function factLabel(path: string, m: ExplainMessages): string {
-  if (Object.hasOwn(m.facts, path)) return m.facts[path] as string;
-  const events = /^events\[(.+)\]$/.exec(path);
-  return events === null ? path : m.eventsOf((events[1] as string).split('|'));
-}
 
 function signed(points: number, m: ExplainMessages): string {
   return points > 0 ? `+${m.number(points)}` : m.number(points);
@@ -107,16 +96,6 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
   );
   lines.push(m.context(formatDate(result.asOf, m), result.config.id));
 
-  // the config's labels first (in the result), then the built-in words for canonical paths, then the path
-  const facts = (paths: readonly string[], labels?: readonly string[]) =>
-    [
-      ...new Set(
-        paths.map((path, index) => {
-          const label = labels?.[index];
-          return label !== undefined && label !== path ? label : factLabel(path, m);
-        }),
-      ),
-    ].join(', ');
   const byStatus = { met: [] as string[], unmet: [] as string[], unknown: [] as string[] };
   const knockOuts: string[] = [];
   for (const criterion of Object.values(result.criteria)) {
@@ -134,19 +113,13 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
   const current = result.stages.find((stage) => stage.id === result.stage);
   if (result.next !== undefined) {
     lines.push(m.toReach(result.next.label, result.next.stage));
-    for (const blocker of result.next.blockers) {
-      let line = `  - ${blocker.label} — ${m.status[blocker.status]}.`;
-      if (blocker.hint !== undefined) line += ` ${blocker.hint}.`;
-      if (blocker.facts.length > 0)
-        line += ` (${blocker.status === 'unknown' ? m.collect : m.check}: ${facts(blocker.facts, blocker.labels)})`;
-      lines.push(line);
-    }
+    for (const blocker of result.next.blockers) lines.push(`  - ${blockerText(blocker, m)}`);
     if (result.next.later !== undefined) {
       lines.push(m.later);
       for (const blocker of result.next.later) {
         let line = `  - ${blocker.label}.`;
         if (blocker.hint !== undefined) line += ` ${blocker.hint}.`;
-        if (blocker.facts.length > 0) line += ` (${m.collect}: ${facts(blocker.facts, blocker.labels)})`;
+        if (blocker.facts.length > 0) line += ` (${m.collect}: ${factsText(blocker.facts, m, blocker.labels)})`;
         lines.push(line);
       }
     }
