@@ -1,10 +1,12 @@
 // The public surface of leadstage, reviewed in one place.
 
-export type { BatchOptions, ConfigOrClassifier, ResultOf } from './batch/classifyMany';
+export type { BatchOptions, ResultOf } from './batch/classifyMany';
 export { classifyMany, classifyStream, classifyTransform } from './batch/classifyMany';
 export type { ConfigDiff, ConfigDiffBuilder, DiffOptions, MovedLead } from './batch/diffConfigs';
 export { createConfigDiff, diffConfigs } from './batch/diffConfigs';
 export type { Quantiles } from './batch/distribution';
+export type { HistorySummary, HistorySummaryBuilder, StageTimeSummary } from './batch/summarizeHistories';
+export { createHistorySummary, summarizeHistories } from './batch/summarizeHistories';
 export type {
   BandRate,
   BlockerSummary,
@@ -30,6 +32,7 @@ export type {
 } from './batch/summary';
 export { createSummary, summarize } from './batch/summary';
 export type { Classifier, ClassifierMode, ClassifyOptions, StageOptions } from './classify/Classifier';
+export type { ConfigOrClassifier } from './classify/checkedOptions';
 export { classify } from './classify/classify';
 export { compile } from './classify/compile';
 export type { ExampleResult, RunExamplesResult } from './classify/runExamples';
@@ -81,8 +84,6 @@ export type {
   StageSegment,
 } from './history/stageHistory';
 export { stageHistory } from './history/stageHistory';
-export type { HistorySummary, HistorySummaryBuilder, StageTimeSummary } from './history/summarizeHistories';
-export { createHistorySummary, summarizeHistories } from './history/summarizeHistories';
 export { createInputInspector } from './input/createInputInspector';
 export type { MapGuess } from './input/guessMap';
 export { guessMap } from './input/guessMap';

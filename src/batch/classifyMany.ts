@@ -1,6 +1,6 @@
 import type { Classifier, ClassifyOptions } from '../classify/Classifier';
+import { type ConfigOrClassifier, checkedOptions } from '../classify/checkedOptions';
 import { toClassifier } from '../classify/classify';
-import type { TypedConfig } from '../config/defineConfig';
 import type { Classification, StatusClassification } from '../schema/result';
 
 /**
@@ -28,16 +28,6 @@ export type ResultOf<Options extends BatchOptions, Stage extends string = string
   : Options extends { readonly detail: 'full' | 'statuses' }
     ? Classification<Stage> | StatusClassification<Stage>
     : Classification<Stage>;
-
-/**
- * A config (checked and compiled once, cached by identity) or a compiled classifier.
- *
- * @category Many leads
- */
-export type ConfigOrClassifier<Stage extends string = string> =
-  | TypedConfig<string, Stage>
-  | Classifier<Stage>
-  | object;
 
 /**
  * Classifies every lead at one instant, results in input order. The config is compiled once (a
@@ -102,18 +92,6 @@ function batchClassify(
       throw error;
     }
   };
-}
-
-/**
- * The options checked once: a bad `asOf` or `detail` is a `TypeError` before the first lead, even for an
- * empty batch. @internal
- */
-export function checkedOptions<Options extends ClassifyOptions>(
-  classifier: Classifier,
-  options: Options,
-): Options {
-  classifier.classify(undefined, options);
-  return options;
 }
 
 /** Whether a value can be iterated with `for await`. */

@@ -1,7 +1,7 @@
 import type { ClassifyOptions } from '../classify/Classifier';
+import { type ConfigOrClassifier, checkedOptions } from '../classify/checkedOptions';
 import { toClassifier } from '../classify/classify';
 import { describeValue } from '../internal/issues';
-import { type ConfigOrClassifier, checkedOptions } from './classifyMany';
 
 /**
  * Options of {@link diffConfigs} and {@link createConfigDiff}.

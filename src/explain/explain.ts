@@ -12,7 +12,6 @@ export interface ExplainOptions {
   readonly locale?: string;
 }
 
-
 /** `unreadable:budget.amount` with the value the lead held there, when a criterion read it: `… ("a lot")`. */
 function withValue(flag: string, result: Classification, read?: string): string {
   if (read === undefined && !flag.startsWith('unreadable:')) return flag;
@@ -42,7 +41,6 @@ function formatDate(iso: string, m: ExplainMessages): string {
     time,
   );
 }
-
 
 function signed(points: number, m: ExplainMessages): string {
   return points > 0 ? `+${m.number(points)}` : m.number(points);
@@ -119,7 +117,8 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
       for (const blocker of result.next.later) {
         let line = `  - ${blocker.label}.`;
         if (blocker.hint !== undefined) line += ` ${blocker.hint}.`;
-        if (blocker.facts.length > 0) line += ` (${m.collect}: ${factsText(blocker.facts, m, blocker.labels)})`;
+        if (blocker.facts.length > 0)
+          line += ` (${m.collect}: ${factsText(blocker.facts, m, blocker.labels)})`;
         lines.push(line);
       }
     }

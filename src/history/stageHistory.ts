@@ -1,6 +1,6 @@
-import { type ConfigOrClassifier, checkedOptions } from '../batch/classifyMany';
 import { leadIdOf } from '../classify/buildResult';
 import type { Classifier } from '../classify/Classifier';
+import { type ConfigOrClassifier, checkedOptions } from '../classify/checkedOptions';
 import { toClassifier } from '../classify/classify';
 import { unitsSpent } from '../classify/compileClassifier';
 import { BUDGET_EXCEEDED, DEFAULT_BUDGET } from '../dsl/budget';

@@ -1,6 +1,6 @@
-import { Distribution, type Quantiles } from '../batch/distribution';
+import type { StageHistory, StageSegment } from '../history/stageHistory';
 import { describeValue } from '../internal/issues';
-import type { StageHistory, StageSegment } from './stageHistory';
+import { Distribution, type Quantiles } from './distribution';
 
 /**
  * Time spent in a stage and the SLA outcomes of its entries, over many histories.
