@@ -1,6 +1,8 @@
 import type { Classifier, ClassifyOptions } from '../classify/Classifier';
 import { type ConfigOrClassifier, checkedOptions } from '../classify/checkedOptions';
 import { toClassifier } from '../classify/classify';
+import { stageHistory } from '../history/stageHistory';
+import { describeValue } from '../internal/issues';
 import type { Classification, StatusClassification } from '../schema/result';
 
 /**
@@ -14,6 +16,15 @@ import type { Classification, StatusClassification } from '../schema/result';
 export type BatchOptions = Omit<ClassifyOptions, 'asOf'> & {
   /** The instant to classify at (a `Date`, an ISO 8601 string or epoch ms), or a function of the lead and its index giving each lead's own. */
   readonly asOf: ClassifyOptions['asOf'] | ((lead: unknown, index: number) => ClassifyOptions['asOf']);
+  /**
+   * What `followUpBy` counts from. `'as-of'` (the default, what `classify` does): `asOf` + the stage's
+   * `followUp.within`. `'stage-entry'`: for a lead with events whose stage has a `followUp`, the instant
+   * it entered its current stage, replayed by `stageHistory` — a lead in SQO for three weeks is past a
+   * 24-hour follow-up, not due tomorrow. Those results gain `stageSince` and `followUpFrom: 'stage-entry'`;
+   * the others with a `followUpBy` keep it from `asOf` and say so (`followUpFrom: 'as-of'`): no events, or
+   * a history that ran out of its budget. Costs a history per such lead (docs/time.md).
+   */
+  readonly followUpFrom?: 'as-of' | 'stage-entry';
 };
 
 /**
@@ -36,7 +47,8 @@ export type ResultOf<Options extends BatchOptions, Stage extends string = string
  * @param leads - any iterable of leads (an array, a generator, a `Set`)
  * @param configOrClassifier - a config or a compiled `Classifier`
  * @param options - `asOf` (required: an instant, or a function of the lead and its index giving each
- *   lead's own), `locale`, and `detail` (`'statuses'` keeps a quarter of the memory)
+ *   lead's own), `locale`, `detail` (`'statuses'` keeps a quarter of the memory), and `followUpFrom`
+ *   (`'stage-entry'`: follow-ups counted from when each lead entered its stage)
  * @returns one result per lead, in input order
  * @throws {ConfigError} when the config is invalid
  * @throws {TypeError} when `asOf` is missing or invalid (a function's answer: naming the lead's index)
@@ -75,15 +87,67 @@ function batchClassify(
   classifier: Classifier,
   options: BatchOptions,
 ): (lead: unknown, index: number) => Classification | StatusClassification {
+  const followUpFrom = options.followUpFrom;
+  if (followUpFrom !== undefined && followUpFrom !== 'as-of' && followUpFrom !== 'stage-entry')
+    throw new TypeError(
+      `options.followUpFrom: expected 'as-of' or 'stage-entry', received ${describeValue(followUpFrom)}`,
+    );
+  const classify = atEachAsOf(classifier, options);
+  if (followUpFrom === undefined) return classify;
+  if (followUpFrom === 'as-of') return (lead, index) => fromAsOf(classify(lead, index));
+  return (lead, index) => fromStageEntry(classify(lead, index), lead, classifier);
+}
+
+/** A result whose `followUpBy` says it counts from `asOf`. */
+function fromAsOf<Result extends Classification | StatusClassification>(result: Result): Result {
+  if (result.followUpBy !== undefined) (result as Mutable<Result>).followUpFrom = 'as-of';
+  return result;
+}
+
+/**
+ * A result whose stage has a follow-up, counted from the instant the lead entered that stage when its
+ * events allow (see `BatchOptions.followUpFrom`); the result is fresh, its keys assigned after the rest.
+ */
+function fromStageEntry<Result extends Classification | StatusClassification>(
+  result: Result,
+  lead: unknown,
+  classifier: Classifier,
+): Result {
+  if (result.followUpBy === undefined) return result;
+  const events =
+    lead !== null && typeof lead === 'object' && Object.hasOwn(lead, 'events')
+      ? (lead as { events: unknown }).events
+      : undefined;
+  const open = result as Mutable<Classification | StatusClassification>;
+  if (Array.isArray(events) && events.length > 0) {
+    const history = stageHistory(lead, classifier, { asOf: result.asOf, grades: false });
+    if (history.flags === undefined && history.stage === result.stage && history.followUpBy !== undefined) {
+      open.followUpBy = history.followUpBy;
+      open.stageSince = history.stageSince;
+      open.followUpFrom = 'stage-entry';
+      return result;
+    }
+  }
+  return fromAsOf(result);
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Classifies one lead at the batch's `asOf` (one instant, or the function's for this lead). */
+function atEachAsOf(
+  classifier: Classifier,
+  options: BatchOptions,
+): (lead: unknown, index: number) => Classification | StatusClassification {
   const asOf = options.asOf;
   if (typeof asOf !== 'function') {
-    const at = checkedOptions(classifier, options as ClassifyOptions);
+    const at = checkedOptions(classifier, withoutBatchOptions(options) as ClassifyOptions);
     return (lead) => classifier.classify(lead, at);
   }
   // detail and locale checked before any lead, with an instant that is certainly valid
-  checkedOptions(classifier, { ...options, asOf: 0 });
+  const rest = withoutBatchOptions(options);
+  checkedOptions(classifier, { ...rest, asOf: 0 });
   return (lead, index) => {
-    const at = { ...options, asOf: asOf(lead, index) };
+    const at = { ...rest, asOf: asOf(lead, index) };
     try {
       return classifier.classify(lead, at);
     } catch (error) {
@@ -92,6 +156,13 @@ function batchClassify(
       throw error;
     }
   };
+}
+
+/** The options `classify` takes: the batch's own (`followUpFrom`) left out. */
+function withoutBatchOptions(options: BatchOptions): Omit<BatchOptions, 'followUpFrom'> {
+  if (options.followUpFrom === undefined) return options;
+  const { followUpFrom: _, ...rest } = options;
+  return rest;
 }
 
 /** Whether a value can be iterated with `for await`. */
@@ -108,7 +179,8 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  *
  * @param source - leads, sync or async
  * @param configOrClassifier - a config or a compiled `Classifier`
- * @param options - `asOf` (required: an instant, or a function of the lead and its index), `locale`, `detail`
+ * @param options - `asOf` (required: an instant, or a function of the lead and its index), `locale`,
+ *   `detail`, `followUpFrom`
  * @returns an async generator of results, in source order (`return()` stops reading the source)
  * @throws {ConfigError} when the config is invalid (at the call, before any lead is read)
  * @throws {TypeError} when `asOf` is missing or invalid (at the call)

@@ -104,6 +104,16 @@ export interface Classification<Stage extends string = string> {
   readonly ledger: readonly LedgerEntry[];
   readonly actions: readonly string[];
   readonly followUpBy?: string;
+  /**
+   * When the lead entered its current stage, replayed from its events: present only when a batch asked
+   * for `followUpFrom: 'stage-entry'` and the stage has a follow-up (`classifyMany`, `classifyStream`).
+   */
+  readonly stageSince?: string;
+  /**
+   * What `followUpBy` counts from: `'stage-entry'` (`stageSince` + the stage's `followUp.within`) or
+   * `'as-of'` (`asOf` + it, what `classify` always does). Present only when a batch asked for `followUpFrom`.
+   */
+  readonly followUpFrom?: 'as-of' | 'stage-entry';
   readonly flags: readonly string[];
 }
 
@@ -160,5 +170,15 @@ export interface StatusClassification<Stage extends string = string> {
   readonly stages: ReadonlyArray<{ readonly id: string; readonly status: Status; readonly exit?: true }>;
   readonly next?: NextStageStatus;
   readonly followUpBy?: string;
+  /**
+   * When the lead entered its current stage, replayed from its events: present only when a batch asked
+   * for `followUpFrom: 'stage-entry'` and the stage has a follow-up (`classifyMany`, `classifyStream`).
+   */
+  readonly stageSince?: string;
+  /**
+   * What `followUpBy` counts from: `'stage-entry'` (`stageSince` + the stage's `followUp.within`) or
+   * `'as-of'` (`asOf` + it, what `classify` always does). Present only when a batch asked for `followUpFrom`.
+   */
+  readonly followUpFrom?: 'as-of' | 'stage-entry';
   readonly flags: readonly string[];
 }
