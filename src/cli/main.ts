@@ -9,6 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import {
   type Classification,
   type ConfigDiff,
+  classifyMany,
   compile,
   compileFieldMap,
   configJsonSchema,
@@ -35,8 +36,10 @@ import {
   stageHistory,
 } from 'leadstage';
 import { parseAsOf } from './asOf';
+import { AsOfColumn } from './asOfColumn';
 import { breakdownLines, calibrationLines } from './calibrationText';
 import { checkDataCommand } from './checkData';
+import { CRMS, crmWriter } from './crm';
 import { causeOf, columnOf, Diagnostics } from './diagnostics';
 import { ioCode, ioMessage } from './errors';
 import { activityMapOf, EventTable, eventReader, guessActivityMap, typesReadBy } from './events';
@@ -146,6 +149,31 @@ function asOfOf(value: string | boolean | undefined): string {
   return asOf;
 }
 
+/**
+ * The run's one instant (`--as-of`, see {@link asOfOf}), or undefined with `--as-of-column`: each row at
+ * its own, said on stderr. Both at once is a usage error: a row without its instant is skipped, never
+ * classified at `--as-of` (src/cli/asOfColumn.ts says why).
+ */
+function asOfOrColumn(values: Record<string, string | boolean | undefined>): string | undefined {
+  const column = values['as-of-column'];
+  if (typeof column !== 'string') return asOfOf(values['as-of']);
+  if (column.trim() === '') throw new CliError('--as-of-column: expected a column name, received ""', 2);
+  if (values['as-of'] !== undefined)
+    throw new CliError(
+      `--as-of and --as-of-column: give one. With --as-of-column each row is classified at the instant in ${JSON.stringify(column)}, and a row without one is skipped, not classified at --as-of`,
+      2,
+    );
+  process.stderr.write(
+    `leadstage: as of each row's ${JSON.stringify(column)} (--as-of-column; rows without a readable instant are skipped)\n`,
+  );
+  return undefined;
+}
+
+const AS_OF_COLUMN_USAGE = `  --as-of-column <column>      classify each row at the instant in its own column (the day a deal was
+                               engaged: a back-test at each lead's moment); instead of --as-of. Rows whose
+                               cell is blank or not a date are skipped and counted, never classified at
+                               another instant`;
+
 /** The files a run reads, which `--out` must not name. */
 function inputsOf(values: Record<string, string | boolean | undefined>, positionals: string[]): string[] {
   const files = [...positionals];
@@ -251,6 +279,8 @@ interface LeadRun {
   ) => void;
   /** The checks at the end: an events file of which no event was used, an outcome column never found. */
   readonly check: () => void;
+  /** `--as-of-column`: each row's own instant. */
+  readonly asOfColumn: AsOfColumn | undefined;
 }
 
 /** An event file's rows read into a table by lead id. */
@@ -397,6 +427,11 @@ async function leadsOf(
       ? await eventsOf(values.events, values, config, diagnostics)
       : undefined;
   if (outcome !== undefined) diagnostics.sections.push(() => outcome.summary());
+  const asOfColumn =
+    typeof values['as-of-column'] === 'string'
+      ? new AsOfColumn(values['as-of-column'], readingOf(values), diagnostics, name)
+      : undefined;
+  if (asOfColumn !== undefined) diagnostics.sections.push(() => asOfColumn.summary());
   let compiled = map === undefined ? undefined : compileFieldMap(map);
   const format = formatOf(file, values['input-format'] as string | undefined);
   let headers: readonly string[] | undefined;
@@ -431,6 +466,7 @@ async function leadsOf(
         }
         headers ??= found;
         outcome?.headers(found, format === 'csv');
+        asOfColumn?.headers(found, format === 'csv');
       },
     }),
     {
@@ -555,8 +591,9 @@ async function leadsOf(
   const check = () => {
     outcome?.check();
     events?.checkUsed(values.force === true);
+    asOfColumn?.check();
   };
-  return { leads: leads(), diagnostics, flagged, check };
+  return { leads: leads(), diagnostics, flagged, check, asOfColumn };
 }
 
 const pad = (text: string, width: number) =>
@@ -703,9 +740,15 @@ const commands: Record<string, Command> = {
     usage: `Usage: leadstage classify <leads> --config <file|preset> [options]
 
   --detail full|statuses|stage what each result holds (default full)
-  --format table|json|ndjson|csv  (default table; table text has control characters replaced)
-  --no-escape-formulas         csv: write cells starting with = + - @ tab CR as they are (default: a leading ')
+  --format table|json|ndjson|csv|crm  (default table; table text has control characters replaced)
+  --crm hubspot|salesforce|generic  with --format crm: a CSV the CRM's importer takes back: its id column
+                               (Record ID, Id, id) and leadstage_* properties (docs/crm-maps.md)
+  --follow-up-from as-of|stage-entry  what followUpBy counts from: stage-entry, for leads with events, the
+                               instant the lead entered its stage (its history); adds followUpFrom to
+                               csv, json and ndjson. Default as-of (crm: stage-entry)
+  --no-escape-formulas         csv, crm: write cells starting with = + - @ tab CR as they are (default: a leading ')
   --locale en|it               the language of labels (default en)
+${AS_OF_COLUMN_USAGE}
 ${LEAD_USAGE}`,
     options: {
       ...LEAD_OPTIONS,
@@ -713,19 +756,72 @@ ${LEAD_USAGE}`,
       detail: { type: 'string' },
       format: { type: 'string' },
       locale: { type: 'string' },
+      crm: { type: 'string' },
+      'follow-up-from': { type: 'string' },
+      'as-of-column': { type: 'string' },
     },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
       const config = configOf(required(values, 'config', this.usage), values);
       const detail = oneOf(values.detail, 'detail', ['full', 'statuses', 'stage'] as const, 'full');
-      const format = oneOf(values.format, 'format', ['table', 'json', 'ndjson', 'csv'] as const, 'table');
-      const asOf = asOfOf(values['as-of']);
+      const format = oneOf(
+        values.format,
+        'format',
+        ['table', 'json', 'ndjson', 'csv', 'crm'] as const,
+        'table',
+      );
+      const crm = format === 'crm' ? oneOf(values.crm ?? '', 'crm', CRMS, 'generic') : undefined;
+      if (format !== 'crm' && values.crm !== undefined)
+        throw new CliError(`--crm: only with --format crm (received --format ${format})`, 2);
+      if (format === 'crm' && detail !== 'full')
+        throw new CliError(
+          `--format crm: writes the next ask in words, from full results; received --detail ${detail}`,
+          2,
+        );
+      // what followUpBy counts from: said only when asked (or in the CRM file), so other outputs stay as they were
+      const followUpFrom =
+        values['follow-up-from'] === undefined
+          ? format === 'crm'
+            ? 'stage-entry'
+            : undefined
+          : oneOf(values['follow-up-from'], 'follow-up-from', ['as-of', 'stage-entry'] as const, 'as-of');
+      if (followUpFrom !== undefined && detail === 'stage')
+        throw new CliError('--follow-up-from: --detail stage has no follow-up; use full or statuses', 2);
+      const asOf = asOfOrColumn(values);
       const locale = typeof values.locale === 'string' ? values.locale : undefined;
       const escapeFormulas = values['no-escape-formulas'] !== true;
       const classifier = compile(config);
       // a grade column only for a config with grades (and a result that has one: not --detail stage)
       const graded = classifier.config.grades !== undefined && detail !== 'stage';
       const run = await leadsOf(file, values, config);
+      const name = file === '-' ? '<stdin>' : file;
+      const writer =
+        crm === undefined
+          ? undefined
+          : crmWriter(crm, classifier.config, classifier.hash, {
+              escapeFormulas,
+              problems: {
+                noId: (line) =>
+                  run.diagnostics.warn({
+                    file: name,
+                    line,
+                    cause: `no record id (${crm === 'hubspot' ? 'Record ID' : crm === 'salesforce' ? 'Id' : 'id'} left blank): the CRM cannot match the row to a record`,
+                    noun: 'row',
+                    hint:
+                      crm === 'generic'
+                        ? 'give the leads an id column'
+                        : `read the CRM's export with its id column (--map ${crm})`,
+                  }),
+                followUpOutOfRange: (line, value) =>
+                  run.diagnostics.warn({
+                    file: name,
+                    line,
+                    cause: 'a follow-up date outside 1700-4000, which CRM importers refuse: left blank',
+                    example: value,
+                  }),
+              },
+            });
+      const perRow = run.asOfColumn !== undefined;
       const out = await output(values, positionals);
       const tick = progress();
       let index = 0;
@@ -739,6 +835,7 @@ ${LEAD_USAGE}`,
           stringify([
             [
               'leadId',
+              ...(perRow ? ['asOf'] : []),
               'stage',
               'score',
               ...(graded ? ['grade'] : []),
@@ -746,30 +843,45 @@ ${LEAD_USAGE}`,
               'nextStatus',
               'blockers',
               'followUpBy',
+              ...(followUpFrom === undefined ? [] : ['followUpFrom']),
               'flags',
             ],
           ]),
         );
-      for await (const { lead, line } of run.leads) {
+      if (writer !== undefined) await out.write(stringify([writer.header as string[]]));
+      for await (const { lead, line, row } of run.leads) {
+        // with --as-of-column, the row's own instant; a row without one is skipped (and reported)
+        const at = run.asOfColumn === undefined ? (asOf as string) : run.asOfColumn.at(row, lead, line);
+        if (at === undefined) continue;
+        const options = {
+          asOf: at,
+          detail: detail as 'full' | 'statuses',
+          ...(locale === undefined ? {} : { locale }),
+        };
         const result =
           detail === 'stage'
             ? {
                 ...(typeof lead.id === 'string' || typeof lead.id === 'number'
                   ? { leadId: String(lead.id) }
                   : {}),
-                stage: classifier.stage(lead, { asOf }),
+                stage: classifier.stage(lead, { asOf: at }),
               }
-            : classifier.classify(lead, { asOf, detail, ...(locale === undefined ? {} : { locale }) });
+            : followUpFrom === undefined
+              ? classifier.classify(lead, options)
+              : (classifyMany([lead], classifier, { ...options, followUpFrom })[0] as AnyResult);
         run.flagged(result as { flags?: readonly string[] }, lead, line);
         if (format === 'json') await out.write(`${index === 0 ? '\n' : ',\n'}${JSON.stringify(result)}`);
         else if (format === 'ndjson') await out.write(`${JSON.stringify(result)}\n`);
         else if (format === 'table') await out.write(`${forTerminal(tableRow(result, index, graded))}\n`);
+        else if (writer !== undefined)
+          await out.write(stringify([writer.row(result as Classification, { row, line })]));
         else {
           const full = result as Partial<Classification>;
           await out.write(
             stringify([
               [
                 result.leadId ?? '',
+                ...(perRow ? [at] : []),
                 result.stage,
                 full.scores?.total ?? '',
                 ...(graded ? [full.grade ?? ''] : []),
@@ -777,6 +889,7 @@ ${LEAD_USAGE}`,
                 full.next?.status ?? '',
                 (full.next?.blockers ?? []).map((blocker) => blocker.criterion ?? blocker.label).join(';'),
                 full.followUpBy ?? '',
+                ...(followUpFrom === undefined ? [] : [full.followUpFrom ?? '']),
                 (full.flags ?? []).join(';'),
               ].map((cell) => escapeFormula(cell, escapeFormulas)),
             ]),
@@ -834,6 +947,7 @@ ${LEAD_USAGE}`,
                        company.industry, engage_date:quarter. Up to --max-groups groups (default 1000)
   --max-groups <n>     the most groups of --by; leads of later groups count under "(other)"
   --format text|json   (default text)
+${AS_OF_COLUMN_USAGE}
 ${LEAD_USAGE}`,
     options: {
       ...LEAD_OPTIONS,
@@ -841,13 +955,14 @@ ${LEAD_USAGE}`,
       by: { type: 'string' },
       'max-groups': { type: 'string' },
       format: { type: 'string' },
+      'as-of-column': { type: 'string' },
     },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
       const config = configOf(required(values, 'config', this.usage), values);
       const classifier = compile(config);
       const format = oneOf(values.format, 'format', ['text', 'json'] as const, 'text');
-      const asOf = asOfOf(values['as-of']);
+      const asOf = asOfOrColumn(values);
       const outcome = typeof values.outcome === 'string' ? new OutcomeColumn(values.outcome) : undefined;
       let current: boolean | undefined;
       const by = typeof values.by === 'string' ? values.by : undefined;
@@ -855,8 +970,11 @@ ${LEAD_USAGE}`,
       const run = await leadsOf(file, values, config, outcome);
       const tick = progress();
       for await (const { lead, row, line } of run.leads) {
+        // with --as-of-column, the row's own instant; a row without one is skipped (and reported)
+        const at = run.asOfColumn === undefined ? (asOf as string) : run.asOfColumn.at(row, lead, line);
+        if (at === undefined) continue;
         if (outcome !== undefined) current = outcome.read(row);
-        const result = classifier.classify(lead, { asOf, detail: 'statuses' });
+        const result = classifier.classify(lead, { asOf: at, detail: 'statuses' });
         run.flagged(result, lead, line);
         // --by reads the lead, then the file's own column of that name (a column --map does not keep)
         summary.add(result, by === undefined ? undefined : { ...row, ...lead });
