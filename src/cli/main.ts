@@ -805,12 +805,12 @@ ${LEAD_USAGE}`,
                   run.diagnostics.warn({
                     file: name,
                     line,
-                    cause: `no record id (${crm === 'hubspot' ? 'Record ID' : crm === 'salesforce' ? 'Id' : 'id'} left blank): the CRM cannot match the row to a record`,
+                    cause: `no record id (${writer?.header[0]} left blank): the CRM cannot match the row to a record`,
                     noun: 'row',
                     hint:
                       crm === 'generic'
-                        ? 'give the leads an id column'
-                        : `read the CRM's export with its id column (--map ${crm})`,
+                        ? 'give every lead an id'
+                        : `export the records with their ${writer?.header[0]} column and read them with --map ${crm}`,
                   }),
                 followUpOutOfRange: (line, value) =>
                   run.diagnostics.warn({
