@@ -4,40 +4,18 @@
 // follow the account and the product alone; at one date at the end of the data only the last month's are.
 // A clone without ../shared skips this file, and says so.
 import { describe, expect, it } from 'vitest';
-import { classifyMany, type FieldMap, mapLead, readOutcome, summarize } from '../../src/index';
-import { present, rowsOf, skipUnlessPresent } from './data';
+import { classifyMany, mapLead, readOutcome, summarize } from '../../src/index';
+import {
+  BIG_TICKET,
+  mavenBacktestConfig as config,
+  mavenBacktestMap as map,
+  present,
+  rowsOf,
+  skipUnlessPresent,
+} from './data';
 
 skipUnlessPresent('the per-lead asOf back-test on the real Maven pipeline');
 
-const map: FieldMap = {
-  version: 1,
-  id: 'maven-pipeline',
-  fields: [
-    { from: 'opportunity_id', to: 'id' },
-    { from: 'account', to: 'company.name' },
-    { from: 'product', to: 'custom.product' },
-  ],
-  events: [{ type: 'deal_engaged', from: 'engage_date' }],
-};
-const BIG_TICKET = ['GTX Pro', 'GTX Plus Pro', 'GTK 500', 'MG Advanced'];
-const config = {
-  version: 1,
-  id: 'maven-backtest',
-  events: { deal_engaged: { label: 'Engaged' } },
-  criteria: {
-    engaged: { when: { event: 'deal_engaged', withinLast: { days: 30 } } },
-    account: { when: { fact: 'company.name', exists: true } },
-    bigTicket: { when: { fact: 'custom.product', in: BIG_TICKET } },
-  },
-  stages: [
-    {
-      id: 'SQO',
-      when: { all: [{ criterion: 'engaged' }, { criterion: 'account' }, { criterion: 'bigTicket' }] },
-    },
-    { id: 'SAL', when: { all: [{ criterion: 'engaged' }, { criterion: 'account' }] } },
-    { id: 'unqualified' },
-  ],
-};
 const END = '2017-12-31T00:00:00Z';
 
 describe.runIf(present)('Maven: each opportunity classified on the day it was engaged', () => {

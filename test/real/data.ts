@@ -33,3 +33,36 @@ export const olistLeadMap: FieldMap = {
   ],
   events: [{ type: 'first_contact', from: 'first_contact_date' }],
 };
+
+/** The Maven pipeline's opportunities as leads: the account, the product, and the engagement as an event. */
+export const mavenBacktestMap: FieldMap = {
+  version: 1,
+  id: 'maven-pipeline',
+  fields: [
+    { from: 'opportunity_id', to: 'id' },
+    { from: 'account', to: 'company.name' },
+    { from: 'product', to: 'custom.product' },
+  ],
+  events: [{ type: 'deal_engaged', from: 'engage_date' }],
+};
+/** The products test/real/backtest.test.ts calls big tickets. */
+export const BIG_TICKET = ['GTX Pro', 'GTX Plus Pro', 'GTK 500', 'MG Advanced'];
+/** The back-test's config: engaged within 30 days on a known account; big tickets are SQO. */
+export const mavenBacktestConfig = {
+  version: 1,
+  id: 'maven-backtest',
+  events: { deal_engaged: { label: 'Engaged' } },
+  criteria: {
+    engaged: { when: { event: 'deal_engaged', withinLast: { days: 30 } } },
+    account: { when: { fact: 'company.name', exists: true } },
+    bigTicket: { when: { fact: 'custom.product', in: BIG_TICKET } },
+  },
+  stages: [
+    {
+      id: 'SQO',
+      when: { all: [{ criterion: 'engaged' }, { criterion: 'account' }, { criterion: 'bigTicket' }] },
+    },
+    { id: 'SAL', when: { all: [{ criterion: 'engaged' }, { criterion: 'account' }] } },
+    { id: 'unqualified' },
+  ],
+};
