@@ -80,7 +80,9 @@ describe('classify --as-of-column', () => {
     expect(rows[1]?.flags).toContain('future_events_ignored');
     expect(stderr).toContain(`as of each row's "decided at"`);
     expect(stderr).toContain('column "Decided At" (--as-of-column): blank, row skipped: 1 row (line 3)');
-    expect(stderr).toContain('column "Decided At" (--as-of-column): not a date, row skipped: 1 row, e.g. "soon" (line 4)');
+    expect(stderr).toContain(
+      'column "Decided At" (--as-of-column): not a date, row skipped: 1 row, e.g. "soon" (line 4)',
+    );
     expect(stderr).toContain(
       `as of each row's "Decided At": 2 rows classified, 2 skipped (1 blank, 1 not a date)`,
     );

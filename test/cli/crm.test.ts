@@ -137,11 +137,7 @@ describe('classify --format crm --crm hubspot', () => {
       const result = expected[index];
       expect(row.leadstage_stage).toBe(result.stage);
       expect(STAGES).toContain(row.leadstage_stage);
-      for (const [column, score] of [
-        ['leadstage_score', result.scores.total],
-        ['leadstage_fit_score', result.scores.fit],
-        ['leadstage_engagement_score', result.scores.engagement],
-      ])
+      for (const column of ['leadstage_score', 'leadstage_fit_score', 'leadstage_engagement_score'])
         expect(row[column], column).toMatch(NUMBER);
       expect(Number(row.leadstage_score)).toBe(result.scores.total);
       expect(Number(row.leadstage_fit_score)).toBe(result.scores.fit);
