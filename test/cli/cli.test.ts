@@ -231,7 +231,7 @@ describe('leadstage classify', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown option '--bogus'/);
     expect(run(['classify', 'examples/leads.csv', '--config', 'saas', '--format', 'xml']).stderr).toMatch(
-      /--format: expected table, json, ndjson, csv, received "xml"/,
+      /--format: expected table, json, ndjson, csv, crm, received "xml"/,
     );
     expect(run(['classify', 'examples/leads.csv', '-c', 'saas', '--as-of', 'soon']).code).toBe(2);
     expect(run(['frobnicate']).code).toBe(2);
