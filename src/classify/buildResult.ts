@@ -234,7 +234,7 @@ interface NextOf<B> {
  * The next stage and its blockers, split: an unmet stage stays unmet whatever its unknowns turn out to be,
  * so those go to `later` (they cannot help on their own).
  */
-function nextOf<B extends { readonly status: 'unmet' | 'unknown' }>(
+export function nextOf<B extends { readonly status: 'unmet' | 'unknown' }>(
   stage: string,
   label: string | undefined,
   found: B[],
