@@ -4,7 +4,7 @@
 // and patterns are data; every identifier is generated.
 import { decidedAt } from '../dsl/compileEvaluator';
 import { describeCondition } from '../dsl/describeCondition';
-import { MAX_EVENTS } from '../dsl/eventPlan';
+import { MAX_EVENTS, SLOTS_PER_UNIT } from '../dsl/eventPlan';
 import { compileFactReadings, type FactReadings } from '../dsl/factReading';
 import { defaultOperatorTests } from '../dsl/operatorTests';
 import { childrenOf, forEachCondition, kindOf } from '../dsl/walk';
@@ -21,7 +21,8 @@ import type {
   NotCondition,
   ScoreCondition,
 } from '../schema/condition';
-import type { Config } from '../schema/config';
+import type { Config, ScoringRule } from '../schema/config';
+import { clamp } from '../scoring/clamp';
 import { compileGrades } from '../scoring/compileGrades';
 
 /**
@@ -76,6 +77,21 @@ function operatorsOf(condition: object, skip: string | undefined): Array<[string
     found.push([key, (condition as Record<string, unknown>)[key]]);
   }
   return found;
+}
+
+/** An event plan consumer of the statuses level's tally. */
+interface Consumer {
+  readonly index: Name;
+  readonly types: readonly string[];
+  readonly windowed: boolean;
+  readonly keep: 0 | 1 | 2;
+}
+
+/** A scoring rule's event selection, as compileScoring registers it (with `keep`, the plan's key). */
+function ruleSelection(rule: ScoringRule): { key: string; keep: 0 | 1 | 2 } {
+  const limit = rule.repeat?.max ?? 1;
+  const keep = rule.halfLife === undefined ? 0 : limit === 1 ? 1 : 2;
+  return { key: JSON.stringify([rule.event ?? [], rule.withinLast, rule.where, keep]), keep };
 }
 
 class StageGenerator {
@@ -339,8 +355,16 @@ class StageGenerator {
     const stop = decidedAt(condition.count);
     const n = new Name('n');
     const test = this.valueTest(operatorsOf(condition.count ?? { gte: 1 }, undefined), n, undefined, 'count');
-    if (condition.where !== undefined || this.level === 'statuses') {
-      // where filters (or the statuses level: counts from the one-pass tally): the library's scan (their tests and budget are the plan's)
+    if (this.level === 'statuses') {
+      // the statuses level: the count from the one event pass
+      const t = new Name('t');
+      this.declare(
+        _`function ${name}(${X}) {\n  ${this.tally()}(${X});\n  const ${t} = ${X}.workspace.tally;\n  const ${n} = ${t}.hasEvents ? ${t}.counts[${consumer}] : -1;\n  return ${n} < 0 ? 2 : ${test};\n}`,
+      );
+      return name;
+    }
+    if (condition.where !== undefined) {
+      // where filters: the library's scan (their tests and budget are the plan's)
       this.declare(
         _`function ${name}(${X}) {\n  const ${n} = ${PLAN}.count(${X}, ${consumer}, ${stop});\n  return ${n} < 0 ? 2 : ${test};\n}`,
       );
@@ -445,9 +469,156 @@ class StageGenerator {
     return name;
   }
 
+  private tallyName: Name | undefined;
+  /** The event plan's consumers, by the plan's key (selection and what is kept), as the tally registers them. */
+  private readonly consumers = new Map<string, Consumer>();
+
+  /**
+   * The one event pass of the statuses level (EventPlan's `fill`, written out): a switch over the event
+   * types the config reads, each crediting its consumers inline — the same flags, in the same order, and
+   * the same work units. A lead past the cap of events read, and a config with `where` filters, take the
+   * plan's own pass.
+   */
+  private tally(): Name {
+    if (this.tallyName !== undefined) return this.tallyName;
+    const name = this.names.fresh('tally');
+    this.tallyName = name;
+    const consumers = this.consumers;
+    let filtered = false;
+    const add = (selection: EventCondition, keep: 0 | 1 | 2) => {
+      const key = JSON.stringify([selection.event, selection.withinLast, selection.where, keep]);
+      if (selection.where !== undefined) filtered = true;
+      if (consumers.has(key)) return;
+      const index = this.names.fresh('k');
+      const plain: Record<string, unknown> = { event: selection.event };
+      if (selection.withinLast !== undefined) plain.withinLast = selection.withinLast;
+      if (selection.where !== undefined) plain.where = selection.where;
+      this.declare(_`const ${index} = ${PLAN}.add(${plain}, ${keep});`);
+      const types = typeof selection.event === 'string' ? [selection.event] : selection.event;
+      consumers.set(key, {
+        index,
+        types: [...new Set(types)],
+        windowed: selection.withinLast !== undefined,
+        keep,
+      });
+    };
+    const config = this.config;
+    const roots = [
+      ...Object.values(config.criteria).map((criterion) => criterion.when),
+      ...(config.scoring?.rules ?? []).map((rule) => rule.when),
+      ...config.stages.map((stage) => stage.when),
+    ];
+    for (const root of roots) {
+      if (root === undefined) continue;
+      forEachCondition(root, (node) => {
+        if (kindOf(node) === 'event') add(node as EventCondition, 0);
+      });
+    }
+    for (const rule of config.scoring?.rules ?? []) {
+      if (rule.when !== undefined) continue;
+      const limit = rule.repeat?.max ?? 1;
+      const keep = rule.halfLife === undefined ? 0 : limit === 1 ? 1 : 2;
+      const selection: Record<string, unknown> = { event: rule.event ?? [] };
+      if (rule.withinLast !== undefined) selection.withinLast = rule.withinLast;
+      if (rule.where !== undefined) selection.where = rule.where;
+      add(selection as unknown as EventCondition, keep);
+    }
+    if (filtered) {
+      // where filters test props in the plan's reader order: its own pass
+      this.declare(_`function ${name}(${X}) {\n  ${PLAN}.tally(${X});\n}`);
+      return name;
+    }
+    const byType = new Map<string, Consumer[]>();
+    for (const consumer of consumers.values()) {
+      for (const type of consumer.types) {
+        const list = byType.get(type);
+        if (list === undefined) byType.set(type, [consumer]);
+        else list.push(consumer);
+      }
+    }
+    const lead = new Name('lead');
+    const events = new Name('events');
+    const t = new Name('t');
+    const counts = new Name('counts');
+    const latest = new Name('latest');
+    const ats = new Name('ats');
+    const froms = new Name('froms');
+    const asOf = new Name('asOf');
+    const index = new Name('index');
+    const event = new Name('event');
+    const type = new Name('type');
+    const at = new Name('at');
+    const c = new Name('c');
+    const length = new Name('length');
+    const invalid = _`${X}.flag("invalid_event:events[" + ${index} + "]");`;
+    const cases = [...byType].map(([text, readers]) => {
+      const credits = readers.map((consumer) => {
+        const k = consumer.index;
+        const credit =
+          consumer.keep === 0
+            ? _`${counts}[${k}]++;`
+            : consumer.keep === 1
+              ? _`${c} = ${counts}[${k}]; ${counts}[${k}] = ${c} + 1; if (${c} === 0 || ${at} > ${latest}[${k}]) ${latest}[${k}] = ${at};`
+              : _`${c} = ${counts}[${k}]; ${counts}[${k}] = ${c} + 1; ${ats}[${k}][${c}] = ${at};`;
+        return consumer.windowed ? _`if (${at} >= ${froms}[${k}]) { ${credit} }` : credit;
+      });
+      return _`case ${text}:
+        ${X}.budget -= ${1 + readers.length};
+        if (!${OWN}.call(${event}, "type")) { ${invalid} continue; }
+        ${at} = ${H}.parseLeadInstant(${OWN}.call(${event}, "at") ? ${event}.at : undefined);
+        if (${at} !== ${at}) { ${X}.flag("invalid_date:events[" + ${index} + "].at"); continue; }
+        if (${at} > ${asOf}) { ${X}.flag("future_events_ignored"); continue; }
+        ${join(credits, _`\n        `)}
+        break;`;
+    });
+    this.declare(
+      _`function ${name}(${X}) {
+  if (${X}.tallied) return;
+  const ${lead} = ${X}.lead;
+  const ${events} = ${lead} !== null && typeof ${lead} === "object" && ${OWN}.call(${lead}, "events") ? ${lead}.events : undefined;
+  // past the cap of events read, the plan's pass picks the events to read
+  if (Array.isArray(${events}) && ${events}.length > ${MAX_EVENTS}) {
+    ${PLAN}.tally(${X});
+    return;
+  }
+  ${X}.tallied = true;
+  const ${t} = ${X}.workspace.tally;
+  const ${counts} = ${t}.counts;
+  for (let ${index} = 0; ${index} < ${counts}.length; ${index}++) ${counts}[${index}] = 0;
+  ${t}.hasEvents = Array.isArray(${events});
+  if (!${t}.hasEvents) return;
+  const ${latest} = ${t}.latest;
+  const ${ats} = ${t}.ats;
+  const ${asOf} = ${X}.asOf;
+  const ${froms} = ${PLAN}.windowStarts(${asOf});
+  const ${length} = ${events}.length;
+  ${X}.budget -= Math.ceil(${length} / ${SLOTS_PER_UNIT});
+  let ${at}, ${c};
+  for (let ${index} = 0; ${index} < ${length}; ${index}++) {
+    const ${event} = ${events}[${index}];
+    if (${event} === null || typeof ${event} !== "object") { ${invalid} continue; }
+    const ${type} = ${event}.type;
+    if (typeof ${type} !== "string" || ${type} === "") { ${invalid} continue; }
+    switch (${type}) {
+      ${join(cases, _`\n      `)}
+      default:
+        continue;
+    }
+    if (${X}.budget < 0) {
+      ${t}.hasEvents = false;
+      ${X}.overBudget();
+      return;
+    }
+  }
+}`,
+    );
+    return name;
+  }
+
   /** The scores of the lead under way, computed once per evaluation (pending while they are computed). */
   private scores(): Name {
     if (this.scoresName !== undefined) return this.scoresName;
+    if (this.level === 'statuses') return this.statusesScores();
     const name = this.names.fresh('sc');
     this.scoresName = name;
     const slot = this.slot();
@@ -471,12 +642,101 @@ class StageGenerator {
     return name;
   }
 
+  /**
+   * The scores at the statuses level (compileScoring's function, written out): rules unrolled in rule order,
+   * sums per group in locals, the same caps and rounding in the same order, so every score is the same
+   * number. No ledger: the statuses level has none. Memoised per lead, pending while computed.
+   */
+  private statusesScores(): Name {
+    const name = this.names.fresh('sc');
+    this.scoresName = name;
+    const slot = this.slot();
+    const scoring = this.config.scoring;
+    const rules = scoring?.rules ?? [];
+    const groups = Object.entries(scoring?.groups ?? {});
+    const sums = groups.map(() => this.names.fresh('g'));
+    const ungrouped = new Name('ungrouped');
+    const p = new Name('p');
+    const count = new Name('count');
+    const events = new Name('events');
+    const t = new Name('t');
+    const asOf = new Name('asOf');
+    const readsEvents = rules.some((rule) => rule.when === undefined);
+    if (readsEvents) this.tally();
+    const bounded = (value: Name, min: number | undefined, max: number | undefined): Code => {
+      const steps: Code[] = [];
+      if (max !== undefined) steps.push(_`${value} > ${max} ? ${max}`);
+      if (min !== undefined) steps.push(_`${value} < ${min} ? ${min}`);
+      return steps.length === 0 ? _`${value}` : _`(${join(steps, _` : `)} : ${value})`;
+    };
+    const steps = rules.map((rule) => {
+      const index = rule.group === undefined ? -1 : groups.findIndex(([id]) => id === rule.group);
+      const sum = index < 0 ? ungrouped : (sums[index] as Name);
+      const add = _`if (${p} !== 0) ${sum} += ${p};`;
+      if (rule.when !== undefined) {
+        const points = clamp(rule.points, rule.min, rule.max);
+        return _`if (${this.condition(rule.when)}(${X}) === 1) { ${p} = ${points}; ${add} }`;
+      }
+      const consumer = (this.consumers.get(ruleSelection(rule).key) as Consumer).index;
+      const limit = rule.repeat?.max ?? 1;
+      let points: Code;
+      if (rule.halfLife === undefined) points = _`${rule.points} * ${events}`;
+      else {
+        const rate = this.names.fresh('rate');
+        this.declare(_`const ${rate} = ${H}.decayRate(${rule.halfLife as object});`);
+        points =
+          limit === 1
+            ? _`${rule.points} * Math.exp((${asOf} - ${t}.latest[${consumer}]) * ${rate}(${asOf}))`
+            : _`(${count} > ${events} ? (${X}.budget -= 2 * ${count}) : 0, ${H}.decayedSum(${t}.ats[${consumer}], ${count}, ${events}, ${rule.points}, ${asOf}, ${rate}(${asOf})))`;
+      }
+      return _`${count} = ${t}.hasEvents ? ${t}.counts[${consumer}] : 0;
+  if (${count} > 0) { ${events} = Math.min(${count}, ${limit}); ${p} = ${points}; ${p} = ${bounded(p, rule.min, rule.max)}; ${add} }`;
+    });
+    const total = new Name('total');
+    const scores = new Name('scores');
+    const capped = new Name('capped');
+    const groupSteps = groups.map(
+      ([id, group], index) =>
+        _`${capped} = ${bounded(sums[index] as Name, group.min, group.max)}; ${scores}${prop(id)} = ${H}.roundScore(${capped}); ${total} += ${capped};`,
+    );
+    const declarations = [
+      _`${ungrouped} = 0`,
+      _`${p}`,
+      _`${count}`,
+      _`${events}`,
+      _`${capped}`,
+      ...sums.map((sum) => _`${sum} = 0`),
+    ];
+    this.declare(
+      _`function ${name}(${X}) {
+  const ${M} = ${X}.memo;
+  if (${M}.stamps[${slot}] === ${X}.generation) return ${M}.values[${slot}];
+  ${M}.stamps[${slot}] = ${X}.generation;
+  ${M}.values[${slot}] = ${H}.PENDING.scores;
+  ${readsEvents ? _`${this.tally()}(${X});` : nil}
+  const ${t} = ${X}.workspace.tally;
+  const ${asOf} = ${X}.asOf;
+  let ${join(declarations)};
+  ${join(steps, _`\n  `)}
+  const ${scores} = {};
+  ${scores}.total = 0;
+  let ${total} = ${ungrouped};
+  ${join(groupSteps, _`\n  `)}
+  ${capped} = ${bounded(total, scoring?.min, scoring?.max)};
+  ${scores}.total = ${H}.roundScore(${capped});
+  ${M}.values[${slot}] = ${scores};
+  return ${scores};
+}`,
+    );
+    return name;
+  }
+
   private score(condition: ScoreCondition): Name {
     const name = this.names.fresh('s');
     const scores = this.scores();
     const test = this.valueTest(operatorsOf(condition, 'score'), V, undefined, 'any');
     this.declare(
-      _`function ${name}(${X}) {\n  const ${V} = ${scores}(${X}).scores${prop(condition.score)};\n  return ${test};\n}`,
+      _`function ${name}(${X}) {\n  const ${V} = ${scores}(${X})${this.level === 'statuses' ? nil : _`.scores`}${prop(condition.score)};\n  return ${test};\n}`,
     );
     return name;
   }
@@ -665,7 +925,7 @@ function stage(${lead}, ${options}) {
       } else if (kind === 'event') {
         // a probe's count comes from the one-pass tally
         key = 'tally';
-        call = _`${PLAN}.tally(${X});`;
+        call = _`${this.tally()}(${X});`;
       } else if (kind === 'score') {
         key = 'scores';
         call = _`${this.scores()}(${X});`;
@@ -836,7 +1096,7 @@ function ${once}(${lead}, ${asOf}) {
     const ${current} = ${chain};
     const ${criteria} = { ...${template} };
     ${join(criterionSteps, _`\n    `)}
-    const ${scored} = ${this.scores()}(${X}).scores;
+    const ${scored} = ${this.scores()}(${X});
     const ${id} = ${X}.lead !== null && typeof ${X}.lead === "object" && ${OWN}.call(${X}.lead, "id") ? ${X}.lead.id : undefined;
     let ${next}, ${followUp};
     switch (${current}) {

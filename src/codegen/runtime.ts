@@ -10,7 +10,7 @@ import { compileFactReadings, type FactReading, type FactReadings } from '../dsl
 import { compileTest, defaultOperatorTests, type OperatorRuntime, type TriTest } from '../dsl/operatorTests';
 import { Workspace } from '../dsl/workspace';
 import { type Snapshot, snapshot } from '../internal/snapshot';
-import { followUpAfter, subtractDuration, toDuration } from '../internal/time';
+import { followUpAfter, memoByInstant, subtractDuration, toDuration } from '../internal/time';
 import type { Condition, EventCondition } from '../schema/condition';
 import type { DurationInput } from '../schema/duration';
 import type { FactDeclaration, ReadingInput } from '../schema/reading';
@@ -24,6 +24,7 @@ export { isMissing } from '../internal/read';
 export { newArray, sizedArray } from '../internal/siteFree';
 export { formatInstant, memoByInstant, parseLeadInstant, readAsOf } from '../internal/time';
 export { compileGrades } from '../scoring/compileGrades';
+export { decayedSum, roundScore } from '../scoring/compileScoring';
 
 /**
  * Where a `withinLast` window that ends at `asOf` starts, as the event plan computes it.
@@ -253,4 +254,17 @@ export function flagUnreadable(flags: string[], paths: readonly string[]): void 
  */
 export function followUpBy(within: DurationInput): (asOf: number) => string | undefined {
   return followUpAfter(toDuration(within));
+}
+
+/**
+ * The decay rate of a half-life at `asOf` (`-ln 2 / half-life in ms`, months and years as long as they are
+ * then), as compileScoring computes it; recomputed only when `asOf` changes.
+ *
+ * @example
+ * Math.exp(decayRate({ days: 1 })(Date.parse('2026-06-30')) * 86_400_000);
+ * //=> 0.5
+ */
+export function decayRate(halfLife: DurationInput): (asOf: number) => number {
+  const duration = toDuration(halfLife);
+  return memoByInstant((asOf) => -Math.LN2 / (asOf - subtractDuration(asOf, duration)));
 }
