@@ -618,34 +618,14 @@ class StageGenerator {
   /** The scores of the lead under way, computed once per evaluation (pending while they are computed). */
   private scores(): Name {
     if (this.scoresName !== undefined) return this.scoresName;
-    if (this.level === 'statuses') return this.statusesScores();
-    const name = this.names.fresh('sc');
-    this.scoresName = name;
-    const slot = this.slot();
-    const scoring = this.names.fresh('scoring');
-    const rules = this.config.scoring?.rules ?? [];
-    const whens = rules.map((rule) => (rule.when === undefined ? _`null` : this.condition(rule.when)));
-    this.declare(
-      _`const ${scoring} = ${RT}.scoring(${(this.config.scoring ?? null) as object}, [${join(whens)}]);`,
-    );
-    this.declare(
-      _`function ${name}(${X}) {
-  const ${M} = ${X}.memo;
-  if (${M}.stamps[${slot}] === ${X}.generation) return ${M}.values[${slot}];
-  ${M}.stamps[${slot}] = ${X}.generation;
-  ${M}.values[${slot}] = ${H}.PENDING;
-  const s = ${scoring}(${X}, ${H}.NO_LABELS);
-  ${M}.values[${slot}] = s;
-  return s;
-}`,
-    );
-    return name;
+    return this.statusesScores();
   }
 
   /**
-   * The scores at the statuses level (compileScoring's function, written out): rules unrolled in rule order,
+   * The scores (compileScoring's function, written out): rules unrolled in rule order,
    * sums per group in locals, the same caps and rounding in the same order, so every score is the same
-   * number. No ledger: the statuses level has none. Memoised per lead, pending while computed.
+   * number. No ledger: neither level has one. Memoised per lead, pending while computed. Both levels make
+   * the event pass first when a rule reads events, as compileScoring does (stage() too: a score needs it).
    */
   private statusesScores(): Name {
     const name = this.names.fresh('sc');
@@ -736,7 +716,7 @@ class StageGenerator {
     const scores = this.scores();
     const test = this.valueTest(operatorsOf(condition, 'score'), V, undefined, 'any');
     this.declare(
-      _`function ${name}(${X}) {\n  const ${V} = ${scores}(${X})${this.level === 'statuses' ? nil : _`.scores`}${prop(condition.score)};\n  return ${test};\n}`,
+      _`function ${name}(${X}) {\n  const ${V} = ${scores}(${X})${prop(condition.score)};\n  return ${test};\n}`,
     );
     return name;
   }

@@ -2,7 +2,6 @@
 // the condition trees, memo, own-property reads and the hot operator tests; everything whose behaviour is
 // subtle (the reading rule, dates, patterns, event plans, decay, the work budget) it leaves to these
 // functions — the very ones the closures run — each called with a constant from the config.
-import type { Evaluator } from '../dsl/compileEvaluator';
 import { compileFilters } from '../dsl/compileEvaluator';
 import { EvalContext, FLAGS_TRUNCATED, MAX_FLAGS } from '../dsl/context';
 import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from '../dsl/eventPlan';
@@ -11,10 +10,10 @@ import { compileTest, defaultOperatorTests, type OperatorRuntime, type TriTest }
 import { Workspace } from '../dsl/workspace';
 import { type Snapshot, snapshot } from '../internal/snapshot';
 import { followUpAfter, memoByInstant, subtractDuration, toDuration } from '../internal/time';
-import type { Condition, EventCondition } from '../schema/condition';
+import type { EventCondition } from '../schema/condition';
 import type { DurationInput } from '../schema/duration';
 import type { FactDeclaration, ReadingInput } from '../schema/reading';
-import { compileScoringWith, type ScoreLead, type ScoreResult } from '../scoring/compileScoring';
+import type { ScoreResult } from '../scoring/compileScoring';
 
 export { nextOf } from '../classify/buildResult';
 export { chargeValue, MAX_TEXT_LENGTH, unreadable } from '../dsl/compileEvaluator';
@@ -115,20 +114,6 @@ export class Runtime {
   /** Adds an event condition's selection to the plan; its consumer index. */
   event(condition: EventCondition): number {
     return this.plan.add(condition, KEEP_COUNT);
-  }
-
-  /** The scoring section, its rules' conditions evaluated by the generated `when` functions, in rule order. */
-  scoring(
-    scoring: Parameters<typeof compileScoringWith>[0],
-    whens: ReadonlyArray<Evaluator | null>,
-  ): ScoreLead {
-    let index = 0;
-    const byCondition = new Map<Condition, Evaluator>();
-    for (const rule of scoring?.rules ?? []) {
-      const when = whens[index++];
-      if (rule.when !== undefined && when !== null && when !== undefined) byCondition.set(rule.when, when);
-    }
-    return compileScoringWith(scoring, this.plan, (condition) => byCondition.get(condition) as Evaluator);
   }
 
   /** A fresh evaluation context with its own buffers: `slots` memo slots, `groups` score sums. */
