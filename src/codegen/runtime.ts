@@ -15,10 +15,10 @@ import type { DurationInput } from '../schema/duration';
 import type { FactDeclaration, ReadingInput } from '../schema/reading';
 import type { ScoreResult } from '../scoring/compileScoring';
 
-export { nextOf } from '../classify/buildResult';
 export { chargeValue, MAX_TEXT_LENGTH, unreadable } from '../dsl/compileEvaluator';
 export { UNREADABLE } from '../dsl/factReading';
 export { describeValue } from '../internal/issues';
+export { nextOf } from '../internal/nextOf';
 export { isMissing } from '../internal/read';
 export { newArray, sizedArray } from '../internal/siteFree';
 export { formatInstant, memoByInstant, parseLeadInstant, readAsOf } from '../internal/time';
