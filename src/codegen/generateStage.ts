@@ -1143,6 +1143,8 @@ export function generateLevelsBody(
   budget: { readonly stage: number; readonly classify: number },
   configRef: object,
 ): LevelsBody {
+  // the scoring section checked as data up front, so what JSON cannot hold is named by its path in it
+  _`${(config.scoring ?? null) as object}`;
   const names = new NameScope();
   const tests = new Map<string, Name>();
   const spent = new Name('spent');

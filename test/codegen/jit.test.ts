@@ -66,7 +66,7 @@ describe('compile(config, { codegen: true })', () => {
     expect(jit.mode).toBe('closures');
     expect(jit.stage(lead, { asOf: '2026-06-30' })).toBe(compile(config).stage(lead, { asOf: '2026-06-30' }));
     expect(() => generateModule(config)).toThrow(
-      /holds a value JSON cannot \(undefined at constant\.event\[1\]/,
+      /holds a value JSON cannot \(undefined at constant\.rules\[\d+\]\.event\[1\]/,
     );
   });
 
