@@ -205,7 +205,7 @@ const experiments = {
   /**
    * Generated code (issue 20) against the closures and the hand-written reference, stage() on the default
    * leads: JIT (`compile(config, { codegen: true })`, new Function) and AOT (`generateModule`, an ES module
-   * importing dist/helpers.js). The closures' 'statuses' as the reference for the level not generated yet.
+   * importing dist/helpers.js), stage() and the 'statuses' level (full results stay the closures').
    */
   async codegen() {
     const closures = compile(leadstageConfig);
@@ -216,16 +216,24 @@ const experiments = {
     try {
       const file = join(directory, 'classifier.mjs');
       const helpers = pathToFileURL(fileURLToPath(new URL('../dist/helpers.js', import.meta.url))).href;
-      writeFileSync(file, generateModule(leadstageConfig, { helpers }));
+      writeFileSync(file, generateModule(leadstageConfig, { helpers, levels: ['stage', 'statuses'] }));
       aot = (await import(pathToFileURL(file).href)).default;
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
     const leads = generateLeads(5_000, 42);
+    const statuses = { asOf, detail: 'statuses' };
     for (const lead of leads) {
       const expected = closures.stage(lead, { asOf });
       if (jit.stage(lead, { asOf }) !== expected || aot.stage(lead, { asOf }) !== expected) {
         throw new Error(`codegen: generated stage() disagrees on ${lead.id}`);
+      }
+      const result = JSON.stringify(closures.classify(lead, statuses));
+      if (
+        JSON.stringify(jit.classify(lead, statuses)) !== result ||
+        JSON.stringify(aot.classify(lead, statuses)) !== result
+      ) {
+        throw new Error(`codegen: generated 'statuses' result disagrees on ${lead.id}`);
       }
     }
     return speedRatios(
@@ -234,10 +242,9 @@ const experiments = {
         'closures stage()': each(leads, (lead) => closures.stage(lead, { asOf })),
         'JIT stage() (new Function)': each(leads, (lead) => jit.stage(lead, { asOf })),
         'AOT stage() (generated module)': each(leads, (lead) => aot.stage(lead, { asOf })),
-        "closures 'statuses'": each(
-          leads,
-          (lead) => closures.classify(lead, { asOf, detail: 'statuses' }).stage,
-        ),
+        "closures 'statuses'": each(leads, (lead) => closures.classify(lead, statuses).stage),
+        "JIT 'statuses'": each(leads, (lead) => jit.classify(lead, statuses).stage),
+        "AOT 'statuses'": each(leads, (lead) => aot.classify(lead, statuses).stage),
       },
       'hand-written',
       ROUNDS,

@@ -1,7 +1,7 @@
 // npm run fuzz — hostile leads and configs against the built package, structure-aware: leads shaped like
 // leads with messy values anywhere, configs made by mutating the presets, random date formats, and
 // events-heavy leads against every preset (and their histories) with a CPU bound per call; generated
-// stage() (compile's JIT) against the closures' on every preset lead and mutated config. Prints the
+// stage() and 'statuses' (compile's JIT) against the closures' on every preset lead and mutated config. Prints the
 // counts, the slowest call of each kind, and every input that threw, went over its bound, scored a
 // non-finite number or classified differently twice. Not part of `npm test` (CI runs a small one by hand).
 //   FUZZ_LEADS=100000 FUZZ_CONFIGS=100000 FUZZ_SEED=1 npm run fuzz
@@ -238,7 +238,10 @@ function check(classifier, input, what) {
   }
 }
 
-/** Generated stage() (compile's JIT) against the closures' on one lead: the same stage, or the same error. */
+/**
+ * Generated stage() and 'statuses' (compile's JIT) against the closures' on one lead: the same stage and the
+ * same result as JSON text, or the same error.
+ */
 function checkGenerated(closures, jit, input, what) {
   const stageOf = (classifier) => {
     try {
@@ -247,10 +250,26 @@ function checkGenerated(closures, jit, input, what) {
       return `throws ${error}`;
     }
   };
+  const statusesOf = (classifier) => {
+    try {
+      return JSON.stringify(classifier.classify(input, { asOf, detail: 'statuses' }));
+    } catch (error) {
+      return `throws ${error}`;
+    }
+  };
   const expected = stageOf(closures);
   const actual = stageOf(jit);
   if (actual !== expected)
     report('generatedDiffers', what, input, `generated ${actual}, closures ${expected}`);
+  const expectedStatuses = statusesOf(closures);
+  const actualStatuses = statusesOf(jit);
+  if (actualStatuses !== expectedStatuses)
+    report(
+      'generatedDiffers',
+      `${what} ('statuses')`,
+      input,
+      `generated ${actualStatuses}, closures ${expectedStatuses}`,
+    );
 }
 
 const started = performance.now();

@@ -1,3 +1,4 @@
+import { nextOf } from '../internal/nextOf';
 import { newArray, sizedArray } from '../internal/siteFree';
 import { MET, type Status, statusName, type Tri, UNKNOWN } from '../internal/status';
 import { formatInstant, memoByInstant } from '../internal/time';
@@ -219,40 +220,6 @@ function standing(compiled: CompiledConfig, context: ClassifyContext): Standing 
     }
   }
   return { statuses, current, next };
-}
-
-/** `next` of a result: `label` for full results, none in `detail: 'statuses'`. */
-interface NextOf<B> {
-  stage: string;
-  label?: string;
-  status: 'unmet' | 'unknown';
-  blockers: B[];
-  later?: B[];
-}
-
-/**
- * The next stage and its blockers, split: an unmet stage stays unmet whatever its unknowns turn out to be,
- * so those go to `later` (they cannot help on their own).
- */
-function nextOf<B extends { readonly status: 'unmet' | 'unknown' }>(
-  stage: string,
-  label: string | undefined,
-  found: B[],
-  unknownStage: boolean,
-): NextOf<B> {
-  const later = unknownStage ? undefined : found.filter((blocker) => blocker.status === 'unknown');
-  const next = {} as NextOf<B>;
-  next.stage = stage;
-  if (label !== undefined) next.label = label;
-  if (later === undefined || later.length === 0) {
-    next.status = unknownStage ? 'unknown' : 'unmet';
-    next.blockers = found;
-  } else {
-    next.status = 'unmet';
-    next.blockers = found.filter((blocker) => blocker.status === 'unmet');
-    next.later = later;
-  }
-  return next;
 }
 
 /** The lead's id as results carry it: an own `id` that is a string or a number. */

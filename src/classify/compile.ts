@@ -49,7 +49,7 @@ export function compile(input: unknown, options: ParseConfigOptions = {}): Class
     (options.operators === undefined || options.operators === defaultOperators)
   ) {
     // generated code knows the built-in operators only; a table of your own keeps the closures
-    const generated = jitStage(config, budget);
+    const generated = jitStage(config, budget, classifier.hash);
     if (generated !== undefined) classifier = withGeneratedStage(classifier, generated);
   }
   if (options.examples === true) {

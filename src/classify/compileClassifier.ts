@@ -14,15 +14,7 @@ import { describeValue } from '../internal/issues';
 import { type LocalizedText, localeOf } from '../internal/localize';
 import { type Snapshot, snapshot } from '../internal/snapshot';
 import { MET, type Status } from '../internal/status';
-import {
-  addDuration,
-  type Duration,
-  formatInstant,
-  memoByInstant,
-  readAsOf,
-  SECONDS_LIKE,
-  toDuration,
-} from '../internal/time';
+import { followUpAfter, readAsOf, SECONDS_LIKE, toDuration } from '../internal/time';
 import type { Condition, CriterionCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import type { CriterionResult } from '../schema/result';
@@ -64,14 +56,6 @@ const MAX_CACHED_LOCALES = 16;
 
 /** What a result's criterion entry holds until `buildResult` fills it in; never seen by a caller. */
 const PLACEHOLDER: CriterionResult = Object.freeze({ status: 'unknown', label: '', facts: [] });
-
-/** `asOf + within` as ISO text; `undefined` when it leaves the representable range (an `asOf` near year 275760). */
-function followUpBy(within: Duration): (asOf: number) => string | undefined {
-  return memoByInstant((asOf) => {
-    const at = addDuration(asOf, within);
-    return Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? formatInstant(at) : undefined;
-  });
-}
 
 /** Criteria named only by exit stages (`competitor` for `disqualified`): knock-outs, not rungs of the ladder. */
 function knockOutCriteria(config: Config): ReadonlySet<string> {
@@ -148,7 +132,7 @@ export function compileClassifier(
       entries: stageEntries(stage.id, stage.exit === true),
       evaluate: stage.when === undefined ? always : compileEvaluator(stage.when, environment),
       tree: stage.when === undefined ? undefined : compileStageTree(stage.when, environment, criterionIndex),
-      followUpBy: stage.followUp === undefined ? undefined : followUpBy(toDuration(stage.followUp.within)),
+      followUpBy: stage.followUp === undefined ? undefined : followUpAfter(toDuration(stage.followUp.within)),
       actions: stage.actions ?? [],
     })),
   };
@@ -266,28 +250,42 @@ export function compileClassifier(
 const SPENT = /* @__PURE__ */ new WeakMap<object, () => number>();
 
 /**
- * A classifier whose `stage()` is generated code (`compile(config, { codegen: true })`): `classify` stays the
- * closures'; {@link unitsSpent} reports whichever of the two ran last.
+ * A classifier whose `stage()` and `detail: 'statuses'` classify are generated code (`compile(config,
+ * { codegen: true })`): full results stay the closures'; {@link unitsSpent} reports whichever ran last.
  */
 export function withGeneratedStage(
   classifier: Classifier,
-  generated: { readonly stage: Classifier['stage']; readonly unitsSpent: () => number },
+  generated: {
+    readonly stage: Classifier['stage'];
+    readonly statuses?: ((lead: unknown, options: ClassifyOptions) => unknown) | undefined;
+    readonly unitsSpent: () => number;
+  },
 ): Classifier {
   const closures = SPENT.get(classifier) as () => number;
-  let stageRanLast = false;
+  const statuses = generated.statuses;
+  let generatedRanLast = false;
   const jit: Classifier = {
     ...classifier,
     mode: 'jit',
     classify(lead: unknown, options: ClassifyOptions) {
-      stageRanLast = false;
+      if (
+        statuses !== undefined &&
+        options !== undefined &&
+        options !== null &&
+        options.detail === 'statuses'
+      ) {
+        generatedRanLast = true;
+        return statuses(lead, options);
+      }
+      generatedRanLast = false;
       return classifier.classify(lead, options);
     },
     stage(lead, options) {
-      stageRanLast = true;
+      generatedRanLast = true;
       return generated.stage(lead, options);
     },
   } as Classifier;
-  SPENT.set(jit, () => (stageRanLast ? generated.unitsSpent() : closures()));
+  SPENT.set(jit, () => (generatedRanLast ? generated.unitsSpent() : closures()));
   return jit;
 }
 

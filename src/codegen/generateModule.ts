@@ -2,24 +2,25 @@ import { checkConfigInput } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
 import { type Budget, readBudget } from '../dsl/budget';
 import { forEachCondition, kindOf } from '../dsl/walk';
-import { _, type Code, DataError, nil } from '../internal/codegen/code';
+import { _, type Code, DataError, Name, nil } from '../internal/codegen/code';
 import { describeValue } from '../internal/issues';
 import { ConfigError } from '../schema/ConfigError';
 import type { EventCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
-import { generateStageBody, H } from './generateStage';
+import { type GeneratedLevel, generateLevelsBody, H, UnsupportedError } from './generateStage';
 import { HELPERS_VERSION } from './runtime';
 
 /**
- * What a generated module can answer: `stage()` only for now (see docs/performance.md).
+ * What a generated module can answer: `stage()`, and `classify(lead, { detail: 'statuses' })` (see
+ * docs/performance.md); full results are the closures' for now.
  *
  * @category Classify
  */
-export type ModuleLevel = 'stage';
+export type ModuleLevel = 'stage' | 'statuses';
 
 /** The levels {@link generateModule} knows, and those it can build today. */
 const KNOWN_LEVELS: readonly string[] = ['stage', 'statuses', 'full'];
-const BUILT_LEVELS: readonly string[] = ['stage'];
+const BUILT_LEVELS: readonly string[] = ['stage', 'statuses'];
 
 /**
  * Options of {@link generateModule}.
@@ -52,7 +53,7 @@ function readLevels(levels: unknown): readonly ModuleLevel[] {
     }
     if (!BUILT_LEVELS.includes(level)) {
       throw new TypeError(
-        `generateModule: options.levels: the generator builds only 'stage' so far, received ${describeValue(level)}; use compile(config) for '${level}' results`,
+        `generateModule: options.levels: the generator builds only 'stage' and 'statuses' so far, received ${describeValue(level)}; use compile(config) for '${level}' results`,
       );
     }
   }
@@ -76,20 +77,39 @@ function whereCompiler(config: Config): Code {
   return found ? _`, ${H}.compileWhere` : nil;
 }
 
-/** The code every format shares: the runtime, the generated `stage()`, the classifier object. */
+/** The code every format shares: the runtime, the generated levels, `classify`, the classifier object. */
 function moduleBody(
   config: Config,
   levels: readonly ModuleLevel[],
   budget: Readonly<Required<Budget>>,
 ): Code {
   const hash = configHash(config);
-  const stage = generateStageBody(config, budget.stage);
   const configRef = { id: config.id, version: 1, hash };
+  const body = generateLevelsBody(config, levels, budget, configRef);
+  const held = `[${levels.join(', ')}]`;
+  const lead = new Name('lead');
+  const options = new Name('options');
+  const detail = new Name('detail');
+  const stage = levels.includes('stage')
+    ? nil
+    : _`function stage() {
+  throw new Error(${`stage: this module was generated with levels ${held} and holds no stage(); rebuild it with levels including 'stage' (leadstage build --levels stage,statuses), or compile the config with leadstage's compile()`});
+}`;
+  const statuses = levels.includes('statuses')
+    ? _`if (${options} !== undefined && ${options} !== null && ${options}.detail === "statuses") return classifyStatuses(${lead}, ${options});`
+    : nil;
   return _`${H}.requireHelpers(${HELPERS_VERSION});
 const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
-${stage.code}
-function classify() {
-  throw new Error(${`classify: this module was generated with levels [${levels.join(', ')}] and answers only stage(); compile the config with leadstage's compile() for classify(), or rebuild the module when the generator holds 'statuses'`});
+${body.code}
+${stage}
+function classify(${lead}, ${options}) {
+  ${statuses}
+  ${H}.readAsOf(${options} === undefined || ${options} === null ? undefined : ${options}.asOf);
+  const ${detail} = ${options}.detail;
+  if (${detail} !== undefined && ${detail} !== "full" && ${detail} !== "statuses") {
+    throw new TypeError("classify: detail must be 'full' or 'statuses', received " + ${H}.describeValue(${detail}));
+  }
+  throw new Error(${`classify: this module was generated with levels ${held} and holds no `} + (${detail} === undefined ? "full" : ${detail}) + ${` results; compile the config with leadstage's compile() for them, or rebuild the module with the level (leadstage build --levels)`});
 }
 const classifier = Object.freeze({ config: Object.freeze(${configRef}), hash: ${hash}, levels: Object.freeze(${levels}), budget: Object.freeze(${budget}), mode: "aot", stage, classify });`;
 }
@@ -137,6 +157,7 @@ export function generateModule(input: unknown, options: GenerateModuleOptions = 
   try {
     body = moduleBody(config, levels, budget);
   } catch (error) {
+    if (error instanceof UnsupportedError) throw new TypeError(error.message);
     if (!(error instanceof DataError)) throw error;
     throw new TypeError(
       `generateModule: the config holds a value JSON cannot (${error.message.replace(/^data: /, '')}); a config read from a JSON file never does: remove it`,
@@ -163,20 +184,30 @@ exports.default = classifier;
   return code.toString();
 }
 
-/** What {@link generateStageFunction}'s function returns when called with the helpers. */
-export interface GeneratedStage {
+/** What {@link generateLevelsFunction}'s function returns when called with the helpers. */
+export interface GeneratedLevels {
   readonly stage: (lead: unknown, options: { readonly asOf: Date | string | number }) => string;
+  /** `classify(lead, options)` for `options.detail === 'statuses'`. */
+  readonly statuses: (lead: unknown, options: object) => unknown;
   readonly unitsSpent: () => number;
 }
 
 /**
- * The body of a function of `h` (the helpers) that returns `{ stage, unitsSpent }`: what `compile(config,
- * { codegen: true })` runs through `new Function`. `config` must be checked already.
+ * The body of a function of `h` (the helpers) that returns `{ stage, statuses, unitsSpent }`: what
+ * `compile(config, { codegen: true })` runs through `new Function`. `config` must be checked already.
+ * @throws {UnsupportedError} for a construct the generator does not know
  */
-export function generateStageFunction(config: Config, budget: Readonly<Required<Budget>>): string {
-  const stage = generateStageBody(config, budget.stage);
+export function generateLevelsFunction(
+  config: Config,
+  budget: Readonly<Required<Budget>>,
+  hash: string,
+  levels: readonly GeneratedLevel[] = ['stage', 'statuses'],
+): string {
+  const body = generateLevelsBody(config, levels, budget, { id: config.id, version: 1, hash });
+  const stage = levels.includes('stage') ? _`stage` : _`undefined`;
+  const statuses = levels.includes('statuses') ? _`classifyStatuses` : _`undefined`;
   return _`"use strict";
 const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
-${stage.code}
-return { stage, unitsSpent };`.toString();
+${body.code}
+return { stage: ${stage}, statuses: ${statuses}, unitsSpent };`.toString();
 }

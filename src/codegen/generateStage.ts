@@ -3,13 +3,15 @@
 // through the `_` template of src/internal/codegen/code.ts, as a JSON literal: ids, labels, paths, operands
 // and patterns are data; every identifier is generated.
 import { decidedAt } from '../dsl/compileEvaluator';
-import { MAX_EVENTS } from '../dsl/eventPlan';
+import { describeCondition } from '../dsl/describeCondition';
+import { MAX_EVENTS, SLOTS_PER_UNIT } from '../dsl/eventPlan';
 import { compileFactReadings, type FactReadings } from '../dsl/factReading';
 import { defaultOperatorTests } from '../dsl/operatorTests';
 import { childrenOf, forEachCondition, kindOf } from '../dsl/walk';
 import { _, type Code, join, Name, NameScope, nil, prop } from '../internal/codegen/code';
 import { FORBIDDEN_SEGMENTS } from '../internal/path';
 import { normalizeText } from '../internal/read';
+import { SECONDS_LIKE } from '../internal/time';
 import type {
   AtLeastCondition,
   Condition,
@@ -19,7 +21,26 @@ import type {
   NotCondition,
   ScoreCondition,
 } from '../schema/condition';
-import type { Config } from '../schema/config';
+import type { Config, ScoringRule } from '../schema/config';
+import { clamp } from '../scoring/clamp';
+import { compileGrades } from '../scoring/compileGrades';
+
+/**
+ * A construct the generator does not know (a condition kind added to the DSL after it): `generateModule`
+ * refuses the config with this message, `compile(config, { codegen: true })` keeps the closures. Never
+ * generated code that might classify differently.
+ */
+export class UnsupportedError extends TypeError {
+  override readonly name = 'UnsupportedError';
+}
+
+/**
+ * What one generator writes: `stage` (stage-only evaluators: each event condition scans for itself and
+ * stops once decided, memo only where a node is named twice) or `statuses` (the closures' full evaluation:
+ * every leaf and criterion memoised, events from the one-pass tally, so probes and blockers re-read them
+ * for free and spend the same work units).
+ */
+export type GeneratedLevel = 'stage' | 'statuses';
 
 /** Names every generated body uses: the helpers, the runtime, the plan, a context. */
 export const H = new Name('h');
@@ -43,12 +64,6 @@ const COMPARE_CODE: Readonly<Record<string, Code>> = { '>': _`>`, '>=': _`>=`, '
  */
 type Known = 'any' | 'leaf' | 'count';
 
-/** The generated body of a classifier's `stage()` and what wraps it needs to know. */
-export interface StageBody {
-  /** Declarations, then `function stage(lead, options)` and `function unitsSpent()`. */
-  readonly code: Code;
-}
-
 /** An event condition's selection, as the event plan keys its consumers. */
 function selectionKey(condition: EventCondition): string {
   return JSON.stringify([condition.event, condition.withinLast, condition.where]);
@@ -64,14 +79,27 @@ function operatorsOf(condition: object, skip: string | undefined): Array<[string
   return found;
 }
 
+/** An event plan consumer of the statuses level's tally. */
+interface Consumer {
+  readonly index: Name;
+  readonly types: readonly string[];
+  readonly windowed: boolean;
+  readonly keep: 0 | 1 | 2;
+}
+
+/** A scoring rule's event selection, as compileScoring registers it (with `keep`, the plan's key). */
+function ruleSelection(rule: ScoringRule): { key: string; keep: 0 | 1 | 2 } {
+  const limit = rule.repeat?.max ?? 1;
+  const keep = rule.halfLife === undefined ? 0 : limit === 1 ? 1 : 2;
+  return { key: JSON.stringify([rule.event ?? [], rule.withinLast, rule.where, keep]), keep };
+}
+
 class StageGenerator {
-  private readonly names = new NameScope();
   private readonly declarations: Code[] = [];
   private slots = 0;
   private readonly nodes = new WeakMap<object, Name>();
   private readonly leaves = new Map<string, Name>();
   private readonly paths = new Map<string, Name>();
-  private readonly tests = new Map<string, Name>();
   private readonly readingNames = new Map<string, Name>();
   private readonly criteria = new Map<string, Name>();
   private readonly scans = new Map<string, Name>();
@@ -87,7 +115,16 @@ class StageGenerator {
   private readonly criterionRefs = new Map<string, number>();
   private readonly selectionRefs = new Map<string, number>();
 
-  constructor(private readonly config: Config) {
+  constructor(
+    private readonly config: Config,
+    private readonly names: NameScope,
+    private readonly level: GeneratedLevel,
+    /**
+     * The operator tests made at load, shared by the levels as the closures share theirs: a pattern's
+     * state cache makes the work units a test spends depend on the texts it saw before, at either level.
+     */
+    private readonly tests: Map<string, Name>,
+  ) {
     this.readings = compileFactReadings(config.read, config.facts);
     for (const id of Object.keys(config.criteria)) this.criteria.set(id, this.names.fresh('c'));
     const roots = [
@@ -266,7 +303,7 @@ class StageGenerator {
       prepare === undefined
         ? nil
         : _`if (${V} === ${H}.UNREADABLE) {\n    ${V} = ${raw};\n    ${s} = ${existsOnly ? this.valueTest(operators, raw, path, 'any') : _`2`};\n    ${H}.unreadable(${X}, ${path}, ${raw}, ${readingCode});\n  } else `;
-    const memo = (this.leafRefs.get(key) ?? 0) > 1;
+    const memo = this.level === 'statuses' || (this.leafRefs.get(key) ?? 0) > 1;
     this.declare(
       _`function ${name}(${X}) {
   ${
@@ -318,6 +355,14 @@ class StageGenerator {
     const stop = decidedAt(condition.count);
     const n = new Name('n');
     const test = this.valueTest(operatorsOf(condition.count ?? { gte: 1 }, undefined), n, undefined, 'count');
+    if (this.level === 'statuses') {
+      // the statuses level: the count from the one event pass
+      const t = new Name('t');
+      this.declare(
+        _`function ${name}(${X}) {\n  ${this.tally()}(${X});\n  const ${t} = ${X}.workspace.tally;\n  const ${n} = ${t}.hasEvents ? ${t}.counts[${consumer}] : -1;\n  return ${n} < 0 ? 2 : ${test};\n}`,
+      );
+      return name;
+    }
     if (condition.where !== undefined) {
       // where filters: the library's scan (their tests and budget are the plan's)
       this.declare(
@@ -331,7 +376,7 @@ class StageGenerator {
       // named once: scanned at most once per call, nothing to remember
       this.declare(
         _`function ${name}(${X}) {
-  let ${n} = ${X}.lazyEvents ? ${scan}(${X}, ${stop}) : -2;
+  let ${n} = ${scan}(${X}, ${stop});
   if (${n} === -2) ${n} = ${PLAN}.count(${X}, ${consumer}, ${stop});
   return ${n} < 0 ? 2 : ${test};
 }`,
@@ -342,7 +387,7 @@ class StageGenerator {
       _`function ${name}(${X}) {
   let ${n};
   const ${t} = ${X}.workspace.tally;
-  if (${X}.lazyEvents && ${t}.scanStamps[${consumer}] !== ${X}.generation) {
+  if (${t}.scanStamps[${consumer}] !== ${X}.generation) {
     ${n} = ${scan}(${X}, ${stop});
     if (${n} === -2) ${n} = ${PLAN}.count(${X}, ${consumer}, ${stop});
     else {
@@ -424,27 +469,243 @@ class StageGenerator {
     return name;
   }
 
+  private tallyName: Name | undefined;
+  /** The event plan's consumers, by the plan's key (selection and what is kept), as the tally registers them. */
+  private readonly consumers = new Map<string, Consumer>();
+
+  /**
+   * The one event pass of the statuses level (EventPlan's `fill`, written out): a switch over the event
+   * types the config reads, each crediting its consumers inline — the same flags, in the same order, and
+   * the same work units. A lead past the cap of events read, and a config with `where` filters, take the
+   * plan's own pass.
+   */
+  private tally(): Name {
+    if (this.tallyName !== undefined) return this.tallyName;
+    const name = this.names.fresh('tally');
+    this.tallyName = name;
+    const consumers = this.consumers;
+    let filtered = false;
+    const add = (selection: EventCondition, keep: 0 | 1 | 2) => {
+      const key = JSON.stringify([selection.event, selection.withinLast, selection.where, keep]);
+      if (selection.where !== undefined) filtered = true;
+      if (consumers.has(key)) return;
+      const index = this.names.fresh('k');
+      const plain: Record<string, unknown> = { event: selection.event };
+      if (selection.withinLast !== undefined) plain.withinLast = selection.withinLast;
+      if (selection.where !== undefined) plain.where = selection.where;
+      this.declare(_`const ${index} = ${PLAN}.add(${plain}, ${keep});`);
+      const types = typeof selection.event === 'string' ? [selection.event] : selection.event;
+      consumers.set(key, {
+        index,
+        types: [...new Set(types)],
+        windowed: selection.withinLast !== undefined,
+        keep,
+      });
+    };
+    const config = this.config;
+    const roots = [
+      ...Object.values(config.criteria).map((criterion) => criterion.when),
+      ...(config.scoring?.rules ?? []).map((rule) => rule.when),
+      ...config.stages.map((stage) => stage.when),
+    ];
+    for (const root of roots) {
+      if (root === undefined) continue;
+      forEachCondition(root, (node) => {
+        if (kindOf(node) === 'event') add(node as EventCondition, 0);
+      });
+    }
+    for (const rule of config.scoring?.rules ?? []) {
+      if (rule.when !== undefined) continue;
+      const limit = rule.repeat?.max ?? 1;
+      const keep = rule.halfLife === undefined ? 0 : limit === 1 ? 1 : 2;
+      const selection: Record<string, unknown> = { event: rule.event ?? [] };
+      if (rule.withinLast !== undefined) selection.withinLast = rule.withinLast;
+      if (rule.where !== undefined) selection.where = rule.where;
+      add(selection as unknown as EventCondition, keep);
+    }
+    if (filtered) {
+      // where filters test props in the plan's reader order: its own pass
+      this.declare(_`function ${name}(${X}) {\n  ${PLAN}.tally(${X});\n}`);
+      return name;
+    }
+    const byType = new Map<string, Consumer[]>();
+    for (const consumer of consumers.values()) {
+      for (const type of consumer.types) {
+        const list = byType.get(type);
+        if (list === undefined) byType.set(type, [consumer]);
+        else list.push(consumer);
+      }
+    }
+    const lead = new Name('lead');
+    const events = new Name('events');
+    const t = new Name('t');
+    const counts = new Name('counts');
+    const latest = new Name('latest');
+    const ats = new Name('ats');
+    const froms = new Name('froms');
+    const asOf = new Name('asOf');
+    const index = new Name('index');
+    const event = new Name('event');
+    const type = new Name('type');
+    const at = new Name('at');
+    const c = new Name('c');
+    const length = new Name('length');
+    const invalid = _`${X}.flag("invalid_event:events[" + ${index} + "]");`;
+    const cases = [...byType].map(([text, readers]) => {
+      const credits = readers.map((consumer) => {
+        const k = consumer.index;
+        const credit =
+          consumer.keep === 0
+            ? _`${counts}[${k}]++;`
+            : consumer.keep === 1
+              ? _`${c} = ${counts}[${k}]; ${counts}[${k}] = ${c} + 1; if (${c} === 0 || ${at} > ${latest}[${k}]) ${latest}[${k}] = ${at};`
+              : _`${c} = ${counts}[${k}]; ${counts}[${k}] = ${c} + 1; ${ats}[${k}][${c}] = ${at};`;
+        return consumer.windowed ? _`if (${at} >= ${froms}[${k}]) { ${credit} }` : credit;
+      });
+      return _`case ${text}:
+        ${X}.budget -= ${1 + readers.length};
+        if (!${OWN}.call(${event}, "type")) { ${invalid} continue; }
+        ${at} = ${H}.parseLeadInstant(${OWN}.call(${event}, "at") ? ${event}.at : undefined);
+        if (${at} !== ${at}) { ${X}.flag("invalid_date:events[" + ${index} + "].at"); continue; }
+        if (${at} > ${asOf}) { ${X}.flag("future_events_ignored"); continue; }
+        ${join(credits, _`\n        `)}
+        break;`;
+    });
+    this.declare(
+      _`function ${name}(${X}) {
+  if (${X}.tallied) return;
+  const ${lead} = ${X}.lead;
+  const ${events} = ${lead} !== null && typeof ${lead} === "object" && ${OWN}.call(${lead}, "events") ? ${lead}.events : undefined;
+  // past the cap of events read, the plan's pass picks the events to read
+  if (Array.isArray(${events}) && ${events}.length > ${MAX_EVENTS}) {
+    ${PLAN}.tally(${X});
+    return;
+  }
+  ${X}.tallied = true;
+  const ${t} = ${X}.workspace.tally;
+  const ${counts} = ${t}.counts;
+  for (let ${index} = 0; ${index} < ${counts}.length; ${index}++) ${counts}[${index}] = 0;
+  ${t}.hasEvents = Array.isArray(${events});
+  if (!${t}.hasEvents) return;
+  const ${latest} = ${t}.latest;
+  const ${ats} = ${t}.ats;
+  const ${asOf} = ${X}.asOf;
+  const ${froms} = ${PLAN}.windowStarts(${asOf});
+  const ${length} = ${events}.length;
+  ${X}.budget -= Math.ceil(${length} / ${SLOTS_PER_UNIT});
+  let ${at}, ${c};
+  for (let ${index} = 0; ${index} < ${length}; ${index}++) {
+    const ${event} = ${events}[${index}];
+    if (${event} === null || typeof ${event} !== "object") { ${invalid} continue; }
+    const ${type} = ${event}.type;
+    if (typeof ${type} !== "string" || ${type} === "") { ${invalid} continue; }
+    switch (${type}) {
+      ${join(cases, _`\n      `)}
+      default:
+        continue;
+    }
+    if (${X}.budget < 0) {
+      ${t}.hasEvents = false;
+      ${X}.overBudget();
+      return;
+    }
+  }
+}`,
+    );
+    return name;
+  }
+
   /** The scores of the lead under way, computed once per evaluation (pending while they are computed). */
   private scores(): Name {
     if (this.scoresName !== undefined) return this.scoresName;
+    return this.statusesScores();
+  }
+
+  /**
+   * The scores (compileScoring's function, written out): rules unrolled in rule order,
+   * sums per group in locals, the same caps and rounding in the same order, so every score is the same
+   * number. No ledger: neither level has one. Memoised per lead, pending while computed. Both levels make
+   * the event pass first when a rule reads events, as compileScoring does (stage() too: a score needs it).
+   */
+  private statusesScores(): Name {
     const name = this.names.fresh('sc');
     this.scoresName = name;
     const slot = this.slot();
-    const scoring = this.names.fresh('scoring');
-    const rules = this.config.scoring?.rules ?? [];
-    const whens = rules.map((rule) => (rule.when === undefined ? _`null` : this.condition(rule.when)));
-    this.declare(
-      _`const ${scoring} = ${RT}.scoring(${(this.config.scoring ?? null) as object}, [${join(whens)}]);`,
+    const scoring = this.config.scoring;
+    const rules = scoring?.rules ?? [];
+    const groups = Object.entries(scoring?.groups ?? {});
+    const sums = groups.map(() => this.names.fresh('g'));
+    const ungrouped = new Name('ungrouped');
+    const p = new Name('p');
+    const count = new Name('count');
+    const events = new Name('events');
+    const t = new Name('t');
+    const asOf = new Name('asOf');
+    const readsEvents = rules.some((rule) => rule.when === undefined);
+    if (readsEvents) this.tally();
+    const bounded = (value: Name, min: number | undefined, max: number | undefined): Code => {
+      const steps: Code[] = [];
+      if (max !== undefined) steps.push(_`${value} > ${max} ? ${max}`);
+      if (min !== undefined) steps.push(_`${value} < ${min} ? ${min}`);
+      return steps.length === 0 ? _`${value}` : _`(${join(steps, _` : `)} : ${value})`;
+    };
+    const steps = rules.map((rule) => {
+      const index = rule.group === undefined ? -1 : groups.findIndex(([id]) => id === rule.group);
+      const sum = index < 0 ? ungrouped : (sums[index] as Name);
+      const add = _`if (${p} !== 0) ${sum} += ${p};`;
+      if (rule.when !== undefined) {
+        const points = clamp(rule.points, rule.min, rule.max);
+        return _`if (${this.condition(rule.when)}(${X}) === 1) { ${p} = ${points}; ${add} }`;
+      }
+      const consumer = (this.consumers.get(ruleSelection(rule).key) as Consumer).index;
+      const limit = rule.repeat?.max ?? 1;
+      let points: Code;
+      if (rule.halfLife === undefined) points = _`${rule.points} * ${events}`;
+      else {
+        const rate = this.names.fresh('rate');
+        this.declare(_`const ${rate} = ${H}.decayRate(${rule.halfLife as object});`);
+        points =
+          limit === 1
+            ? _`${rule.points} * Math.exp((${asOf} - ${t}.latest[${consumer}]) * ${rate}(${asOf}))`
+            : _`(${count} > ${events} ? (${X}.budget -= 2 * ${count}) : 0, ${H}.decayedSum(${t}.ats[${consumer}], ${count}, ${events}, ${rule.points}, ${asOf}, ${rate}(${asOf})))`;
+      }
+      return _`${count} = ${t}.hasEvents ? ${t}.counts[${consumer}] : 0;
+  if (${count} > 0) { ${events} = Math.min(${count}, ${limit}); ${p} = ${points}; ${p} = ${bounded(p, rule.min, rule.max)}; ${add} }`;
+    });
+    const total = new Name('total');
+    const scores = new Name('scores');
+    const capped = new Name('capped');
+    const groupSteps = groups.map(
+      ([id, group], index) =>
+        _`${capped} = ${bounded(sums[index] as Name, group.min, group.max)}; ${scores}${prop(id)} = ${H}.roundScore(${capped}); ${total} += ${capped};`,
     );
+    const declarations = [
+      _`${ungrouped} = 0`,
+      _`${p}`,
+      _`${count}`,
+      _`${events}`,
+      _`${capped}`,
+      ...sums.map((sum) => _`${sum} = 0`),
+    ];
     this.declare(
       _`function ${name}(${X}) {
   const ${M} = ${X}.memo;
   if (${M}.stamps[${slot}] === ${X}.generation) return ${M}.values[${slot}];
   ${M}.stamps[${slot}] = ${X}.generation;
-  ${M}.values[${slot}] = ${H}.PENDING;
-  const s = ${scoring}(${X}, ${H}.NO_LABELS);
-  ${M}.values[${slot}] = s;
-  return s;
+  ${M}.values[${slot}] = ${H}.PENDING.scores;
+  ${readsEvents ? _`${this.tally()}(${X});` : nil}
+  const ${t} = ${X}.workspace.tally;
+  const ${asOf} = ${X}.asOf;
+  let ${join(declarations)};
+  ${join(steps, _`\n  `)}
+  const ${scores} = {};
+  ${scores}.total = 0;
+  let ${total} = ${ungrouped};
+  ${join(groupSteps, _`\n  `)}
+  ${capped} = ${bounded(total, scoring?.min, scoring?.max)};
+  ${scores}.total = ${H}.roundScore(${capped});
+  ${M}.values[${slot}] = ${scores};
+  return ${scores};
 }`,
     );
     return name;
@@ -455,7 +716,7 @@ class StageGenerator {
     const scores = this.scores();
     const test = this.valueTest(operatorsOf(condition, 'score'), V, undefined, 'any');
     this.declare(
-      _`function ${name}(${X}) {\n  const ${V} = ${scores}(${X}).scores${prop(condition.score)};\n  return ${test};\n}`,
+      _`function ${name}(${X}) {\n  const ${V} = ${scores}(${X})${prop(condition.score)};\n  return ${test};\n}`,
     );
     return name;
   }
@@ -528,11 +789,15 @@ class StageGenerator {
         return this.event(condition as EventCondition);
       case 'score':
         return this.score(condition as ScoreCondition);
+      default:
+        throw new UnsupportedError(
+          `generateModule: the generator does not know the condition kind ${JSON.stringify(kind)}; compile the config with compile() (closures) instead`,
+        );
     }
   }
 
-  /** The whole body: criteria, stage conditions, scoring, and `stage()`. */
-  generate(budget: number): StageBody {
+  /** The criteria as functions (memoised where one may be asked twice), then the scores where needed. */
+  private declareCriteria(scores: boolean): void {
     const config = this.config;
     // the same consumers as the closures register (every event condition of the config, then scoring's):
     // the work budget a lead spends depends on them
@@ -541,7 +806,7 @@ class StageGenerator {
       const when = this.condition(criterion.when);
       const slot = this.slot();
       const s = new Name('s');
-      if ((this.criterionRefs.get(id) ?? 0) <= 1) {
+      if (this.level === 'stage' && (this.criterionRefs.get(id) ?? 0) <= 1) {
         this.declare(_`function ${fn}(${X}) {\n  return ${when}(${X});\n}`);
         continue;
       }
@@ -556,37 +821,51 @@ class StageGenerator {
 }`,
       );
     }
-    if (config.scoring !== undefined) this.scores();
-    const stages = config.stages;
-    const checks = stages.slice(0, -1).map((stage) => {
-      const when = stage.when === undefined ? undefined : this.condition(stage.when);
-      return when === undefined ? _`return ${stage.id};` : _`if (${when}(${X}) === 1) return ${stage.id};`;
-    });
-    const fallback = (stages[stages.length - 1] as { id: string }).id;
-    const groups = Object.keys(config.scoring?.groups ?? {}).length;
+    if (scores || config.scoring !== undefined) this.scores();
+  }
+
+  /** Lends this level's context: its own buffers, and fresh ones for a call made inside a call. */
+  private lender(): {
+    readonly declarations: Code;
+    readonly acquire: Name;
+    readonly context: Name;
+    readonly busy: Name;
+  } {
+    const groups = Object.keys(this.config.scoring?.groups ?? {}).length;
     const slots = this.slots;
-    const context = new Name('context');
-    const busy = new Name('busy');
-    const spent = new Name('spent');
-    const acquire = new Name('acquire');
-    const once = new Name('stageOnce');
-    const lead = new Name('lead');
-    const asOf = new Name('asOf');
-    const error = new Name('error');
-    const options = new Name('options');
-    const code = _`const ${OWN} = Object.prototype.hasOwnProperty;
-const ${PLAN} = ${RT}.plan;
-${join(this.declarations, _`\n`)}
-let ${context};
+    const context = this.names.fresh('context');
+    const busy = this.names.fresh('busy');
+    const acquire = this.names.fresh('acquire');
+    const declarations = _`let ${context};
 let ${busy} = false;
-let ${spent} = 0;
 function ${acquire}() {
   // a getter in a lead that calls back into this classifier gets buffers of its own
   if (${busy}) return ${RT}.context(${slots}, ${groups});
   ${busy} = true;
   if (${context} === undefined) ${context} = ${RT}.context(${slots}, ${groups});
   return ${context};
-}
+}`;
+    return { declarations, acquire, context, busy };
+  }
+
+  /** `stage()`: criteria, stage conditions, scoring, evaluated top down until a stage is met. */
+  generateStage(budget: number, spent: Name): Code {
+    this.declareCriteria(false);
+    const config = this.config;
+    const stages = config.stages;
+    const checks = stages.slice(0, -1).map((stage) => {
+      const when = stage.when === undefined ? undefined : this.condition(stage.when);
+      return when === undefined ? _`return ${stage.id};` : _`if (${when}(${X}) === 1) return ${stage.id};`;
+    });
+    const fallback = (stages[stages.length - 1] as { id: string }).id;
+    const { declarations, acquire, context, busy } = this.lender();
+    const once = this.names.fresh('stageOnce');
+    const lead = new Name('lead');
+    const asOf = new Name('asOf');
+    const error = new Name('error');
+    const options = new Name('options');
+    return _`${join(this.declarations, _`\n`)}
+${declarations}
 function ${once}(${lead}, ${asOf}) {
   const ${X} = ${acquire}();
   ${X}.begin(${lead}, ${asOf}, ${budget});
@@ -607,18 +886,287 @@ function stage(${lead}, ${options}) {
     // a getter or a Proxy in the lead threw: stage what can be read
     return ${once}(${H}.readableCopy(${lead}, ${error}), ${asOf});
   }
-}
-function unitsSpent() {
-  return ${spent};
 }`;
-    return { code };
+  }
+
+  /**
+   * What a criterion's probes read before its status (compileProbes: its leaves in document order, not
+   * following other criteria), as calls; each memoised, so one already made is left out.
+   */
+  private probeCalls(condition: Condition, made: Set<string>): Code[] {
+    const calls: Code[] = [];
+    forEachCondition(condition, (node) => {
+      const kind = kindOf(node);
+      let key: string;
+      let call: Code;
+      if (kind === 'fact') {
+        key = `fact:${JSON.stringify(node)}`;
+        call = _`${this.fact(node as FactCondition)}(${X});`;
+      } else if (kind === 'event') {
+        // a probe's count comes from the one-pass tally
+        key = 'tally';
+        call = _`${this.tally()}(${X});`;
+      } else if (kind === 'score') {
+        key = 'scores';
+        call = _`${this.scores()}(${X});`;
+      } else return;
+      if (made.has(key)) return;
+      made.add(key);
+      calls.push(call);
+    });
+    return calls;
+  }
+
+  /**
+   * The blockers of a stage (buildResult's `collectBlockers`, unrolled): each node of its tree not met,
+   * once per criterion or leaf label, in tree order, as the shared frozen `detail: 'statuses'` entries.
+   */
+  private blockers(condition: Condition): Name {
+    const name = this.names.fresh('bl');
+    const found = new Name('found');
+    const o = new Name('o');
+    const seen = new Map<string, Name>();
+    const brief = (entry: Record<string, string>, key: string): [Name, Name] => {
+      const unmet = this.names.fresh('bu');
+      const unknown = this.names.fresh('bk');
+      this.declare(_`const ${unmet} = Object.freeze(${{ ...entry, status: 'unmet' }});`);
+      this.declare(_`const ${unknown} = Object.freeze(${{ ...entry, status: 'unknown' }});`);
+      if (!seen.has(key)) seen.set(key, this.names.fresh('seen'));
+      return [unmet, unknown];
+    };
+    const visit = (node: Condition): Code => {
+      const kind = kindOf(node);
+      const evaluate = this.condition(node);
+      if (kind === 'all' || kind === 'any' || kind === 'atLeast') {
+        const children = childrenOf(node).map(visit);
+        return _`if (${evaluate}(${X}) !== 1) {\n  ${join(children, _`\n  `)}\n}`;
+      }
+      const criterion = kind === 'criterion' && (node as CriterionCondition).is === undefined;
+      const key = criterion
+        ? `criterion:${(node as CriterionCondition).criterion}`
+        : `leaf:${describeCondition(node)}`;
+      const [unmet, unknown] = criterion
+        ? brief({ criterion: (node as CriterionCondition).criterion }, key)
+        : brief({ label: describeCondition(node) }, key);
+      const flag = seen.get(key) as Name;
+      return _`${o} = ${evaluate}(${X});\nif (${o} !== 1 && !${flag}) {\n  ${flag} = true;\n  ${found}.push(${o} === 2 ? ${unknown} : ${unmet});\n}`;
+    };
+    const body = visit(condition);
+    const flags = join(
+      [...seen.values()].map((flag) => _`${flag} = false`),
+      _`, `,
+    );
+    this.declare(
+      _`function ${name}(${X}) {\n  const ${found} = ${H}.newArray();\n  let ${o}, ${flags};\n  ${body}\n  return ${found};\n}`,
+    );
+    return name;
+  }
+
+  /**
+   * `classify(lead, { detail: 'statuses' })`: buildStatuses' evaluation and result, written out — every
+   * stage's status, each criterion's probes then its status, the scores, the next stage's blockers, the
+   * follow-up — in the closures' order, so flags come in the same order and the budget is spent alike.
+   */
+  generateStatuses(budget: number, spent: Name, configRef: object): Code {
+    this.declareCriteria(true);
+    const config = this.config;
+    const stages = config.stages;
+    const count = stages.length;
+    const tris = stages.map(() => this.names.fresh('u'));
+    const evaluations = stages.map((stage, index) => {
+      const tri = tris[index] as Name;
+      return stage.when === undefined
+        ? _`const ${tri} = 1;`
+        : _`const ${tri} = ${this.condition(stage.when)}(${X});`;
+    });
+    const current = new Name('current');
+    let chain: Code = _`${count - 1}`;
+    for (let index = count - 2; index >= 0; index--) {
+      chain = _`${tris[index] as Name} === 1 ? ${index} : ${chain}`;
+    }
+    // the shared entries of `result.stages` and of `result.criteria`, by Tri
+    const entries = stages.map((stage) => {
+      const name = this.names.fresh('entries');
+      const entry = (status: string) =>
+        stage.exit === true ? { id: stage.id, status, exit: true } : { id: stage.id, status };
+      this.declare(
+        _`const ${name} = [Object.freeze(${entry('unmet')}), Object.freeze(${entry('met')}), Object.freeze(${entry('unknown')})];`,
+      );
+      return name;
+    });
+    const statusEntries = this.names.fresh('statuses');
+    this.declare(
+      _`const ${statusEntries} = [Object.freeze(${{ status: 'unmet' }}), Object.freeze(${{ status: 'met' }}), Object.freeze(${{ status: 'unknown' }})];`,
+    );
+    const template = this.names.fresh('template');
+    this.declare(
+      _`const ${template} = Object.fromEntries(${Object.keys(config.criteria)}.map((id) => [id, null]));`,
+    );
+    const criteria = new Name('criteria');
+    const made = new Set<string>();
+    const criterionSteps = Object.entries(config.criteria).map(([id, criterion]) => {
+      const calls = this.probeCalls(criterion.when, made);
+      const status = this.criteria.get(id) as Name;
+      return join([...calls, _`${criteria}${prop(id)} = ${statusEntries}[${status}(${X})];`], _`\n    `);
+    });
+    const scored = new Name('scored');
+    const grades = compileGrades(config.grades) === undefined ? undefined : this.names.fresh('grade');
+    if (grades !== undefined)
+      this.declare(_`const ${grades} = ${H}.compileGrades(${config.grades as object});`);
+    const ids = this.names.fresh('ids');
+    this.declare(_`const ${ids} = ${stages.map((stage) => stage.id)};`);
+    const configName = this.names.fresh('config');
+    this.declare(_`const ${configName} = Object.freeze(${configRef});`);
+    const format = this.names.fresh('format');
+    this.declare(_`const ${format} = ${H}.memoByInstant(${H}.formatInstant);`);
+    // per current stage: the next rung's blockers, then the follow-up
+    const next = new Name('next');
+    const followUp = new Name('followUp');
+    const cases: Code[] = [];
+    stages.forEach((stage, index) => {
+      const steps: Code[] = [];
+      let above = -1;
+      if (stage.exit !== true) {
+        for (let rung = index - 1; rung >= 0; rung--) {
+          if (stages[rung]?.exit !== true) {
+            above = rung;
+            break;
+          }
+        }
+      }
+      const rung = above < 0 ? undefined : stages[above];
+      if (rung?.when !== undefined) {
+        const blockers = this.blockers(rung.when);
+        steps.push(
+          _`${next} = ${H}.nextOf(${rung.id}, undefined, ${blockers}(${X}), ${tris[above] as Name} === 2);`,
+        );
+      }
+      if (stage.followUp !== undefined) {
+        const by = this.names.fresh('followUpBy');
+        this.declare(_`const ${by} = ${H}.followUpBy(${stage.followUp.within as object});`);
+        steps.push(
+          _`${followUp} = ${by}(${X}.asOf);\n      if (${followUp} === undefined) ${X}.flag("invalid_date:followUpBy");`,
+        );
+      }
+      if (steps.length > 0) cases.push(_`case ${index}:\n      ${join(steps, _`\n      `)}\n      break;`);
+    });
+    const { declarations, acquire, context, busy } = this.lender();
+    const once = this.names.fresh('statusesOnce');
+    const lead = new Name('lead');
+    const asOf = new Name('asOf');
+    const error = new Name('error');
+    const options = new Name('options');
+    const result = new Name('result');
+    const id = new Name('id');
+    const list = new Name('list');
+    const copy = new Name('copy');
+    const stageList = join(
+      stages.map(
+        (_stage, index) => _`${list}[${index}] = ${entries[index] as Name}[${tris[index] as Name}];`,
+      ),
+      _`\n    `,
+    );
+    return _`${join(this.declarations, _`\n`)}
+${declarations}
+function ${once}(${lead}, ${asOf}) {
+  const ${X} = ${acquire}();
+  ${X}.begin(${lead}, ${asOf}, ${budget});
+  try {
+    ${join(evaluations, _`\n    `)}
+    const ${current} = ${chain};
+    const ${criteria} = { ...${template} };
+    ${join(criterionSteps, _`\n    `)}
+    const ${scored} = ${this.scores()}(${X});
+    const ${id} = ${X}.lead !== null && typeof ${X}.lead === "object" && ${OWN}.call(${X}.lead, "id") ? ${X}.lead.id : undefined;
+    let ${next}, ${followUp};
+    switch (${current}) {
+    ${join(cases, _`\n    `)}
+    }
+    const ${list} = ${H}.sizedArray(${count});
+    ${stageList}
+    const ${result} = {};
+    ${result}.detail = "statuses";
+    if (typeof ${id} === "string") ${result}.leadId = ${id};
+    else if (typeof ${id} === "number") ${result}.leadId = String(${id});
+    ${result}.stage = ${ids}[${current}];
+    ${result}.asOf = ${format}(${X}.asOf);
+    ${result}.config = ${configName};
+    ${result}.scores = ${scored};
+    ${grades === undefined ? nil : _`${result}.grade = ${grades}(${scored});`}
+    ${result}.criteria = ${criteria};
+    ${result}.stages = ${list};
+    if (${next} !== undefined) ${result}.next = ${next};
+    if (${followUp} !== undefined) ${result}.followUpBy = ${followUp};
+    ${result}.flags = ${X}.flags === undefined ? ${H}.newArray() : [...${X}.flags];
+    return ${result};
+  } finally {
+    ${spent} = ${budget} - ${X}.budget;
+    if (${X} === ${context}) ${busy} = false;
+  }
+}
+function classifyStatuses(${lead}, ${options}) {
+  const ${asOf} = ${H}.readAsOf(${options} === undefined || ${options} === null ? undefined : ${options}.asOf);
+  try {
+    const ${result} = ${once}(${lead}, ${asOf});
+    // epoch seconds passed as milliseconds classify in January 1970: say so rather than be silent
+    if (typeof ${options}.asOf === "number" && ${asOf} > 0 && ${asOf} < ${SECONDS_LIKE}) ${result}.flags.push("as_of_in_seconds");
+    return ${result};
+  } catch (${error}) {
+    // a getter or a Proxy in the lead threw: classify what can be read, and flag the rest
+    const ${copy} = ${H}.readableSnapshot(${lead}, ${error});
+    const ${result} = ${once}(${copy}.value, ${asOf});
+    ${H}.flagUnreadable(${result}.flags, ${copy}.unreadable);
+    return ${result};
+  }
+}`;
   }
 }
 
+/** A config's generated levels and what wraps them needs to know. */
+export interface LevelsBody {
+  /**
+   * Declarations, then `function stage(lead, options)` when `stage` is generated, `function
+   * classifyStatuses(lead, options)` when `statuses` is, and `function unitsSpent()` (the last call's).
+   */
+  readonly code: Code;
+}
+
 /**
- * The generated body of a config's `stage()`: code that expects `h` (the helpers) and `rt` (a runtime made
- * by `h.createRuntime(read, facts)`) in scope, and declares `stage` and `unitsSpent`.
+ * The generated body of a config's levels: code that expects `h` (the helpers) and `rt` (a runtime made by
+ * `h.createRuntime(read, facts)`) in scope. Each level has evaluators of its own: `stage()` never carries
+ * the statuses level's tally and memo, nor the statuses level the stage-only scans.
+ * @throws {UnsupportedError} for a construct the generator does not know
  */
-export function generateStageBody(config: Config, budget: number): StageBody {
-  return new StageGenerator(config).generate(budget);
+export function generateLevelsBody(
+  config: Config,
+  levels: readonly GeneratedLevel[],
+  budget: { readonly stage: number; readonly classify: number },
+  configRef: object,
+): LevelsBody {
+  // the scoring section checked as data up front, so what JSON cannot hold is named by its path in it
+  _`${(config.scoring ?? null) as object}`;
+  const names = new NameScope();
+  const tests = new Map<string, Name>();
+  const spent = new Name('spent');
+  const parts: Code[] = [];
+  if (levels.includes('stage')) {
+    parts.push(new StageGenerator(config, names, 'stage', tests).generateStage(budget.stage, spent));
+  }
+  if (levels.includes('statuses')) {
+    parts.push(
+      new StageGenerator(config, names, 'statuses', tests).generateStatuses(
+        budget.classify,
+        spent,
+        configRef,
+      ),
+    );
+  }
+  const code = _`const ${OWN} = Object.prototype.hasOwnProperty;
+const ${PLAN} = ${RT}.plan;
+let ${spent} = 0;
+${join(parts, _`\n`)}
+function unitsSpent() {
+  return ${spent};
+}`;
+  return { code };
 }

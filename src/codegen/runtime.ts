@@ -2,24 +2,28 @@
 // the condition trees, memo, own-property reads and the hot operator tests; everything whose behaviour is
 // subtle (the reading rule, dates, patterns, event plans, decay, the work budget) it leaves to these
 // functions — the very ones the closures run — each called with a constant from the config.
-import type { Evaluator } from '../dsl/compileEvaluator';
 import { compileFilters } from '../dsl/compileEvaluator';
-import { EvalContext } from '../dsl/context';
+import { EvalContext, FLAGS_TRUNCATED, MAX_FLAGS } from '../dsl/context';
 import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from '../dsl/eventPlan';
 import { compileFactReadings, type FactReading, type FactReadings } from '../dsl/factReading';
 import { compileTest, defaultOperatorTests, type OperatorRuntime, type TriTest } from '../dsl/operatorTests';
 import { Workspace } from '../dsl/workspace';
-import { snapshot } from '../internal/snapshot';
-import { subtractDuration, toDuration } from '../internal/time';
-import type { Condition, EventCondition } from '../schema/condition';
+import { type Snapshot, snapshot } from '../internal/snapshot';
+import { followUpAfter, memoByInstant, subtractDuration, toDuration } from '../internal/time';
+import type { EventCondition } from '../schema/condition';
 import type { DurationInput } from '../schema/duration';
 import type { FactDeclaration, ReadingInput } from '../schema/reading';
-import { compileScoringWith, type ScoreLead, type ScoreResult } from '../scoring/compileScoring';
+import type { ScoreResult } from '../scoring/compileScoring';
 
 export { chargeValue, MAX_TEXT_LENGTH, unreadable } from '../dsl/compileEvaluator';
 export { UNREADABLE } from '../dsl/factReading';
+export { describeValue } from '../internal/issues';
+export { nextOf } from '../internal/nextOf';
 export { isMissing } from '../internal/read';
-export { parseLeadInstant, readAsOf } from '../internal/time';
+export { newArray, sizedArray } from '../internal/siteFree';
+export { formatInstant, memoByInstant, parseLeadInstant, readAsOf } from '../internal/time';
+export { compileGrades } from '../scoring/compileGrades';
+export { decayedSum, roundScore } from '../scoring/compileScoring';
 
 /**
  * Where a `withinLast` window that ends at `asOf` starts, as the event plan computes it.
@@ -39,17 +43,17 @@ export function windowStart(window: DurationInput, asOf: number): number {
  *
  * @example
  * HELPERS_VERSION;
- * //=> 1
+ * //=> 2
  */
-export const HELPERS_VERSION = 1;
+export const HELPERS_VERSION = 2;
 
 /**
  * Checks at load that the helpers are the version a module was generated for.
  * @throws {Error} naming both versions and the fix, when they differ
  *
  * @example
- * requireHelpers(2);
- * //=> throws Error: leadstage/helpers: this module was generated for helpers version 2
+ * requireHelpers(1);
+ * //=> throws Error: leadstage/helpers: this module was generated for helpers version 1
  */
 export function requireHelpers(version: number): void {
   if (version !== HELPERS_VERSION) {
@@ -110,20 +114,6 @@ export class Runtime {
   /** Adds an event condition's selection to the plan; its consumer index. */
   event(condition: EventCondition): number {
     return this.plan.add(condition, KEEP_COUNT);
-  }
-
-  /** The scoring section, its rules' conditions evaluated by the generated `when` functions, in rule order. */
-  scoring(
-    scoring: Parameters<typeof compileScoringWith>[0],
-    whens: ReadonlyArray<Evaluator | null>,
-  ): ScoreLead {
-    let index = 0;
-    const byCondition = new Map<Condition, Evaluator>();
-    for (const rule of scoring?.rules ?? []) {
-      const when = whens[index++];
-      if (rule.when !== undefined && when !== null && when !== undefined) byCondition.set(rule.when, when);
-    }
-    return compileScoringWith(scoring, this.plan, (condition) => byCondition.get(condition) as Evaluator);
   }
 
   /** A fresh evaluation context with its own buffers: `slots` memo slots, `groups` score sums. */
@@ -207,4 +197,59 @@ export {
 export function readableCopy(lead: unknown, error: unknown): unknown {
   if (lead === null || typeof lead !== 'object') throw error;
   return snapshot(lead).value;
+}
+
+/**
+ * After a classification threw: the lead as plain data and the paths that could not be read, or the error
+ * again when the lead is not an object.
+ *
+ * @example
+ * const lead = { id: 'L1', get budget() { throw new Error('no'); } };
+ * readableSnapshot(lead, new Error('no')).unreadable;
+ * //=> ['budget']
+ */
+export function readableSnapshot(lead: unknown, error: unknown): Snapshot {
+  if (lead === null || typeof lead !== 'object') throw error;
+  return snapshot(lead);
+}
+
+/**
+ * Flags each path a classification could not read, as the closures do after a getter threw: up to the cap
+ * of flags, then one `flags_truncated`.
+ *
+ * @example
+ * const flags = [];
+ * flagUnreadable(flags, ['budget']);
+ * flags;
+ * //=> ['unreadable:budget']
+ */
+export function flagUnreadable(flags: string[], paths: readonly string[]): void {
+  for (const path of paths) {
+    if (flags.length < MAX_FLAGS) flags.push(`unreadable:${path}`);
+    else if (!flags.includes(FLAGS_TRUNCATED)) flags.push(FLAGS_TRUNCATED);
+  }
+}
+
+/**
+ * A stage's `followUpBy` from its `followUp.within`: `asOf + within` as ISO text, `undefined` out of range.
+ *
+ * @example
+ * followUpBy({ hours: 24 })(Date.parse('2026-06-30'));
+ * //=> '2026-07-01T00:00:00.000Z'
+ */
+export function followUpBy(within: DurationInput): (asOf: number) => string | undefined {
+  return followUpAfter(toDuration(within));
+}
+
+/**
+ * The decay rate of a half-life at `asOf` (`-ln 2 / half-life in ms`, months and years as long as they are
+ * then), as compileScoring computes it; recomputed only when `asOf` changes.
+ *
+ * @example
+ * Math.exp(decayRate({ days: 1 })(Date.parse('2026-06-30')) * 86_400_000);
+ * //=> 0.5
+ */
+export function decayRate(halfLife: DurationInput): (asOf: number) => number {
+  const duration = toDuration(halfLife);
+  return memoByInstant((asOf) => -Math.LN2 / (asOf - subtractDuration(asOf, duration)));
 }

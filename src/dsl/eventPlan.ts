@@ -242,7 +242,8 @@ export class EventPlan {
     return count;
   }
 
-  private windowStarts(asOf: number): Float64Array {
+  /** Where each consumer's window starts at `asOf` (`-Infinity`: no window), recomputed only when `asOf` changes. */
+  windowStarts(asOf: number): Float64Array {
     if (asOf !== this.fromsAsOf) {
       const consumers = this.consumers;
       const froms = new Float64Array(consumers.length);

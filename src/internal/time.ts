@@ -267,6 +267,17 @@ export function memoByInstant<T>(compute: (instant: number) => T): (instant: num
   };
 }
 
+/**
+ * `asOf + within` as ISO text, recomputed only when `asOf` changes; `undefined` when it leaves the
+ * representable range (an `asOf` near year 275760).
+ */
+export function followUpAfter(within: Duration): (asOf: number) => string | undefined {
+  return memoByInstant((asOf) => {
+    const at = addDuration(asOf, within);
+    return Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? formatInstant(at) : undefined;
+  });
+}
+
 /** Epoch ms → ISO string (UTC). */
 export function formatInstant(instant: number): string {
   return new Date(instant).toISOString();

@@ -106,7 +106,7 @@ function ledgerLine(
  * Sum of `points × ½^(age / half-life)` over the `count` most recent of the first `size` instants;
  * `rate` is `-ln 2 / half-life in ms` (`Math.exp` is several times cheaper than `**`).
  */
-function decayedSum(
+export function decayedSum(
   ats: number[],
   size: number,
   count: number,

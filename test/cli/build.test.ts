@@ -46,6 +46,14 @@ process.stdin.on('end', () => {
   process.stdout.write(JSON.stringify(cases.map(([lead, asOf]) => classifier.stage(lead, { asOf }))));
 });`;
 
+const STATUSES_ALL = (load: string) => `${load}
+let text = '';
+process.stdin.on('data', (chunk) => { text += chunk; });
+process.stdin.on('end', () => {
+  const cases = JSON.parse(text);
+  process.stdout.write(JSON.stringify(cases.map(([lead, asOf]) => classifier.classify(lead, { asOf, detail: 'statuses' }))));
+});`;
+
 describe('leadstage build', () => {
   it.each(Object.keys(presets))(
     'writes a module for %s that stages as the library does, ESM and CJS',
@@ -53,7 +61,7 @@ describe('leadstage build', () => {
       const esm = join(directory, `${id}.mjs`);
       const cjs = join(directory, `${id}.cjs`);
       expect(run(['build', id, '--out', esm]).code).toBe(0);
-      expect(run(['build', id, '--out', cjs, '--levels', 'stage']).code).toBe(0);
+      expect(run(['build', id, '--out', cjs, '--levels', 'stage,statuses']).code).toBe(0);
       expect(readFileSync(esm, 'utf8')).toContain('import * as h from "leadstage/helpers"');
       expect(readFileSync(cjs, 'utf8')).toContain('require("leadstage/helpers")');
       const config = presets[id as keyof typeof presets];
@@ -73,6 +81,13 @@ describe('leadstage build', () => {
       expect(
         node(STAGE_ALL(`const { classifier } = require(${JSON.stringify(cjs)});`), 'commonjs', cases),
       ).toEqual(expected);
+      // the statuses level, byte for byte (JSON text as the other process wrote it)
+      const statuses = cases.map(([lead, asOf]) => classifier.classify(lead, { asOf, detail: 'statuses' }));
+      expect(
+        JSON.stringify(
+          node(STATUSES_ALL(`const { classifier } = require(${JSON.stringify(cjs)});`), 'commonjs', cases),
+        ),
+      ).toBe(JSON.stringify(statuses));
     },
   );
 
@@ -84,6 +99,6 @@ describe('leadstage build', () => {
     run(['build', 'saas', '--out', file]);
     expect(() =>
       node(`import { classify } from ${JSON.stringify(file)}; classify({}, { asOf: 0 });`, 'module', []),
-    ).toThrow(/answers only stage\(\)/);
+    ).toThrow(/holds no full results/);
   });
 });

@@ -1,7 +1,8 @@
 // Generated code against the closures: every preset and a config that uses every construct, on the seeded
 // messy corpus (placeholders, bad and future dates, inherited props, throwing getters, non-objects), on
 // fast-check's lead-shaped values and on every asOf form — loaded by new Function (compile's JIT) and as an
-// ES module written to disk. Stages, and the work units each call spent, must be the same: 0 differences.
+// ES module written to disk. Stages, `detail: 'statuses'` results as JSON text, and the work units each call
+// spent, must be the same: 0 differences.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +65,17 @@ function propsLeads(count: number, seed: number): unknown[] {
 
 interface Stager {
   stage(lead: unknown, options: { asOf: unknown }): string;
+  classify(lead: unknown, options: { asOf: unknown; detail: 'statuses' }): unknown;
+}
+
+/** The `detail: 'statuses'` result as JSON text, and the units spent, or the error's message. */
+function statuses(stager: Stager, spent: () => number | undefined, lead: unknown, asOf: unknown): string {
+  try {
+    const result = stager.classify(lead, { asOf, detail: 'statuses' });
+    return `${JSON.stringify(result)} ${spent()}`;
+  } catch (error) {
+    return `throws ${(error as Error).message}`;
+  }
 }
 
 /** The stage, and the units spent, or the error's message when the call throws (a bad asOf). */
@@ -98,9 +110,20 @@ describe.each(CONFIGS)('generated stage() of %s', (id, config) => {
     expect(differences.slice(0, 5)).toEqual([]);
   });
 
-  it('gives the closures’ stage as an ES module written to disk', async () => {
+  it('gives the closures’ statuses results, byte for byte, and spends the same work units, by new Function', () => {
+    const differences: string[] = [];
+    leads.forEach((lead, index) => {
+      const asOf = asOfForm(index);
+      const expected = statuses(closures, () => unitsSpent(closures), lead, asOf);
+      const actual = statuses(jit, () => unitsSpent(jit), lead, asOf);
+      if (actual !== expected) differences.push(`lead ${index}: ${actual}\n≠ ${expected}`);
+    });
+    expect(differences.slice(0, 3)).toEqual([]);
+  });
+
+  it('gives the closures’ stage and statuses results as an ES module written to disk', async () => {
     const file = join(directory, `${id}.mjs`);
-    writeFileSync(file, generateModule(config, { helpers: HELPERS }));
+    writeFileSync(file, generateModule(config, { helpers: HELPERS, levels: ['stage', 'statuses'] }));
     module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Stager & { unitsSpent?: never };
     const differences: string[] = [];
     leads.forEach((lead, index) => {
@@ -108,8 +131,12 @@ describe.each(CONFIGS)('generated stage() of %s', (id, config) => {
       const expected = run(closures, () => 0, lead, asOf);
       const actual = run(module, () => 0, lead, asOf);
       if (actual !== expected) differences.push(`lead ${index}: ${actual} ≠ ${expected}`);
+      const expectedStatuses = statuses(closures, () => 0, lead, asOf);
+      const actualStatuses = statuses(module, () => 0, lead, asOf);
+      if (actualStatuses !== expectedStatuses)
+        differences.push(`lead ${index}: ${actualStatuses}\n≠ ${expectedStatuses}`);
     });
-    expect(differences.slice(0, 5)).toEqual([]);
+    expect(differences.slice(0, 3)).toEqual([]);
   });
 
   it('gives the closures’ stage on arbitrary lead-shaped values', () => {
@@ -117,6 +144,9 @@ describe.each(CONFIGS)('generated stage() of %s', (id, config) => {
       fc.property(leadShaped, asOfArbitrary, (lead, asOf) => {
         expect(run(jit, () => unitsSpent(jit), lead, asOf)).toBe(
           run(closures, () => unitsSpent(closures), lead, asOf),
+        );
+        expect(statuses(jit, () => unitsSpent(jit), lead, asOf)).toBe(
+          statuses(closures, () => unitsSpent(closures), lead, asOf),
         );
       }),
       { numRuns: 150 },
@@ -126,7 +156,11 @@ describe.each(CONFIGS)('generated stage() of %s', (id, config) => {
   it('answers bad asOf values with the closures’ error', () => {
     for (const asOf of [undefined, null, 'not a date', Number.NaN, {}]) {
       expect(run(jit, () => 0, {}, asOf)).toBe(run(closures, () => 0, {}, asOf));
+      expect(statuses(jit, () => 0, {}, asOf)).toBe(statuses(closures, () => 0, {}, asOf));
     }
+    // epoch seconds where milliseconds are expected: flagged by both
+    expect(statuses(jit, () => 0, {}, 1_780_000_000)).toBe(statuses(closures, () => 0, {}, 1_780_000_000));
+    expect(statuses(jit, () => 0, {}, 1_780_000_000)).toContain('as_of_in_seconds');
     expect(() => jit.stage({}, undefined as never)).toThrow(TypeError);
   });
 });
@@ -145,6 +179,9 @@ describe('generated stage() on long histories', () => {
       const lead = { custom: { size: 'N/A' }, events };
       const expected = run(closures, () => unitsSpent(closures), lead, '2026-06-30');
       expect(run(jit, () => unitsSpent(jit), lead, '2026-06-30')).toBe(expected);
+      expect(statuses(jit, () => unitsSpent(jit), lead, '2026-06-30')).toBe(
+        statuses(closures, () => unitsSpent(closures), lead, '2026-06-30'),
+      );
     }
   });
 });

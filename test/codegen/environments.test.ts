@@ -42,7 +42,7 @@ function script(source: string, name: string): string {
 describe('generated modules and the helpers they import', () => {
   it('refuse helpers of another version at load, with the fix', () => {
     const source = generateModule(presets.saas, { format: 'cjs' });
-    expect(source).toContain('h.requireHelpers(1);');
+    expect(source).toContain('h.requireHelpers(2);');
     const helpers = {
       requireHelpers: (version: number) => {
         throw new Error(`generated for helpers version ${version}; rebuild the module`);
@@ -55,10 +55,13 @@ describe('generated modules and the helpers they import', () => {
 
 describe('generated modules in a bare vm context', () => {
   it.each(['saas', 'meddic'] as const)(
-    '%s: stages as the library does, with nothing but ECMAScript',
+    '%s: stages and classifies (statuses) as the library does, with nothing but ECMAScript',
     (id) => {
       const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
-      vm.runInContext(script(generateModule(presets[id]), 'generated'), context);
+      vm.runInContext(
+        script(generateModule(presets[id], { levels: ['stage', 'statuses'] }), 'generated'),
+        context,
+      );
       expect(vm.runInContext('[typeof require, typeof process, typeof setTimeout]', context)).toEqual([
         'undefined',
         'undefined',
@@ -73,6 +76,17 @@ describe('generated modules in a bare vm context', () => {
       const expected = cases(presets[id]).map(([lead, asOf]) => classifier.stage(JSON.parse(lead), { asOf }));
       expect(expected.length).toBeGreaterThan(80);
       expect(JSON.parse(staged)).toEqual(expected);
+      const statuses = vm.runInContext(
+        `JSON.stringify(JSON.parse(cases).map(([lead, asOf]) => generated.default.classify(JSON.parse(lead), { asOf, detail: 'statuses' })))`,
+        context,
+      );
+      expect(statuses).toBe(
+        JSON.stringify(
+          cases(presets[id]).map(([lead, asOf]) =>
+            classifier.classify(JSON.parse(lead), { asOf, detail: 'statuses' }),
+          ),
+        ),
+      );
     },
   );
 });

@@ -1,4 +1,4 @@
-// Generated stage() against the closures on the real files in ../shared/data/real: X Education's rows as
+// Generated stage() and 'statuses' results against the closures on the real files in ../shared/data/real: X Education's rows as
 // they are (spaced column names, "Select" placeholders, numbers and booleans as text) under a config that
 // declares them, and Olist's leads through its field map under every preset. A clone without ../shared
 // skips this file, and says so.
@@ -68,6 +68,11 @@ function compare(config: object, leads: readonly unknown[], asOf: string): numbe
   for (const lead of leads) {
     const expected = `${closures.stage(lead, { asOf })} ${unitsSpent(closures)}`;
     expect(`${jit.stage(lead, { asOf })} ${unitsSpent(jit)}`).toBe(expected);
+    // the statuses level, byte for byte, and the units it spent
+    const statuses = `${JSON.stringify(closures.classify(lead, { asOf, detail: 'statuses' }))} ${unitsSpent(closures)}`;
+    expect(`${JSON.stringify(jit.classify(lead, { asOf, detail: 'statuses' }))} ${unitsSpent(jit)}`).toBe(
+      statuses,
+    );
     if (!expected.startsWith('unqualified')) staged++;
   }
   return staged;

@@ -5,7 +5,7 @@
 import { transformSync } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateStageFunction } from '../../src/codegen/generateModule';
+import { generateLevelsFunction } from '../../src/codegen/generateModule';
 import * as helpers from '../../src/codegen/runtime';
 import { DEFAULT_BUDGET } from '../../src/dsl/budget';
 import { compile, generateModule, safeParseConfig } from '../../src/index';
@@ -126,15 +126,22 @@ describe('generated code from hostile configs', () => {
           transformSync(source, { loader: 'js', format });
           expect(source).not.toMatch(/<\/script|<!--|\u2028|\u2029/i);
         }
-        const body = generateStageFunction(
+        const body = generateLevelsFunction(
           parsed.success ? parsed.config : (undefined as never),
           DEFAULT_BUDGET,
+          'hash',
         );
-        const jit = new Function('h', body)(helpers) as { stage: (lead: unknown, options: object) => string };
+        const jit = new Function('h', body)(helpers) as {
+          stage: (lead: unknown, options: object) => string;
+          statuses: (lead: unknown, options: object) => { config: unknown };
+        };
         const closures = compile(config);
         expect(compile(config, { codegen: true }).mode).toBe('jit');
         for (const lead of leadsFor(config, texts)) {
           expect(jit.stage(lead, { asOf: '2026-06-30' })).toBe(closures.stage(lead, { asOf: '2026-06-30' }));
+          const statuses = jit.statuses(lead, { asOf: '2026-06-30', detail: 'statuses' });
+          const expected = closures.classify(lead, { asOf: '2026-06-30', detail: 'statuses' });
+          expect(JSON.stringify({ ...statuses, config: expected.config })).toBe(JSON.stringify(expected));
         }
         expect(globals()).toEqual(before);
         expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();

@@ -9,9 +9,10 @@ const inYoungGeneration = new Function('value', 'return %InYoungGeneration(value
   value: unknown,
 ) => boolean;
 
-const what = process.argv[2] as 'full' | 'statuses' | 'history';
+const what = process.argv[2] as 'full' | 'statuses' | 'history' | 'generated statuses';
 const kept = Number(process.argv[3]);
-const classifier = compile(presets.saas);
+// 'generated statuses': the level as generated code builds it (compile's JIT)
+const classifier = compile(presets.saas, { codegen: what === 'generated statuses' });
 const leads = corpusLeads(presets.saas, 2_000, 31);
 const run = (lead: unknown, index: number): unknown => {
   const asOf = asOfForm(index);
@@ -22,7 +23,7 @@ const run = (lead: unknown, index: number): unknown => {
       return undefined; // a lead that is not an object has no history
     }
   }
-  return classifier.classify(lead, what === 'statuses' ? { asOf, detail: 'statuses' } : { asOf });
+  return classifier.classify(lead, what === 'full' ? { asOf } : { asOf, detail: 'statuses' });
 };
 
 /** A literal kept alongside the results: V8 must pretenure it, or this process cannot show the cliff. */
@@ -52,5 +53,5 @@ const walk = (value: unknown, path: string): void => {
 for (let index = 0; index < 400; index++) walk(run(leads[(index * 7) % leads.length], index), 'result');
 
 process.stdout.write(
-  `${JSON.stringify({ seen, old, controlPretenured: !inYoungGeneration(control(0)), kept: keep.length + keepControl.length })}\n`,
+  `${JSON.stringify({ seen, old, controlPretenured: !inYoungGeneration(control(0)), kept: keep.length + keepControl.length, mode: classifier.mode })}\n`,
 );
