@@ -126,10 +126,12 @@ export type {
   EventCondition,
   FactCondition,
   FactOperators,
+  MembersCondition,
   NotCondition,
   NumberComparisons,
   PatternInput,
   Primitive,
+  RolesCondition,
   ScoreCondition,
 } from './schema/condition';
 export type {
@@ -150,7 +152,14 @@ export { CANONICAL_EVENT_TYPES } from './schema/events';
 export type { ActivityMapping, DerivedEvent, FieldMap, FieldMapping } from './schema/fieldMap';
 export { FieldMapSchema } from './schema/fieldMap';
 export type { ConditionKind, CountKey, NumberComparisonName, OperatorName } from './schema/grammar';
-export { CONDITION_KINDS, COUNT_KEYS, NUMBER_COMPARISONS, OPERATOR_NAMES } from './schema/grammar';
+export {
+  ACCOUNT_KINDS,
+  CONDITION_KINDS,
+  COUNT_KEYS,
+  MEMBER_AGGREGATES,
+  NUMBER_COMPARISONS,
+  OPERATOR_NAMES,
+} from './schema/grammar';
 export type { Lead, LeadEvent } from './schema/lead';
 export { LeadEventSchema, LeadSchema } from './schema/lead';
 export type { FactDeclaration, FactType, ReadingInput } from './schema/reading';

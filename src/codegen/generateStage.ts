@@ -528,6 +528,9 @@ class StageGenerator {
         return this.event(condition as EventCondition);
       case 'score':
         return this.score(condition as ScoreCondition);
+      default:
+        // members, roles: account configs are classified by classifyAccount, never generated
+        throw new TypeError(`generateModule: an account config (${kind}) is classified by classifyAccount`);
     }
   }
 

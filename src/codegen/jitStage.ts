@@ -10,6 +10,8 @@ import * as helpers from './runtime';
  * an `EvalError`), so the caller keeps the closures.
  */
 export function jitStage(config: Config, budget: Readonly<Required<Budget>>): GeneratedStage | undefined {
+  // an account config's stage needs its members: classifyAccount's closures run it
+  if (config.level === 'account') return undefined;
   let source: string;
   try {
     source = generateStageFunction(config, budget);

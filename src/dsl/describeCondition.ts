@@ -1,4 +1,4 @@
-import type { Condition, EventCondition } from '../schema/condition';
+import type { Condition, EventCondition, MembersCondition, RolesCondition } from '../schema/condition';
 import { childrenOf, kindOf } from './walk';
 
 const SYMBOLS: Readonly<Record<string, string>> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' };
@@ -53,5 +53,20 @@ export function describeCondition(condition: Condition): string {
     }
     case 'score':
       return `score ${(condition as { score: string }).score} ${comparisons(condition, 'score')}`;
+    case 'members': {
+      const { where, stage, count, score, ...aggregates } = (condition as MembersCondition).members;
+      const parts = ['members'];
+      if (stage !== undefined) parts.push(`at ${typeof stage === 'string' ? stage : stage.join(' or ')}`);
+      if (where !== undefined) parts.push(`where ${describeCondition(where)}`);
+      if (score !== undefined) {
+        for (const [name, test] of Object.entries(aggregates))
+          parts.push(`${name} of score ${score} ${comparisons(test as object, '')}`);
+      } else parts.push(`count ${comparisons(count ?? { gte: 1 }, '')}`);
+      return parts.join(' ');
+    }
+    case 'roles': {
+      const { require, fact } = (condition as RolesCondition).roles;
+      return `roles ${require.join(', ')}${fact === undefined ? '' : ` (from ${fact})`}`;
+    }
   }
 }

@@ -11,6 +11,8 @@ import type {
   NumberComparisons,
   OperatorName,
   ScoreCondition,
+  MembersCondition,
+  RolesCondition,
 } from '../../src/index';
 import type { COUNT_KEYS, NUMBER_COMPARISONS, OPERATOR_NAMES } from '../../src/schema/grammar';
 
@@ -36,5 +38,7 @@ test('every condition interface is named by one kind', () => {
     | KindKey<{ fact: string }>
     | KindKey<EventCondition>
     | KindKey<ScoreCondition>
+    | KindKey<MembersCondition>
+    | KindKey<RolesCondition>
   >().toEqualTypeOf<ConditionKind>();
 });
