@@ -1,5 +1,15 @@
 // The public surface of leadstage, reviewed in one place.
 
+export type {
+  AccountBlocker,
+  AccountClassification,
+  AccountCriterionResult,
+  AccountInput,
+  AccountMember,
+  BuyingGroup,
+  ClassifyAccountOptions,
+} from './account/AccountClassification';
+export { classifyAccount } from './account/classifyAccount';
 export type { BatchOptions, ConfigOrClassifier, ResultOf } from './batch/classifyMany';
 export { classifyMany, classifyStream, classifyTransform } from './batch/classifyMany';
 export type { ConfigDiff, ConfigDiffBuilder, DiffOptions, MovedLead } from './batch/diffConfigs';
@@ -57,6 +67,7 @@ export type {
 } from './dsl/compileCondition';
 export { compileCondition } from './dsl/compileCondition';
 export type { ConditionLimits } from './dsl/conditionLimits';
+export { MAX_MEMBERS } from './dsl/conditionLimits';
 export type {
   OperandProblem,
   OperatorContext,
@@ -113,6 +124,7 @@ export type { ParseLeadOptions, ParseLeadResult } from './lead/parseLead';
 export { parseLead, parseLeadOrThrow } from './lead/parseLead';
 export type { MapId } from './maps/index';
 export { maps } from './maps/index';
+export { accountPresets } from './presets/b2bAccount';
 export type { PresetId } from './presets/index';
 export { presets } from './presets/index';
 export { ConfigError } from './schema/ConfigError';

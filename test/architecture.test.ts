@@ -18,6 +18,7 @@ const LAYERS = [
   'explain',
   'lead',
   'batch',
+  'account',
   'history',
   'presets',
   'maps',

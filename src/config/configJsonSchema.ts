@@ -105,7 +105,12 @@ function conditionDefs(): Record<string, JsonSchema> {
           ...Object.fromEntries(
             MEMBER_AGGREGATES.map((key) => [
               key,
-              { type: 'object', properties: numberComparisons, additionalProperties: false, minProperties: 1 },
+              {
+                type: 'object',
+                properties: numberComparisons,
+                additionalProperties: false,
+                minProperties: 1,
+              },
             ]),
           ),
         },

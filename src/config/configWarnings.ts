@@ -1,9 +1,9 @@
 import type { CheckState } from '../dsl/checkCondition';
 import { hashJson } from '../internal/hash';
 import { closestName, type Issue, listNames, makeIssue } from '../internal/issues';
+import type { RolesCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import { CANONICAL_EVENT_TYPES } from '../schema/events';
-import type { RolesCondition } from '../schema/condition';
 import { DEFAULT_ROLE_FACT } from '../schema/grammar';
 import { AUTHORITY_ROLES, LEAD_FIELD_READINGS, LEAD_FIELDS } from '../schema/lead';
 import { gradeParts } from '../scoring/compileGrades';
@@ -26,7 +26,7 @@ export function configWarnings(config: Config, state: CheckState): Issue[] {
   // an account's facts are `account.*`: its record's, or what its members' company.* agree on
   const canonical =
     config.level === 'account'
-      ? ['id', 'account', ...CANONICAL_PATHS.map((path) => `account.${path}`)]
+      ? ['id', 'account', ...CANONICAL_PATHS.map((path) => `account.${path.replace(/^company\./, '')}`)]
       : CANONICAL_PATHS;
   const known = [...canonical, ...declared];
   const knownSet = new Set(known);

@@ -1,5 +1,5 @@
-import { MAX_EVENTS, SLOTS_PER_UNIT } from '../dsl/eventPlan';
 import { MAX_MEMBERS } from '../dsl/conditionLimits';
+import { MAX_EVENTS, SLOTS_PER_UNIT } from '../dsl/eventPlan';
 import { forEachCondition, kindOf } from '../dsl/walk';
 import type { Condition, EventCondition, FactCondition } from '../schema/condition';
 import type { Config } from '../schema/config';

@@ -271,7 +271,12 @@ export function checkCondition(input: unknown, path: IssuePath, state: CheckStat
 }
 
 /** `members`: a lead condition in `where` (checked as a lead config's), stages, then a count or an aggregate. */
-function checkMembers(input: Record<string, unknown>, path: IssuePath, state: CheckState, depth: number): void {
+function checkMembers(
+  input: Record<string, unknown>,
+  path: IssuePath,
+  state: CheckState,
+  depth: number,
+): void {
   rejectExtraKeys(input, MEMBERS_KEYS, path, state);
   if (input.where !== undefined) {
     // a condition on the member lead: its criteria and scores are the lead config's, not this one's
@@ -284,11 +289,7 @@ function checkMembers(input: Record<string, unknown>, path: IssuePath, state: Ch
   if (
     stage !== undefined &&
     !(typeof stage === 'string' && stage !== '') &&
-    !(
-      Array.isArray(stage) &&
-      stage.length > 0 &&
-      stage.every((id) => typeof id === 'string' && id !== '')
-    )
+    !(Array.isArray(stage) && stage.length > 0 && stage.every((id) => typeof id === 'string' && id !== ''))
   ) {
     state.issues.push(
       makeIssue({
@@ -307,7 +308,8 @@ function checkMembers(input: Record<string, unknown>, path: IssuePath, state: Ch
     return;
   }
   checkName(input.score, [...path, 'score'], state, '"total" or a scoring group of the lead config');
-  if (input.count !== undefined) state.issues.push(misplaced(path, 'count', 'no "score" (it counts members)'));
+  if (input.count !== undefined)
+    state.issues.push(misplaced(path, 'count', 'no "score" (it counts members)'));
   if (aggregates.length !== 1) {
     state.issues.push(
       makeIssue({
@@ -663,9 +665,7 @@ function checkCount(count: unknown, countPath: IssuePath, state: CheckState): vo
             problem: `unknown operator ${JSON.stringify(key)}`,
             expected: `one of ${listNames(COUNT_KEYS)}`,
             fix:
-              suggestion === undefined
-                ? 'use one of the operators listed'
-                : `did you mean "${suggestion}"?`,
+              suggestion === undefined ? 'use one of the operators listed' : `did you mean "${suggestion}"?`,
           }),
         );
       } else if (!CountValue.safeParse(bound).success) {

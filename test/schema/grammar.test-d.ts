@@ -7,12 +7,12 @@ import type {
   CriterionCondition,
   EventCondition,
   FactOperators,
+  MembersCondition,
   NotCondition,
   NumberComparisons,
   OperatorName,
-  ScoreCondition,
-  MembersCondition,
   RolesCondition,
+  ScoreCondition,
 } from '../../src/index';
 import type { COUNT_KEYS, NUMBER_COMPARISONS, OPERATOR_NAMES } from '../../src/schema/grammar';
 
