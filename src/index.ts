@@ -10,6 +10,13 @@ export type {
   ClassifyAccountOptions,
 } from './account/AccountClassification';
 export { classifyAccount } from './account/classifyAccount';
+export type {
+  AccountGroup,
+  AccountGrouping,
+  AccountKeyRule,
+  GroupByAccountOptions,
+} from './account/groupByAccount';
+export { FREE_MAIL_DOMAINS, groupByAccount } from './account/groupByAccount';
 export type { BatchOptions, ConfigOrClassifier, ResultOf } from './batch/classifyMany';
 export { classifyMany, classifyStream, classifyTransform } from './batch/classifyMany';
 export type { ConfigDiff, ConfigDiffBuilder, DiffOptions, MovedLead } from './batch/diffConfigs';
