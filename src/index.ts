@@ -54,7 +54,14 @@ export { runExamples } from './classify/runExamples';
 export type { GenerateModuleOptions, ModuleLevel } from './codegen/generateModule';
 export { generateModule } from './codegen/generateModule';
 export { configJsonSchema } from './config/configJsonSchema';
-export type { FactPath, TypedCondition, TypedConfig, TypedRule, TypedStage } from './config/defineConfig';
+export type {
+  FactPath,
+  TypedCondition,
+  TypedConfig,
+  TypedMembersCondition,
+  TypedRule,
+  TypedStage,
+} from './config/defineConfig';
 export { defineConfig } from './config/defineConfig';
 export type { LintConfigResult } from './config/lintConfig';
 export { lintConfig } from './config/lintConfig';
