@@ -10,7 +10,7 @@ import type { Blocker, Classification, CriterionResult, LedgerEntry } from '../s
  */
 export interface AccountInput {
   readonly id?: string | number;
-  readonly facts?: Readonly<Record<string, unknown>>;
+  readonly facts?: Readonly<Record<string, unknown>> | undefined;
   readonly members: readonly unknown[];
 }
 

@@ -7,7 +7,6 @@ import { configHash } from '../config/seal';
 import { readBudget } from '../dsl/budget';
 import { MAX_MEMBERS } from '../dsl/conditionLimits';
 import { MAX_FLAGS } from '../dsl/context';
-import { describeCondition } from '../dsl/describeCondition';
 import { compileFactReadings } from '../dsl/factReading';
 import { defaultOperators } from '../dsl/operators';
 import { childrenOf, forEachCondition, kindOf } from '../dsl/walk';
@@ -36,6 +35,7 @@ import type {
   BuyingGroup,
   ClassifyAccountOptions,
 } from './AccountClassification';
+import { describeAccountCondition } from './describeAccountCondition';
 import {
   accountSubject,
   type MemberTable,
@@ -59,6 +59,8 @@ interface AccountClassifier {
   readonly criterionMembers: ReadonlyMap<string, readonly MembersCondition[]>;
   /** `roles` conditions by their description: the label of a blocker that is one. */
   readonly rolesByLabel: ReadonlyMap<string, RolesCondition>;
+  /** Each members and roles condition as the lead machinery writes it in a label (its JSON), and its description. */
+  readonly descriptions: ReadonlyArray<readonly [json: string, description: string]>;
 }
 
 /** Every condition of a config with its path: criteria, stages, scoring rules. */
@@ -152,8 +154,11 @@ function compileAccountClassifier(
   const accountKeys = new Set<string>();
   const roles = new Map<string, string>();
   const rolesByLabel = new Map<string, RolesCondition>();
+  const descriptions = new Map<string, string>();
   for (const [node] of conditionsOf(config)) {
     const kind = kindOf(node);
+    if (kind === 'members' || kind === 'roles')
+      descriptions.set(JSON.stringify(node), describeAccountCondition(node));
     if (kind === 'fact') {
       const [section, key] = (node as FactCondition).fact.split('.');
       if (section === 'account' && key !== undefined) accountKeys.add(key);
@@ -163,7 +168,7 @@ function compileAccountClassifier(
         const name = normalizeRole(role);
         if (!roles.has(name)) roles.set(name, condition.roles.fact ?? DEFAULT_ROLE_FACT);
       }
-      rolesByLabel.set(describeCondition(node), condition);
+      rolesByLabel.set(describeAccountCondition(node), condition);
     }
   }
   const criterionRoles = new Map<string, RolesCondition[]>();
@@ -194,6 +199,7 @@ function compileAccountClassifier(
     criterionRoles,
     criterionMembers,
     rolesByLabel,
+    descriptions: [...descriptions],
   };
 }
 
@@ -337,7 +343,16 @@ function expandBlockers(
   locale: string,
 ): AccountBlocker[] {
   const out = newArray<AccountBlocker>();
-  for (const blocker of blockers) {
+  for (const original of blockers) {
+    // a test that is not a criterion is labelled by its description: the account kinds' are written here
+    let blocker = original;
+    if (original.criterion === undefined && original.label.includes('{"')) {
+      let label = original.label;
+      for (const [json, description] of compiled.descriptions) label = label.split(json).join(description);
+      const copy: Mutable<Blocker> = { ...original };
+      copy.label = label;
+      blocker = copy;
+    }
     const byCriterion =
       blocker.criterion === undefined ? undefined : compiled.criterionRoles.get(blocker.criterion);
     const byLabel = blocker.criterion === undefined ? compiled.rolesByLabel.get(blocker.label) : undefined;

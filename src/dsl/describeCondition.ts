@@ -1,4 +1,4 @@
-import type { Condition, EventCondition, MembersCondition, RolesCondition } from '../schema/condition';
+import type { Condition, EventCondition } from '../schema/condition';
 import { childrenOf, kindOf } from './walk';
 
 const SYMBOLS: Readonly<Record<string, string>> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' };
@@ -15,7 +15,8 @@ function operand(value: unknown): string {
   return String(value);
 }
 
-function comparisons(condition: object, skip: string): string {
+/** `≥ 2 and ≤ 5`: the comparisons of a condition, but `skip`. */
+export function comparisons(condition: object, skip: string): string {
   return Object.entries(condition)
     .filter(([key]) => key !== skip)
     .map(([key, value]) => `${(Object.hasOwn(SYMBOLS, key) && SYMBOLS[key]) || key} ${operand(value)}`)
@@ -53,20 +54,8 @@ export function describeCondition(condition: Condition): string {
     }
     case 'score':
       return `score ${(condition as { score: string }).score} ${comparisons(condition, 'score')}`;
-    case 'members': {
-      const { where, stage, count, score, ...aggregates } = (condition as MembersCondition).members;
-      const parts = ['members'];
-      if (stage !== undefined) parts.push(`at ${typeof stage === 'string' ? stage : stage.join(' or ')}`);
-      if (where !== undefined) parts.push(`where ${describeCondition(where)}`);
-      if (score !== undefined) {
-        for (const [name, test] of Object.entries(aggregates))
-          parts.push(`${name} of score ${score} ${comparisons(test as object, '')}`);
-      } else parts.push(`count ${comparisons(count ?? { gte: 1 }, '')}`);
-      return parts.join(' ');
-    }
-    case 'roles': {
-      const { require, fact } = (condition as RolesCondition).roles;
-      return `roles ${require.join(', ')}${fact === undefined ? '' : ` (from ${fact})`}`;
-    }
+    default:
+      // members, roles: an account config's, which classifyAccount describes (describeAccountCondition)
+      return JSON.stringify(condition);
   }
 }

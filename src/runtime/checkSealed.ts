@@ -76,8 +76,7 @@ export function checkSealedStructure(
         }
       } else if (kind === 'not') {
         pending.push([node.not, depth + 1, [...where, 'not']]);
-      } else if (kind === 'members' || kind === 'roles') {
-        return bad(where, 'an account condition', 'a lead condition');
+
       } else if (kind === 'criterion') {
         if (typeof node.criterion !== 'string' || !Object.hasOwn(criteria, node.criterion)) {
           return bad([...where, 'criterion'], 'unknown criterion', 'a criterion of the config');

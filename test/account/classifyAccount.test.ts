@@ -248,6 +248,37 @@ describe('classifyAccount on a hand-computed fixture', () => {
   });
 });
 
+describe('classifyAccount: blockers that are member tests', () => {
+  it('labels a members or roles test that is not a criterion by its description', () => {
+    const config: Config = {
+      version: 1,
+      id: 'leaves',
+      level: 'account',
+      criteria: {},
+      stages: [
+        {
+          id: 'SQO',
+          when: {
+            all: [{ members: { stage: 'SQO', count: { gte: 2 } } }, { roles: { require: ['champion'] } }],
+          },
+        },
+        { id: 'rest' },
+      ],
+    };
+    // one member, at SAL, with no role known: the count is 0 (unmet), the champion unknown
+    const result = classifyAccount({ members: [{ events: [webinar('2026-06-01')] }] }, config, {
+      asOf,
+      leadConfig,
+    });
+    expect(result.next?.blockers.map((blocker) => [blocker.label, blocker.status])).toEqual([
+      ['members at SQO count ≥ 2', 'unmet'],
+    ]);
+    expect(result.next?.later?.map((blocker) => [blocker.label, blocker.status, blocker.role])).toEqual([
+      ['find the champion', 'unknown', 'champion'],
+    ]);
+  });
+});
+
 describe('classifyAccount: facts, bounds and errors', () => {
   const factConfig: Config = {
     version: 1,

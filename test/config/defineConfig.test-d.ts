@@ -150,11 +150,16 @@ describe('defineConfig grades', () => {
       criteria: {
         group: { when: { roles: { require: ['decision_maker', 'champion'] } } },
         engaged: {
-          when: { members: { where: { fact: 'contact.seniority', in: ['vp', 'c_level'] }, count: { gte: 2 } } },
+          when: {
+            members: { where: { fact: 'contact.seniority', in: ['vp', 'c_level'] }, count: { gte: 2 } },
+          },
         },
         heat: { when: { members: { stage: ['SQO', 'SAL'], score: 'engagement', sum: { gte: 100 } } } },
       },
-      stages: [{ id: 'SQO', when: { all: [{ criterion: 'group' }, { criterion: 'engaged' }] } }, { id: 'rest' }],
+      stages: [
+        { id: 'SQO', when: { all: [{ criterion: 'group' }, { criterion: 'engaged' }] } },
+        { id: 'rest' },
+      ],
     });
     expectTypeOf(config.level).toEqualTypeOf<'lead' | 'account' | undefined>();
     defineConfig({
