@@ -1,14 +1,6 @@
 // The public surface of leadstage, reviewed in one place.
 
-export type {
-  AccountBlocker,
-  AccountClassification,
-  AccountCriterionResult,
-  AccountInput,
-  AccountMember,
-  BuyingGroup,
-  ClassifyAccountOptions,
-} from './account/AccountClassification';
+export type { ClassifyAccountOptions } from './account/classifyAccount';
 export { classifyAccount } from './account/classifyAccount';
 export type {
   AccountGroup,
@@ -141,6 +133,14 @@ export { maps } from './maps/index';
 export { accountPresets } from './presets/b2bAccount';
 export type { PresetId } from './presets/index';
 export { presets } from './presets/index';
+export type {
+  AccountBlocker,
+  AccountClassification,
+  AccountCriterionResult,
+  AccountInput,
+  AccountMember,
+  BuyingGroup,
+} from './schema/account';
 export { ConfigError } from './schema/ConfigError';
 export type {
   AllCondition,

@@ -4,6 +4,7 @@ import { compileClassifier } from '../classify/compileClassifier';
 import { isClassifier } from '../classify/resolveClassifier';
 import { checkConfigInput } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
+import type { Budget } from '../dsl/budget';
 import { readBudget } from '../dsl/budget';
 import { MAX_MEMBERS } from '../dsl/conditionLimits';
 import { MAX_FLAGS } from '../dsl/context';
@@ -15,6 +16,13 @@ import { compilePath } from '../internal/path';
 import { isMissing } from '../internal/read';
 import { newArray } from '../internal/siteFree';
 import { readAsOf } from '../internal/time';
+import type {
+  AccountBlocker,
+  AccountClassification,
+  AccountInput,
+  AccountMember,
+  BuyingGroup,
+} from '../schema/account';
 import { ConfigError } from '../schema/ConfigError';
 import type {
   Condition,
@@ -27,14 +35,6 @@ import type {
 import type { Config } from '../schema/config';
 import { DEFAULT_ROLE_FACT } from '../schema/grammar';
 import type { Blocker, Classification } from '../schema/result';
-import type {
-  AccountBlocker,
-  AccountClassification,
-  AccountInput,
-  AccountMember,
-  BuyingGroup,
-  ClassifyAccountOptions,
-} from './AccountClassification';
 import { describeAccountCondition } from './describeAccountCondition';
 import {
   accountSubject,
@@ -43,6 +43,22 @@ import {
   memberRoles,
   normalizeRole,
 } from './memberConditions';
+
+/**
+ * Options of {@link classifyAccount}.
+ *
+ * @category Accounts
+ */
+export interface ClassifyAccountOptions {
+  /** The instant to classify at: a `Date`, an ISO 8601 string or epoch milliseconds. Required. */
+  readonly asOf: Date | string | number;
+  /** The lead config (or its compiled classifier) the members are classified by first. Required. */
+  readonly leadConfig: unknown;
+  /** The locale of labels, blockers and actions (`en` by default). */
+  readonly locale?: string;
+  /** The work one account's own conditions may cause (members' `where` included); see `Budget`. */
+  readonly budget?: Budget;
+}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -484,13 +500,16 @@ export function classifyAccount(
   const criteria: Record<string, AccountClassification['criteria'][string]> = {};
   for (const [key, entry] of Object.entries(inner.criteria)) {
     const conditions = compiled.criterionMembers.get(key);
-    if (conditions === undefined) {
+    const roles = compiled.criterionRoles.get(key);
+    if (conditions === undefined && roles === undefined) {
       criteria[key] = entry;
       continue;
     }
-    const passed = new Set(conditions.flatMap((condition) => table.passed.get(condition) ?? []));
     const copy: Mutable<AccountClassification['criteria'][string]> = { ...entry };
-    copy.members = [...passed];
+    if (conditions !== undefined)
+      copy.members = [...new Set(conditions.flatMap((condition) => table.passed.get(condition) ?? []))];
+    if (roles !== undefined)
+      copy.roles = [...new Set(roles.flatMap((condition) => condition.roles.require.map(normalizeRole)))];
     criteria[key] = copy;
   }
 

@@ -137,11 +137,9 @@ function compileNode(condition: Condition, environment: CompileEnvironment): Eva
       return scoreEvaluator(condition as ScoreCondition, environment);
     default:
       // members, roles: an account's (see `CompileEnvironment.account`)
-      return environment.account?.(condition, environment) ?? unknownOf;
+      return environment.account?.(condition, environment) ?? (() => UNKNOWN);
   }
 }
-
-const unknownOf: Evaluator = () => UNKNOWN;
 
 interface CompiledOperator {
   readonly test: TriTest;

@@ -1,5 +1,7 @@
 import { localeOf } from '../internal/localize';
+import type { AccountClassification } from '../schema/account';
 import type { Classification } from '../schema/result';
+import { explainAccount } from './explainAccount';
 import { type ExplainMessages, MESSAGES } from './messages';
 
 /**
@@ -82,7 +84,7 @@ function flagText(flag: string, result: Classification, m: ExplainMessages): str
  * breakdown, next steps and data-quality flags. A pure formatter over the result; labels, hints and
  * actions appear in the language `classify` was asked for.
  *
- * @param result - a {@link Classification}
+ * @param result - a {@link Classification}, or an account's (`classifyAccount`): then a sales note
  * @param options - `locale`: `en` or `it`
  * @returns several lines of text
  *
@@ -93,7 +95,18 @@ function flagText(flag: string, result: Classification, m: ExplainMessages): str
  *
  * @category Classify
  */
-export function explain(result: Classification, options: ExplainOptions = {}): string {
+export function explain(
+  result: Classification | AccountClassification,
+  options: ExplainOptions = {},
+): string {
+  // an account's result (classifyAccount) reads as a sales note
+  if (Object.hasOwn(result, 'buyingGroup')) {
+    return explainAccount(result as AccountClassification, options.locale ?? result.locale ?? 'en');
+  }
+  return explainLead(result as Classification, options);
+}
+
+function explainLead(result: Classification, options: ExplainOptions): string {
   // the result's own locale, unless told otherwise
   const m = messagesFor(options.locale ?? (result as { locale?: unknown }).locale ?? 'en');
   const lines: string[] = [];

@@ -41,7 +41,7 @@ export function checkSealedStructure(
   if (config.version !== 1) return bad(['version'], 'not version 1', '1');
   if (typeof config.id !== 'string') return bad(['id'], 'not a string', 'a config id');
   // an account's stage needs its members classified first: classifyAccount of leadstage
-  if (config.level === 'account') return bad(['level'], 'an account config', 'a lead config');
+  if (config.level === 'account') return bad(['level'], 'account', 'lead');
   const criteria = config.criteria;
   if (!isObject(criteria)) return bad(['criteria'], 'not an object', 'criteria by id');
   const stages = config.stages;
@@ -76,7 +76,6 @@ export function checkSealedStructure(
         }
       } else if (kind === 'not') {
         pending.push([node.not, depth + 1, [...where, 'not']]);
-
       } else if (kind === 'criterion') {
         if (typeof node.criterion !== 'string' || !Object.hasOwn(criteria, node.criterion)) {
           return bad([...where, 'criterion'], 'unknown criterion', 'a criterion of the config');

@@ -67,7 +67,7 @@ describe('account configs', () => {
   it('the runtime refuses account configs and account conditions in a forged lead config', () => {
     const sealed = sealConfig(accountPresets.b2b);
     expect(() => compileSealed(sealed)).toThrow(ConfigError);
-    expect(() => compileSealed(sealed)).toThrow(/level: an account config/);
+    expect(() => compileSealed(sealed)).toThrow(/level: account; expected lead/);
     // a forged lead config with a members test (a seal is a public hash): compiled, the test is unknown
     const forged = {
       version: 1,

@@ -1,6 +1,5 @@
-import type { Budget } from '../dsl/budget';
 import type { Status } from '../internal/status';
-import type { Blocker, Classification, CriterionResult, LedgerEntry } from '../schema/result';
+import type { Blocker, Classification, CriterionResult, LedgerEntry } from './result';
 
 /**
  * An account to classify: its id, its own facts (a row of an accounts table: `account.*` in conditions), and
@@ -12,22 +11,6 @@ export interface AccountInput {
   readonly id?: string | number;
   readonly facts?: Readonly<Record<string, unknown>> | undefined;
   readonly members: readonly unknown[];
-}
-
-/**
- * Options of {@link classifyAccount}.
- *
- * @category Accounts
- */
-export interface ClassifyAccountOptions {
-  /** The instant to classify at: a `Date`, an ISO 8601 string or epoch milliseconds. Required. */
-  readonly asOf: Date | string | number;
-  /** The lead config (or its compiled classifier) the members are classified by first. Required. */
-  readonly leadConfig: unknown;
-  /** The locale of labels, blockers and actions (`en` by default). */
-  readonly locale?: string;
-  /** The work one account's own conditions may cause (members' `where` included); see `Budget`. */
-  readonly budget?: Budget;
 }
 
 /**
@@ -74,12 +57,15 @@ export interface AccountBlocker extends Blocker {
 }
 
 /**
- * A criterion of an account: with, for its `members` tests, the members who passed them.
+ * A criterion of an account: with, for its `members` tests, the members who passed them, and for its
+ * `roles` tests, the roles they require (who holds them is in the buying group).
  *
  * @category Accounts
  */
 export interface AccountCriterionResult extends CriterionResult {
   readonly members?: readonly string[];
+  /** For its `roles` tests: the roles they require. */
+  readonly roles?: readonly string[];
 }
 
 /**
