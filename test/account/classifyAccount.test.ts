@@ -375,6 +375,16 @@ describe('classifyAccount: facts, bounds and errors', () => {
         ),
       ),
     ).toEqual(['wrong_level stages.0.when.event']);
+    // a scoring rule on events is an event test too
+    expect(
+      codes(() =>
+        classifyAccount(
+          { members: [] },
+          { ...accountConfig, scoring: { rules: [{ id: 'demo', points: 10, event: 'demo_completed' }] } },
+          { asOf, leadConfig },
+        ),
+      ),
+    ).toEqual(['wrong_level scoring.rules.0.event']);
     expect(
       codes(() =>
         classifyAccount(
