@@ -544,7 +544,11 @@ export function classifyAccount(
   result.members = members;
   result.memberCount = all.length;
   for (const flag of inner.flags) if (!flags.includes(flag)) flags.push(flag);
-  result.flags = flags.length > MAX_FLAGS ? [...flags.slice(0, MAX_FLAGS), 'flags_truncated'] : flags;
+  if (flags.length > MAX_FLAGS) {
+    flags.length = MAX_FLAGS;
+    flags.push('flags_truncated');
+  }
+  result.flags = flags;
   return result;
 }
 

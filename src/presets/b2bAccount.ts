@@ -1,4 +1,5 @@
 import type { Condition } from '../schema/condition';
+import type { Config } from '../schema/config';
 import { definePreset, type PresetConfig } from './shared';
 
 /** A member who engaged in the last 90 days: a conversation with sales, a hand-raise, or content. */
@@ -153,4 +154,4 @@ export const b2bAccount: PresetConfig = /* @__PURE__ */ definePreset(() => ({
  *
  * @category Accounts
  */
-export const accountPresets: Readonly<{ b2b: PresetConfig }> = { b2b: b2bAccount };
+export const accountPresets: Readonly<{ b2b: Config }> = { b2b: b2bAccount };
