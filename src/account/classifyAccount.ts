@@ -494,6 +494,7 @@ export function classifyAccount(
     member.stage = result.stage;
     if (result.grade !== undefined) member.grade = result.grade;
     member.score = result.scores.total;
+    if (result.flags.length > 0) member.flags = result.flags;
     return member;
   });
 

@@ -30,6 +30,8 @@ export interface AccountMember {
   readonly grade?: string;
   /** The member's total score. */
   readonly score: number;
+  /** The member's own data-quality flags (as its lead result has them), when there are some. */
+  readonly flags?: readonly string[];
 }
 
 /**

@@ -333,6 +333,18 @@ describe('classifyAccount: facts, bounds and errors', () => {
     expect(classifyAccount({} as AccountInput, accountConfig, { asOf, leadConfig }).flags).toContain(
       'invalid_members',
     );
+    // a member's own data problems stay with the member
+    const flagged = classifyAccount(
+      {
+        members: [
+          { id: 'm1', events: [{ type: 'webinar_attended', at: 'not a date' }] },
+          { id: 'm2', events: [] },
+        ],
+      },
+      accountConfig,
+      { asOf, leadConfig },
+    );
+    expect(flagged.members.map((member) => member.flags)).toEqual([['invalid_date:events[0].at'], undefined]);
   });
 
   it('charges member conditions to the budget: past it, unknown and budget_exceeded', () => {
