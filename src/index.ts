@@ -1,5 +1,14 @@
 // The public surface of leadstage, reviewed in one place.
 
+export type { ClassifyAccountOptions } from './account/classifyAccount';
+export { classifyAccount } from './account/classifyAccount';
+export type {
+  AccountGroup,
+  AccountGrouping,
+  AccountKeyRule,
+  GroupByAccountOptions,
+} from './account/groupByAccount';
+export { FREE_MAIL_DOMAINS, groupByAccount } from './account/groupByAccount';
 export type { BatchOptions, ResultOf } from './batch/classifyMany';
 export { classifyMany, classifyStream, classifyTransform } from './batch/classifyMany';
 export type { ConfigDiff, ConfigDiffBuilder, DiffOptions, MovedLead } from './batch/diffConfigs';
@@ -40,7 +49,14 @@ export { runExamples } from './classify/runExamples';
 export type { GenerateModuleOptions, ModuleLevel } from './codegen/generateModule';
 export { generateModule } from './codegen/generateModule';
 export { configJsonSchema } from './config/configJsonSchema';
-export type { FactPath, TypedCondition, TypedConfig, TypedRule, TypedStage } from './config/defineConfig';
+export type {
+  FactPath,
+  TypedCondition,
+  TypedConfig,
+  TypedMembersCondition,
+  TypedRule,
+  TypedStage,
+} from './config/defineConfig';
 export { defineConfig } from './config/defineConfig';
 export type { LintConfigResult } from './config/lintConfig';
 export { lintConfig } from './config/lintConfig';
@@ -60,6 +76,7 @@ export type {
 } from './dsl/compileCondition';
 export { compileCondition } from './dsl/compileCondition';
 export type { ConditionLimits } from './dsl/conditionLimits';
+export { MAX_MEMBERS } from './dsl/conditionLimits';
 export type {
   OperandProblem,
   OperatorContext,
@@ -115,8 +132,17 @@ export type { ParseLeadOptions, ParseLeadResult } from './lead/parseLead';
 export { parseLead, parseLeadOrThrow } from './lead/parseLead';
 export type { MapId } from './maps/index';
 export { maps } from './maps/index';
+export { accountPresets } from './presets/b2bAccount';
 export type { PresetId } from './presets/index';
 export { presets } from './presets/index';
+export type {
+  AccountBlocker,
+  AccountClassification,
+  AccountCriterionResult,
+  AccountInput,
+  AccountMember,
+  BuyingGroup,
+} from './schema/account';
 export { ConfigError } from './schema/ConfigError';
 export type {
   AllCondition,
@@ -128,10 +154,12 @@ export type {
   EventCondition,
   FactCondition,
   FactOperators,
+  MembersCondition,
   NotCondition,
   NumberComparisons,
   PatternInput,
   Primitive,
+  RolesCondition,
   ScoreCondition,
 } from './schema/condition';
 export type {
@@ -152,7 +180,14 @@ export { CANONICAL_EVENT_TYPES } from './schema/events';
 export type { ActivityMapping, DerivedEvent, FieldMap, FieldMapping } from './schema/fieldMap';
 export { FieldMapSchema } from './schema/fieldMap';
 export type { ConditionKind, CountKey, NumberComparisonName, OperatorName } from './schema/grammar';
-export { CONDITION_KINDS, COUNT_KEYS, NUMBER_COMPARISONS, OPERATOR_NAMES } from './schema/grammar';
+export {
+  ACCOUNT_KINDS,
+  CONDITION_KINDS,
+  COUNT_KEYS,
+  MEMBER_AGGREGATES,
+  NUMBER_COMPARISONS,
+  OPERATOR_NAMES,
+} from './schema/grammar';
 export type { Lead, LeadEvent } from './schema/lead';
 export { LeadEventSchema, LeadSchema } from './schema/lead';
 export type { FactDeclaration, FactType, ReadingInput } from './schema/reading';

@@ -19,6 +19,7 @@ const LAYERS = [
   'lead',
   'history',
   'batch',
+  'account',
   'presets',
   'maps',
   'input',

@@ -88,6 +88,7 @@ export function compileClassifier(
   operators: OperatorTests,
   hash: string,
   budget: Readonly<Required<Budget>> = DEFAULT_BUDGET,
+  account?: CompileEnvironment['account'],
 ): Classifier {
   const criterionIds = Object.keys(config.criteria);
   const criterionIndex = new Map(criterionIds.map((id, index) => [id, index]));
@@ -101,6 +102,7 @@ export function compileClassifier(
     },
     score: (name) => (context) => (context as ClassifyContext).scores().scores[name],
     shared: createSharedCompilation(operators),
+    account,
   };
   const knockOuts = knockOutCriteria(config);
   const criteriaEvaluators = criterionIds.map((id) =>

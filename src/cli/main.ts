@@ -7,8 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import {
+  type AccountClassification,
+  accountPresets,
   type Classification,
   type ConfigDiff,
+  ConfigError,
+  classifyAccount,
   classifyMany,
   compile,
   compileFieldMap,
@@ -22,6 +26,7 @@ import {
   type GradeMatrix,
   generateModule,
   gradeMatrix,
+  groupByAccount,
   guessMap,
   lintConfig,
   maps,
@@ -735,6 +740,139 @@ function tableRow(
 
 const ESCAPE_OPTION = { 'no-escape-formulas': { type: 'boolean' } } as const;
 
+/** An account config: a built-in (`b2b`) or a JSON file, checked. */
+function accountConfigOf(name: string): object {
+  return Object.hasOwn(accountPresets, name)
+    ? accountPresets[name as keyof typeof accountPresets]
+    : loadConfig(name);
+}
+
+/** `classify --accounts`: the leads grouped by account, each account classified, one row per account. */
+async function classifyAccountsCommand(
+  file: string,
+  values: Record<string, string | boolean | undefined>,
+  positionals: string[],
+  config: object,
+  options: {
+    readonly format: 'table' | 'json' | 'ndjson' | 'csv';
+    readonly asOf: string;
+    readonly locale: string | undefined;
+    readonly escapeFormulas: boolean;
+  },
+): Promise<number> {
+  const { format, asOf, locale, escapeFormulas } = options;
+  const accountConfig = accountConfigOf(
+    typeof values['account-config'] === 'string' ? values['account-config'] : 'b2b',
+  );
+  const by = typeof values['account-by'] === 'string' ? values['account-by'] : undefined;
+  const leadConfig = compile(config);
+  const graded = (accountConfig as { grades?: object }).grades !== undefined;
+  const run = await leadsOf(file, values, config);
+  // accounts need all their members: the leads are held in memory
+  const leads: object[] = [];
+  for await (const { lead } of run.leads) leads.push(lead);
+  const grouping = groupByAccount(leads, by === undefined ? {} : { by });
+  const accounts = [
+    ...grouping.accounts,
+    // a lead with no account key is an account of its own
+    ...grouping.alone.map((lead, index) => {
+      const id = (lead as { id?: unknown }).id;
+      return {
+        id: typeof id === 'string' || typeof id === 'number' ? String(id) : `#alone-${index + 1}`,
+        members: [lead],
+      };
+    }),
+  ];
+  if (grouping.counts.alone > 0 && values.quiet !== true) {
+    process.stderr.write(
+      `${grouping.counts.alone} of ${grouping.counts.leads} leads had no account id, company domain or company name: each is an account of its own\n`,
+    );
+  }
+  const out = await output(values, positionals);
+  let index = 0;
+  if (format === 'json') await out.write('[');
+  if (format === 'table')
+    await out.write(
+      `${[pad('account', 24), pad('stage', 14), pad('score', 8), ...(graded ? [pad('grade', 6)] : []), pad('members', 8), pad('next', 20), 'blockers'].join(' ')}\n`,
+    );
+  if (format === 'csv')
+    await out.write(
+      stringify([
+        [
+          'accountId',
+          'stage',
+          'score',
+          ...(graded ? ['grade'] : []),
+          'memberCount',
+          'members',
+          'next',
+          'nextStatus',
+          'blockers',
+          'missingRoles',
+          'unknownRoles',
+          'flags',
+        ],
+      ]),
+    );
+  for (const account of accounts) {
+    let result: AccountClassification;
+    try {
+      result = classifyAccount(account, accountConfig, {
+        asOf,
+        leadConfig,
+        ...(locale === undefined ? {} : { locale }),
+      });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      throw new CliError(
+        error.issues.map((issue) => `--account-config: ${describeIssue(issue)}`).join('\n'),
+        2,
+      );
+    }
+    const blockers = (result.next?.blockers ?? []).map(
+      (blocker) => blocker.role ?? blocker.criterion ?? blocker.label,
+    );
+    if (format === 'json') await out.write(`${index === 0 ? '\n' : ',\n'}${JSON.stringify(result)}`);
+    else if (format === 'ndjson') await out.write(`${JSON.stringify(result)}\n`);
+    else if (format === 'table') {
+      const row = [
+        pad(result.accountId ?? `#${index + 1}`, 24),
+        pad(result.stage, 14),
+        pad(String(result.scores.total), 8),
+        ...(graded ? [pad(result.grade ?? '', 6)] : []),
+        pad(String(result.memberCount), 8),
+        pad(result.next === undefined ? '' : `${result.next.stage} ${result.next.status}`, 20),
+        (result.next?.blockers ?? []).map((blocker) => `${blocker.label} (${blocker.status})`).join(', '),
+      ];
+      await out.write(`${forTerminal(row.join(' ').trimEnd())}\n`);
+    } else {
+      await out.write(
+        stringify([
+          [
+            result.accountId ?? '',
+            result.stage,
+            result.scores.total,
+            ...(graded ? [result.grade ?? ''] : []),
+            result.memberCount,
+            result.members.map((member) => member.id).join(';'),
+            result.next?.stage ?? '',
+            result.next?.status ?? '',
+            blockers.join(';'),
+            result.buyingGroup.missing.join(';'),
+            result.buyingGroup.unknown.join(';'),
+            result.flags.join(';'),
+          ].map((cell) => escapeFormula(cell, escapeFormulas)),
+        ]),
+      );
+    }
+    index++;
+  }
+  if (format === 'json') await out.write(index === 0 ? ']\n' : '\n]\n');
+  run.check();
+  await out.finish();
+  return 0;
+}
+
 const commands: Record<string, Command> = {
   classify: {
     usage: `Usage: leadstage classify <leads> --config <file|preset> [options]
@@ -749,6 +887,12 @@ const commands: Record<string, Command> = {
   --no-escape-formulas         csv, crm: write cells starting with = + - @ tab CR as they are (default: a leading ')
   --locale en|it               the language of labels (default en)
 ${AS_OF_COLUMN_USAGE}
+Accounts:
+  --accounts                   one row per account: leads grouped by account (docs/accounts.md), each
+                               classified by --config, then the account by --account-config
+  --account-by <path>          the lead path of an account id (default accountId; else the company or
+                               e-mail domain, else the company name)
+  --account-config <file|b2b>  the account config (default b2b)
 ${LEAD_USAGE}`,
     options: {
       ...LEAD_OPTIONS,
@@ -759,6 +903,9 @@ ${LEAD_USAGE}`,
       crm: { type: 'string' },
       'follow-up-from': { type: 'string' },
       'as-of-column': { type: 'string' },
+      accounts: { type: 'boolean' },
+      'account-by': { type: 'string' },
+      'account-config': { type: 'string' },
     },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
@@ -790,6 +937,22 @@ ${LEAD_USAGE}`,
       const asOf = asOfOrColumn(values);
       const locale = typeof values.locale === 'string' ? values.locale : undefined;
       const escapeFormulas = values['no-escape-formulas'] !== true;
+      if (values.accounts === true) {
+        // one row per account: the CRM write-back and per-row instants are per lead
+        if (format === 'crm' || asOf === undefined || values['follow-up-from'] !== undefined)
+          throw new CliError(
+            `--accounts: writes one row per account; --format crm, --as-of-column and --follow-up-from are per lead (received ${format === 'crm' ? '--format crm' : asOf === undefined ? '--as-of-column' : '--follow-up-from'})`,
+            2,
+          );
+        return classifyAccountsCommand(file, values, positionals, config, {
+          format,
+          asOf,
+          locale,
+          escapeFormulas,
+        });
+      }
+      for (const name of ['account-by', 'account-config'])
+        if (values[name] !== undefined) throw new CliError(`--${name} needs --accounts`, 2);
       const classifier = compile(config);
       // a grade column only for a config with grades (and a result that has one: not --detail stage)
       const graded = classifier.config.grades !== undefined && detail !== 'stage';

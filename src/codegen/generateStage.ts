@@ -790,8 +790,11 @@ class StageGenerator {
       case 'score':
         return this.score(condition as ScoreCondition);
       default:
+        // members, roles: account configs are classified by classifyAccount, never generated
         throw new UnsupportedError(
-          `generateModule: the generator does not know the condition kind ${JSON.stringify(kind)}; compile the config with compile() (closures) instead`,
+          kind === 'members' || kind === 'roles'
+            ? `generateModule: an account config (${kind}) is classified by classifyAccount, not generated`
+            : `generateModule: the generator does not know the condition kind ${JSON.stringify(kind)}; compile the config with compile() (closures) instead`,
         );
     }
   }

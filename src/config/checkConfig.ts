@@ -1,4 +1,4 @@
-import type { CheckState, ConditionReference } from '../dsl/checkCondition';
+import { type CheckState, type ConditionReference, wrongLevel } from '../dsl/checkCondition';
 import { chainsOf } from '../internal/chains';
 import {
   closestName,
@@ -62,6 +62,12 @@ export function checkConfig(
         }),
       );
     }
+  }
+  // members and roles read an account's members; an account has no events of its own
+  if (config.level === 'account') {
+    for (const ref of state.events) issues.push(wrongLevel(ref.path, 'event', 'account'));
+  } else {
+    for (const ref of state.accountKinds) issues.push(wrongLevel(ref.path, ref.name, 'lead'));
   }
   issues.push(...findCycles(state, criterionRefs));
   issues.push(

@@ -14,6 +14,7 @@ import {
   CONDITION_KINDS,
   COUNT_KEYS,
   type ConditionKind,
+  MEMBER_AGGREGATES,
   NUMBER_COMPARISONS,
   OPERATOR_NAMES,
   STATUSES,
@@ -52,6 +53,12 @@ function conditionDefs(): Record<string, JsonSchema> {
     ...extra,
   });
   const name = { type: 'string', minLength: 1 };
+  const count = {
+    type: 'object',
+    properties: Object.fromEntries(COUNT_KEYS.map((key) => [key, { type: 'integer', minimum: 0 }])),
+    additionalProperties: false,
+    minProperties: 1,
+  };
   // one entry per kind of the grammar: a kind added there and not here fails to compile
   const kinds: Record<ConditionKind, JsonSchema> = {
     all: kind('all', { all: list }),
@@ -77,12 +84,7 @@ function conditionDefs(): Record<string, JsonSchema> {
     event: kind('event', {
       event: ref('eventTypes'),
       withinLast: ref('duration'),
-      count: {
-        type: 'object',
-        properties: Object.fromEntries(COUNT_KEYS.map((key) => [key, { type: 'integer', minimum: 0 }])),
-        additionalProperties: false,
-        minProperties: 1,
-      },
+      count,
       where: ref('where'),
     }),
     score: kind(
@@ -90,6 +92,44 @@ function conditionDefs(): Record<string, JsonSchema> {
       { score: { ...name, description: '"total" or a scoring group id' }, ...numberComparisons },
       { minProperties: 2 },
     ),
+    members: kind('members', {
+      members: {
+        type: 'object',
+        description:
+          'Account configs only: the members that pass "where" (a lead condition) and are at "stage", counted, or a score of theirs aggregated',
+        properties: {
+          where: ref('condition'),
+          stage: ref('eventTypes'),
+          count,
+          score: { ...name, description: '"total" or a scoring group of the lead config' },
+          ...Object.fromEntries(
+            MEMBER_AGGREGATES.map((key) => [
+              key,
+              {
+                type: 'object',
+                properties: numberComparisons,
+                additionalProperties: false,
+                minProperties: 1,
+              },
+            ]),
+          ),
+        },
+        additionalProperties: false,
+      },
+    }),
+    roles: kind('roles', {
+      roles: {
+        type: 'object',
+        description:
+          "Account configs only: every role is held by a member (read from the member's authority.role, or fact)",
+        required: ['require'],
+        properties: {
+          require: { type: 'array', minItems: 1, maxItems: 20, items: name },
+          fact: { ...name, description: 'The member fact that holds a role; default authority.role' },
+        },
+        additionalProperties: false,
+      },
+    }),
   };
   return {
     condition: {

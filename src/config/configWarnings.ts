@@ -1,9 +1,11 @@
 import type { CheckState } from '../dsl/checkCondition';
 import { hashJson } from '../internal/hash';
 import { closestName, type Issue, listNames, makeIssue } from '../internal/issues';
+import type { RolesCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import { CANONICAL_EVENT_TYPES } from '../schema/events';
-import { LEAD_FIELD_READINGS, LEAD_FIELDS } from '../schema/lead';
+import { DEFAULT_ROLE_FACT } from '../schema/grammar';
+import { AUTHORITY_ROLES, LEAD_FIELD_READINGS, LEAD_FIELDS } from '../schema/lead';
 import { gradeParts } from '../scoring/compileGrades';
 import { scoreBounds } from '../scoring/scoreBounds';
 import { ladderWarnings } from './ladderCheck';
@@ -21,7 +23,12 @@ const MAX_SUGGESTIONS = 20;
  */
 export function configWarnings(config: Config, state: CheckState): Issue[] {
   const declared = Object.keys(config.facts ?? {});
-  const known = [...CANONICAL_PATHS, ...declared];
+  // an account's facts are `account.*`: its record's, or what its members' company.* agree on
+  const canonical =
+    config.level === 'account'
+      ? ['id', 'account', ...CANONICAL_PATHS.map((path) => `account.${path.replace(/^company\./, '')}`)]
+      : CANONICAL_PATHS;
+  const known = [...canonical, ...declared];
   const knownSet = new Set(known);
   const warnings: Issue[] = [];
   const reported = new Set<string>();
@@ -53,6 +60,7 @@ export function configWarnings(config: Config, state: CheckState): Issue[] {
       }),
     );
   }
+  warnings.push(...roleWarnings(state));
   warnings.push(...eventWarnings(config, state));
   warnings.push(...unusedWarnings(config, state));
   warnings.push(...gradeWarnings(config));
@@ -63,6 +71,33 @@ export function configWarnings(config: Config, state: CheckState): Issue[] {
   if (state.issues.length === 0 && state.criteria.every((reference) => criteria.has(reference.name))) {
     const reported = new Set(shadowed.map((warning) => warning.path.join('.')));
     warnings.push(...ladderWarnings(config).filter((warning) => !reported.has(warning.path.join('.'))));
+  }
+  return warnings;
+}
+
+/** Roles read from `authority.role` that it never holds (`decision_maer`): the test can never be met. */
+function roleWarnings(state: CheckState): Issue[] {
+  const roles: readonly string[] = AUTHORITY_ROLES.filter((role) => role !== 'unknown');
+  const warnings: Issue[] = [];
+  for (const reference of state.accountKinds) {
+    const test = (reference.condition as Partial<RolesCondition>).roles;
+    if (reference.name !== 'roles' || (test?.fact ?? DEFAULT_ROLE_FACT) !== DEFAULT_ROLE_FACT) continue;
+    (Array.isArray(test?.require) ? test.require : []).forEach((role, index) => {
+      if (typeof role !== 'string' || roles.includes(role)) return;
+      const suggestion = closestName(role, roles);
+      warnings.push(
+        makeIssue({
+          code: 'unknown_role',
+          path: [...reference.path, 'require', index],
+          problem: `role "${role}" is not one ${DEFAULT_ROLE_FACT} holds`,
+          expected: `one of ${listNames(roles)}, or "fact": a member fact of your own that holds it`,
+          fix:
+            suggestion === undefined
+              ? 'name the fact that holds your roles in "fact"'
+              : `did you mean "${suggestion}"?`,
+        }),
+      );
+    });
   }
   return warnings;
 }

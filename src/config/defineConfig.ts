@@ -1,5 +1,12 @@
 import type { Status } from '../internal/status';
-import type { EventCondition, FactOperators, NumberComparisons, ScoreCondition } from '../schema/condition';
+import type {
+  EventCondition,
+  FactOperators,
+  MembersCondition,
+  NumberComparisons,
+  RolesCondition,
+  ScoreCondition,
+} from '../schema/condition';
 import type {
   Config,
   ConfigExample,
@@ -96,7 +103,22 @@ export type TypedCondition<Criteria extends string, TLead = Lead, Facts extends 
   | CanonicalFact<TLead>
   | ({ readonly fact: Facts | `${Facts}.length` } & FactOperators)
   | EventCondition
-  | ScoreCondition;
+  | ScoreCondition
+  | TypedMembersCondition<TLead>
+  | RolesCondition;
+
+/**
+ * A `members` condition of an account config (`level: 'account'`): its `where` is a condition on the member
+ * lead (canonical paths complete as in a lead config; its criteria, scores and custom facts are the lead
+ * config's, so any name).
+ *
+ * @category Configs
+ */
+export type TypedMembersCondition<TLead = Lead> = {
+  readonly members: Omit<MembersCondition['members'], 'where'> & {
+    readonly where?: TypedCondition<string, TLead, string>;
+  };
+};
 
 /**
  * A stage of a {@link TypedConfig}.

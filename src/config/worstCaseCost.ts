@@ -1,3 +1,4 @@
+import { MAX_MEMBERS } from '../dsl/conditionLimits';
 import { MAX_EVENTS, SLOTS_PER_UNIT } from '../dsl/eventPlan';
 import { forEachCondition, kindOf } from '../dsl/walk';
 import type { Condition, EventCondition, FactCondition } from '../schema/condition';
@@ -61,6 +62,9 @@ export function worstCaseCost(config: Config): WorstCaseCost {
       if (kind === 'event') {
         const { event, withinLast, where } = node as EventCondition;
         addSelection(event, withinLast, where);
+      } else if (kind === 'members' || kind === 'roles') {
+        // 1 per member (what a member's `where` spends is charged as it runs, against the account's budget)
+        leaves += MAX_MEMBERS;
       } else if (kind === 'fact') {
         const key = JSON.stringify(node);
         if (!leafKeys.has(key)) {

@@ -17,7 +17,10 @@ import {
   type ConditionKind,
   CRITERION_KEYS,
   EVENT_KEYS,
+  MEMBER_AGGREGATES,
+  MEMBERS_KEYS,
   NUMBER_COMPARISONS,
+  ROLES_KEYS,
   STATUSES,
 } from '../schema/grammar';
 import { DEFAULT_LIMITS } from './conditionLimits';
@@ -43,6 +46,8 @@ export interface CheckState {
   readonly facts: ConditionReference[];
   /** Event types event conditions and scoring rules read. */
   readonly events: ConditionReference[];
+  /** `members` and `roles` conditions (by kind): account configs only. */
+  readonly accountKinds: ConditionReference[];
   conditions: number;
 }
 
@@ -59,6 +64,7 @@ export function createCheckState(
     scores: [],
     facts: [],
     events: [],
+    accountKinds: [],
     conditions: 0,
   };
 }
@@ -241,7 +247,135 @@ export function checkCondition(input: unknown, path: IssuePath, state: CheckStat
     case 'event':
       checkEvent(input, path, state);
       return;
+    case 'members':
+    case 'roles':
+      rejectExtraKeys(input, [kind], path, state);
+      state.accountKinds.push({ name: kind, path: at, condition: input });
+      if (!isObject(value)) {
+        state.issues.push(
+          makeIssue({
+            code: 'invalid_type',
+            path: at,
+            problem: `not a ${kind} test`,
+            expected:
+              kind === 'members'
+                ? 'an object such as { "where": { "fact": "contact.seniority", "eq": "vp" }, "count": { "gte": 1 } }'
+                : 'an object such as { "require": ["decision_maker", "champion"] }',
+            received: describeValue(value),
+          }),
+        );
+      } else if (kind === 'members') checkMembers(value, at, state, depth);
+      else checkRoles(value, at, state);
+      return;
   }
+}
+
+/** `members`: a lead condition in `where` (checked as a lead config's), stages, then a count or an aggregate. */
+function checkMembers(
+  input: Record<string, unknown>,
+  path: IssuePath,
+  state: CheckState,
+  depth: number,
+): void {
+  rejectExtraKeys(input, MEMBERS_KEYS, path, state);
+  if (input.where !== undefined) {
+    // a condition on the member lead: its criteria and scores are the lead config's, not this one's
+    const inner: CheckState = { ...createCheckState(state.operators, state), issues: state.issues };
+    checkCondition(input.where, [...path, 'where'], inner, depth + 1);
+    for (const ref of inner.accountKinds) state.issues.push(wrongLevel(ref.path, ref.name, 'lead'));
+    state.conditions += inner.conditions;
+  }
+  const stage = input.stage;
+  if (
+    stage !== undefined &&
+    !(typeof stage === 'string' && stage !== '') &&
+    !(Array.isArray(stage) && stage.length > 0 && stage.every((id) => typeof id === 'string' && id !== ''))
+  ) {
+    state.issues.push(
+      makeIssue({
+        code: 'invalid_type',
+        path: [...path, 'stage'],
+        problem: 'not a stage',
+        expected: 'a stage id of the lead config, or a non-empty list of them',
+        received: describeValue(stage),
+      }),
+    );
+  }
+  const aggregates = MEMBER_AGGREGATES.filter((key) => input[key] !== undefined);
+  if (input.score === undefined) {
+    if (input.count !== undefined) checkCount(input.count, [...path, 'count'], state);
+    for (const key of aggregates) state.issues.push(misplaced(path, key, 'a "score" to aggregate'));
+    return;
+  }
+  checkName(input.score, [...path, 'score'], state, '"total" or a scoring group of the lead config');
+  if (input.count !== undefined)
+    state.issues.push(misplaced(path, 'count', 'no "score" (it counts members)'));
+  if (aggregates.length !== 1) {
+    state.issues.push(
+      makeIssue({
+        code: aggregates.length === 0 ? 'missing_operator' : 'ambiguous_kind',
+        path,
+        problem: aggregates.length === 0 ? 'a score with no aggregate' : 'more than one aggregate',
+        expected: `one of ${listNames(MEMBER_AGGREGATES)}, such as "sum": { "gte": 100 }`,
+        received: receivedKeys(Object.keys(input)),
+      }),
+    );
+  }
+  for (const key of aggregates) {
+    const test = input[key];
+    if (isObject(test)) checkOperators(test, Object.keys(test), [...path, key], state, true, undefined);
+    else state.issues.push(misplaced(path, key, 'comparisons such as { "gte": 100 }'));
+  }
+}
+
+function misplaced(path: IssuePath, key: string, expected: string): Issue {
+  return makeIssue({
+    code: 'invalid_value',
+    path: [...path, key],
+    problem: `"${key}" does not fit here`,
+    expected,
+  });
+}
+
+/** `roles`: the roles required (1 to 20 names), and the member fact that holds them. */
+function checkRoles(input: Record<string, unknown>, path: IssuePath, state: CheckState): void {
+  rejectExtraKeys(input, ROLES_KEYS, path, state);
+  const roles = input.require;
+  if (
+    !Array.isArray(roles) ||
+    roles.length === 0 ||
+    roles.length > 20 ||
+    !roles.every((role) => typeof role === 'string' && role !== '')
+  ) {
+    state.issues.push(
+      makeIssue({
+        code: 'invalid_type',
+        path: [...path, 'require'],
+        problem: 'not a list of roles',
+        expected: '1 to 20 role names such as ["decision_maker", "champion"]',
+        received: describeValue(roles),
+      }),
+    );
+  }
+  if (input.fact !== undefined) checkFactPath(input.fact, [...path, 'fact'], state);
+}
+
+/** A condition at the wrong level: account kinds in a lead condition, events in an account's. */
+export function wrongLevel(path: IssuePath, kind: string, level: 'lead' | 'account'): Issue {
+  return makeIssue({
+    code: 'wrong_level',
+    path,
+    problem:
+      level === 'lead'
+        ? `a ${kind} condition reads an account's members, not a lead`
+        : 'an account has no events of its own',
+    expected:
+      level === 'lead' ? 'it in a config with "level": "account"' : 'a condition on account facts or members',
+    fix:
+      level === 'lead'
+        ? 'add "level": "account" to the config, or test the lead itself'
+        : 'count the members who did it: { "members": { "where": { "event": … } } }',
+  });
 }
 
 function checkChildren(
@@ -473,49 +607,7 @@ function checkEvent(input: Record<string, unknown>, path: IssuePath, state: Chec
     );
   }
   if (input.withinLast !== undefined) checkDuration(input.withinLast, [...path, 'withinLast'], state);
-  if (input.count !== undefined) {
-    const countPath = [...path, 'count'];
-    const count = input.count;
-    if (!isObject(count) || Object.keys(count).length === 0) {
-      state.issues.push(
-        makeIssue({
-          code: 'invalid_type',
-          path: countPath,
-          problem: 'not a count comparison',
-          expected: `an object with one or more of ${listNames(COUNT_KEYS)}, such as { "gte": 3 }`,
-          received: describeValue(count),
-        }),
-      );
-    } else {
-      for (const [key, bound] of Object.entries(count)) {
-        if (!(COUNT_KEYS as readonly string[]).includes(key)) {
-          const suggestion = suggestOperator(key, COUNT_KEYS);
-          state.issues.push(
-            makeIssue({
-              code: 'unknown_operator',
-              path: countPath,
-              problem: `unknown operator ${JSON.stringify(key)}`,
-              expected: `one of ${listNames(COUNT_KEYS)}`,
-              fix:
-                suggestion === undefined
-                  ? 'use one of the operators listed'
-                  : `did you mean "${suggestion}"?`,
-            }),
-          );
-        } else if (!CountValue.safeParse(bound).success) {
-          state.issues.push(
-            makeIssue({
-              code: 'invalid_operand',
-              path: [...countPath, key],
-              problem: 'not a count',
-              expected: 'a non-negative integer',
-              received: describeValue(bound),
-            }),
-          );
-        }
-      }
-    }
-  }
+  if (input.count !== undefined) checkCount(input.count, [...path, 'count'], state);
   if (input.where !== undefined) {
     const wherePath = [...path, 'where'];
     if (!isObject(input.where)) {
@@ -546,6 +638,47 @@ function checkEvent(input: Record<string, unknown>, path: IssuePath, state: Chec
         continue;
       }
       checkOperators(operators, Object.keys(operators), at, state, false, undefined);
+    }
+  }
+}
+
+/** A count comparison (`{ "gte": 2 }`): counts of events or members. */
+function checkCount(count: unknown, countPath: IssuePath, state: CheckState): void {
+  if (!isObject(count) || Object.keys(count).length === 0) {
+    state.issues.push(
+      makeIssue({
+        code: 'invalid_type',
+        path: countPath,
+        problem: 'not a count comparison',
+        expected: `an object with one or more of ${listNames(COUNT_KEYS)}, such as { "gte": 3 }`,
+        received: describeValue(count),
+      }),
+    );
+  } else {
+    for (const [key, bound] of Object.entries(count)) {
+      if (!(COUNT_KEYS as readonly string[]).includes(key)) {
+        const suggestion = suggestOperator(key, COUNT_KEYS);
+        state.issues.push(
+          makeIssue({
+            code: 'unknown_operator',
+            path: countPath,
+            problem: `unknown operator ${JSON.stringify(key)}`,
+            expected: `one of ${listNames(COUNT_KEYS)}`,
+            fix:
+              suggestion === undefined ? 'use one of the operators listed' : `did you mean "${suggestion}"?`,
+          }),
+        );
+      } else if (!CountValue.safeParse(bound).success) {
+        state.issues.push(
+          makeIssue({
+            code: 'invalid_operand',
+            path: [...countPath, key],
+            problem: 'not a count',
+            expected: 'a non-negative integer',
+            received: describeValue(bound),
+          }),
+        );
+      }
     }
   }
 }

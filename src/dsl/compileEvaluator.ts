@@ -30,6 +30,11 @@ export interface CompileEnvironment {
   readonly criterion: (id: string) => Evaluator;
   readonly score: (name: string) => (context: EvalContext) => number | undefined;
   /**
+   * Compiles a `members` or `roles` condition: given only where accounts are classified (`classifyAccount`);
+   * elsewhere those conditions are unknown (a lead config refuses them, a sealed one is checked for them).
+   */
+  readonly account?: ((condition: Condition, environment: CompileEnvironment) => Evaluator) | undefined;
+  /**
    * A condition object compiles once however often it is compiled (criteria, their probes and stage
    * trees share closures); event conditions share one pass over a lead's events; and what fact
    * leaves and event conditions compute is kept per lead in the memo of the context's workspace.
@@ -130,6 +135,9 @@ function compileNode(condition: Condition, environment: CompileEnvironment): Eva
       return eventEvaluator(condition as EventCondition, environment);
     case 'score':
       return scoreEvaluator(condition as ScoreCondition, environment);
+    default:
+      // members, roles: an account's (see `CompileEnvironment.account`)
+      return environment.account?.(condition, environment) ?? (() => UNKNOWN);
   }
 }
 

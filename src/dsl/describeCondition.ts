@@ -15,7 +15,8 @@ function operand(value: unknown): string {
   return String(value);
 }
 
-function comparisons(condition: object, skip: string): string {
+/** `≥ 2 and ≤ 5`: the comparisons of a condition, but `skip`. */
+export function comparisons(condition: object, skip: string): string {
   return Object.entries(condition)
     .filter(([key]) => key !== skip)
     .map(([key, value]) => `${(Object.hasOwn(SYMBOLS, key) && SYMBOLS[key]) || key} ${operand(value)}`)
@@ -53,5 +54,8 @@ export function describeCondition(condition: Condition): string {
     }
     case 'score':
       return `score ${(condition as { score: string }).score} ${comparisons(condition, 'score')}`;
+    default:
+      // members, roles: an account config's, which classifyAccount describes (describeAccountCondition)
+      return JSON.stringify(condition);
   }
 }

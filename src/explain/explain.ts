@@ -1,4 +1,6 @@
+import type { AccountClassification } from '../schema/account';
 import type { Classification } from '../schema/result';
+import { explainAccount } from './explainAccount';
 import type { ExplainMessages } from './messages';
 import { blockerText, factLabel, factsText, messagesFor } from './words';
 
@@ -69,7 +71,7 @@ function flagText(flag: string, result: Classification, m: ExplainMessages): str
  * breakdown, next steps and data-quality flags. A pure formatter over the result; labels, hints and
  * actions appear in the language `classify` was asked for.
  *
- * @param result - a {@link Classification}
+ * @param result - a {@link Classification}, or an account's (`classifyAccount`): then a sales note
  * @param options - `locale`: `en` or `it`
  * @returns several lines of text
  *
@@ -80,7 +82,18 @@ function flagText(flag: string, result: Classification, m: ExplainMessages): str
  *
  * @category Classify
  */
-export function explain(result: Classification, options: ExplainOptions = {}): string {
+export function explain(
+  result: Classification | AccountClassification,
+  options: ExplainOptions = {},
+): string {
+  // an account's result (classifyAccount) reads as a sales note
+  if (Object.hasOwn(result, 'buyingGroup')) {
+    return explainAccount(result as AccountClassification, options.locale ?? result.locale ?? 'en');
+  }
+  return explainLead(result as Classification, options);
+}
+
+function explainLead(result: Classification, options: ExplainOptions): string {
   // the result's own locale, unless told otherwise
   const m = messagesFor(options.locale ?? (result as { locale?: unknown }).locale ?? 'en');
   const lines: string[] = [];

@@ -56,6 +56,7 @@ export const ISSUE_CODES = [
   'invalid_fallback',
   'unreachable_threshold',
   'example_failed',
+  'wrong_level',
   // warnings of the lint
   'unknown_fact',
   'unknown_event',
@@ -63,6 +64,7 @@ export const ISSUE_CODES = [
   'empty_group',
   'unreachable_stage',
   'rung_not_implied',
+  'unknown_role',
   // leads
   'unmapped_row',
   'ambiguous_number',

@@ -36,4 +36,5 @@ export const presets: Readonly<Record<PresetId, Config>> = {
   anum,
 };
 
+export { accountPresets, b2bAccount } from './b2bAccount';
 export { agency, anum, bant, champ, consulting, meddic, saas };

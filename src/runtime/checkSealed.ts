@@ -40,6 +40,8 @@ export function checkSealedStructure(
     });
   if (config.version !== 1) return bad(['version'], 'not version 1', '1');
   if (typeof config.id !== 'string') return bad(['id'], 'not a string', 'a config id');
+  // an account's stage needs its members classified first: classifyAccount of leadstage
+  if (config.level === 'account') return bad(['level'], 'account', 'lead');
   const criteria = config.criteria;
   if (!isObject(criteria)) return bad(['criteria'], 'not an object', 'criteria by id');
   const stages = config.stages;

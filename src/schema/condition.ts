@@ -142,6 +142,36 @@ export interface ScoreCondition extends NumberComparisons {
 }
 
 /**
+ * `{ "members": { "where": …, "count": { "gte": 2 } } }`, in an account config: the account's members that
+ * pass `where` (a condition on the member lead, read by the lead config) and are at one of `stage`, counted
+ * (default: at least one), or one of their scores aggregated (`"score": "engagement", "sum": { "gte": 100 }`).
+ *
+ * @category Configs
+ */
+export interface MembersCondition {
+  readonly members: {
+    readonly where?: Condition;
+    readonly stage?: string | readonly string[];
+    readonly count?: { readonly [K in CountKey]?: number };
+    readonly score?: string;
+    readonly sum?: NumberComparisons;
+    readonly max?: NumberComparisons;
+    readonly avg?: NumberComparisons;
+  };
+}
+
+/**
+ * `{ "roles": { "require": ["decision_maker", "champion"] } }`, in an account config: every role is held by a
+ * member, read from the member's `authority.role` (or `fact`). Unknown when a role is not found and some
+ * member's role is not known.
+ *
+ * @category Configs
+ */
+export interface RolesCondition {
+  readonly roles: { readonly require: readonly string[]; readonly fact?: string };
+}
+
+/**
  * Any condition of the DSL: exactly one kind key per object.
  *
  * @category Configs
@@ -154,4 +184,6 @@ export type Condition =
   | CriterionCondition
   | FactCondition
   | EventCondition
-  | ScoreCondition;
+  | ScoreCondition
+  | MembersCondition
+  | RolesCondition;

@@ -137,6 +137,11 @@ export const ConfigSkeletonSchema = /* @__PURE__ */ z.strictObject({
   $seal: z.optional(z.string()),
   version: z.literal(1),
   id,
+  /**
+   * What the config classifies: leads (the default) or accounts (`"account"`: its conditions read the
+   * account's facts as `account.*` and its members with `members` and `roles`; see `docs/accounts.md`).
+   */
+  level: z.optional(z.enum(['lead', 'account'])),
   label: z.optional(TextSchema),
   description: z.optional(TextSchema),
   /** How lead values are read, for every fact: decimal separator, placeholders, boolean words, date format. */

@@ -22,6 +22,8 @@ export const CONDITION_KINDS = [
   'fact',
   'event',
   'score',
+  'members',
+  'roles',
 ] as const;
 
 /**
@@ -118,3 +120,35 @@ export const EVENT_KEYS = ['event', 'withinLast', 'count', 'where'] as const;
 
 /** The keys of a scoring rule that select events, when the rule has `event` rather than `when`. */
 export const RULE_EVENT_KEYS = ['withinLast', 'where', 'repeat', 'halfLife'] as const;
+
+/**
+ * The condition kinds of an account config (`level: 'account'`), which read the account's members: a lead
+ * config refuses them, and an account config refuses `event` (an account has no events of its own).
+ *
+ * @example
+ * ACCOUNT_KINDS;
+ * //=> ['members', 'roles']
+ *
+ * @category Configs
+ */
+export const ACCOUNT_KINDS = ['members', 'roles'] as const;
+
+/** The keys of a members condition's object: filters (`where`, `stage`), then a `count` or a score aggregate. */
+export const MEMBERS_KEYS = ['where', 'stage', 'count', 'score', 'sum', 'max', 'avg'] as const;
+
+/**
+ * How a members condition aggregates a score over the members it selects.
+ *
+ * @example
+ * MEMBER_AGGREGATES;
+ * //=> ['sum', 'max', 'avg']
+ *
+ * @category Configs
+ */
+export const MEMBER_AGGREGATES = ['sum', 'max', 'avg'] as const;
+
+/** The keys of a roles condition's object: the roles required, and the member fact that holds a role. */
+export const ROLES_KEYS = ['require', 'fact'] as const;
+
+/** The member fact a roles condition reads when it names none. */
+export const DEFAULT_ROLE_FACT = 'authority.role';

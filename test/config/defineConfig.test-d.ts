@@ -141,4 +141,34 @@ describe('defineConfig grades', () => {
       grades: { fit: { A: '10' }, total: { 1: 10 } },
     });
   });
+
+  it('account configs: members and roles conditions, their where typed by the lead', () => {
+    const config = defineConfig({
+      version: 1,
+      id: 'accounts',
+      level: 'account',
+      criteria: {
+        group: { when: { roles: { require: ['decision_maker', 'champion'] } } },
+        engaged: {
+          when: {
+            members: { where: { fact: 'contact.seniority', in: ['vp', 'c_level'] }, count: { gte: 2 } },
+          },
+        },
+        heat: { when: { members: { stage: ['SQO', 'SAL'], score: 'engagement', sum: { gte: 100 } } } },
+      },
+      stages: [
+        { id: 'SQO', when: { all: [{ criterion: 'group' }, { criterion: 'engaged' }] } },
+        { id: 'rest' },
+      ],
+    });
+    expectTypeOf(config.level).toEqualTypeOf<'lead' | 'account' | undefined>();
+    defineConfig({
+      version: 1,
+      id: 'bad roles',
+      level: 'account',
+      // @ts-expect-error roles are a list
+      criteria: { group: { when: { roles: { require: 'decision_maker' } } } },
+      stages: [{ id: 'rest' }],
+    });
+  });
 });

@@ -7,9 +7,11 @@ import type {
   CriterionCondition,
   EventCondition,
   FactOperators,
+  MembersCondition,
   NotCondition,
   NumberComparisons,
   OperatorName,
+  RolesCondition,
   ScoreCondition,
 } from '../../src/index';
 import type { COUNT_KEYS, NUMBER_COMPARISONS, OPERATOR_NAMES } from '../../src/schema/grammar';
@@ -36,5 +38,7 @@ test('every condition interface is named by one kind', () => {
     | KindKey<{ fact: string }>
     | KindKey<EventCondition>
     | KindKey<ScoreCondition>
+    | KindKey<MembersCondition>
+    | KindKey<RolesCondition>
   >().toEqualTypeOf<ConditionKind>();
 });
