@@ -72,6 +72,8 @@ export type { ParseConditionOptions, SafeParseConditionResult } from './dsl/pars
 export { parseCondition, safeParseCondition } from './dsl/parseCondition';
 export type { ExplainOptions } from './explain/explain';
 export { explain } from './explain/explain';
+export type { DescribeFlagOptions } from './explain/describeFlag';
+export { describeFlag } from './explain/describeFlag';
 export type {
   CriterionChange,
   FollowUpStatus,

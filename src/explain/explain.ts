@@ -1,6 +1,6 @@
-import { localeOf } from '../internal/localize';
 import type { Classification } from '../schema/result';
-import { type ExplainMessages, MESSAGES } from './messages';
+import { factWords, flagWords, messagesFor } from './describeFlag';
+import type { ExplainMessages } from './messages';
 
 /**
  * Options of {@link explain}.
@@ -10,12 +10,6 @@ import { type ExplainMessages, MESSAGES } from './messages';
 export interface ExplainOptions {
   /** `en` (default) or `it`; other locales fall back to their language, then English. */
   readonly locale?: string;
-}
-
-function messagesFor(locale: unknown): ExplainMessages {
-  const text = localeOf(locale);
-  const pick = (key: string) => (Object.hasOwn(MESSAGES, key) ? MESSAGES[key] : undefined);
-  return pick(text) ?? pick(text.slice(0, 2)) ?? (MESSAGES.en as ExplainMessages);
 }
 
 /** `unreadable:budget.amount` with the value the lead held there, when a criterion read it: `… ("a lot")`. */
@@ -48,31 +42,18 @@ function formatDate(iso: string, m: ExplainMessages): string {
   );
 }
 
-/** A fact path in words: a canonical field's name, events by type, a custom path as it is. */
-function factLabel(path: string, m: ExplainMessages): string {
-  if (Object.hasOwn(m.facts, path)) return m.facts[path] as string;
-  const events = /^events\[(.+)\]$/.exec(path);
-  return events === null ? path : m.eventsOf((events[1] as string).split('|'));
-}
-
 function signed(points: number, m: ExplainMessages): string {
   return points > 0 ? `+${m.number(points)}` : m.number(points);
 }
 
 /** A data flag in words: `kind:subject`, the subject a fact path, an event or an operator's name. */
 function flagText(flag: string, result: Classification, m: ExplainMessages): string {
-  const colon = flag.indexOf(':');
-  const kind = colon < 0 ? flag : flag.slice(0, colon);
-  const about = colon < 0 ? '' : flag.slice(colon + 1);
-  const event = /^events\[(\d+)\](?:\.at)?$/.exec(about);
-  const subject =
-    event !== null ? m.event(Number(event[1])) : kind === 'operator_failed' ? about : factLabel(about, m);
-  const words = m.flag(kind, subject);
+  const words = flagWords(flag, m);
   // a flag of a kind the library does not know (a custom operator's) is shown as it is
   return words === undefined
     ? withValue(flag, result)
-    : kind === 'unreadable'
-      ? withValue(words, result, about)
+    : flag.startsWith('unreadable:')
+      ? withValue(words, result, flag.slice('unreadable:'.length))
       : words;
 }
 
@@ -113,7 +94,7 @@ export function explain(result: Classification, options: ExplainOptions = {}): s
       ...new Set(
         paths.map((path, index) => {
           const label = labels?.[index];
-          return label !== undefined && label !== path ? label : factLabel(path, m);
+          return label !== undefined && label !== path ? label : factWords(path, m);
         }),
       ),
     ].join(', ');
