@@ -54,6 +54,7 @@ import { cellOf, OutcomeColumn } from './outcome';
 import { abortOutputs, escapeFormula, type Output, openOutput } from './output';
 import { renderReport } from './report';
 import { forTerminal } from './text';
+import { LOCALES, localeOf, type Words, wordsFor } from './words';
 
 /** The command line's guide, as installed: the package ships docs/ beside dist/. */
 const DOCS = fileURLToPath(new URL('../docs/cli.md', import.meta.url));
@@ -283,7 +284,7 @@ async function eventsOf(
     values.force === true,
     guess === undefined ? undefined : `this looks like a CRM activities export: try --events-map ${guess}`,
   );
-  diagnostics.sections.push(() => table.summary());
+  diagnostics.sections.push((w) => table.summary(w));
   return table;
 }
 
@@ -396,7 +397,7 @@ async function leadsOf(
     typeof values.events === 'string'
       ? await eventsOf(values.events, values, config, diagnostics)
       : undefined;
-  if (outcome !== undefined) diagnostics.sections.push(() => outcome.summary());
+  if (outcome !== undefined) diagnostics.sections.push((w) => outcome.summary(w));
   let compiled = map === undefined ? undefined : compileFieldMap(map);
   const format = formatOf(file, values['input-format'] as string | undefined);
   let headers: readonly string[] | undefined;
@@ -561,7 +562,7 @@ async function leadsOf(
 
 const pad = (text: string, width: number) =>
   text.length >= width ? text : text + ' '.repeat(width - text.length);
-const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
+const percent = (share: number | null, w: Words) => (share === null ? '—' : `${w.fixed(share * 100, 1)} %`);
 
 /** The summary builder of summarize and report: the outcome, and --by / --max-groups checked as usage. */
 function summaryOf(
@@ -593,7 +594,7 @@ function maxGroupsOf(value: string | boolean | undefined): number {
 }
 
 /** The grade matrix of a summary: counts per cell, and conversion per cell when outcomes were given. */
-function gradeText(summary: Summary, matrix: GradeMatrix | undefined): string[] {
+function gradeText(summary: Summary, matrix: GradeMatrix | undefined, w: Words): string[] {
   const cells = summary.grades;
   if (cells === undefined || matrix === undefined) return [];
   const corner = `${matrix.rows.score} \\ ${matrix.columns.score}`;
@@ -615,58 +616,70 @@ function gradeText(summary: Summary, matrix: GradeMatrix | undefined): string[] 
       ),
     ];
   };
-  const lines = table(`Grades (leads per cell: ${matrix.rows.score} × ${matrix.columns.score})`, (grade) =>
-    String(cells[grade]?.count ?? 0),
+  const lines = table(w.t.gradesHead(matrix.rows.score, matrix.columns.score), (grade) =>
+    w.number(cells[grade]?.count ?? 0),
   );
   if (summary.calibration !== undefined) {
     lines.push(
-      ...table('Grades: conversion per cell (leads with an outcome)', (grade) => {
+      ...table(w.t.gradesConversionHead, (grade) => {
         const conversion = cells[grade]?.conversion;
         return conversion === undefined || conversion.rate === null
           ? '—'
-          : `${(conversion.rate * 100).toFixed(0)} % of ${conversion.leads}`;
+          : w.t.ofLeads(`${w.fixed(conversion.rate * 100, 0)} %`, w.number(conversion.leads));
       }),
     );
   }
   return lines;
 }
 
-function summaryText(summary: Summary, matrix?: GradeMatrix): string {
+/**
+ * The data flags of a summary in words, one line per kind and path (`company size: a value that could
+ * not be read`), with how many leads carry it: never a flag code or a dotted path.
+ */
+export function flagLines(summary: Summary, w: Words): Array<[string, number]> {
+  const lines: Array<[string, number]> = [];
+  for (const [kind, paths] of Object.entries(summary.dataQuality.flags))
+    for (const [path, count] of Object.entries(paths))
+      lines.push([w.flag(path === '' ? kind : `${kind}:${path}`), count]);
+  return lines;
+}
+
+function summaryText(summary: Summary, matrix: GradeMatrix | undefined, w: Words): string {
+  const t = w.t;
   const lines = [
-    `${summary.total} leads, config ${summary.config?.id ?? '—'} (${summary.config?.hash ?? '—'})`,
+    t.head(w.number(summary.total), summary.config?.id ?? '—', summary.config?.hash ?? '—'),
     '',
-    'Funnel',
+    t.funnel,
   ];
   for (const [id, stage] of Object.entries(summary.stages)) {
     const next =
       stage.next === undefined
         ? ''
-        : `  next ${stage.next.stage}: ${stage.next.unmet} unmet, ${stage.next.unknown} unknown`;
+        : `  ${t.next(stage.next.stage, w.number(stage.next.unmet), w.number(stage.next.unknown))}`;
+    const median = stage.scores.total?.median;
     lines.push(
-      `  ${pad(id, 16)} ${String(stage.count).padStart(8)}  ${percent(stage.share).padStart(8)}  median score ${stage.scores.total?.median ?? '—'}${next}`,
+      `  ${pad(id, 16)} ${w.number(stage.count).padStart(8)}  ${percent(stage.share, w).padStart(8)}  ${t.medianScore} ${median === undefined ? '—' : w.number(median)}${next}`,
     );
   }
-  lines.push(
-    '',
-    'Top blockers (ask: unknown, could help now; not met: would have to change; later: unknown, useless until the unmet change)',
-  );
+  lines.push('', t.blockersHead);
   for (const blocker of summary.blockers.slice(0, 10)) {
     lines.push(
-      `  ${pad(`${blocker.stage} ← ${blocker.criterion ?? blocker.label}`, 40)} ask ${String(blocker.ask).padStart(7)}   not met ${String(blocker.notMet).padStart(7)}   later ${String(blocker.later).padStart(7)}`,
+      `  ${pad(`${blocker.stage} ← ${blocker.criterion ?? t.test(blocker.label ?? '')}`, 40)} ${t.ask} ${w.number(blocker.ask).padStart(7)}   ${t.notMet} ${w.number(blocker.notMet).padStart(7)}   ${t.later} ${w.number(blocker.later).padStart(7)}`,
     );
   }
-  if (Object.keys(summary.flags).length > 0) {
+  const flags = flagLines(summary, w);
+  if (flags.length > 0) {
     lines.push(
       '',
-      'Data flags',
-      ...Object.entries(summary.flags).map(([kind, count]) => `  ${pad(kind, 24)} ${count}`),
+      t.dataFlags,
+      ...flags.map(([words, count]) => `  ${w.number(count).padStart(8)}  ${words}`),
     );
   }
   const calibration = summary.calibration;
-  if (calibration !== undefined) lines.push('', ...calibrationLines(calibration));
+  if (calibration !== undefined) lines.push('', ...calibrationLines(calibration, w));
   if (summary.breakdown !== undefined)
-    lines.push(...breakdownLines(summary.breakdown, Object.keys(summary.stages)));
-  lines.push(...gradeText(summary, matrix));
+    lines.push(...breakdownLines(summary.breakdown, Object.keys(summary.stages), w));
+  lines.push(...gradeText(summary, matrix, w));
   return `${lines.join('\n')}\n`;
 }
 
@@ -834,6 +847,8 @@ ${LEAD_USAGE}`,
                        company.industry, engage_date:quarter. Up to --max-groups groups (default 1000)
   --max-groups <n>     the most groups of --by; leads of later groups count under "(other)"
   --format text|json   (default text)
+  --locale ${LOCALES.join('|')}        the language of the text: numbers, dates, headings, flags (default en;
+                       json keeps its codes)
 ${LEAD_USAGE}`,
     options: {
       ...LEAD_OPTIONS,
@@ -841,9 +856,11 @@ ${LEAD_USAGE}`,
       by: { type: 'string' },
       'max-groups': { type: 'string' },
       format: { type: 'string' },
+      locale: { type: 'string' },
     },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
+      const words = wordsFor(localeOf(values.locale));
       const config = configOf(required(values, 'config', this.usage), values);
       const classifier = compile(config);
       const format = oneOf(values.format, 'format', ['text', 'json'] as const, 'text');
@@ -869,7 +886,7 @@ ${LEAD_USAGE}`,
       await out.write(
         format === 'json'
           ? `${JSON.stringify(result, null, 2)}\n`
-          : forTerminal(summaryText(result, gradeMatrix(classifier.config))),
+          : forTerminal(summaryText(result, gradeMatrix(classifier.config), words)),
       );
       await out.finish();
       return 0;
@@ -1001,16 +1018,20 @@ ${LEAD_USAGE}`,
   time in stage and SLAs when events allow, calibration when --outcome names a column (every rate with
   its 95 % interval), and with --by a breakdown chart (stage shares per group) and, with --outcome, a
   cohort chart (conversion per group with its interval). --by and --max-groups as for summarize.
+  --locale ${LOCALES.join('|')}        the language of the report: numbers, dates, headings, charts, flags
+                       (default en)
 ${LEAD_USAGE}`,
     options: {
       ...LEAD_OPTIONS,
       outcome: { type: 'string' },
       by: { type: 'string' },
       'max-groups': { type: 'string' },
+      locale: { type: 'string' },
     },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
       required(values, 'out', this.usage);
+      const words = wordsFor(localeOf(values.locale));
       const config = configOf(required(values, 'config', this.usage), values);
       const classifier = compile(config);
       const asOf = asOfOf(values['as-of']);
@@ -1041,7 +1062,8 @@ ${LEAD_USAGE}`,
         source: file,
         outcome: outcome?.column,
         version: VERSION,
-        quality: run.diagnostics.summaryLines(),
+        quality: run.diagnostics.summaryLines(words),
+        words,
         ...(grades === undefined ? {} : { grades }),
       });
       await out.write(html);
