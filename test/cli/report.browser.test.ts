@@ -180,7 +180,7 @@ describe.runIf(existsSync(CHROMIUM))('the report with --by in chromium', () => {
       const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
       await page.goto(pathToFileURL(report).href);
       await expect(page.locator('section#breakdown h2').textContent()).resolves.toBe(
-        'Breakdown by need.severity: stage shares per group',
+        'Breakdown by how much it hurts: stage shares per group',
       );
       const rows = await Promise.all(
         (await page.locator('section#breakdown table tbody tr').all()).map((row) =>
