@@ -612,7 +612,7 @@ function italianWarning(warning: SummaryWarning, calibration: Calibration | unde
   const fixed = (value: number, digits: number) => grouped(value.toFixed(digits), '.', ',');
   const w = { fixed };
   if (warning.code === 'groups_capped')
-    return `più gruppi del limite: ${itNumber(warning.leads)} lead dei gruppi successivi sono contati sotto "altro" (--max-groups alza il limite)`;
+    return `più gruppi del limite: ${itNumber(warning.leads)} lead dei gruppi successivi sono contati sotto "(altro)" (--max-groups alza il limite)`;
   const found = calibration === undefined ? undefined : italianWhere(warning.where, calibration);
   const label = found?.label ?? warning.where;
   const rate = found?.rate;
@@ -664,7 +664,11 @@ export function wordsFor(locale: Locale): Words {
     flag: (flag) => describeFlag(flag, { locale }),
     groupKey: (key) => key,
     by: (by) => byWords(by, locale),
-    warning: (warning) => warning.message,
+    // the library's message, but for a capped breakdown, whose message names the --by path as given
+    warning: (warning) =>
+      warning.code === 'groups_capped'
+        ? `more groups than the cap: ${plural(warning.leads, 'lead', 'leads', enCount)} of the later groups are counted under "(other)" (--max-groups raises the cap)`
+        : warning.message,
     t: en,
   };
 }
