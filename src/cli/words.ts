@@ -392,7 +392,7 @@ const it: Texts = {
   funnel: 'Funnel',
   medianScore: 'punteggio mediano',
   next: (stage, unmet, unknown) =>
-    `fase successiva ${stage}: ${unmet} non soddisfatti, ${unknown} sconosciuti`,
+    `fase successiva ${stage}: non soddisfatta per ${unmet}, sconosciuta per ${unknown}`,
   blockersHead:
     'Ostacoli principali (da chiedere: sconosciuto, una risposta può aiutare subito; non soddisfatto: dovrebbe cambiare; più avanti: sconosciuto, inutile finché i non soddisfatti non cambiano)',
   ask: 'da chiedere',
@@ -494,7 +494,7 @@ const it: Texts = {
     verdict: 'esito del test',
     byNext:
       'Per stato della fase successiva: sconosciuta (mai chiesto) rispetto a non soddisfatta (chiesto, e la risposta non va)',
-    leadsIn: 'lead in',
+    leadsIn: 'lead in fase',
     byBand: 'Per fascia di punteggio',
     totalScore: 'punteggio totale',
     smallSamples: 'Campioni piccoli: leggere queste cifre con cautela',
