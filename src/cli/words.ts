@@ -592,10 +592,11 @@ function byWords(by: string, locale: Locale): string {
   const bucket = colon < 0 ? '' : by.slice(colon + 1);
   const known = ['day', 'week', 'month', 'quarter', 'year'].includes(bucket);
   const path = known ? by.slice(0, colon) : by;
-  // the path's words, when the library has them (a flag's subject: `company size: …`)
+  // a lead path in the library's words (a flag's subject: `company size: …`); a column's own name (no dot:
+  // `engage_date`, `Original Source`) as the file writes it
   const described = describeFlag(`unreadable:${path}`, { locale });
-  const canonical = /^[A-Za-z]+(\.[A-Za-z]+)*$/.test(path) && !described.startsWith(path);
-  const words = canonical ? described.slice(0, described.lastIndexOf(':')) : path;
+  const lead = path.includes('.') || /^[a-z]+([A-Z][a-z]*)*$/.test(path);
+  const words = lead ? described.slice(0, described.lastIndexOf(':')) : path;
   if (!known) return words;
   const buckets =
     locale === 'it'

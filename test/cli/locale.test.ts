@@ -184,6 +184,9 @@ describe('Italian numbers, percentages and dates', () => {
     expect(it_.groupKey('2026-Q3', 'createdAt:quarter')).toBe('3° trimestre 2026');
     expect(it_.by('createdAt:month')).toBe('data di creazione (mese)');
     expect(it_.by('engage_date')).toBe('engage_date');
+    expect(it_.by('Original Source')).toBe('Original Source');
+    expect(it_.by('properties.lead_source')).toBe('properties › lead source');
+    expect(wordsFor('en').by('company.industry:quarter')).toBe('industry (quarter)');
   });
 
   it('the run summary in Italian', () => {

@@ -411,7 +411,7 @@ describe.runIf(existsSync(CHROMIUM))('the Italian report in chromium (--locale i
       // a file name, a config key)
       const text = await page.evaluate(() => {
         const body = document.body.cloneNode(true) as HTMLElement;
-        for (const code of body.querySelectorAll('code')) code.remove();
+        for (const code of Array.from(body.querySelectorAll('code'))) code.remove();
         return body.innerText;
       });
       for (const english of [
