@@ -229,6 +229,26 @@ describe('leadstage summarize --locale', () => {
     expect(rawCodes(stdout)).toEqual([]);
   });
 
+  // the whole text per locale, reviewed as a reader reads it: the funnel, blockers, calibration with its
+  // warnings, the breakdown and the grade matrix
+  for (const locale of ['en', 'it'] as const) {
+    it(`reads as the reviewed text, ${locale}`, async () => {
+      const { code, stdout } = run([
+        'summarize',
+        ...LEADS,
+        '--outcome',
+        'converted',
+        '--by',
+        'need.severity',
+        '--locale',
+        locale,
+        '-q',
+      ]);
+      expect(code).toBe(0);
+      await expect(stdout).toMatchFileSnapshot(`__snapshots__/summarize.${locale}.txt`);
+    });
+  }
+
   it('keeps the codes in JSON, whatever the locale', () => {
     const en = run(['summarize', ...LEADS, '--outcome', 'converted', '--format', 'json', '-q']);
     const it_ = run([
