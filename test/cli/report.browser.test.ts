@@ -318,7 +318,7 @@ describe.runIf(existsSync(CHROMIUM))('the Italian report in chromium (--locale i
       await page.goto(pathToFileURL(report).href);
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('it');
       await expect(page.locator('h1').textContent()).resolves.toBe('Funnel dei lead: saas');
-      await expect(page.locator('header .meta').innerText()).resolves.toContain(
+      await expect(page.locator('header .meta').textContent()).resolves.toContain(
         '10 lead da examples/leads.csv, classificati al 30 giugno 2026',
       );
       const head = (section: string, index = 0) =>
@@ -343,7 +343,7 @@ describe.runIf(existsSync(CHROMIUM))('the Italian report in chromium (--locale i
       await expect(page.locator('section#calibration h2').textContent()).resolves.toBe(
         'Calibrazione: le fasi prevedono chi converte?',
       );
-      await expect(page.locator('section#calibration p').first().innerText()).resolves.toContain(
+      await expect(page.locator('section#calibration p').first().textContent()).resolves.toContain(
         '4 convertiti su 10 (tasso medio 40,0 %, intervallo al 95 % 16,8 – 68,7 %)',
       );
       await expect(row('calibration', 'SQO')).resolves.toEqual([
@@ -412,6 +412,7 @@ describe.runIf(existsSync(CHROMIUM))('the Italian report in chromium (--locale i
       const text = await page.evaluate(() => {
         const body = document.body.cloneNode(true) as HTMLElement;
         for (const code of Array.from(body.querySelectorAll('code'))) code.remove();
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, as a person reads it
         return body.innerText;
       });
       for (const english of [
