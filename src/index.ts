@@ -90,6 +90,8 @@ export { defaultOperators } from './dsl/operators';
 export { defaultOperatorTests } from './dsl/operatorTests';
 export type { ParseConditionOptions, SafeParseConditionResult } from './dsl/parseCondition';
 export { parseCondition, safeParseCondition } from './dsl/parseCondition';
+export type { DescribeFlagOptions } from './explain/describeFlag';
+export { describeFlag } from './explain/describeFlag';
 export type { ExplainOptions } from './explain/explain';
 export { explain } from './explain/explain';
 export { explainBlocker } from './explain/explainBlocker';

@@ -7,6 +7,7 @@
 import type { Issue } from 'leadstage';
 import { CliError } from './errors';
 import { forTerminal, quote } from './text';
+import { type Words, wordsFor } from './words';
 
 /** Where an unreadable mapped value is: its column, else the issue's path. */
 export function columnOf(issue: Issue): string {
@@ -74,7 +75,7 @@ export class Diagnostics {
   /** Unreadable values by column (or fact path). */
   readonly unreadable = new Map<string, number>();
   /** Lines of the summary added by the command (events, outcomes). */
-  readonly sections: Array<() => string | undefined> = [];
+  readonly sections: Array<(w: Words) => string | undefined> = [];
   dedupe = 'first';
 
   constructor(readonly options: DiagnosticsOptions) {}
@@ -148,20 +149,18 @@ export class Diagnostics {
   }
 
   /** The run summary, line by line: rows, leads, skipped, unreadable values, events, outcomes. */
-  summaryLines(): string[] {
+  summaryLines(w: Words = wordsFor('en')): string[] {
     const { rows, leads, empty, unreadableRows, duplicates } = this.counts;
     const skipped = empty + unreadableRows + (this.dedupe === 'none' ? 0 : duplicates);
-    const lines = [
-      `${plural(rows, 'row')} read, ${plural(leads, 'lead')}, ${skipped.toLocaleString('en')} skipped (${empty.toLocaleString('en')} empty, ${unreadableRows.toLocaleString('en')} unreadable, ${duplicates.toLocaleString('en')} duplicate id${duplicates === 1 ? '' : 's'}${duplicates > 0 ? (this.dedupe === 'none' ? ', all kept: --dedupe none' : `, kept the ${this.dedupe}`) : ''})`,
-    ];
+    const lines = [w.t.run.rows(rows, leads, skipped, empty, unreadableRows, duplicates, this.dedupe)];
     if (this.unreadable.size > 0)
       lines.push(
-        `unreadable values: ${[...this.unreadable]
-          .map(([column, count]) => `${quote(column)} ${count.toLocaleString('en')}`)
-          .join(', ')}`,
+        w.t.run.unreadableValues(
+          [...this.unreadable].map(([column, count]) => `${quote(column)} ${w.count(count)}`).join(', '),
+        ),
       );
     for (const section of this.sections) {
-      const text = section();
+      const text = section(w);
       if (text !== undefined) lines.push(text);
     }
     return lines;

@@ -7,6 +7,7 @@ import { causeOf, type Diagnostics } from './diagnostics';
 import { CliError } from './errors';
 import { cellOf } from './outcome';
 import { closest } from './text';
+import { type Words, wordsFor } from './words';
 
 /** The most events per lead the library reads (`MAX_EVENTS` of its event plan). */
 export const MAX_EVENTS = 10_000;
@@ -118,38 +119,31 @@ export class EventTable {
     return used;
   }
 
-  private unusedTypesText(): string {
+  private unusedTypesText(w: Words = wordsFor('en')): string {
     const types = [...this.unusedTypes].sort((a, b) => b[1] - a[1]);
     return types
       .slice(0, 8)
       .map(([type, count]) => {
         const near = closest(type, this.reads);
-        return `${type} ${count.toLocaleString('en')}${near === undefined ? '' : ` (did you mean ${near}?)`}`;
+        return `${type} ${w.count(count)}${near === undefined ? '' : w.t.run.didYouMean(near)}`;
       })
       .join(', ')
-      .concat(types.length > 8 ? `, … ${types.length - 8} more` : '');
+      .concat(types.length > 8 ? w.t.run.moreTypes(types.length - 8) : '');
   }
 
   /** The summary line: read, used, dropped and why. */
-  summary(): string {
+  summary(w: Words = wordsFor('en')): string {
+    const run = w.t.run;
     const used = this.used;
     const noLead = this.kept - used;
-    const parts = [
-      `events (${this.file}): ${this.read.toLocaleString('en')} read, ${used.toLocaleString('en')} used`,
-    ];
+    const parts = [run.events(this.file, this.read, used)];
     const dropped: string[] = [];
-    if (this.unreadable > 0) dropped.push(`${this.unreadable.toLocaleString('en')} unreadable (dropped)`);
+    if (this.unreadable > 0) dropped.push(run.eventsUnreadable(this.unreadable));
     const unusedCount = [...this.unusedTypes.values()].reduce((sum, count) => sum + count, 0);
-    if (unusedCount > 0)
-      dropped.push(
-        `${unusedCount.toLocaleString('en')} of types the config never reads: ${this.unusedTypesText()}`,
-      );
-    if (noLead > 0) dropped.push(`${noLead.toLocaleString('en')} whose lead id matches no lead`);
-    if (this.overCap > 0)
-      dropped.push(
-        `${this.overCap.toLocaleString('en')} over the cap of ${MAX_EVENTS.toLocaleString('en')} events per lead (${this.capped.toLocaleString('en')} lead${this.capped === 1 ? '' : 's'}: the most recent of the types the config reads were kept)`,
-      );
-    if (dropped.length > 0) parts.push(`not used: ${dropped.join('; ')}`);
+    if (unusedCount > 0) dropped.push(run.eventsUnusedTypes(unusedCount, this.unusedTypesText(w)));
+    if (noLead > 0) dropped.push(run.eventsNoLead(noLead));
+    if (this.overCap > 0) dropped.push(run.eventsOverCap(this.overCap, MAX_EVENTS, this.capped));
+    if (dropped.length > 0) parts.push(run.notUsed(dropped.join('; ')));
     return parts.join(', ');
   }
 

@@ -23,7 +23,6 @@ import {
   createSummary,
   explain,
   type FieldMap,
-  type GradeMatrix,
   generateModule,
   gradeMatrix,
   groupByAccount,
@@ -34,7 +33,6 @@ import {
   runExamples,
   type StageHistory,
   type StatusClassification,
-  type Summary,
   safeParseConfig,
   safeParseFieldMap,
   sealConfig,
@@ -42,7 +40,6 @@ import {
 } from 'leadstage';
 import { parseAsOf } from './asOf';
 import { AsOfColumn } from './asOfColumn';
-import { breakdownLines, calibrationLines } from './calibrationText';
 import { checkDataCommand } from './checkData';
 import { CRMS, crmWriter } from './crm';
 import { causeOf, columnOf, Diagnostics } from './diagnostics';
@@ -61,7 +58,9 @@ import {
 import { cellOf, OutcomeColumn } from './outcome';
 import { abortOutputs, escapeFormula, type Output, openOutput } from './output';
 import { renderReport } from './report';
+import { summaryText } from './summaryText';
 import { forTerminal } from './text';
+import { LOCALES, localeOf, wordsFor } from './words';
 
 /** The command line's guide, as installed: the package ships docs/ beside dist/. */
 const DOCS = fileURLToPath(new URL('../docs/cli.md', import.meta.url));
@@ -318,7 +317,7 @@ async function eventsOf(
     values.force === true,
     guess === undefined ? undefined : `this looks like a CRM activities export: try --events-map ${guess}`,
   );
-  diagnostics.sections.push(() => table.summary());
+  diagnostics.sections.push((w) => table.summary(w));
   return table;
 }
 
@@ -431,7 +430,7 @@ async function leadsOf(
     typeof values.events === 'string'
       ? await eventsOf(values.events, values, config, diagnostics)
       : undefined;
-  if (outcome !== undefined) diagnostics.sections.push(() => outcome.summary());
+  if (outcome !== undefined) diagnostics.sections.push((w) => outcome.summary(w));
   const asOfColumn =
     typeof values['as-of-column'] === 'string'
       ? new AsOfColumn(values['as-of-column'], readingOf(values), diagnostics, name)
@@ -603,7 +602,6 @@ async function leadsOf(
 
 const pad = (text: string, width: number) =>
   text.length >= width ? text : text + ' '.repeat(width - text.length);
-const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 
 /** The summary builder of summarize and report: the outcome, and --by / --max-groups checked as usage. */
 function summaryOf(
@@ -632,84 +630,6 @@ function maxGroupsOf(value: string | boolean | undefined): number {
     `--max-groups: expected a whole number from 1 to 10000, received ${JSON.stringify(value)}`,
     2,
   );
-}
-
-/** The grade matrix of a summary: counts per cell, and conversion per cell when outcomes were given. */
-function gradeText(summary: Summary, matrix: GradeMatrix | undefined): string[] {
-  const cells = summary.grades;
-  if (cells === undefined || matrix === undefined) return [];
-  const corner = `${matrix.rows.score} \\ ${matrix.columns.score}`;
-  const first = Math.max(corner.length, ...matrix.rows.labels.map((label) => label.length)) + 2;
-  const table = (title: string, cell: (grade: string) => string) => {
-    const body = matrix.grades.map((row) => row.map(cell));
-    const width =
-      Math.max(
-        ...matrix.columns.labels.map((label) => label.length),
-        ...body.flat().map((text) => text.length),
-      ) + 2;
-    return [
-      '',
-      title,
-      `  ${pad(corner, first)}${matrix.columns.labels.map((label) => label.padStart(width)).join('')}`,
-      ...matrix.rows.labels.map(
-        (label, row) =>
-          `  ${pad(label, first)}${(body[row] ?? []).map((text) => text.padStart(width)).join('')}`,
-      ),
-    ];
-  };
-  const lines = table(`Grades (leads per cell: ${matrix.rows.score} × ${matrix.columns.score})`, (grade) =>
-    String(cells[grade]?.count ?? 0),
-  );
-  if (summary.calibration !== undefined) {
-    lines.push(
-      ...table('Grades: conversion per cell (leads with an outcome)', (grade) => {
-        const conversion = cells[grade]?.conversion;
-        return conversion === undefined || conversion.rate === null
-          ? '—'
-          : `${(conversion.rate * 100).toFixed(0)} % of ${conversion.leads}`;
-      }),
-    );
-  }
-  return lines;
-}
-
-function summaryText(summary: Summary, matrix?: GradeMatrix): string {
-  const lines = [
-    `${summary.total} leads, config ${summary.config?.id ?? '—'} (${summary.config?.hash ?? '—'})`,
-    '',
-    'Funnel',
-  ];
-  for (const [id, stage] of Object.entries(summary.stages)) {
-    const next =
-      stage.next === undefined
-        ? ''
-        : `  next ${stage.next.stage}: ${stage.next.unmet} unmet, ${stage.next.unknown} unknown`;
-    lines.push(
-      `  ${pad(id, 16)} ${String(stage.count).padStart(8)}  ${percent(stage.share).padStart(8)}  median score ${stage.scores.total?.median ?? '—'}${next}`,
-    );
-  }
-  lines.push(
-    '',
-    'Top blockers (ask: unknown, could help now; not met: would have to change; later: unknown, useless until the unmet change)',
-  );
-  for (const blocker of summary.blockers.slice(0, 10)) {
-    lines.push(
-      `  ${pad(`${blocker.stage} ← ${blocker.criterion ?? blocker.label}`, 40)} ask ${String(blocker.ask).padStart(7)}   not met ${String(blocker.notMet).padStart(7)}   later ${String(blocker.later).padStart(7)}`,
-    );
-  }
-  if (Object.keys(summary.flags).length > 0) {
-    lines.push(
-      '',
-      'Data flags',
-      ...Object.entries(summary.flags).map(([kind, count]) => `  ${pad(kind, 24)} ${count}`),
-    );
-  }
-  const calibration = summary.calibration;
-  if (calibration !== undefined) lines.push('', ...calibrationLines(calibration));
-  if (summary.breakdown !== undefined)
-    lines.push(...breakdownLines(summary.breakdown, Object.keys(summary.stages)));
-  lines.push(...gradeText(summary, matrix));
-  return `${lines.join('\n')}\n`;
 }
 
 type AnyResult = Classification | StatusClassification;
@@ -1111,6 +1031,8 @@ ${LEAD_USAGE}`,
   --max-groups <n>     the most groups of --by; leads of later groups count under "(other)"
   --format text|json   (default text)
 ${AS_OF_COLUMN_USAGE}
+  --locale ${LOCALES.join('|')}        the language of the text: numbers, dates, headings, flags (default en;
+                       json keeps its codes)
 ${LEAD_USAGE}`,
     options: {
       ...LEAD_OPTIONS,
@@ -1119,9 +1041,11 @@ ${LEAD_USAGE}`,
       'max-groups': { type: 'string' },
       format: { type: 'string' },
       'as-of-column': { type: 'string' },
+      locale: { type: 'string' },
     },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
+      const words = wordsFor(localeOf(values.locale));
       const config = configOf(required(values, 'config', this.usage), values);
       const classifier = compile(config);
       const format = oneOf(values.format, 'format', ['text', 'json'] as const, 'text');
@@ -1150,7 +1074,7 @@ ${LEAD_USAGE}`,
       await out.write(
         format === 'json'
           ? `${JSON.stringify(result, null, 2)}\n`
-          : forTerminal(summaryText(result, gradeMatrix(classifier.config))),
+          : forTerminal(summaryText(result, gradeMatrix(classifier.config), words)),
       );
       await out.finish();
       return 0;
@@ -1282,16 +1206,20 @@ ${LEAD_USAGE}`,
   time in stage and SLAs when events allow, calibration when --outcome names a column (every rate with
   its 95 % interval), and with --by a breakdown chart (stage shares per group) and, with --outcome, a
   cohort chart (conversion per group with its interval). --by and --max-groups as for summarize.
+  --locale ${LOCALES.join('|')}        the language of the report: numbers, dates, headings, charts, flags
+                       (default en)
 ${LEAD_USAGE}`,
     options: {
       ...LEAD_OPTIONS,
       outcome: { type: 'string' },
       by: { type: 'string' },
       'max-groups': { type: 'string' },
+      locale: { type: 'string' },
     },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
       required(values, 'out', this.usage);
+      const words = wordsFor(localeOf(values.locale));
       const config = configOf(required(values, 'config', this.usage), values);
       const classifier = compile(config);
       const asOf = asOfOf(values['as-of']);
@@ -1322,7 +1250,8 @@ ${LEAD_USAGE}`,
         source: file,
         outcome: outcome?.column,
         version: VERSION,
-        quality: run.diagnostics.summaryLines(),
+        quality: run.diagnostics.summaryLines(words),
+        words,
         ...(grades === undefined ? {} : { grades }),
       });
       await out.write(html);

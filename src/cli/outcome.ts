@@ -3,6 +3,7 @@
 import { readOutcome } from 'leadstage';
 import { CliError } from './errors';
 import { closest } from './text';
+import { type Words, wordsFor } from './words';
 
 /**
  * Whether a lead converted, from an outcome cell: the library's {@link readOutcome} (booleans, `1`/`0`,
@@ -94,7 +95,7 @@ export class OutcomeColumn {
   }
 
   /** The summary line: n readable of m. */
-  summary(): string {
-    return `outcomes (${JSON.stringify(this.resolved ?? this.column)}): ${this.readable.toLocaleString('en')} readable of ${this.rows.toLocaleString('en')} (won/lost, yes/no, 1/0, Closed Won/Closed Lost; open stages and blanks have none yet)`;
+  summary(w: Words = wordsFor('en')): string {
+    return w.t.run.outcomes(JSON.stringify(this.resolved ?? this.column), this.readable, this.rows);
   }
 }

@@ -2,6 +2,7 @@
 // opens from disk and prints. Charts are inline SVG in colour-blind-safe colours (Okabe–Ito) with
 // patterns, and every chart has its numbers in a table beside it.
 import type { GradeMatrix, HistorySummary, Interval, Quantiles, Rate, RateTest, Summary } from 'leadstage';
+import { type Words, wordsFor } from './words';
 
 export interface ReportInput {
   readonly summary: Summary;
@@ -14,6 +15,8 @@ export interface ReportInput {
   readonly quality?: readonly string[];
   /** The config's grade matrix, for a config with `grades`: the summary's `grades` laid out as a heatmap. */
   readonly grades?: GradeMatrix;
+  /** The language of the report (`--locale`): English by default. */
+  readonly words?: Words;
 }
 
 const BLUE = '#0072B2';
@@ -29,18 +32,24 @@ const html = (text: unknown) =>
     /[&<>"']/g,
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string,
   );
+/** The words of the report being written: set by `renderReport` for its run (rendering is synchronous). */
+let w: Words = wordsFor('en');
 const percent = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`;
+  value === null || value === undefined ? '—' : `${w.fixed(value * 100, 1)} %`;
 const number = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : value.toLocaleString('en');
+  value === null || value === undefined ? '—' : w.count(value);
+/** A figure as computed (a score, a lift), in the report's language. */
+const figure = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : w.number(value);
 const interval = (value: Interval | null) =>
-  value === null ? '—' : `${(value.low * 100).toFixed(1)} – ${(value.high * 100).toFixed(1)} %`;
-const pText = (p: number) => (p < 0.0001 ? '< 0.0001' : p.toFixed(4));
+  value === null ? '—' : `${w.fixed(value.low * 100, 1)} – ${w.fixed(value.high * 100, 1)} %`;
+const pText = (p: number) => (p < 0.0001 ? `< ${w.fixed(0.0001, 4)}` : w.fixed(p, 4));
 const verdict = (test: RateTest | null) =>
   test === null
     ? '—'
-    : `${test.verdict} (${test.test === 'fisher' ? 'Fisher' : 'z'}, p ${test.p < 0.0001 ? '<' : '='} ${test.p < 0.0001 ? '0.0001' : test.p.toFixed(4)})`;
-const days = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 86_400_000).toFixed(1)} d`);
+    : `${w.t.verdict(test.verdict)} (${test.test === 'fisher' ? 'Fisher' : 'z'}, p ${test.p < 0.0001 ? '<' : '='} ${pText(test.p).replace('< ', '')})`;
+const days = (ms: number | undefined) =>
+  ms === undefined ? '—' : `${w.fixed(ms / 86_400_000, 1)} ${w.t.report.days}`;
 
 /** Horizontal bars, one per row; each bar split into parts (value, colour, pattern). */
 function bars(
@@ -67,7 +76,7 @@ function bars(
   // the label column and the note after the longest bar are as wide as their text: a label clipped by the
   // SVG's edge reads as another number ("breached 1" for "breached 106")
   const labelWidth = Math.max(120, ...rows.map((row) => textWidth(row.label))) + 8;
-  const notes = rows.map((row) => row.note ?? row.parts.map((part) => part.value).join(' + '));
+  const notes = rows.map((row) => row.note ?? row.parts.map((part) => figure(part.value)).join(' + '));
   const width = Math.ceil(
     labelWidth +
       Math.max(
@@ -87,7 +96,7 @@ function bars(
       const rects = row.parts
         .map((part) => {
           const w = (part.value / max) * barWidth;
-          const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${height}" fill="${part.fill}" stroke="#333" stroke-width="0.5"><title>${html(`${row.label}: ${part.name} ${part.value}`)}</title></rect>`;
+          const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${height}" fill="${part.fill}" stroke="#333" stroke-width="0.5"><title>${html(`${row.label}: ${part.name} ${figure(part.value)}`)}</title></rect>`;
           x += w;
           return rect;
         })
@@ -98,7 +107,7 @@ function bars(
         const high = labelWidth + (row.interval.high / max) * barWidth;
         const mid = y + height / 2;
         // an error bar: the 95 % interval, with end caps, drawn over the bar
-        whisker = `<g class="interval" stroke="#000" stroke-width="1.5"><title>${html(`${row.label}: 95 % interval ${row.interval.low} – ${row.interval.high}`)}</title><line x1="${low.toFixed(1)}" x2="${high.toFixed(1)}" y1="${mid}" y2="${mid}"/><line x1="${low.toFixed(1)}" x2="${low.toFixed(1)}" y1="${mid - 5}" y2="${mid + 5}"/><line x1="${high.toFixed(1)}" x2="${high.toFixed(1)}" y1="${mid - 5}" y2="${mid + 5}"/></g>`;
+        whisker = `<g class="interval" stroke="#000" stroke-width="1.5"><title>${html(w.t.report.interval95(row.label, figure(row.interval.low), figure(row.interval.high)))}</title><line x1="${low.toFixed(1)}" x2="${high.toFixed(1)}" y1="${mid}" y2="${mid}"/><line x1="${low.toFixed(1)}" x2="${low.toFixed(1)}" y1="${mid - 5}" y2="${mid + 5}"/><line x1="${high.toFixed(1)}" x2="${high.toFixed(1)}" y1="${mid - 5}" y2="${mid + 5}"/></g>`;
         x = Math.max(x, high);
       }
       return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${html(row.label)}</text>${rects}${whisker}<text class="note" x="${(x + 6).toFixed(1)}" y="${y + 15}">${html(notes[index])}</text>`;
@@ -132,10 +141,10 @@ function scoreBoxes(stages: ReadonlyArray<[string, Quantiles]>): string {
       return `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end">${html(id)}</text>
 <line x1="${scale(q.p10)}" x2="${scale(q.p90)}" y1="${y + 11}" y2="${y + 11}" stroke="#333"/>
 <rect x="${scale(q.p25)}" y="${y + 3}" width="${Math.max(1, scale(q.p75) - scale(q.p25))}" height="16" fill="${BLUE}" fill-opacity="0.35" stroke="${BLUE}"/>
-<line x1="${scale(q.median)}" x2="${scale(q.median)}" y1="${y + 1}" y2="${y + 21}" stroke="#000" stroke-width="3"><title>${html(`${id}: median ${q.median}`)}</title></line>`;
+<line x1="${scale(q.median)}" x2="${scale(q.median)}" y1="${y + 1}" y2="${y + 21}" stroke="#000" stroke-width="3"><title>${html(w.t.report.medianOf(id, figure(q.median)))}</title></line>`;
     })
     .join('');
-  return `<svg role="img" aria-label="Total score per stage: p10 to p90 line, p25 to p75 box, median bar" viewBox="0 0 ${width} ${stages.length * 30}" width="${width}" height="${stages.length * 30}">${rows}</svg>`;
+  return `<svg role="img" aria-label="${html(w.t.report.scoreBoxes)}" viewBox="0 0 ${width} ${stages.length * 30}" width="${width}" height="${stages.length * 30}">${rows}</svg>`;
 }
 
 /**
@@ -157,11 +166,15 @@ function gradeHeatmap(summary: Summary, matrix: GradeMatrix): string {
         const x = left + c * size;
         const y = top + r * size;
         const rate = cell?.conversion?.rate;
-        const label = `${grade}: ${count} leads${rate === undefined || rate === null ? '' : `, ${percent(rate)} converted`}`;
+        const label = w.t.report.gradeCell(
+          grade,
+          figure(count),
+          rate === undefined || rate === null ? undefined : percent(rate),
+        );
         return `<rect x="${x}" y="${y}" width="${size - 2}" height="${size - 2}" fill="${BLUE}" fill-opacity="${(0.08 + 0.92 * shade).toFixed(3)}" stroke="#333" stroke-width="0.5"><title>${html(label)}</title></rect><text x="${x + size / 2 - 1}" y="${y + (rate === undefined ? size / 2 + 4 : size / 2 - 2)}" text-anchor="middle" fill="${shade > 0.5 ? '#fff' : '#111'}" style="fill: ${shade > 0.5 ? '#fff' : '#111'}">${number(count)}</text>${
           rate === undefined
             ? ''
-            : `<text class="note" x="${x + size / 2 - 1}" y="${y + size / 2 + 13}" text-anchor="middle" style="fill: ${shade > 0.5 ? '#fff' : '#111'}">${rate === null ? '—' : `${Math.round(rate * 100)} %`}</text>`
+            : `<text class="note" x="${x + size / 2 - 1}" y="${y + size / 2 + 13}" text-anchor="middle" style="fill: ${shade > 0.5 ? '#fff' : '#111'}">${rate === null ? '—' : `${figure(Math.round(rate * 100))} %`}</text>`
         }`;
       }),
     )
@@ -180,7 +193,7 @@ function gradeHeatmap(summary: Summary, matrix: GradeMatrix): string {
     .join('');
   const width = left + matrix.columns.labels.length * size + 4;
   const height = top + matrix.rows.labels.length * size + 4;
-  return `<svg role="img" aria-label="${html(`Leads per grade: ${matrix.rows.score} (rows) by ${matrix.columns.score} (columns)`)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><text x="4" y="14">${html(`${matrix.rows.score} ↓ ${matrix.columns.score} →`)}</text>${columns}${rows}${squares}</svg>`;
+  return `<svg role="img" aria-label="${html(w.t.report.gradesChart(matrix.rows.score, matrix.columns.score))}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><text x="4" y="14">${html(`${matrix.rows.score} ↓ ${matrix.columns.score} →`)}</text>${columns}${rows}${squares}</svg>`;
 }
 
 function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
@@ -192,23 +205,33 @@ function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string
     .join('')}</tbody></table>`;
 }
 
-/** The report, as one HTML document. */
+/** The report, as one HTML document, in the language of `input.words` (English by default). */
 export function renderReport(input: ReportInput): string {
+  w = input.words ?? wordsFor('en');
+  try {
+    return render(input);
+  } finally {
+    w = wordsFor('en');
+  }
+}
+
+function render(input: ReportInput): string {
   const { summary, histories } = input;
+  const r = w.t.report;
   const stages = Object.entries(summary.stages);
   const sections: string[] = [];
 
-  sections.push(`<section id="funnel"><h2>Funnel</h2>
+  sections.push(`<section id="funnel"><h2>${r.funnel}</h2>
 ${bars(
-  'Leads per stage',
+  r.leadsPerStage,
   stages.map(([id, stage]) => ({
     label: id,
-    parts: [{ value: stage.count, fill: BLUE, name: 'leads' }],
+    parts: [{ value: stage.count, fill: BLUE, name: r.leads }],
     note: `${number(stage.count)} (${percent(stage.share)})`,
   })),
 )}
 ${table(
-  ['stage', 'leads', 'share', 'next stage', 'next unmet', 'next unknown'],
+  [r.stage, r.leads, r.share, r.nextStage, r.nextUnmet, r.nextUnknown],
   stages.map(([id, stage]) => [
     id,
     number(stage.count),
@@ -221,28 +244,28 @@ ${table(
 </section>`);
 
   const top = summary.blockers.slice(0, 12);
-  sections.push(`<section id="blockers"><h2>What keeps leads from their next stage</h2>
-<p><span class="key ask"></span> <strong>ask</strong>: unknown — an answer could move the lead now. <span class="key notmet"></span> <strong>not met</strong>: known, and it would have to change.</p>
+  sections.push(`<section id="blockers"><h2>${r.blockers}</h2>
+<p>${r.blockersKey}</p>
 ${
   top.length === 0
-    ? '<p>No blockers.</p>'
+    ? `<p>${r.noBlockers}</p>`
     : bars(
-        'Top blockers, ask and not met',
+        r.blockersChart,
         top.map((blocker) => ({
-          label: `${blocker.stage} ← ${blocker.criterion ?? blocker.label}`,
+          label: `${blocker.stage} ← ${blocker.criterion ?? w.t.test(blocker.label ?? '')}`,
           parts: [
-            { value: blocker.ask, fill: BLUE, name: 'ask' },
-            { value: blocker.notMet, fill: 'url(#hatch)', name: 'not met' },
+            { value: blocker.ask, fill: BLUE, name: r.ask },
+            { value: blocker.notMet, fill: 'url(#hatch)', name: r.notMet },
           ],
-          note: `ask ${number(blocker.ask)} · not met ${number(blocker.notMet)}`,
+          note: `${r.ask} ${number(blocker.ask)} · ${r.notMet} ${number(blocker.notMet)}`,
         })),
       )
 }
 ${table(
-  ['blocks', 'criterion or test', 'ask', 'not met', 'later'],
+  [r.blocks, r.criterionOrTest, r.ask, r.notMet, r.later],
   top.map((blocker) => [
     blocker.stage,
-    blocker.criterion ?? blocker.label ?? '',
+    blocker.criterion ?? w.t.test(blocker.label ?? ''),
     number(blocker.ask),
     number(blocker.notMet),
     number(blocker.later),
@@ -253,20 +276,31 @@ ${table(
   const scored = stages
     .filter(([, stage]) => stage.scores.total !== undefined)
     .map(([id, stage]) => [id, stage.scores.total as Quantiles] as [string, Quantiles]);
-  sections.push(`<section id="scores"><h2>Score per stage</h2>
-${scored.length === 0 ? '<p>No scores.</p>' : scoreBoxes(scored)}
+  sections.push(`<section id="scores"><h2>${r.scores}</h2>
+${scored.length === 0 ? `<p>${r.noScores}</p>` : scoreBoxes(scored)}
 ${table(
-  ['stage', 'leads', 'min', 'p10', 'p25', 'median', 'p75', 'p90', 'max', 'mean'],
-  scored.map(([id, q]) => [id, number(q.count), q.min, q.p10, q.p25, q.median, q.p75, q.p90, q.max, q.mean]),
+  [r.stage, r.leads, 'min', 'p10', 'p25', r.median, 'p75', 'p90', 'max', r.mean],
+  scored.map(([id, q]) => [
+    id,
+    number(q.count),
+    figure(q.min),
+    figure(q.p10),
+    figure(q.p25),
+    figure(q.median),
+    figure(q.p75),
+    figure(q.p90),
+    figure(q.max),
+    figure(q.mean),
+  ]),
 )}
 </section>`);
 
   if (histories !== undefined) {
     const timed = Object.entries(histories.stages);
     const withSla = timed.filter(([, stage]) => stage.followUp !== undefined);
-    sections.push(`<section id="time"><h2>Time in stage and SLAs</h2>
+    sections.push(`<section id="time"><h2>${r.time}</h2>
 ${table(
-  ['stage', 'entries', 'in it now', 'median stay', 'p90 stay', 'median time to reach', 'p90 time to reach'],
+  [r.stage, r.entries, r.inItNow, r.medianStay, r.p90Stay, r.medianToReach, r.p90ToReach],
   timed.map(([id, stage]) => [
     id,
     number(stage.entries),
@@ -279,21 +313,21 @@ ${table(
 )}
 ${
   withSla.length === 0
-    ? '<p>No stage has a follow-up SLA with event types (<code>followUp.events</code>).</p>'
+    ? `<p>${r.noSla}</p>`
     : `${bars(
-        'SLA outcomes per stage',
+        r.slaChart,
         withSla.map(([id, stage]) => ({
           label: id,
           parts: [
-            { value: stage.followUp?.met ?? 0, fill: BLUE, name: 'met' },
-            { value: stage.followUp?.breached ?? 0, fill: 'url(#hatch)', name: 'breached' },
-            { value: (stage.followUp?.open ?? 0) + (stage.followUp?.due ?? 0), fill: GREY, name: 'open' },
+            { value: stage.followUp?.met ?? 0, fill: BLUE, name: r.met },
+            { value: stage.followUp?.breached ?? 0, fill: 'url(#hatch)', name: r.breached },
+            { value: (stage.followUp?.open ?? 0) + (stage.followUp?.due ?? 0), fill: GREY, name: r.open },
           ],
-          note: `met ${stage.followUp?.met} · breached ${stage.followUp?.breached} · open ${(stage.followUp?.open ?? 0) + (stage.followUp?.due ?? 0)}`,
+          note: `${r.met} ${figure(stage.followUp?.met)} · ${r.breached} ${figure(stage.followUp?.breached)} · ${r.open} ${figure((stage.followUp?.open ?? 0) + (stage.followUp?.due ?? 0))}`,
         })),
       )}
 ${table(
-  ['stage', 'SLA met', 'breached', 'open'],
+  [r.stage, r.slaMet, r.breached, r.open],
   withSla.map(([id, stage]) => [
     id,
     number(stage.followUp?.met),
@@ -309,36 +343,30 @@ ${table(
   if (calibration !== undefined) {
     const byStage = Object.entries(calibration.stages);
     const split = Object.entries(calibration.next).flatMap(([id, next]) => [
-      [`${id}, ${next.stage} unknown`, next.unknown] as const,
-      [`${id}, ${next.stage} unmet`, next.unmet] as const,
+      [w.t.splitLabel(id, next.stage, 'unknown'), next.unknown] as const,
+      [w.t.splitLabel(id, next.stage, 'unmet'), next.unmet] as const,
     ]);
-    const head = [
-      'leads',
-      'converted',
-      'rate',
-      '95 % interval',
-      'lift',
-      'lift 95 % interval',
-      'against the rest',
-    ];
+    const head = [r.leads, r.converted, r.rate, r.interval, r.lift, r.liftInterval, r.againstRest];
     const cells = (rate: Rate) => [
       number(rate.leads),
       number(rate.converted),
       percent(rate.rate),
       interval(rate.interval),
-      rate.lift ?? '—',
-      rate.liftInterval === null ? '—' : `${rate.liftInterval.low} – ${rate.liftInterval.high}`,
+      figure(rate.lift),
+      rate.liftInterval === null
+        ? '—'
+        : `${figure(rate.liftInterval.low)} – ${figure(rate.liftInterval.high)}`,
       verdict(rate.vsRest),
     ];
-    const percentPoints = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)}`;
-    sections.push(`<section id="calibration"><h2>Calibration: do the stages predict who converts?</h2>
-<p>Outcome column <code>${html(input.outcome)}</code>: ${number(calibration.converted)} of ${number(calibration.leads)} converted (base rate ${percent(calibration.rate)}, 95 % interval ${interval(calibration.interval)}); ${number(calibration.unmatched)} leads without an outcome are left out. Lift is the rate over the base rate. Each rate has its 95 % interval (Wilson; the black error bars), each group is tested against the rest, and each stage against the next one up: "not distinguishable" means the gap may be noise.</p>
+    const percentPoints = (value: number) => `${value >= 0 ? '+' : '−'}${w.fixed(Math.abs(value * 100), 1)}`;
+    sections.push(`<section id="calibration"><h2>${r.calibration}</h2>
+<p>${r.calibrationText(html(input.outcome), number(calibration.converted), number(calibration.leads), percent(calibration.rate), interval(calibration.interval), number(calibration.unmatched))}</p>
 ${bars(
-  'Conversion rate per stage, with its 95 % interval',
+  r.calibrationChart,
   byStage.map(([id, rate]) => ({
     label: id,
-    parts: [{ value: Math.round((rate.rate ?? 0) * 1000) / 10, fill: BLUE, name: 'conversion %' }],
-    note: `${percent(rate.rate)} [${interval(rate.interval)}] · lift ${rate.lift ?? '—'}`,
+    parts: [{ value: Math.round((rate.rate ?? 0) * 1000) / 10, fill: BLUE, name: `${r.conversion} %` }],
+    note: `${percent(rate.rate)} [${interval(rate.interval)}] · ${r.lift} ${figure(rate.lift)}`,
     ...(rate.interval === null
       ? {}
       : {
@@ -350,102 +378,110 @@ ${bars(
   })),
 )}
 ${table(
-  ['stage', ...head],
+  [r.stage, ...head],
   byStage.map(([id, rate]) => [id, ...cells(rate)]),
 )}
 ${
   calibration.comparisons.length === 0
     ? ''
-    : `<h3>Adjacent stages: is each stage better than the one below it, beyond noise?</h3>
+    : `<h3>${r.adjacent}</h3>
 ${table(
-  ['stages', 'difference (points)', '95 % interval', 'test', 'p', 'verdict'],
+  [r.stages, r.difference, r.interval, r.test, 'p', r.verdict],
   calibration.comparisons.map((comparison) => [
-    `${comparison.higher} vs ${comparison.lower}`,
+    `${comparison.higher} ${w.t.vs} ${comparison.lower}`,
     percentPoints(comparison.difference),
     `${percentPoints(comparison.interval.low)} – ${percentPoints(comparison.interval.high)}`,
-    comparison.test.test === 'fisher' ? "Fisher's exact" : `z = ${comparison.test.z}`,
+    comparison.test.test === 'fisher' ? w.t.fisher : `z = ${figure(comparison.test.z)}`,
     pText(comparison.test.p),
-    comparison.test.verdict,
+    w.t.verdict(comparison.test.verdict),
   ]),
 )}`
 }
-<h3>By next-stage status: unknown (never asked) against unmet (asked, and wrong)</h3>
+<h3>${r.byNext}</h3>
 ${table(
-  ['leads in', ...head],
+  [r.leadsIn, ...head],
   split.map(([label, rate]) => [label, ...cells(rate)]),
 )}
-<h3>By score band</h3>
+<h3>${r.byBand}</h3>
 ${table(
-  ['total score', ...head],
-  calibration.bands.map((band) => [`${band.from} – ${band.to}`, ...cells(band)]),
+  [r.totalScore, ...head],
+  calibration.bands.map((band) => [`${figure(band.from)} – ${figure(band.to)}`, ...cells(band)]),
 )}
 ${
   calibration.warnings.length === 0
     ? ''
-    : `<h3 id="calibration-warnings">Small samples: read these figures with care</h3><ul>${calibration.warnings
+    : `<h3 id="calibration-warnings">${r.smallSamples}</h3><ul>${calibration.warnings
         .slice(0, 50)
-        .map((warning) => `<li>${html(warning.message)}</li>`)
+        .map((warning) => `<li>${html(w.warning(warning, calibration))}</li>`)
         .join(
           '',
-        )}${calibration.warnings.length > 50 ? `<li>… and ${calibration.warnings.length - 50} more</li>` : ''}</ul>`
+        )}${calibration.warnings.length > 50 ? `<li>${r.andMore(number(calibration.warnings.length - 50))}</li>` : ''}</ul>`
 }
 </section>`);
   }
 
   const breakdown = summary.breakdown;
   if (breakdown !== undefined) {
+    const by = w.by(breakdown.by);
     const shown = breakdown.groups.slice(0, MAX_CHART_GROUPS);
+    const key = (group: (typeof shown)[number]) => w.groupKey(group.key, breakdown.by);
     const more =
       breakdown.groups.length > shown.length
-        ? `<p>The first ${MAX_CHART_GROUPS} of ${number(breakdown.groups.length)} groups are shown; <code>leadstage summarize --by ${html(breakdown.by)} --format json</code> gives them all.</p>`
+        ? `<p>${r.firstGroups(number(MAX_CHART_GROUPS), number(breakdown.groups.length), html(breakdown.by))}</p>`
         : '';
     const colour = (index: number) => PALETTE[index % PALETTE.length] as string;
     const legend = stages
       .map(([id], index) => `<span class="key" style="background:${colour(index)}"></span> ${html(id)}`)
       .join(' &nbsp; ');
-    sections.push(`<section id="breakdown"><h2>Breakdown by ${html(breakdown.by)}: stage shares per group</h2>
-<p>${number(breakdown.groups.length)} groups. ${legend}</p>${more}
+    sections.push(`<section id="breakdown"><h2>${r.breakdown(html(by))}</h2>
+<p>${r.groups(number(breakdown.groups.length))} ${legend}</p>${more}
 ${bars(
-  `Share of each stage per group of ${breakdown.by}`,
+  r.breakdownChart(by),
   shown.map((group) => ({
-    label: group.key,
+    label: key(group),
     parts: stages.map(([id], index) => ({
       value: Math.round((group.summary.stages[id]?.share ?? 0) * 1000) / 10,
       fill: colour(index),
       name: `${id} %`,
     })),
-    note: `${number(group.summary.total)} leads`,
+    note: `${number(group.summary.total)} ${r.leads}`,
   })),
 )}
 ${table(
-  ['group', 'leads', ...stages.map(([id]) => id)],
+  [r.group, r.leads, ...stages.map(([id]) => id)],
   shown.map((group) => [
-    group.key,
+    key(group),
     number(group.summary.total),
     ...stages.map(([id]) => percent(group.summary.stages[id]?.share ?? 0)),
   ]),
 )}
-${breakdown.warnings.map((warning) => `<p>${html(warning.message)}</p>`).join('')}
+${breakdown.warnings.map((warning) => `<p>${html(w.warning(warning, undefined))}</p>`).join('')}
 </section>`);
     if (breakdown.groups.some((group) => group.summary.calibration !== undefined)) {
       const small = (group: (typeof shown)[number]) => {
         const leads = group.summary.calibration?.leads ?? 0;
         return leads > 0 && leads < 30;
       };
-      sections.push(`<section id="cohorts"><h2>Conversion per group of ${html(breakdown.by)}, with its 95 % interval</h2>
-<p>Each group's conversion among its leads with an outcome, with its 95 % interval (Wilson; the black error bars). Groups marked "few" have fewer than 30 leads with an outcome: their rates may be noise. Overlapping intervals: the groups may not differ at all.</p>${more}
+      sections.push(`<section id="cohorts"><h2>${r.cohorts(html(by))}</h2>
+<p>${r.cohortsText}</p>${more}
 ${bars(
-  `Conversion rate per group of ${breakdown.by}, with its 95 % interval`,
+  r.cohortsChart(by),
   shown.map((group) => {
     const calibration = group.summary.calibration;
     const rateInterval = calibration?.interval ?? null;
     return {
-      label: group.key,
-      parts: [{ value: Math.round((calibration?.rate ?? 0) * 1000) / 10, fill: BLUE, name: 'conversion %' }],
+      label: key(group),
+      parts: [
+        {
+          value: Math.round((calibration?.rate ?? 0) * 1000) / 10,
+          fill: BLUE,
+          name: r.conversionPercent,
+        },
+      ],
       note:
         (calibration?.leads ?? 0) === 0
-          ? 'no outcome yet'
-          : `${percent(calibration?.rate)} [${interval(rateInterval)}] · ${number(calibration?.leads ?? 0)} with an outcome${small(group) ? ' · few' : ''}`,
+          ? r.noOutcomeYet
+          : `${percent(calibration?.rate)} [${interval(rateInterval)}] · ${r.withOutcome(number(calibration?.leads ?? 0))}${small(group) ? ` · ${r.few}` : ''}`,
       ...(rateInterval === null
         ? {}
         : {
@@ -458,14 +494,14 @@ ${bars(
   }),
 )}
 ${table(
-  ['group', 'leads with an outcome', 'converted', 'rate', '95 % interval', 'sample'],
+  [r.group, r.leadsWithOutcome, r.converted, r.rate, r.interval, r.sample],
   shown.map((group) => [
-    group.key,
+    key(group),
     number(group.summary.calibration?.leads ?? 0),
     number(group.summary.calibration?.converted ?? 0),
     percent(group.summary.calibration?.rate),
     interval(group.summary.calibration?.interval ?? null),
-    (group.summary.calibration?.leads ?? 0) === 0 ? 'no outcome' : small(group) ? 'few (< 30)' : 'ok',
+    (group.summary.calibration?.leads ?? 0) === 0 ? r.noOutcome : small(group) ? r.fewSample : r.ok,
   ]),
 )}
 </section>`);
@@ -475,11 +511,11 @@ ${table(
   if (input.grades !== undefined && summary.grades !== undefined) {
     const matrix = input.grades;
     const withOutcome = summary.calibration !== undefined;
-    sections.push(`<section id="grades"><h2>Grades: ${html(matrix.rows.score)} × ${html(matrix.columns.score)}</h2>
-<p>Each lead's grade puts its ${html(matrix.rows.score)} (letter, rows) beside its ${html(matrix.columns.score)} (digit, columns): the darker the cell, the more leads${withOutcome ? '; below each count, the share of its leads with an outcome that converted' : ''}.</p>
+    sections.push(`<section id="grades"><h2>${html(r.grades(matrix.rows.score, matrix.columns.score))}</h2>
+<p>${r.gradesText(html(matrix.rows.score), html(matrix.columns.score), withOutcome)}</p>
 ${gradeHeatmap(summary, matrix)}
 ${table(
-  ['grade', 'leads', 'share', ...(withOutcome ? ['with an outcome', 'converted', 'rate', 'lift'] : [])],
+  [r.grade, r.leads, r.share, ...(withOutcome ? [r.withAnOutcome, r.converted, r.rate, r.lift] : [])],
   matrix.grades.flat().map((grade) => {
     const cell = summary.grades?.[grade];
     const conversion = cell?.conversion;
@@ -492,7 +528,7 @@ ${table(
             number(conversion?.leads ?? 0),
             number(conversion?.converted ?? 0),
             percent(conversion?.rate),
-            conversion?.lift ?? '—',
+            figure(conversion?.lift),
           ]
         : []),
     ];
@@ -503,23 +539,27 @@ ${table(
 
   if (input.quality !== undefined && input.quality.length > 0) {
     sections.push(
-      `<section id="quality"><h2>Data quality</h2><ul>${input.quality.map((line) => `<li>${html(line)}</li>`).join('')}</ul></section>`,
+      `<section id="quality"><h2>${r.quality}</h2><ul>${input.quality.map((line) => `<li>${html(line)}</li>`).join('')}</ul></section>`,
     );
   }
 
-  if (Object.keys(summary.flags).length > 0) {
+  const flags: Array<[string, number]> = [];
+  for (const [kind, paths] of Object.entries(summary.dataQuality.flags))
+    for (const [path, count] of Object.entries(paths))
+      flags.push([w.flag(path === '' ? kind : `${kind}:${path}`), count]);
+  if (flags.length > 0) {
     sections.push(
-      `<section id="flags"><h2>Data flags</h2>${table(
-        ['flag', 'leads'],
-        Object.entries(summary.flags).map(([kind, count]) => [kind, number(count)]),
+      `<section id="flags"><h2>${r.flags}</h2>${table(
+        [r.flag, r.leads],
+        flags.map(([words, count]) => [words, number(count)]),
       )}</section>`,
     );
   }
 
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${w.locale}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>leadstage report — ${html(summary.config?.id ?? '')}</title>
+<title>${r.title} — ${html(summary.config?.id ?? '')}</title>
 <style>
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 960px; color: #111; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 2px solid #111; padding-bottom: .2rem; }
@@ -530,8 +570,8 @@ svg text { font: 12px system-ui, sans-serif; fill: #111; } svg { max-width: 100%
 @media print { body { margin: 0; max-width: none; } section { break-inside: avoid; } }
 </style></head>
 <body>
-<header><h1>Lead funnel: ${html(summary.config?.id ?? '')}</h1>
-<p class="meta">${number(summary.total)} leads from <code>${html(input.source)}</code>, classified as of ${html(input.asOf)} · config <code>${html(summary.config?.id ?? '')}</code>, hash <code id="config-hash">${html(summary.config?.hash ?? '')}</code> · leadstage ${html(input.version)}</p></header>
+<header><h1>${r.heading}: ${html(summary.config?.id ?? '')}</h1>
+<p class="meta">${r.meta(number(summary.total), html(input.source), html(w.instant(input.asOf)), html(summary.config?.id ?? ''), html(summary.config?.hash ?? ''))} · leadstage ${html(input.version)}</p></header>
 ${sections.join('\n')}
 </body></html>
 `;

@@ -1,8 +1,9 @@
 import type { AccountClassification } from '../schema/account';
 import type { Classification } from '../schema/result';
+import { flagWords } from './describeFlag';
 import { explainAccount } from './explainAccount';
 import type { ExplainMessages } from './messages';
-import { blockerText, factLabel, factsText, messagesFor } from './words';
+import { blockerText, factsText, messagesFor } from './words';
 
 /**
  * Options of {@link explain}.
@@ -50,18 +51,12 @@ function signed(points: number, m: ExplainMessages): string {
 
 /** A data flag in words: `kind:subject`, the subject a fact path, an event or an operator's name. */
 function flagText(flag: string, result: Classification, m: ExplainMessages): string {
-  const colon = flag.indexOf(':');
-  const kind = colon < 0 ? flag : flag.slice(0, colon);
-  const about = colon < 0 ? '' : flag.slice(colon + 1);
-  const event = /^events\[(\d+)\](?:\.at)?$/.exec(about);
-  const subject =
-    event !== null ? m.event(Number(event[1])) : kind === 'operator_failed' ? about : factLabel(about, m);
-  const words = m.flag(kind, subject);
+  const words = flagWords(flag, m);
   // a flag of a kind the library does not know (a custom operator's) is shown as it is
   return words === undefined
     ? withValue(flag, result)
-    : kind === 'unreadable'
-      ? withValue(words, result, about)
+    : flag.startsWith('unreadable:')
+      ? withValue(words, result, flag.slice('unreadable:'.length))
       : words;
 }
 

@@ -46,6 +46,10 @@ export interface ExplainMessages {
    * about (a fact in words, an event, an operator); `undefined` for a kind it does not know.
    */
   readonly flag: (kind: string, subject: string) => string | undefined;
+  /** A score by its group, for a `scores.<group>` path: `engagement score`, `total score`. */
+  readonly scoreOf: (group: string) => string;
+  /** The subject of flags past the cap of paths a summary counts (`"(other)"`). */
+  readonly otherFields: string;
 }
 
 /** Thousands grouped with `group`, decimals after `decimal`: values are already rounded (cents at most). */
@@ -118,7 +122,21 @@ const en: ExplainMessages = {
     'company.industry': 'industry',
     'company.isCompetitor': 'whether they are a competitor',
     'company.isCustomer': 'whether they are a customer',
+    'company.name': 'company name',
+    'company.domain': 'company domain',
+    'company.country': 'company country',
+    'contact.name': 'contact name',
+    'contact.email': 'email',
+    'contact.title': 'job title',
+    'contact.department': 'department',
+    'contact.country': 'contact country',
+    'budget.currency': 'budget currency',
+    createdAt: 'creation date',
+    followUpBy: 'follow-up date',
+    source: 'source',
   },
+  otherFields: 'other fields',
+  scoreOf: (group) => (group === 'total' ? 'total score' : `${group} score`),
   eventsOf: (types) => `${types.join(' or ')} events`,
   number: (value) => String(value),
   event: (index) => `event ${index + 1}`,
@@ -217,7 +235,21 @@ const it: ExplainMessages = {
     'company.industry': 'settore',
     'company.isCompetitor': 'se sono un concorrente',
     'company.isCustomer': 'se sono già clienti',
+    'company.name': "nome dell'azienda",
+    'company.domain': "dominio dell'azienda",
+    'company.country': "paese dell'azienda",
+    'contact.name': 'nome del contatto',
+    'contact.email': 'email',
+    'contact.title': 'qualifica',
+    'contact.department': 'reparto',
+    'contact.country': 'paese del contatto',
+    'budget.currency': 'valuta del budget',
+    createdAt: 'data di creazione',
+    followUpBy: 'data di ricontatto',
+    source: 'origine',
   },
+  otherFields: 'altri campi',
+  scoreOf: (group) => (group === 'total' ? 'punteggio totale' : `punteggio ${group}`),
   eventsOf: (types) => `eventi ${types.join(' o ')}`,
   number: (value) => formatNumber(value, '.', ','),
   event: (index) => `evento ${index + 1}`,

@@ -11,11 +11,26 @@ export function messagesFor(locale: unknown): ExplainMessages {
   return pick(text) ?? pick(text.slice(0, 2)) ?? (MESSAGES.en as ExplainMessages);
 }
 
-/** A fact path in words: a canonical field's name, events by type, a custom path as it is. */
+/** `hsBudget` and `hs_budget` as `hs budget`: a custom field's name, read as words. */
+const words = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/**
+ * A fact path in words: a canonical field's name, events by type, a score by its group, and any other path as the words of its
+ * parts, outermost first (`custom.hs_budget` → `custom › hs budget`), so that no dotted path or snake_case
+ * code reaches a sentence meant for people.
+ */
 export function factLabel(path: string, m: ExplainMessages): string {
   if (Object.hasOwn(m.facts, path)) return m.facts[path] as string;
   const events = /^events\[(.+)\]$/.exec(path);
-  return events === null ? path : m.eventsOf((events[1] as string).split('|'));
+  if (events !== null) return m.eventsOf((events[1] as string).split('|'));
+  if (path.startsWith('scores.') && path.length > 7) return m.scoreOf(path.slice(7));
+  const parts = path.split('.').map(words);
+  return parts.every((part) => part !== '') ? parts.join(' › ') : path;
 }
 
 /** Fact paths in words: the config's labels first (in the result), then the built-in words, then the path. */

@@ -381,7 +381,7 @@ describe('leadstage summarize, explain, history, diff', () => {
       '(none)',
     ]);
     const text = run(['summarize', ...lead, '--outcome', 'converted', '--by', 'need.severity']).stdout;
-    expect(text).toContain('Breakdown by need.severity: 4 groups');
+    expect(text).toContain('Breakdown by how much it hurts: 4 groups');
     expect(text).toMatch(
       / {2}high +3 +0\.0 % +66\.7 % +33\.3 % +0\.0 % +3 +100\.0 % +\[43\.9 – 100\.0 %\] !/,
     );

@@ -180,7 +180,7 @@ describe.runIf(existsSync(CHROMIUM))('the report with --by in chromium', () => {
       const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
       await page.goto(pathToFileURL(report).href);
       await expect(page.locator('section#breakdown h2').textContent()).resolves.toBe(
-        'Breakdown by need.severity: stage shares per group',
+        'Breakdown by how much it hurts: stage shares per group',
       );
       const rows = await Promise.all(
         (await page.locator('section#breakdown table tbody tr').all()).map((row) =>
@@ -298,4 +298,138 @@ describe.runIf(existsSync(CHROMIUM))('the report labels in chromium', () => {
 
 describe.runIf(!existsSync(CHROMIUM))('the report in chromium', () => {
   it.skip(`needs chromium at ${CHROMIUM} (npm run test:cli installs it with apt-get as root)`, () => {});
+});
+
+describe.runIf(existsSync(CHROMIUM))('the Italian report in chromium (--locale it)', () => {
+  it('reads in Italian, with Italian numbers and dates, and no flag code or lead path', async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    const report = join(OUTPUT, 'report-it.html');
+    const lead = ['examples/leads.csv', '--events', 'examples/events.csv', '-c', 'saas', '--as-of', AS_OF];
+    const args = [...lead, '--outcome', 'converted', '--by', 'need.severity'];
+    const made = spawnSync(
+      process.execPath,
+      ['dist/cli.js', 'report', ...args, '--locale', 'it', '--out', report],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(made.status, made.stderr).toBe(0);
+    const browser = await chromium.launch(LAUNCH);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+      await page.goto(pathToFileURL(report).href);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('it');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Funnel dei lead: saas');
+      await expect(page.locator('header .meta').textContent()).resolves.toContain(
+        '10 lead da examples/leads.csv, classificati al 30 giugno 2026',
+      );
+      const head = (section: string, index = 0) =>
+        page.locator(`section#${section} table`).nth(index).locator('thead th').allTextContents();
+      const row = (section: string, text: string, index = 0) =>
+        page
+          .locator(`section#${section} table`)
+          .nth(index)
+          .locator('tr', { hasText: text })
+          .first()
+          .locator('td')
+          .allTextContents();
+      await expect(head('funnel')).resolves.toEqual([
+        'fase',
+        'lead',
+        'quota',
+        'fase successiva',
+        'successiva non soddisfatta',
+        'successiva sconosciuta',
+      ]);
+      await expect(row('funnel', 'SQO')).resolves.toEqual(['SQO', '2', '20,0 %', '—', '—', '—']);
+      await expect(page.locator('section#calibration h2').textContent()).resolves.toBe(
+        'Calibrazione: le fasi prevedono chi converte?',
+      );
+      await expect(page.locator('section#calibration p').first().textContent()).resolves.toContain(
+        '4 convertiti su 10 (tasso medio 40,0 %, intervallo al 95 % 16,8 – 68,7 %)',
+      );
+      await expect(row('calibration', 'SQO')).resolves.toEqual([
+        'SQO',
+        '2',
+        '2',
+        '100,0 %',
+        '34,2 – 100,0 %',
+        '2,5',
+        '0,856 – 2,5',
+        'non distinguibile (Fisher, p = 0,1333)',
+      ]);
+      await expect(row('calibration', 'SQO rispetto a SAL', 1)).resolves.toEqual([
+        'SQO rispetto a SAL',
+        '+60,0',
+        '−15,4 – +88,2',
+        'test esatto di Fisher',
+        '0,4286',
+        'non distinguibile',
+      ]);
+      await expect(page.locator('#calibration-warnings').textContent()).resolves.toBe(
+        'Campioni piccoli: leggere queste cifre con cautela',
+      );
+      await expect(page.locator('#calibration-warnings + ul li').first().textContent()).resolves.toBe(
+        'Tutti i lead: 10 lead con un esito, meno di 30: il tasso 40,0 % (intervallo al 95 % 16,8 % – 68,7 %) può essere casuale',
+      );
+      // the breakdown by a canonical path, named in words; its rows and the cohort chart's notes in Italian
+      await expect(page.locator('section#breakdown h2').textContent()).resolves.toBe(
+        'Suddivisione per quanto è urgente: quote delle fasi per gruppo',
+      );
+      await expect(row('breakdown', 'high')).resolves.toEqual([
+        'high',
+        '3',
+        '0,0 %',
+        '66,7 %',
+        '33,3 %',
+        '0,0 %',
+      ]);
+      await expect(row('cohorts', 'high')).resolves.toEqual([
+        'high',
+        '3',
+        '3',
+        '100,0 %',
+        '43,9 – 100,0 %',
+        'pochi (< 30)',
+      ]);
+      await expect(page.locator('section#cohorts svg').innerHTML()).resolves.toContain(
+        '100,0 % [43,9 – 100,0 %] · 3 con un esito · pochi',
+      );
+      // time in stage in days (giorni), the grade table and the run summary in Italian
+      await expect(head('time')).resolves.toContain('permanenza mediana');
+      await expect(head('grades')).resolves.toEqual([
+        'classe',
+        'lead',
+        'quota',
+        'con un esito',
+        'convertiti',
+        'tasso',
+        'rapporto',
+      ]);
+      await expect(page.locator('section#quality li').first().textContent()).resolves.toBe(
+        '10 righe lette, 10 lead, 0 saltate (0 vuote, 0 illeggibili, 0 id duplicati)',
+      );
+      // as a person reads it: no English heading left, no flag code, no lead path (what <code> shows aside:
+      // a file name, a config key)
+      const text = await page.evaluate(() => {
+        const body = document.body.cloneNode(true) as HTMLElement;
+        for (const code of Array.from(body.querySelectorAll('code'))) code.remove();
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, as a person reads it
+        return body.innerText;
+      });
+      for (const english of [
+        'Calibration',
+        'of 10 converted',
+        'not distinguishable',
+        'Score per stage',
+        'with an outcome',
+        'leads ',
+      ])
+        expect(text).not.toContain(english);
+      const codes = text.match(/\b[a-z]+(?:_[a-z]+)+\b|\b[a-z][a-zA-Z]*(?:\.[a-zA-Z]+)+\b/g) ?? [];
+      // the input files' names, and the events file's own event type, are the data's names
+      expect(codes.filter((code) => code !== 'call_connected' && !code.endsWith('.csv'))).toEqual([]);
+      await page.screenshot({ path: join(OUTPUT, 'report-it.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -1,0 +1,99 @@
+// `summarize` as text: the funnel, the top blockers, the data flags in words, the calibration, the
+// breakdown and the grade matrix, in the words of `--locale`.
+import type { GradeMatrix, Summary } from 'leadstage';
+import { breakdownLines, calibrationLines } from './calibrationText';
+import type { Words } from './words';
+
+const pad = (text: string, width: number) =>
+  text.length >= width ? text : text + ' '.repeat(width - text.length);
+const percent = (share: number | null, w: Words) => (share === null ? '—' : `${w.fixed(share * 100, 1)} %`);
+
+/** The grade matrix of a summary: counts per cell, and conversion per cell when outcomes were given. */
+function gradeText(summary: Summary, matrix: GradeMatrix | undefined, w: Words): string[] {
+  const cells = summary.grades;
+  if (cells === undefined || matrix === undefined) return [];
+  const corner = `${matrix.rows.score} \\ ${matrix.columns.score}`;
+  const first = Math.max(corner.length, ...matrix.rows.labels.map((label) => label.length)) + 2;
+  const table = (title: string, cell: (grade: string) => string) => {
+    const body = matrix.grades.map((row) => row.map(cell));
+    const width =
+      Math.max(
+        ...matrix.columns.labels.map((label) => label.length),
+        ...body.flat().map((text) => text.length),
+      ) + 2;
+    return [
+      '',
+      title,
+      `  ${pad(corner, first)}${matrix.columns.labels.map((label) => label.padStart(width)).join('')}`,
+      ...matrix.rows.labels.map(
+        (label, row) =>
+          `  ${pad(label, first)}${(body[row] ?? []).map((text) => text.padStart(width)).join('')}`,
+      ),
+    ];
+  };
+  const lines = table(w.t.gradesHead(matrix.rows.score, matrix.columns.score), (grade) =>
+    w.number(cells[grade]?.count ?? 0),
+  );
+  if (summary.calibration !== undefined) {
+    lines.push(
+      ...table(w.t.gradesConversionHead, (grade) => {
+        const conversion = cells[grade]?.conversion;
+        return conversion === undefined || conversion.rate === null
+          ? '—'
+          : w.t.ofLeads(`${w.fixed(conversion.rate * 100, 0)} %`, w.number(conversion.leads));
+      }),
+    );
+  }
+  return lines;
+}
+
+/**
+ * The data flags of a summary in words, one line per kind and path (`company size: a value that could
+ * not be read`), with how many leads carry it: never a flag code or a dotted path.
+ */
+export function flagLines(summary: Summary, w: Words): Array<[string, number]> {
+  const lines: Array<[string, number]> = [];
+  for (const [kind, paths] of Object.entries(summary.dataQuality.flags))
+    for (const [path, count] of Object.entries(paths))
+      lines.push([w.flag(path === '' ? kind : `${kind}:${path}`), count]);
+  return lines;
+}
+
+export function summaryText(summary: Summary, matrix: GradeMatrix | undefined, w: Words): string {
+  const t = w.t;
+  const lines = [
+    t.head(w.number(summary.total), summary.config?.id ?? '—', summary.config?.hash ?? '—'),
+    '',
+    t.funnel,
+  ];
+  for (const [id, stage] of Object.entries(summary.stages)) {
+    const next =
+      stage.next === undefined
+        ? ''
+        : `  ${t.next(stage.next.stage, w.number(stage.next.unmet), w.number(stage.next.unknown))}`;
+    const median = stage.scores.total?.median;
+    lines.push(
+      `  ${pad(id, 16)} ${w.number(stage.count).padStart(8)}  ${percent(stage.share, w).padStart(8)}  ${t.medianScore} ${median === undefined ? '—' : w.number(median)}${next}`,
+    );
+  }
+  lines.push('', t.blockersHead);
+  for (const blocker of summary.blockers.slice(0, 10)) {
+    lines.push(
+      `  ${pad(`${blocker.stage} ← ${blocker.criterion ?? t.test(blocker.label ?? '')}`, 40)} ${t.ask} ${w.number(blocker.ask).padStart(7)}   ${t.notMet} ${w.number(blocker.notMet).padStart(7)}   ${t.later} ${w.number(blocker.later).padStart(7)}`,
+    );
+  }
+  const flags = flagLines(summary, w);
+  if (flags.length > 0) {
+    lines.push(
+      '',
+      t.dataFlags,
+      ...flags.map(([words, count]) => `  ${w.number(count).padStart(8)}  ${words}`),
+    );
+  }
+  const calibration = summary.calibration;
+  if (calibration !== undefined) lines.push('', ...calibrationLines(calibration, w));
+  if (summary.breakdown !== undefined)
+    lines.push(...breakdownLines(summary.breakdown, Object.keys(summary.stages), w));
+  lines.push(...gradeText(summary, matrix, w));
+  return `${lines.join('\n')}\n`;
+}
