@@ -801,9 +801,10 @@ const commands: Record<string, Command> = {
   --format table|json|ndjson|csv|crm  (default table; table text has control characters replaced)
   --crm hubspot|salesforce|generic  with --format crm: a CSV the CRM's importer takes back: its id column
                                (Record ID, Id, id) and leadstage_* properties (docs/crm-maps.md)
-  --follow-up-from as-of|stage-entry  what followUpBy counts from: stage-entry, for leads with events, the
-                               instant the lead entered its stage (its history); adds followUpFrom to
-                               csv, json and ndjson. Default as-of (crm: stage-entry)
+  --follow-up-from stage-entry|as-of  what followUpBy counts from (default stage-entry: for a lead with
+                               events, the instant it entered its stage, from its history; a lead
+                               without events counts from --as-of); csv, json and ndjson say which
+                               (followUpFrom). as-of skips the history replay (faster on events)
   --no-escape-formulas         csv, crm: write cells starting with = + - @ tab CR as they are (default: a leading ')
   --locale en|it               the language of labels (default en)
 ${AS_OF_COLUMN_USAGE}
@@ -845,15 +846,19 @@ ${LEAD_USAGE}`,
           `--format crm: writes the next ask in words, from full results; received --detail ${detail}`,
           2,
         );
-      // what followUpBy counts from: said only when asked (or in the CRM file), so other outputs stay as they were
-      const followUpFrom =
-        values['follow-up-from'] === undefined
-          ? format === 'crm'
-            ? 'stage-entry'
-            : undefined
-          : oneOf(values['follow-up-from'], 'follow-up-from', ['as-of', 'stage-entry'] as const, 'as-of');
-      if (followUpFrom !== undefined && detail === 'stage')
+      // what followUpBy counts from: by default the instant a lead with events entered its stage (a lead
+      // that has sat in SQO for a week is due now, not a day after --as-of), and every output says which
+      if (values['follow-up-from'] !== undefined && detail === 'stage')
         throw new CliError('--follow-up-from: --detail stage has no follow-up; use full or statuses', 2);
+      const followUpFrom =
+        detail === 'stage'
+          ? undefined
+          : oneOf(
+              values['follow-up-from'],
+              'follow-up-from',
+              ['as-of', 'stage-entry'] as const,
+              'stage-entry',
+            );
       const asOf = asOfOrColumn(values);
       const locale = typeof values.locale === 'string' ? values.locale : undefined;
       const escapeFormulas = values['no-escape-formulas'] !== true;

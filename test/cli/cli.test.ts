@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify, mapLead, maps, presets, summarize } from '../../src/index';
+import { classify, classifyMany, mapLead, maps, presets, summarize } from '../../src/index';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -55,7 +55,11 @@ describe('leadstage classify', () => {
         { type: 'call_connected', at: '2026-06-25T09:30:00Z' },
       ],
     };
-    expect(results[0]).toEqual(classify(acme, presets.saas, { asOf: AS_OF }));
+    // the follow-up counts from the moment acme entered SQO (its history), as classifyMany does on request
+    expect(results[0]).toEqual(
+      classifyMany([acme], presets.saas, { asOf: AS_OF, followUpFrom: 'stage-entry' })[0],
+    );
+    expect(results[0].followUpFrom).toBe('stage-entry');
     expect(results.map((result) => result.stage)).toEqual([
       'SQO',
       'SAL',
@@ -89,7 +93,7 @@ describe('leadstage classify', () => {
     ]);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('leadId,stage,score,grade,next,nextStatus,blockers,followUpBy,flags');
+    expect(lines[0]).toBe('leadId,stage,score,grade,next,nextStatus,blockers,followUpBy,followUpFrom,flags');
     expect(lines).toHaveLength(4);
     const row =
       'Record ID,Create Date,Original Source,First Name,Email,Seniority,Company Name,Number of Employees,Annual Revenue,Buying Role,First Conversion Date';
@@ -415,7 +419,7 @@ describe('leadstage summarize, explain, history, diff', () => {
     const csv = run(['classify', ...lead, '--format', 'csv'])
       .stdout.trim()
       .split('\n');
-    expect(csv[0]).toBe('leadId,stage,score,grade,next,nextStatus,blockers,followUpBy,flags');
+    expect(csv[0]).toBe('leadId,stage,score,grade,next,nextStatus,blockers,followUpBy,followUpFrom,flags');
     expect(csv.slice(1).map((line) => line.split(',')[3])).toEqual(
       results.map((result: any) => result.grade),
     );
@@ -436,7 +440,7 @@ describe('leadstage summarize, explain, history, diff', () => {
       AS_OF,
     ];
     expect(run(['classify', ...withoutGrades, '--format', 'csv']).stdout.split('\n')[0]).toBe(
-      'leadId,stage,score,next,nextStatus,blockers,followUpBy,flags',
+      'leadId,stage,score,next,nextStatus,blockers,followUpBy,followUpFrom,flags',
     );
     expect(run(['summarize', ...withoutGrades]).stdout).not.toContain('Grades');
 

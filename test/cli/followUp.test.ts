@@ -1,6 +1,6 @@
 // `classify --follow-up-from stage-entry`: followUpBy counted from the instant each lead with events entered
-// its stage (its history), not from --as-of, and a followUpFrom column / field saying which. Deadlines
-// computed by hand from the fixture. Without the flag the outputs are what they were.
+// its stage (its history), not from --as-of, and a followUpFrom column / field saying which — the default;
+// `--follow-up-from as-of` counts from --as-of. Deadlines computed by hand from the fixture.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,12 +104,16 @@ describe('classify --follow-up-from', () => {
     });
   });
 
-  it('without the flag: no followUpFrom anywhere, deadlines from --as-of', () => {
-    const csv = run([...base, '--format', 'csv']).stdout;
-    expect(csv.split('\n')[0]).toBe('leadId,stage,score,next,nextStatus,blockers,followUpBy,flags');
-    expect(csv).toContain('web,SAL,0,SQO,unknown,');
-    expect(csv).toContain('2026-07-03T00:00:00.000Z');
-    expect(run([...base, '--format', 'ndjson']).stdout).not.toContain('followUpFrom');
+  it('without the flag: stage-entry, the default (a lead in SQO for ten days is overdue, not due tomorrow)', () => {
+    const plain = run([...base, '--format', 'csv']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toBe(run([...base, '--format', 'csv', '--follow-up-from', 'stage-entry']).stdout);
+    expect(plain.stdout.split('\n')[0]).toBe(
+      'leadId,stage,score,next,nextStatus,blockers,followUpBy,followUpFrom,flags',
+    );
+    expect(plain.stdout).toContain('2026-06-21T15:00:00.000Z,stage-entry');
+    // --detail stage has no follow-up: nothing is replayed, no column
+    expect(run([...base, '--detail', 'stage', '--format', 'ndjson']).stdout).not.toContain('followUpFrom');
   });
 
   it('refuses --detail stage, which has no follow-up', () => {

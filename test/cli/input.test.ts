@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify, mapLead, maps, presets } from '../../src/index';
+import { classifyMany, mapLead, maps, presets } from '../../src/index';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -265,21 +265,24 @@ describe('events', () => {
       Object.fromEntries(row.split(',').map((key, index) => [key, values[index]])),
       maps.hubspot,
     ).lead;
-    const expected = classify(
-      {
-        ...mapped,
-        events: [
-          ...(mapped.events ?? []),
-          {
-            type: 'contact_form_submitted',
-            at: '2026-06-20T10:00:00.000Z',
-            props: { subject: 'Pricing form' },
-          },
-          { type: 'meeting_held', at: '2026-06-21T10:00:00.000Z', props: { subject: 'Intro' } },
-        ],
-      },
+    // the CLI counts the follow-up from the stage entry by default, as classifyMany does on request
+    const [expected] = classifyMany(
+      [
+        {
+          ...mapped,
+          events: [
+            ...(mapped.events ?? []),
+            {
+              type: 'contact_form_submitted',
+              at: '2026-06-20T10:00:00.000Z',
+              props: { subject: 'Pricing form' },
+            },
+            { type: 'meeting_held', at: '2026-06-21T10:00:00.000Z', props: { subject: 'Intro' } },
+          ],
+        },
+      ],
       presets.saas,
-      { asOf: AS_OF, detail: 'statuses' },
+      { asOf: AS_OF, detail: 'statuses', followUpFrom: 'stage-entry' },
     );
     expect(results(stdout)[0]).toEqual(expected);
   });
