@@ -913,31 +913,38 @@ ${LEAD_USAGE}`,
       const out = await output(values, positionals);
       const tick = progress();
       let index = 0;
-      if (format === 'json') await out.write('[');
-      if (format === 'table')
-        await out.write(
-          `${[pad('lead', 24), pad('stage', 14), pad('score', 8), ...(graded ? [pad('grade', 6)] : []), pad('next', 20), 'blockers'].join(' ')}\n`,
-        );
-      if (format === 'csv')
-        await out.write(
-          stringify([
-            [
-              'leadId',
-              ...(perRow ? ['asOf'] : []),
-              'stage',
-              'score',
-              ...(graded ? ['grade'] : []),
-              'next',
-              'nextStatus',
-              'blockers',
-              'followUpBy',
-              ...(followUpFrom === undefined ? [] : ['followUpFrom']),
-              'flags',
-            ],
-          ]),
-        );
-      if (writer !== undefined) await out.write(stringify([writer.header as string[]]));
+      // the header goes out with the first row: the checks the first rows run (a missing --outcome or
+      // --as-of-column column) end the run with nothing on stdout
+      let started = false;
+      const start = async () => {
+        started = true;
+        if (format === 'json') await out.write('[');
+        if (format === 'table')
+          await out.write(
+            `${[pad('lead', 24), pad('stage', 14), pad('score', 8), ...(graded ? [pad('grade', 6)] : []), pad('next', 20), 'blockers'].join(' ')}\n`,
+          );
+        if (format === 'csv')
+          await out.write(
+            stringify([
+              [
+                'leadId',
+                ...(perRow ? ['asOf'] : []),
+                'stage',
+                'score',
+                ...(graded ? ['grade'] : []),
+                'next',
+                'nextStatus',
+                'blockers',
+                'followUpBy',
+                ...(followUpFrom === undefined ? [] : ['followUpFrom']),
+                'flags',
+              ],
+            ]),
+          );
+        if (writer !== undefined) await out.write(stringify([writer.header as string[]]));
+      };
       for await (const { lead, line, row } of run.leads) {
+        if (!started) await start();
         // with --as-of-column, the row's own instant; a row without one is skipped (and reported)
         const at = run.asOfColumn === undefined ? (asOf as string) : run.asOfColumn.at(row, lead, line);
         if (at === undefined) continue;
@@ -986,6 +993,7 @@ ${LEAD_USAGE}`,
         index++;
         tick.tick();
       }
+      if (!started) await start();
       if (format === 'json') await out.write(index === 0 ? ']\n' : '\n]\n');
       tick.done();
       run.check();
@@ -1005,7 +1013,8 @@ ${LEAD_USAGE}`,
       const config = configOf(required(values, 'config', this.usage), values);
       const classifier = compile(config);
       const asOf = asOfOf(values['as-of']);
-      const locale = typeof values.locale === 'string' ? values.locale : 'en';
+      // the sentences explain writes exist in en and it: another locale is a usage error, not English
+      const locale = localeOf(values.locale);
       const run = await leadsOf(file, values, config);
       const out = await output(values, positionals);
       let first = true;

@@ -88,7 +88,10 @@ export class Output {
           resolveWait();
         };
         this.waiters.add(done);
-        this.stream.write('', () => done());
+        this.stream.write('', (error?: Error | null) => {
+          if (error) this.error ??= error;
+          done();
+        });
       });
       if (this.error !== undefined) this.fail();
       return;
@@ -99,7 +102,11 @@ export class Output {
         resolveEnd();
       };
       this.waiters.add(done);
-      this.stream.end(() => done());
+      // the callback hears a write error before the 'error' event does (a device that is full): keep it
+      this.stream.end((error?: Error | null) => {
+        if (error) this.error ??= error;
+        done();
+      });
     });
     if (this.error !== undefined) {
       this.abort();

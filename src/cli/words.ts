@@ -262,7 +262,7 @@ const en: Texts = {
   labelWidth: 28,
   test: (label) => label,
   breakdownHead: (by, groups, calibrated) =>
-    `Breakdown by ${by}: ${groups} groups (share of each stage${calibrated ? '; conversion with its 95 % interval' : ''})`,
+    `Breakdown by ${by}: ${groups} ${groups === '1' ? 'group' : 'groups'} (share of each stage${calibrated ? '; conversion with its 95 % interval' : ''})`,
   group: 'group',
   leadsColumn: 'leads',
   outcomes: 'outcomes',
@@ -337,7 +337,7 @@ const en: Texts = {
     smallSamples: 'Small samples: read these figures with care',
     andMore: (count) => `… and ${count} more`,
     breakdown: (by) => `Breakdown by ${by}: stage shares per group`,
-    groups: (count) => `${count} groups.`,
+    groups: (count) => `${count} ${count === '1' ? 'group' : 'groups'}.`,
     firstGroups: (max, all, by) =>
       `The first ${max} of ${all} groups are shown; <code>leadstage summarize --by ${by} --format json</code> gives them all.`,
     breakdownChart: (by) => `Share of each stage per group of ${by}`,

@@ -131,6 +131,24 @@ describe('classify --as-of-column', () => {
     expect(absent.code).toBe(2);
     expect(absent.stderr).toContain('--as-of-column "decided": no such column');
     expect(absent.stderr).toContain('(columns: "id", "Decided At", "events")');
+    // found on the first rows, before any output: no header left on stdout, in any format
+    for (const format of ['csv', 'table', 'json', 'crm']) {
+      const early = run(
+        [
+          'classify',
+          leads,
+          ...base,
+          '--as-of-column',
+          'decided',
+          '--format',
+          format,
+          '--crm',
+          'generic',
+        ].filter((arg, index, all) => format === 'crm' || (arg !== '--crm' && all[index - 1] !== '--crm')),
+      );
+      expect(early.code).toBe(2);
+      expect(early.stdout).toBe('');
+    }
     const none = file('none.csv', 'id,Decided At\nb,\nc,later\n');
     const nothing = run(['classify', none, ...base, '--as-of-column', 'Decided At', '--force']);
     expect(nothing.code).toBe(1);

@@ -266,7 +266,7 @@ describe('leadstage summarize --locale', () => {
   });
 
   it('refuses a locale it does not speak, naming the ones it does (exit 2)', () => {
-    for (const command of ['summarize', 'report']) {
+    for (const command of ['summarize', 'report', 'explain']) {
       const { code, stderr } = run([command, ...LEADS, '--locale', 'fr', '--out', 'test-output/never.html']);
       expect(code).toBe(2);
       expect(stderr).toContain('--locale: expected one of en, it, received "fr"');
