@@ -3,7 +3,10 @@
 // the validator. Not meant to be called by hand: its functions take what generated code passes them.
 
 export {
+  blockerOf,
   chargeValue,
+  criterionBlocker,
+  criterionEntry,
   compileGrades,
   compileWhere,
   createRuntime,
@@ -15,6 +18,9 @@ export {
   formatInstant,
   HELPERS_VERSION,
   isMissing,
+  ledgerLine,
+  localeOf,
+  localizeTexts,
   MAX_TEXT_LENGTH,
   memoByInstant,
   NO_LABELS,
@@ -50,6 +56,8 @@ export {
   requireHelpers,
   roundScore,
   sizedArray,
+  textSource,
+  toJsonValue,
   UNREADABLE,
   unreadable,
   windowStart,

@@ -258,11 +258,13 @@ export function withGeneratedStage(
   generated: {
     readonly stage: Classifier['stage'];
     readonly statuses?: ((lead: unknown, options: ClassifyOptions) => unknown) | undefined;
+    readonly full?: ((lead: unknown, options: ClassifyOptions) => unknown) | undefined;
     readonly unitsSpent: () => number;
   },
 ): Classifier {
   const closures = SPENT.get(classifier) as () => number;
   const statuses = generated.statuses;
+  const full = generated.full;
   let generatedRanLast = false;
   const jit: Classifier = {
     ...classifier,
@@ -276,6 +278,15 @@ export function withGeneratedStage(
       ) {
         generatedRanLast = true;
         return statuses(lead, options);
+      }
+      if (
+        full !== undefined &&
+        options !== undefined &&
+        options !== null &&
+        (options.detail === undefined || options.detail === 'full')
+      ) {
+        generatedRanLast = true;
+        return full(lead, options);
       }
       generatedRanLast = false;
       return classifier.classify(lead, options);
