@@ -65,7 +65,10 @@ function propsLeads(count: number, seed: number): unknown[] {
 
 interface Stager {
   stage(lead: unknown, options: { asOf: unknown }): string;
-  classify(lead: unknown, options: { asOf: unknown; detail?: 'statuses' | 'full'; locale?: unknown }): unknown;
+  classify(
+    lead: unknown,
+    options: { asOf: unknown; detail?: 'statuses' | 'full'; locale?: unknown },
+  ): unknown;
 }
 
 /** The locales full results are asked in: the config's own, others, none, and not a string. */
