@@ -28,8 +28,11 @@ const BUNDLES = [
     // 39.0 KB before issues 20 and 21: compile(config, { codegen: true }) carries the generator of stage()
     // and the safe code builder (+5.5 KB; the runtime entry does not); grades (+1.4 KB): the runtime's
     // reader and the config check, whose messages say where and why; the generator of the 'statuses'
-    // level (issue 20: its event pass, scores, blockers and result, +3.7 KB), which the JIT runs
-    budget: 51 * 1024,
+    // level (issue 20: its event pass, scores, blockers and result, +3.7 KB), which the JIT runs; the generator
+    // of the 'full' level (issue 20: its criteria facts, texts per locale, full blockers and the ledger,
+    // +3.1 KB), which the JIT runs too: reaching it only when codegen is asked for would take a separate
+    // entry or a dynamic import, as compile() decides at run time
+    budget: 53.5 * 1024,
   },
 ];
 const MUST_NOT_CONTAIN = {
@@ -164,6 +167,8 @@ const LEVELS = [
   ['stage', ['stage'], 4.5 * 1024, 18 * 1024],
   ['statuses', ['statuses'], 9 * 1024, 22 * 1024],
   ['stage+statuses', ['stage', 'statuses'], 12 * 1024, 23 * 1024],
+  ['full', ['full'], 10 * 1024, 24 * 1024],
+  ['all three', ['stage', 'statuses', 'full'], 18 * 1024, 26 * 1024],
 ];
 const bundleModule = (source, metafile = false) =>
   build({
