@@ -5,11 +5,11 @@
 export {
   blockerOf,
   chargeValue,
-  criterionBlocker,
-  criterionEntry,
   compileGrades,
   compileWhere,
   createRuntime,
+  criterionBlocker,
+  criterionEntry,
   decayedSum,
   decayRate,
   describeValue,

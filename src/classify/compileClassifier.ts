@@ -250,8 +250,8 @@ export function compileClassifier(
 const SPENT = /* @__PURE__ */ new WeakMap<object, () => number>();
 
 /**
- * A classifier whose `stage()` and `detail: 'statuses'` classify are generated code (`compile(config,
- * { codegen: true })`): full results stay the closures'; {@link unitsSpent} reports whichever ran last.
+ * A classifier whose `stage()`, `detail: 'statuses'` and full classify are generated code (`compile(config,
+ * { codegen: true })`); {@link unitsSpent} reports whichever ran last.
  */
 export function withGeneratedStage(
   classifier: Classifier,
