@@ -1279,8 +1279,9 @@ function ${textsIn}(${locale}) {
         } else {
           reading = _`${read} = ${scoresFn}(${X})${prop((node as ScoreCondition).score)};`;
         }
+        // strings, booleans and numbers copied inline as toJsonValue copies them (-0 as 0, non-finite as text)
         return _`${reading}
-    ${value} = ${read} === undefined ? undefined : typeof ${read} === "string" ? ${read} : ${H}.toJsonValue(${read});
+    ${value} = ${read} === undefined ? undefined : typeof ${read} === "string" || typeof ${read} === "boolean" ? ${read} : typeof ${read} === "number" ? (${read} - ${read} === 0 ? ${read} + 0 : String(${read})) : ${H}.toJsonValue(${read});
     if (${value} === undefined) { if (${facts} !== undefined) ${facts}[${position}] = ${absent}[${position}]; }
     else {
       if (${facts} === undefined) { ${facts} = ${H}.sizedArray(${list.length}); for (let ${b} = 0; ${b} < ${position}; ${b}++) ${facts}[${b}] = ${absent}[${b}]; }
