@@ -205,7 +205,7 @@ const experiments = {
   /**
    * Generated code (issue 20) against the closures and the hand-written reference, stage() on the default
    * leads: JIT (`compile(config, { codegen: true })`, new Function) and AOT (`generateModule`, an ES module
-   * importing dist/helpers.js), stage() and the 'statuses' level (full results stay the closures').
+   * importing dist/helpers.js), stage(), the 'statuses' level and full results.
    */
   async codegen() {
     const closures = compile(leadstageConfig);
@@ -216,7 +216,10 @@ const experiments = {
     try {
       const file = join(directory, 'classifier.mjs');
       const helpers = pathToFileURL(fileURLToPath(new URL('../dist/helpers.js', import.meta.url))).href;
-      writeFileSync(file, generateModule(leadstageConfig, { helpers, levels: ['stage', 'statuses'] }));
+      writeFileSync(
+        file,
+        generateModule(leadstageConfig, { helpers, levels: ['stage', 'statuses', 'full'] }),
+      );
       aot = (await import(pathToFileURL(file).href)).default;
     } finally {
       rmSync(directory, { recursive: true, force: true });
@@ -235,6 +238,13 @@ const experiments = {
       ) {
         throw new Error(`codegen: generated 'statuses' result disagrees on ${lead.id}`);
       }
+      const full = JSON.stringify(closures.classify(lead, { asOf }));
+      if (
+        JSON.stringify(jit.classify(lead, { asOf })) !== full ||
+        JSON.stringify(aot.classify(lead, { asOf })) !== full
+      ) {
+        throw new Error(`codegen: generated full result disagrees on ${lead.id}`);
+      }
     }
     return speedRatios(
       {
@@ -245,6 +255,9 @@ const experiments = {
         "closures 'statuses'": each(leads, (lead) => closures.classify(lead, statuses).stage),
         "JIT 'statuses'": each(leads, (lead) => jit.classify(lead, statuses).stage),
         "AOT 'statuses'": each(leads, (lead) => aot.classify(lead, statuses).stage),
+        'closures full': each(leads, (lead) => closures.classify(lead, { asOf }).stage),
+        'JIT full': each(leads, (lead) => jit.classify(lead, { asOf }).stage),
+        'AOT full': each(leads, (lead) => aot.classify(lead, { asOf }).stage),
       },
       'hand-written',
       ROUNDS,

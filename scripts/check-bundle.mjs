@@ -28,10 +28,13 @@ const BUNDLES = [
     // 39.0 KB before issues 20 and 21: compile(config, { codegen: true }) carries the generator of stage()
     // and the safe code builder (+5.5 KB; the runtime entry does not); grades (+1.4 KB): the runtime's
     // reader and the config check, whose messages say where and why; the generator of the 'statuses'
-    // level (issue 20: its event pass, scores, blockers and result, +3.7 KB), which the JIT runs; accounts (issue 21,
+    // level (issue 20: its event pass, scores, blockers and result, +3.7 KB), which the JIT runs; the generator
+    // of the 'full' level (issue 20: its criteria facts, texts per locale, full blockers and the ledger,
+    // +3.1 KB), which the JIT runs too: reaching it only when codegen is asked for would take a separate
+    // entry or a dynamic import, as compile() decides at run time; accounts (issue 21,
     // +1.0 KB): the checks of the members and roles condition kinds and of a config's level, with their
     // located messages (classifyAccount itself is not in this bundle)
-    budget: 52 * 1024,
+    budget: 55 * 1024,
   },
 ];
 const MUST_NOT_CONTAIN = {
@@ -166,6 +169,8 @@ const LEVELS = [
   ['stage', ['stage'], 4.5 * 1024, 18 * 1024],
   ['statuses', ['statuses'], 9 * 1024, 22 * 1024],
   ['stage+statuses', ['stage', 'statuses'], 12 * 1024, 23 * 1024],
+  ['full', ['full'], 10 * 1024, 25 * 1024],
+  ['all three', ['stage', 'statuses', 'full'], 15 * 1024, 29 * 1024],
 ];
 const bundleModule = (source, metafile = false) =>
   build({

@@ -1,7 +1,7 @@
 // npm run fuzz — hostile leads and configs against the built package, structure-aware: leads shaped like
 // leads with messy values anywhere, configs made by mutating the presets, random date formats, and
 // events-heavy leads against every preset (and their histories) with a CPU bound per call; generated
-// stage() and 'statuses' (compile's JIT) against the closures' on every preset lead and mutated config. Prints the
+// stage(), 'statuses' and full results (compile's JIT) against the closures' on every preset lead and mutated config. Prints the
 // counts, the slowest call of each kind, and every input that threw, went over its bound, scored a
 // non-finite number or classified differently twice. Not part of `npm test` (CI runs a small one by hand).
 //   FUZZ_LEADS=100000 FUZZ_CONFIGS=100000 FUZZ_SEED=1 npm run fuzz
@@ -239,8 +239,8 @@ function check(classifier, input, what) {
 }
 
 /**
- * Generated stage() and 'statuses' (compile's JIT) against the closures' on one lead: the same stage and the
- * same result as JSON text, or the same error.
+ * Generated stage(), 'statuses' and full results (compile's JIT) against the closures' on one lead: the same
+ * stage and the same results as JSON text (full in a locale that changes with the lead), or the same error.
  */
 function checkGenerated(closures, jit, input, what) {
   const stageOf = (classifier) => {
@@ -270,7 +270,20 @@ function checkGenerated(closures, jit, input, what) {
       input,
       `generated ${actualStatuses}, closures ${expectedStatuses}`,
     );
+  const locale = ['en', 'de', 'fr-CA', undefined][fullCalls++ % 4];
+  const fullOf = (classifier) => {
+    try {
+      return JSON.stringify(classifier.classify(input, { asOf, locale }));
+    } catch (error) {
+      return `throws ${error}`;
+    }
+  };
+  const expectedFull = fullOf(closures);
+  const actualFull = fullOf(jit);
+  if (actualFull !== expectedFull)
+    report('generatedDiffers', `${what} (full)`, input, `generated ${actualFull}, closures ${expectedFull}`);
 }
+let fullCalls = 0;
 
 const started = performance.now();
 const classifiers = Object.values(presets).map((preset) => compile(preset));

@@ -3,10 +3,13 @@
 // the validator. Not meant to be called by hand: its functions take what generated code passes them.
 
 export {
+  blockerOf,
   chargeValue,
   compileGrades,
   compileWhere,
   createRuntime,
+  criterionBlocker,
+  criterionEntry,
   decayedSum,
   decayRate,
   describeValue,
@@ -15,6 +18,9 @@ export {
   formatInstant,
   HELPERS_VERSION,
   isMissing,
+  ledgerLine,
+  localeOf,
+  localizeTexts,
   MAX_TEXT_LENGTH,
   memoByInstant,
   NO_LABELS,
@@ -50,6 +56,8 @@ export {
   requireHelpers,
   roundScore,
   sizedArray,
+  textSource,
+  toJsonValue,
   UNREADABLE,
   unreadable,
   windowStart,

@@ -46,8 +46,8 @@ export interface StageOptions {
 export interface Classifier<Stage extends string = string> {
   /**
    * How it runs: `'closures'`, or `'jit'` when compiled with `{ codegen: true }` on a platform that allows
-   * `new Function` (then `stage()` and `detail: 'statuses'` run generated code, full results the closures;
-   * see docs/performance.md).
+   * `new Function` (then `stage()`, `detail: 'statuses'` and full results run generated code; see
+   * docs/performance.md).
    */
   readonly mode: ClassifierMode;
   /** The validated config it was compiled from. */

@@ -1,3 +1,4 @@
+import { blockerOf, criterionBlocker, criterionEntry, toJsonValue } from '../codegen/resultParts';
 import { nextOf } from '../internal/nextOf';
 import { newArray, sizedArray } from '../internal/siteFree';
 import { MET, type Status, statusName, type Tri, UNKNOWN } from '../internal/status';
@@ -12,7 +13,7 @@ import type {
   StatusClassification,
 } from '../schema/result';
 import type { ClassifyContext } from './ClassifyContext';
-import type { CompiledConfig, CompiledCriterion, LocalizedTexts, StageTree } from './compiledConfig';
+import type { CompiledConfig, LocalizedTexts, StageTree } from './compiledConfig';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -20,67 +21,6 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 // `newArray()` / `sizedArray(n)`, never as `{ key: … }`, `[]` or `new Array(n)`: those carry an allocation
 // site, and keeping results while the code is cold makes V8 allocate their parts in old space for the rest
 // of the process, 2× slower or worse. See src/internal/siteFree.ts.
-
-/**
- * The most values one fact's copy holds: a lead whose objects share children (a DAG, or a Proxy that
- * makes a fresh object at every read) would otherwise copy exponentially many. Past it, the rest is
- * left out (`null` inside arrays), as what JSON cannot hold is.
- */
-const MAX_COPIED_VALUES = 10_000;
-
-/**
- * Lead values as plain JSON, as `JSON.stringify` would see them: dates become ISO strings, non-finite
- * numbers and bigints strings, what JSON cannot hold is left out (or `null` inside arrays). Objects and
- * arrays are copied, so a result never aliases the lead; past a few levels (or in a cycle) they stop,
- * and past {@link MAX_COPIED_VALUES} values in all.
- */
-function toJsonValue(
-  value: unknown,
-  depth = 0,
-  left: { count: number } = { count: MAX_COPIED_VALUES },
-): unknown {
-  if (--left.count < 0) return undefined;
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      // -0 becomes 0, as JSON writes it
-      return Number.isFinite(value) ? value + 0 : String(value);
-    case 'bigint':
-      return String(value);
-    case 'object': {
-      if (value === null) return null;
-      if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-      if (depth >= 8) return undefined;
-      if (Array.isArray(value)) {
-        // never more elements than values left to copy: a sparse array of length 2³²−1 copies nothing
-        const copy = newArray();
-        for (let index = 0; index < value.length && left.count > 0; index++)
-          copy.push(toJsonValue(value[index], depth + 1, left) ?? null);
-        return copy;
-      }
-      const copy: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) {
-        if (left.count <= 0) break;
-        const item = toJsonValue((value as Record<string, unknown>)[key], depth + 1, left);
-        if (item === undefined) continue;
-        // an own "__proto__" key (JSON.parse makes them) stays data, never a prototype
-        if (key === '__proto__')
-          Object.defineProperty(copy, key, {
-            value: item,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        else copy[key] = item;
-      }
-      return copy;
-    }
-    default:
-      return undefined;
-  }
-}
 
 type BlockerNode = Exclude<StageTree, { kind: 'group' }>;
 
@@ -162,36 +102,6 @@ function fullBlocker(
   return criterionBlocker(criterion, name, text, facts, texts.factLabels(facts));
 }
 
-/** A blocker from its parts, keys in the one order every blocker has (a leaf's has no `criterion`). */
-function blockerOf(
-  criterion: string | undefined,
-  label: string,
-  status: 'unmet' | 'unknown',
-  hint: string | undefined,
-  facts: readonly string[],
-  labels: readonly string[] | undefined,
-): Blocker {
-  const blocker = {} as Mutable<Blocker>;
-  if (criterion !== undefined) blocker.criterion = criterion;
-  blocker.label = label;
-  blocker.status = status;
-  if (hint !== undefined) blocker.hint = hint;
-  blocker.facts = facts;
-  if (labels !== undefined) blocker.labels = labels;
-  return blocker;
-}
-
-/** A criterion's blocker from its parts, keys in the one order every blocker has. */
-export function criterionBlocker(
-  criterion: CompiledCriterion,
-  status: 'unmet' | 'unknown',
-  text: { readonly label: string; readonly hint: string | undefined },
-  facts: readonly string[],
-  labels: readonly string[] | undefined,
-): Blocker {
-  return blockerOf(criterion.id, text.label, status, text.hint, facts, labels);
-}
-
 /** Where a lead stands: every stage's status, the first one met (its stage) and the rung above it (or -1). */
 interface Standing {
   readonly statuses: Tri[];
@@ -247,23 +157,6 @@ function followUpOf(compiled: CompiledConfig, current: number, context: Classify
   const by = followUpBy(context.asOf);
   if (by === undefined) context.flag('invalid_date:followUpBy');
   return by;
-}
-
-/** A criterion's result entry from its parts, keys in the one order every entry has. */
-export function criterionEntry(
-  criterion: CompiledCriterion,
-  status: Status,
-  text: { readonly label: string; readonly hint: string | undefined },
-  facts: readonly CriterionFact[],
-): CriterionResult {
-  const entry = {} as Mutable<CriterionResult>;
-  entry.status = status;
-  entry.label = text.label;
-  entry.facts = facts;
-  if (criterion.dimension !== undefined) entry.dimension = criterion.dimension;
-  if (text.hint !== undefined) entry.hint = text.hint;
-  if (criterion.knockOut) entry.knockOut = true;
-  return entry;
 }
 
 function criteriaResults(compiled: CompiledConfig, context: ClassifyContext, texts: LocalizedTexts) {

@@ -252,19 +252,21 @@ export function compileClassifier(
 const SPENT = /* @__PURE__ */ new WeakMap<object, () => number>();
 
 /**
- * A classifier whose `stage()` and `detail: 'statuses'` classify are generated code (`compile(config,
- * { codegen: true })`): full results stay the closures'; {@link unitsSpent} reports whichever ran last.
+ * A classifier whose `stage()`, `detail: 'statuses'` and full classify are generated code (`compile(config,
+ * { codegen: true })`); {@link unitsSpent} reports whichever ran last.
  */
 export function withGeneratedStage(
   classifier: Classifier,
   generated: {
     readonly stage: Classifier['stage'];
     readonly statuses?: ((lead: unknown, options: ClassifyOptions) => unknown) | undefined;
+    readonly full?: ((lead: unknown, options: ClassifyOptions) => unknown) | undefined;
     readonly unitsSpent: () => number;
   },
 ): Classifier {
   const closures = SPENT.get(classifier) as () => number;
   const statuses = generated.statuses;
+  const full = generated.full;
   let generatedRanLast = false;
   const jit: Classifier = {
     ...classifier,
@@ -278,6 +280,15 @@ export function withGeneratedStage(
       ) {
         generatedRanLast = true;
         return statuses(lead, options);
+      }
+      if (
+        full !== undefined &&
+        options !== undefined &&
+        options !== null &&
+        (options.detail === undefined || options.detail === 'full')
+      ) {
+        generatedRanLast = true;
+        return full(lead, options);
       }
       generatedRanLast = false;
       return classifier.classify(lead, options);

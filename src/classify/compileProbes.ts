@@ -1,3 +1,4 @@
+import { eventPath, frozen, without } from '../codegen/resultParts';
 import {
   type CompileEnvironment,
   compileEvaluator,
@@ -17,17 +18,7 @@ import type {
 } from '../schema/condition';
 import type { Probe, StageTree } from './compiledConfig';
 
-/**
- * A deep, frozen copy of config-derived data that every result shares: no caller can change it for the
- * next result, and the caller's config is never frozen itself.
- */
-export function frozen<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return Object.freeze(value.map(frozen)) as T;
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = frozen(item);
-  return Object.freeze(copy) as T;
-}
+export { frozen };
 
 /** A probe from its parts, with its shared `absent` fact. */
 function probe(path: string, expected: unknown, read: Probe['read'], evaluate: Evaluator): Probe {
@@ -39,16 +30,6 @@ function probe(path: string, expected: unknown, read: Probe['read'], evaluate: E
     read,
     evaluate,
   };
-}
-
-function without(condition: object, key: string): Record<string, unknown> {
-  const rest: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(condition)) if (name !== key) rest[name] = value;
-  return rest;
-}
-
-function eventPath(condition: EventCondition): string {
-  return `events[${typeof condition.event === 'string' ? condition.event : condition.event.join('|')}]`;
 }
 
 /** The probe of one leaf (fact, event or score); `undefined` for groups and criteria. */

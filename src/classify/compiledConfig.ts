@@ -1,13 +1,7 @@
 import type { Evaluator } from '../dsl/compileEvaluator';
 import type { EvalContext } from '../dsl/context';
 import type { LocalizedText } from '../internal/localize';
-import type {
-  Blocker,
-  BlockerStatus,
-  Classification,
-  CriterionFact,
-  CriterionResult,
-} from '../schema/result';
+import type { BlockerStatus, Classification, CriterionFact, CriterionResult } from '../schema/result';
 import type { GradeOf } from '../scoring/compileGrades';
 import type { ScoreLead } from '../scoring/compileScoring';
 
@@ -90,21 +84,4 @@ export interface CompiledConfig {
   readonly eventLabels: ReadonlyMap<string, LocalizedText>;
 }
 
-/** Labels, hints and actions in one locale, resolved once per compiled config and locale. */
-export interface LocalizedTexts {
-  readonly locale: string;
-  /** A blocker's fact labels, when the config labels any of its facts; else `undefined`. */
-  readonly factLabels: (facts: readonly string[]) => readonly string[] | undefined;
-  readonly criteria: ReadonlyArray<{
-    readonly label: string;
-    readonly hint: string | undefined;
-    /** The criterion's entry when the lead has none of its facts, by `Tri`: frozen, shared by every result. */
-    readonly absent: readonly [CriterionResult, CriterionResult, CriterionResult];
-    /** The criterion's blocker when none of its tests is met, unmet (0) and unknown (1): frozen, shared. */
-    readonly blockers: readonly [Blocker, Blocker];
-  }>;
-  /** Stage labels, and actions as a frozen array every result of the stage shares. */
-  readonly stages: ReadonlyArray<{ readonly label: string; readonly actions: readonly string[] }>;
-  /** Rule labels by rule index. */
-  readonly rules: ReadonlyArray<string | undefined>;
-}
+export type { LocalizedTexts } from '../codegen/resultParts';

@@ -1350,14 +1350,14 @@ ${LEAD_USAGE}`,
   },
 
   build: {
-    usage: `Usage: leadstage build <config> [--out <file>] [--levels stage,statuses] [--format esm|cjs] [--helpers <specifier>]
+    usage: `Usage: leadstage build <config> [--out <file>] [--levels stage,statuses,full] [--format esm|cjs] [--helpers <specifier>]
 
-  Generates a JavaScript module that stages leads with the config: the same stage as the library's
-  classifier.stage(), and with --levels stage,statuses the same classify(lead, { detail: 'statuses' })
-  results, byte for byte, without the compiler, the validator or the config. It imports only
-  leadstage/helpers (--helpers to import them from elsewhere). --format defaults to cjs for a .cjs --out,
-  else esm. --levels: the levels the module answers, stage (default) and statuses (a call for a level it
-  does not hold throws).`,
+  Generates a JavaScript module that classifies leads with the config: the same stage as the library's
+  classifier.stage(), and with --levels the same classify(lead, { detail: 'statuses' }) and full
+  classify(lead, options) results, byte for byte, without the compiler, the validator or the config. It
+  imports only leadstage/helpers (--helpers to import them from elsewhere). --format defaults to cjs for a
+  .cjs --out, else esm. --levels: the levels the module answers, stage (default), statuses and full (a call
+  for a level it does not hold throws).`,
     options: {
       out: { type: 'string', short: 'o' },
       levels: { type: 'string' },
@@ -1377,9 +1377,9 @@ ${LEAD_USAGE}`,
       );
       const levels =
         typeof values.levels === 'string' ? values.levels.split(',').map((level) => level.trim()) : ['stage'];
-      for (const level of levels) oneOf(level, 'levels', ['stage', 'statuses'] as const, 'stage');
+      for (const level of levels) oneOf(level, 'levels', ['stage', 'statuses', 'full'] as const, 'stage');
       const source = generateModule(loadConfig(positionals[0] as string), {
-        levels: levels as Array<'stage' | 'statuses'>,
+        levels: levels as Array<'stage' | 'statuses' | 'full'>,
         format,
         ...(typeof values.helpers === 'string' ? { helpers: values.helpers } : {}),
       });

@@ -11,16 +11,15 @@ import { type GeneratedLevel, generateLevelsBody, H, UnsupportedError } from './
 import { HELPERS_VERSION } from './runtime';
 
 /**
- * What a generated module can answer: `stage()`, and `classify(lead, { detail: 'statuses' })` (see
- * docs/performance.md); full results are the closures' for now.
+ * What a generated module can answer: `stage()`, `classify(lead, { detail: 'statuses' })` and full
+ * results, `classify(lead, options)` (see docs/performance.md).
  *
  * @category Classify
  */
-export type ModuleLevel = 'stage' | 'statuses';
+export type ModuleLevel = 'stage' | 'statuses' | 'full';
 
 /** The levels {@link generateModule} knows, and those it can build today. */
 const KNOWN_LEVELS: readonly string[] = ['stage', 'statuses', 'full'];
-const BUILT_LEVELS: readonly string[] = ['stage', 'statuses'];
 
 /**
  * Options of {@link generateModule}.
@@ -49,11 +48,6 @@ function readLevels(levels: unknown): readonly ModuleLevel[] {
     if (!KNOWN_LEVELS.includes(level)) {
       throw new TypeError(
         `generateModule: options.levels: unknown level ${describeValue(level)}; expected 'stage', 'statuses' or 'full'`,
-      );
-    }
-    if (!BUILT_LEVELS.includes(level)) {
-      throw new TypeError(
-        `generateModule: options.levels: the generator builds only 'stage' and 'statuses' so far, received ${describeValue(level)}; use compile(config) for '${level}' results`,
       );
     }
   }
@@ -98,12 +92,16 @@ function moduleBody(
   const statuses = levels.includes('statuses')
     ? _`if (${options} !== undefined && ${options} !== null && ${options}.detail === "statuses") return classifyStatuses(${lead}, ${options});`
     : nil;
+  const full = levels.includes('full')
+    ? _`if (${options} !== undefined && ${options} !== null && (${options}.detail === undefined || ${options}.detail === "full")) return classifyFull(${lead}, ${options});`
+    : nil;
   return _`${H}.requireHelpers(${HELPERS_VERSION});
 const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
 ${body.code}
 ${stage}
 function classify(${lead}, ${options}) {
   ${statuses}
+  ${full}
   ${H}.readAsOf(${options} === undefined || ${options} === null ? undefined : ${options}.asOf);
   const ${detail} = ${options}.detail;
   if (${detail} !== undefined && ${detail} !== "full" && ${detail} !== "statuses") {
@@ -189,6 +187,8 @@ export interface GeneratedLevels {
   readonly stage: (lead: unknown, options: { readonly asOf: Date | string | number }) => string;
   /** `classify(lead, options)` for `options.detail === 'statuses'`. */
   readonly statuses: (lead: unknown, options: object) => unknown;
+  /** `classify(lead, options)` for full results (`options.detail` undefined or `'full'`). */
+  readonly full: ((lead: unknown, options: object) => unknown) | undefined;
   readonly unitsSpent: () => number;
 }
 
@@ -201,13 +201,14 @@ export function generateLevelsFunction(
   config: Config,
   budget: Readonly<Required<Budget>>,
   hash: string,
-  levels: readonly GeneratedLevel[] = ['stage', 'statuses'],
+  levels: readonly GeneratedLevel[] = ['stage', 'statuses', 'full'],
 ): string {
   const body = generateLevelsBody(config, levels, budget, { id: config.id, version: 1, hash });
   const stage = levels.includes('stage') ? _`stage` : _`undefined`;
   const statuses = levels.includes('statuses') ? _`classifyStatuses` : _`undefined`;
+  const full = levels.includes('full') ? _`classifyFull` : _`undefined`;
   return _`"use strict";
 const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
 ${body.code}
-return { stage: ${stage}, statuses: ${statuses}, unitsSpent };`.toString();
+return { stage: ${stage}, statuses: ${statuses}, full: ${full}, unitsSpent };`.toString();
 }

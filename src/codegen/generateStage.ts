@@ -24,6 +24,7 @@ import type {
 import type { Config, ScoringRule } from '../schema/config';
 import { clamp } from '../scoring/clamp';
 import { compileGrades } from '../scoring/compileGrades';
+import { eventPath, frozen, without } from './resultParts';
 
 /**
  * A construct the generator does not know (a condition kind added to the DSL after it): `generateModule`
@@ -40,7 +41,7 @@ export class UnsupportedError extends TypeError {
  * every leaf and criterion memoised, events from the one-pass tally, so probes and blockers re-read them
  * for free and spend the same work units).
  */
-export type GeneratedLevel = 'stage' | 'statuses';
+export type GeneratedLevel = 'stage' | 'statuses' | 'full';
 
 /** Names every generated body uses: the helpers, the runtime, the plan, a context. */
 export const H = new Name('h');
@@ -52,6 +53,9 @@ const M = new Name('m');
 const OWN = new Name('own');
 
 const TRI = { met: 1, unmet: 0, unknown: 2 } as const;
+
+/** Status names by Tri, as the full level's criterion entries name them. */
+const STATUS_NAMES = new Name('statusNames');
 
 /** Operators whose test is inlined for the common value, falling back to the library's test otherwise. */
 const COMPARE: Readonly<Record<string, string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
@@ -104,6 +108,11 @@ class StageGenerator {
   private readonly criteria = new Map<string, Name>();
   private readonly scans = new Map<string, Name>();
   private scoresName: Name | undefined;
+  /** The memo slot of each fact leaf (by its JSON): where the full level reads a probe's value. */
+  private readonly factSlots = new Map<string, number>();
+  /** The full level's memo slots: the rule labels of the call (set per call), the ledger of the scores. */
+  private labelsSlot = -1;
+  private ledgerSlot = -1;
   private readonly readings: FactReadings;
 
   /**
@@ -294,6 +303,7 @@ class StageGenerator {
     const readingName = custom ? this.reading(path) : undefined;
     const readingCode = readingName === undefined ? _`${RT}.readings.global` : _`${readingName}.reading`;
     const slot = this.slot();
+    this.factSlots.set(key, slot);
     const raw = new Name('raw');
     const s = new Name('s');
     const missing = readingName === undefined ? this.missing(raw) : _`${H}.isMissing(${raw}, ${readingCode})`;
@@ -303,7 +313,7 @@ class StageGenerator {
       prepare === undefined
         ? nil
         : _`if (${V} === ${H}.UNREADABLE) {\n    ${V} = ${raw};\n    ${s} = ${existsOnly ? this.valueTest(operators, raw, path, 'any') : _`2`};\n    ${H}.unreadable(${X}, ${path}, ${raw}, ${readingCode});\n  } else `;
-    const memo = this.level === 'statuses' || (this.leafRefs.get(key) ?? 0) > 1;
+    const memo = this.level !== 'stage' || (this.leafRefs.get(key) ?? 0) > 1;
     this.declare(
       _`function ${name}(${X}) {
   ${
@@ -355,8 +365,8 @@ class StageGenerator {
     const stop = decidedAt(condition.count);
     const n = new Name('n');
     const test = this.valueTest(operatorsOf(condition.count ?? { gte: 1 }, undefined), n, undefined, 'count');
-    if (this.level === 'statuses') {
-      // the statuses level: the count from the one event pass
+    if (this.level !== 'stage') {
+      // the statuses and full levels: the count from the one event pass
       const t = new Name('t');
       this.declare(
         _`function ${name}(${X}) {\n  ${this.tally()}(${X});\n  const ${t} = ${X}.workspace.tally;\n  const ${n} = ${t}.hasEvents ? ${t}.counts[${consumer}] : -1;\n  return ${n} < 0 ? 2 : ${test};\n}`,
@@ -643,16 +653,28 @@ class StageGenerator {
     const asOf = new Name('asOf');
     const readsEvents = rules.some((rule) => rule.when === undefined);
     if (readsEvents) this.tally();
+    // the full level keeps compileScoring's ledger: a line per rule that earned points, then per cap
+    const full = this.level === 'full';
+    if (full) {
+      this.labelsSlot = this.slot();
+      this.ledgerSlot = this.slot();
+    }
+    const ledger = new Name('ledger');
+    const labels = new Name('labels');
+    const line = (rule: string, label: Code, group: string | undefined, points: Code, events: Code) =>
+      _`${ledger}.push(${H}.ledgerLine(${rule}, ${label}, ${group}, ${H}.roundScore(${points}), ${events}));`;
     const bounded = (value: Name, min: number | undefined, max: number | undefined): Code => {
       const steps: Code[] = [];
       if (max !== undefined) steps.push(_`${value} > ${max} ? ${max}`);
       if (min !== undefined) steps.push(_`${value} < ${min} ? ${min}`);
       return steps.length === 0 ? _`${value}` : _`(${join(steps, _` : `)} : ${value})`;
     };
-    const steps = rules.map((rule) => {
+    const steps = rules.map((rule, position) => {
       const index = rule.group === undefined ? -1 : groups.findIndex(([id]) => id === rule.group);
       const sum = index < 0 ? ungrouped : (sums[index] as Name);
-      const add = _`if (${p} !== 0) ${sum} += ${p};`;
+      const add = full
+        ? _`if (${p} !== 0) { ${sum} += ${p}; ${line(rule.id, _`${labels}[${position}]`, rule.group, p, rule.when === undefined ? events : _`-1`)} }`
+        : _`if (${p} !== 0) ${sum} += ${p};`;
       if (rule.when !== undefined) {
         const points = clamp(rule.points, rule.min, rule.max);
         return _`if (${this.condition(rule.when)}(${X}) === 1) { ${p} = ${points}; ${add} }`;
@@ -675,10 +697,13 @@ class StageGenerator {
     const total = new Name('total');
     const scores = new Name('scores');
     const capped = new Name('capped');
-    const groupSteps = groups.map(
-      ([id, group], index) =>
-        _`${capped} = ${bounded(sums[index] as Name, group.min, group.max)}; ${scores}${prop(id)} = ${H}.roundScore(${capped}); ${total} += ${capped};`,
-    );
+    const groupSteps = groups.map(([id, group], index) => {
+      const sum = sums[index] as Name;
+      const cap = full
+        ? _`if (${capped} !== ${sum}) ${line(`cap:${id}`, _`undefined`, id, _`${capped} - ${sum}`, _`-1`)}`
+        : nil;
+      return _`${capped} = ${bounded(sum, group.min, group.max)}; ${cap} ${scores}${prop(id)} = ${H}.roundScore(${capped}); ${total} += ${capped};`;
+    });
     const declarations = [
       _`${ungrouped} = 0`,
       _`${p}`,
@@ -686,6 +711,7 @@ class StageGenerator {
       _`${events}`,
       _`${capped}`,
       ...sums.map((sum) => _`${sum} = 0`),
+      ...(full ? [_`${ledger} = ${H}.newArray()`, _`${labels} = ${M}.values[${this.labelsSlot}]`] : []),
     ];
     this.declare(
       _`function ${name}(${X}) {
@@ -703,7 +729,9 @@ class StageGenerator {
   let ${total} = ${ungrouped};
   ${join(groupSteps, _`\n  `)}
   ${capped} = ${bounded(total, scoring?.min, scoring?.max)};
+  ${full ? _`if (${capped} !== ${total}) ${line('cap:total', _`undefined`, undefined, _`${capped} - ${total}`, _`-1`)}` : nil}
   ${scores}.total = ${H}.roundScore(${capped});
+  ${full ? _`${M}.values[${this.ledgerSlot}] = ${ledger};` : nil}
   ${M}.values[${slot}] = ${scores};
   return ${scores};
 }`,
@@ -1123,6 +1151,378 @@ function classifyStatuses(${lead}, ${options}) {
   }
 }`;
   }
+  /** What a condition's probes are (compileProbes: its leaves in document order, not following criteria). */
+  private probes(condition: Condition): Array<{ node: Condition; path: string; expected: unknown }> {
+    const found: Array<{ node: Condition; path: string; expected: unknown }> = [];
+    forEachCondition(condition, (node) => {
+      const kind = kindOf(node);
+      if (kind === 'fact') {
+        found.push({ node, path: (node as FactCondition).fact, expected: frozen(without(node, 'fact')) });
+      } else if (kind === 'event') {
+        const expected = frozen({ count: { gte: 1 }, ...without(node, 'event') });
+        found.push({ node, path: eventPath(node as EventCondition), expected });
+      } else if (kind === 'score') {
+        const path = `scores.${(node as ScoreCondition).score}`;
+        found.push({ node, path, expected: frozen(without(node, 'score')) });
+      }
+    });
+    return found;
+  }
+
+  /** Data as a constant parsed at load: `__proto__` keys stay data, key order is kept. */
+  private parsed(value: unknown): Code {
+    // checked as data first, so what JSON cannot hold is refused as everywhere else
+    _`${value as object}`;
+    return _`JSON.parse(${JSON.stringify(value)})`;
+  }
+
+  /**
+   * `classify(lead, options)` with full results: buildResult's evaluation and result, written out on the
+   * statuses level's evaluators, with the texts of each locale resolved by the library's localizeTexts from
+   * constants and the ledger kept by the scores — in the closures' order, so flags, work units and every
+   * byte of the result are the same.
+   */
+  generateFull(budget: number, spent: Name, configRef: object): Code {
+    this.declareCriteria(true);
+    const scoresFn = this.scores();
+    const config = this.config;
+    const stages = config.stages;
+    const count = stages.length;
+    const ids = Object.keys(config.criteria);
+    const probeLists = ids.map((id) => this.probes((config.criteria[id] as { when: Condition }).when));
+    const labelled = (declarations: Record<string, { label?: unknown }> | undefined) =>
+      Object.entries(declarations ?? {})
+        .filter(([, declaration]) => declaration.label !== undefined)
+        .map(([key, declaration]) => [key, declaration.label]);
+    const spec = {
+      criteria: ids.map((id, index) => {
+        const criterion = config.criteria[id] as Config['criteria'][string];
+        return {
+          id,
+          label: criterion.label ?? id,
+          dimension: criterion.dimension,
+          hint: criterion.hint,
+          knockOut: this.knockOuts().has(id),
+          probes: (probeLists[index] ?? []).map(({ path, expected }) => ({ path, expected })),
+        };
+      }),
+      stages: stages.map((stage) => ({ label: stage.label ?? stage.id, actions: stage.actions ?? [] })),
+      rules: (config.scoring?.rules ?? []).map((rule) => ({ label: rule.label })),
+      facts: labelled(config.facts as Record<string, { label?: unknown }> | undefined),
+      events: labelled(config.events as Record<string, { label?: unknown }> | undefined),
+    };
+    const source = this.names.fresh('source');
+    this.declare(_`const ${source} = ${H}.textSource(${this.parsed(spec)});`);
+    const cache = this.names.fresh('texts');
+    const textsIn = this.names.fresh('textsIn');
+    const locale = new Name('locale');
+    const found = new Name('found');
+    this.declare(_`const ${cache} = new Map();
+function ${textsIn}(${locale}) {
+  let ${found} = ${cache}.get(${locale});
+  if (${found} === undefined) {
+    ${found} = ${H}.localizeTexts(${source}, ${locale});
+    // locales come from request headers: cache a few, never one per caller
+    if (${cache}.size < 16) ${cache}.set(${locale}, ${found});
+  }
+  return ${found};
+}`);
+    const TEXTS = new Name('texts');
+    const tris = stages.map(() => this.names.fresh('u'));
+    const evaluations = stages.map((stage, index) => {
+      const tri = tris[index] as Name;
+      return stage.when === undefined
+        ? _`const ${tri} = 1;`
+        : _`const ${tri} = ${this.condition(stage.when)}(${X});`;
+    });
+    const current = new Name('current');
+    let chain: Code = _`${count - 1}`;
+    for (let index = count - 2; index >= 0; index--) {
+      chain = _`${tris[index] as Name} === 1 ? ${index} : ${chain}`;
+    }
+    const entries = stages.map((stage) => {
+      const name = this.names.fresh('entries');
+      const entry = (status: string) =>
+        stage.exit === true ? { id: stage.id, status, exit: true } : { id: stage.id, status };
+      this.declare(
+        _`const ${name} = [Object.freeze(${this.parsed(entry('unmet'))}), Object.freeze(${this.parsed(entry('met'))}), Object.freeze(${this.parsed(entry('unknown'))})];`,
+      );
+      return name;
+    });
+    const template = this.names.fresh('template');
+    this.declare(_`const ${template} = Object.fromEntries(${this.parsed(ids)}.map((id) => [id, null]));`);
+    // the criteria: each probe read in order, then the status; facts allocated once one is present
+    const criteria = new Name('criteria');
+    const facts = new Name('facts');
+    const read = new Name('read');
+    const value = new Name('value');
+    const fact = new Name('fact');
+    const status = new Name('status');
+    const b = new Name('b');
+    const tally = _`${X}.workspace.tally`;
+    const criterionSteps = ids.map((id, index) => {
+      const absent = this.names.fresh('absent');
+      this.declare(_`const ${absent} = ${source}.criteria[${index}].probes.map((probe) => probe.absent);`);
+      const list = probeLists[index] ?? [];
+      const probeSteps = list.map(({ node }, position) => {
+        const kind = kindOf(node);
+        let reading: Code;
+        if (kind === 'fact') {
+          const fn = this.fact(node as FactCondition);
+          const slot = this.factSlots.get(JSON.stringify(node)) as number;
+          reading = _`${fn}(${X}); ${read} = ${X}.memo.values[${slot}];`;
+        } else if (kind === 'event') {
+          const consumer = this.names.fresh('k');
+          const selection: Record<string, unknown> = { event: (node as EventCondition).event };
+          if ((node as EventCondition).withinLast !== undefined)
+            selection.withinLast = (node as EventCondition).withinLast;
+          if ((node as EventCondition).where !== undefined) selection.where = (node as EventCondition).where;
+          this.declare(_`const ${consumer} = ${RT}.event(${this.parsed(selection)});`);
+          reading = _`${this.tally()}(${X}); ${read} = ${tally}.hasEvents ? ${tally}.counts[${consumer}] : -1; if (${read} < 0) ${read} = undefined;`;
+        } else {
+          reading = _`${read} = ${scoresFn}(${X})${prop((node as ScoreCondition).score)};`;
+        }
+        // strings, booleans and numbers copied inline as toJsonValue copies them (-0 as 0, non-finite as text)
+        return _`${reading}
+    ${value} = ${read} === undefined ? undefined : typeof ${read} === "string" || typeof ${read} === "boolean" ? ${read} : typeof ${read} === "number" ? (${read} - ${read} === 0 ? ${read} + 0 : String(${read})) : ${H}.toJsonValue(${read});
+    if (${value} === undefined) { if (${facts} !== undefined) ${facts}[${position}] = ${absent}[${position}]; }
+    else {
+      if (${facts} === undefined) { ${facts} = ${H}.sizedArray(${list.length}); for (let ${b} = 0; ${b} < ${position}; ${b}++) ${facts}[${b}] = ${absent}[${b}]; }
+      ${fact} = {}; ${fact}.path = ${absent}[${position}].path; ${fact}.value = ${value}; ${fact}.expected = ${absent}[${position}].expected; ${facts}[${position}] = ${fact};
+    }`;
+      });
+      return _`${facts} = undefined;
+    ${join(probeSteps, _`\n    `)}
+    ${status} = ${this.criteria.get(id) as Name}(${X});
+    ${criteria}${prop(id)} = ${facts} === undefined ? ${TEXTS}.criteria[${index}].absent[${status}] : ${H}.criterionEntry(${source}.criteria[${index}], ${STATUS_NAMES}[${status}], ${TEXTS}.criteria[${index}], ${facts});`;
+    });
+    const scored = new Name('scored');
+    const grades = compileGrades(config.grades) === undefined ? undefined : this.names.fresh('grade');
+    if (grades !== undefined)
+      this.declare(_`const ${grades} = ${H}.compileGrades(${this.parsed(config.grades)});`);
+    const stageIds = this.names.fresh('ids');
+    this.declare(_`const ${stageIds} = ${this.parsed(stages.map((stage) => stage.id))};`);
+    const configName = this.names.fresh('config');
+    this.declare(_`const ${configName} = Object.freeze(${this.parsed(configRef)});`);
+    const format = this.names.fresh('format');
+    this.declare(_`const ${format} = ${H}.memoByInstant(${H}.formatInstant);`);
+    const next = new Name('next');
+    const followUp = new Name('followUp');
+    const cases: Code[] = [];
+    stages.forEach((stage, index) => {
+      const steps: Code[] = [];
+      let above = -1;
+      if (stage.exit !== true) {
+        for (let rung = index - 1; rung >= 0; rung--) {
+          if (stages[rung]?.exit !== true) {
+            above = rung;
+            break;
+          }
+        }
+      }
+      const rung = above < 0 ? undefined : stages[above];
+      if (rung?.when !== undefined) {
+        const blockers = this.fullBlockers(rung.when, source, ids);
+        steps.push(
+          _`${next} = ${H}.nextOf(${rung.id}, ${TEXTS}.stages[${above}].label, ${blockers}(${X}, ${TEXTS}), ${tris[above] as Name} === 2);`,
+        );
+      }
+      if (stage.followUp !== undefined) {
+        const by = this.names.fresh('followUpBy');
+        this.declare(_`const ${by} = ${H}.followUpBy(${this.parsed(stage.followUp.within)});`);
+        steps.push(
+          _`${followUp} = ${by}(${X}.asOf);\n      if (${followUp} === undefined) ${X}.flag("invalid_date:followUpBy");`,
+        );
+      }
+      if (steps.length > 0) cases.push(_`case ${index}:\n      ${join(steps, _`\n      `)}\n      break;`);
+    });
+    const { declarations, acquire, context, busy } = this.lender();
+    const once = this.names.fresh('fullOnce');
+    const lead = new Name('lead');
+    const asOf = new Name('asOf');
+    const error = new Name('error');
+    const options = new Name('options');
+    const result = new Name('result');
+    const id = new Name('id');
+    const list = new Name('list');
+    const copy = new Name('copy');
+    const ledger = new Name('ledger');
+    const stageList = join(
+      stages.map(
+        (_stage, index) => _`${list}[${index}] = ${entries[index] as Name}[${tris[index] as Name}];`,
+      ),
+      _`\n    `,
+    );
+    return _`${join(this.declarations, _`\n`)}
+${declarations}
+function ${once}(${lead}, ${asOf}, ${TEXTS}) {
+  const ${X} = ${acquire}();
+  ${X}.begin(${lead}, ${asOf}, ${budget});
+  ${X}.memo.values[${this.labelsSlot}] = ${TEXTS}.rules;
+  try {
+    ${join(evaluations, _`\n    `)}
+    const ${current} = ${chain};
+    const ${criteria} = { ...${template} };
+    let ${facts}, ${read}, ${value}, ${fact}, ${status};
+    ${join(criterionSteps, _`\n    `)}
+    const ${scored} = ${scoresFn}(${X});
+    const ${ledger} = ${X}.memo.values[${this.ledgerSlot}];
+    const ${id} = ${X}.lead !== null && typeof ${X}.lead === "object" && ${OWN}.call(${X}.lead, "id") ? ${X}.lead.id : undefined;
+    let ${next}, ${followUp};
+    switch (${current}) {
+    ${join(cases, _`\n    `)}
+    }
+    const ${list} = ${H}.sizedArray(${count});
+    ${stageList}
+    const ${result} = {};
+    if (typeof ${id} === "string") ${result}.leadId = ${id};
+    else if (typeof ${id} === "number") ${result}.leadId = String(${id});
+    ${result}.stage = ${stageIds}[${current}];
+    ${result}.stageLabel = ${TEXTS}.stages[${current}].label;
+    ${result}.asOf = ${format}(${X}.asOf);
+    ${result}.locale = ${TEXTS}.locale;
+    ${result}.config = ${configName};
+    ${result}.scores = ${scored};
+    ${grades === undefined ? nil : _`${result}.grade = ${grades}(${scored});`}
+    ${result}.criteria = ${criteria};
+    ${result}.stages = ${list};
+    if (${next} !== undefined) ${result}.next = ${next};
+    ${result}.ledger = ${ledger};
+    ${result}.actions = ${TEXTS}.stages[${current}].actions;
+    if (${followUp} !== undefined) ${result}.followUpBy = ${followUp};
+    ${result}.flags = ${X}.flags === undefined ? ${H}.newArray() : [...${X}.flags];
+    return ${result};
+  } finally {
+    ${spent} = ${budget} - ${X}.budget;
+    if (${X} === ${context}) ${busy} = false;
+  }
+}
+function classifyFull(${lead}, ${options}) {
+  const ${asOf} = ${H}.readAsOf(${options} === undefined || ${options} === null ? undefined : ${options}.asOf);
+  const ${TEXTS} = ${textsIn}(${H}.localeOf(${options}.locale));
+  try {
+    const ${result} = ${once}(${lead}, ${asOf}, ${TEXTS});
+    // epoch seconds passed as milliseconds classify in January 1970: say so rather than be silent
+    if (typeof ${options}.asOf === "number" && ${asOf} > 0 && ${asOf} < ${SECONDS_LIKE}) ${result}.flags.push("as_of_in_seconds");
+    return ${result};
+  } catch (${error}) {
+    // a getter or a Proxy in the lead threw: classify what can be read, and flag the rest
+    const ${copy} = ${H}.readableSnapshot(${lead}, ${error});
+    const ${result} = ${once}(${copy}.value, ${asOf}, ${TEXTS});
+    ${H}.flagUnreadable(${result}.flags, ${copy}.unreadable);
+    return ${result};
+  }
+}`;
+  }
+
+  /**
+   * The full blockers of a stage (buildResult's `collectBlockers` and `fullBlocker`, unrolled): each node of
+   * its tree not met, once per criterion or leaf label, in tree order; a criterion's facts are those of its
+   * probes not met, listed per lead once one probe is met.
+   */
+  private fullBlockers(condition: Condition, source: Name, ids: readonly string[]): Name {
+    const name = this.names.fresh('fb');
+    const found = new Name('found');
+    const o = new Name('o');
+    const texts = new Name('texts');
+    const seen = new Map<string, Name>();
+    const flagOf = (key: string) => {
+      if (!seen.has(key)) seen.set(key, this.names.fresh('seen'));
+      return seen.get(key) as Name;
+    };
+    const visit = (node: Condition): Code => {
+      const kind = kindOf(node);
+      const evaluate = this.condition(node);
+      if (kind === 'all' || kind === 'any' || kind === 'atLeast') {
+        const children = childrenOf(node).map(visit);
+        return _`if (${evaluate}(${X}) !== 1) {\n  ${join(children, _`\n  `)}\n}`;
+      }
+      let push: Code;
+      let key: string;
+      if (kind === 'criterion' && (node as CriterionCondition).is === undefined) {
+        const criterion = (node as CriterionCondition).criterion;
+        key = `criterion:${criterion}`;
+        push = _`${this.criterionBlocker(criterion, ids.indexOf(criterion), source)}(${X}, ${texts}, ${o})`;
+      } else {
+        const label = describeCondition(node);
+        key = `leaf:${label}`;
+        const paths = this.names.fresh('paths');
+        this.declare(
+          _`const ${paths} = Object.freeze(${this.parsed([...new Set(this.probes(node).map((probe) => probe.path))])});`,
+        );
+        push = _`${H}.blockerOf(undefined, ${label}, ${o} === 2 ? "unknown" : "unmet", undefined, ${paths}, ${texts}.factLabels(${paths}))`;
+      }
+      const flag = flagOf(key);
+      return _`${o} = ${evaluate}(${X});\nif (${o} !== 1 && !${flag}) {\n  ${flag} = true;\n  ${found}.push(${push});\n}`;
+    };
+    const body = visit(condition);
+    const flags = join(
+      [...seen.values()].map((flag) => _`${flag} = false`),
+      _`, `,
+    );
+    this.declare(
+      _`function ${name}(${X}, ${texts}) {\n  const ${found} = ${H}.newArray();\n  let ${o}, ${flags};\n  ${body}\n  return ${found};\n}`,
+    );
+    return name;
+  }
+
+  private readonly criterionBlockers = new Map<string, Name>();
+
+  /** A criterion's full blocker for a lead (buildResult's `fullBlocker`): its probes evaluated twice, as there. */
+  private criterionBlocker(id: string, index: number, source: Name): Name {
+    const known = this.criterionBlockers.get(id);
+    if (known !== undefined) return known;
+    const name = this.names.fresh('cb');
+    this.criterionBlockers.set(id, name);
+    const probes = this.probes((this.config.criteria[id] as { when: Condition }).when);
+    const facts = new Name('facts');
+    const o = new Name('o');
+    const texts = new Name('texts');
+    const status = new Name('status');
+    const first = probes.map(
+      ({ node, path }) =>
+        _`${o} = ${this.condition(node)}(${X}); if (${o} === 1) { if (${facts} === undefined) ${facts} = ${H}.newArray(); } else if (${facts} !== undefined && !${facts}.includes(${path})) ${facts}.push(${path});`,
+    );
+    const second = probes.map(
+      ({ node, path }) =>
+        _`${o} = ${this.condition(node)}(${X}); if (${o} !== 1 && !${facts}.includes(${path})) ${facts}.push(${path});`,
+    );
+    this.declare(_`function ${name}(${X}, ${texts}, ${status}) {
+  let ${facts}, ${o};
+  ${join(first, _`\n  `)}
+  if (${facts} === undefined) return ${texts}.criteria[${index}].blockers[${status} === 2 ? 1 : 0];
+  ${facts}.length = 0;
+  ${join(second, _`\n  `)}
+  return ${H}.criterionBlocker(${source}.criteria[${index}], ${status} === 2 ? "unknown" : "unmet", ${texts}.criteria[${index}], ${facts}, ${texts}.factLabels(${facts}));
+}`);
+    return name;
+  }
+
+  private knockOutSet: ReadonlySet<string> | undefined;
+
+  /** Criteria named only by exit stages (compileClassifier's `knockOutCriteria`). */
+  private knockOuts(): ReadonlySet<string> {
+    if (this.knockOutSet !== undefined) return this.knockOutSet;
+    const config = this.config;
+    const named = (conditions: ReadonlyArray<Condition | undefined>) => {
+      const found = new Set<string>();
+      for (const condition of conditions) {
+        if (condition === undefined) continue;
+        forEachCondition(condition, (node) => {
+          if (kindOf(node) === 'criterion') found.add((node as CriterionCondition).criterion);
+        });
+      }
+      return found;
+    };
+    const byExits = named(config.stages.filter((stage) => stage.exit === true).map((stage) => stage.when));
+    const elsewhere = named([
+      ...config.stages.filter((stage) => stage.exit !== true).map((stage) => stage.when),
+      ...(config.scoring?.rules ?? []).map((rule) => rule.when),
+      ...Object.values(config.criteria).map((criterion) => criterion.when),
+    ]);
+    this.knockOutSet = new Set([...byExits].filter((id) => !elsewhere.has(id)));
+    return this.knockOutSet;
+  }
 }
 
 /** A config's generated levels and what wraps them needs to know. */
@@ -1164,7 +1564,14 @@ export function generateLevelsBody(
       ),
     );
   }
+  if (levels.includes('full')) {
+    parts.push(
+      new StageGenerator(config, names, 'full', tests).generateFull(budget.classify, spent, configRef),
+    );
+  }
+  const statusNames = levels.includes('full') ? _`const ${STATUS_NAMES} = ["unmet", "met", "unknown"];` : nil;
   const code = _`const ${OWN} = Object.prototype.hasOwnProperty;
+${statusNames}
 const ${PLAN} = ${RT}.plan;
 let ${spent} = 0;
 ${join(parts, _`\n`)}

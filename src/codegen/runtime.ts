@@ -8,22 +8,33 @@ import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from '..
 import { compileFactReadings, type FactReading, type FactReadings } from '../dsl/factReading';
 import { compileTest, defaultOperatorTests, type OperatorRuntime, type TriTest } from '../dsl/operatorTests';
 import { Workspace } from '../dsl/workspace';
+import type { LocalizedText } from '../internal/localize';
 import { type Snapshot, snapshot } from '../internal/snapshot';
 import { followUpAfter, memoByInstant, subtractDuration, toDuration } from '../internal/time';
 import type { EventCondition } from '../schema/condition';
 import type { DurationInput } from '../schema/duration';
 import type { FactDeclaration, ReadingInput } from '../schema/reading';
+import type { CriterionFact } from '../schema/result';
 import type { ScoreResult } from '../scoring/compileScoring';
+import { frozen, type TextSource } from './resultParts';
 
 export { chargeValue, MAX_TEXT_LENGTH, unreadable } from '../dsl/compileEvaluator';
 export { UNREADABLE } from '../dsl/factReading';
 export { describeValue } from '../internal/issues';
+export { localeOf } from '../internal/localize';
 export { nextOf } from '../internal/nextOf';
 export { isMissing } from '../internal/read';
 export { newArray, sizedArray } from '../internal/siteFree';
 export { formatInstant, memoByInstant, parseLeadInstant, readAsOf } from '../internal/time';
 export { compileGrades } from '../scoring/compileGrades';
-export { decayedSum, roundScore } from '../scoring/compileScoring';
+export { decayedSum, ledgerLine, roundScore } from '../scoring/compileScoring';
+export {
+  blockerOf,
+  criterionBlocker,
+  criterionEntry,
+  localizeTexts,
+  toJsonValue,
+} from './resultParts';
 
 /**
  * Where a `withinLast` window that ends at `asOf` starts, as the event plan computes it.
@@ -43,9 +54,9 @@ export function windowStart(window: DurationInput, asOf: number): number {
  *
  * @example
  * HELPERS_VERSION;
- * //=> 2
+ * //=> 3
  */
-export const HELPERS_VERSION = 2;
+export const HELPERS_VERSION = 3;
 
 /**
  * Checks at load that the helpers are the version a module was generated for.
@@ -252,4 +263,52 @@ export function followUpBy(within: DurationInput): (asOf: number) => string | un
 export function decayRate(halfLife: DurationInput): (asOf: number) => number {
   const duration = toDuration(halfLife);
   return memoByInstant((asOf) => -Math.LN2 / (asOf - subtractDuration(asOf, duration)));
+}
+
+/** The texts of a config as a generated full level holds them: JSON, labels as the config has them. */
+export interface TextSpec {
+  readonly criteria: ReadonlyArray<{
+    readonly id: string;
+    readonly label: LocalizedText;
+    readonly dimension?: string;
+    readonly hint?: LocalizedText;
+    readonly knockOut: boolean;
+    readonly probes: ReadonlyArray<{ readonly path: string; readonly expected: unknown }>;
+  }>;
+  readonly stages: ReadonlyArray<{
+    readonly label: LocalizedText;
+    readonly actions: readonly LocalizedText[];
+  }>;
+  readonly rules: ReadonlyArray<{ readonly label?: LocalizedText }>;
+  readonly facts: ReadonlyArray<readonly [string, LocalizedText]>;
+  readonly events: ReadonlyArray<readonly [string, LocalizedText]>;
+}
+
+/**
+ * What {@link localizeTexts} resolves a generated full level's texts from, built once at load from its
+ * constants: each probe's `absent` fact frozen and shared, as the closures' compiled config holds it.
+ *
+ * @example
+ * const source = textSource({ criteria: [], stages: [{ label: 'Lead', actions: [] }], rules: [], facts: [], events: [] });
+ * localizeTexts(source, 'en').stages[0].label;
+ * //=> 'Lead'
+ */
+export function textSource(spec: TextSpec): TextSource {
+  return {
+    criteria: spec.criteria.map((criterion) => ({
+      id: criterion.id,
+      label: criterion.label,
+      dimension: criterion.dimension,
+      hint: criterion.hint,
+      knockOut: criterion.knockOut,
+      probes: criterion.probes.map(({ path, expected }) => {
+        const shared = frozen(expected);
+        return { path, absent: Object.freeze({ path, expected: shared }) as CriterionFact };
+      }),
+    })),
+    stages: spec.stages,
+    ruleLabels: spec.rules.map((rule) => rule.label),
+    factLabels: new Map(spec.facts),
+    eventLabels: new Map(spec.events),
+  };
 }

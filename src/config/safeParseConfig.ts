@@ -37,8 +37,8 @@ export interface ParseConfigOptions extends ConditionLimits {
   /** `compile` only: run the config's embedded examples too, and refuse it if one fails. */
   readonly examples?: boolean;
   /**
-   * `compile` only: generate JavaScript for `stage()` and load it with `new Function` (about 1.5× the
-   * closures' speed). Where the platform forbids it (a CSP without `unsafe-eval`, edge runtimes) the
+   * `compile` only: generate JavaScript for `stage()`, `detail: 'statuses'` and full results and load it with
+   * `new Function` (about 1.4–1.6× the closures' speed). Where the platform forbids it (a CSP without `unsafe-eval`, edge runtimes) the
    * closures run instead; `classifier.mode` says which (`'jit'` or `'closures'`). Built-in operators only: with
    * an operator table of your own the closures run. See docs/performance.md.
    */

@@ -86,7 +86,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * label, group, points, events (`-1`: none). It starts as `{}`, as the scores do: parts of results carry no
  * allocation site, or keeping results while the code is cold slows classify for good (src/internal/siteFree.ts).
  */
-function ledgerLine(
+export function ledgerLine(
   rule: string,
   label: string | undefined,
   group: string | undefined,

@@ -54,6 +54,14 @@ process.stdin.on('end', () => {
   process.stdout.write(JSON.stringify(cases.map(([lead, asOf]) => classifier.classify(lead, { asOf, detail: 'statuses' }))));
 });`;
 
+const FULL_ALL = (load: string) => `${load}
+let text = '';
+process.stdin.on('data', (chunk) => { text += chunk; });
+process.stdin.on('end', () => {
+  const cases = JSON.parse(text);
+  process.stdout.write(JSON.stringify(cases.map(([lead, asOf], index) => classifier.classify(lead, { asOf, locale: index % 2 === 0 ? 'de' : undefined }))));
+});`;
+
 describe('leadstage build', () => {
   it.each(Object.keys(presets))(
     'writes a module for %s that stages as the library does, ESM and CJS',
@@ -61,7 +69,7 @@ describe('leadstage build', () => {
       const esm = join(directory, `${id}.mjs`);
       const cjs = join(directory, `${id}.cjs`);
       expect(run(['build', id, '--out', esm]).code).toBe(0);
-      expect(run(['build', id, '--out', cjs, '--levels', 'stage,statuses']).code).toBe(0);
+      expect(run(['build', id, '--out', cjs, '--levels', 'stage,statuses,full']).code).toBe(0);
       expect(readFileSync(esm, 'utf8')).toContain('import * as h from "leadstage/helpers"');
       expect(readFileSync(cjs, 'utf8')).toContain('require("leadstage/helpers")');
       const config = presets[id as keyof typeof presets];
@@ -88,11 +96,20 @@ describe('leadstage build', () => {
           node(STATUSES_ALL(`const { classifier } = require(${JSON.stringify(cjs)});`), 'commonjs', cases),
         ),
       ).toBe(JSON.stringify(statuses));
+      // full results, byte for byte, in two locales
+      const full = cases.map(([lead, asOf], index) =>
+        classifier.classify(lead, index % 2 === 0 ? { asOf, locale: 'de' } : { asOf }),
+      );
+      expect(
+        JSON.stringify(
+          node(FULL_ALL(`const { classifier } = require(${JSON.stringify(cjs)});`), 'commonjs', cases),
+        ),
+      ).toBe(JSON.stringify(full));
     },
   );
 
   it('refuses a level the generator does not hold, and a module throws for one it does not hold', () => {
-    const refused = run(['build', 'saas', '--levels', 'stage,full']);
+    const refused = run(['build', 'saas', '--levels', 'stage,everything']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--levels: expected stage');
     const file = join(directory, 'levels.mjs');

@@ -65,7 +65,31 @@ function propsLeads(count: number, seed: number): unknown[] {
 
 interface Stager {
   stage(lead: unknown, options: { asOf: unknown }): string;
-  classify(lead: unknown, options: { asOf: unknown; detail: 'statuses' }): unknown;
+  classify(
+    lead: unknown,
+    options: { asOf: unknown; detail?: 'statuses' | 'full'; locale?: unknown },
+  ): unknown;
+}
+
+/** The locales full results are asked in: the config's own, others, none, and not a string. */
+const LOCALES: readonly unknown[] = [undefined, 'de', 'en', 'fr', 'pt-BR', 42, 'es'];
+
+/** The full result (no `detail`, or `detail: 'full'`) as JSON text, and the units spent, or the error's message. */
+function full(
+  stager: Stager,
+  spent: () => number | undefined,
+  lead: unknown,
+  asOf: unknown,
+  index = 0,
+): string {
+  try {
+    const locale = LOCALES[index % LOCALES.length];
+    const options = index % 3 === 0 ? { asOf, locale, detail: 'full' as const } : { asOf, locale };
+    const result = stager.classify(lead, options);
+    return `${JSON.stringify(result)} ${spent()}`;
+  } catch (error) {
+    return `throws ${(error as Error).message}`;
+  }
 }
 
 /** The `detail: 'statuses'` result as JSON text, and the units spent, or the error's message. */
@@ -121,9 +145,20 @@ describe.each(CONFIGS)('generated stage() of %s', (id, config) => {
     expect(differences.slice(0, 3)).toEqual([]);
   });
 
-  it('gives the closures’ stage and statuses results as an ES module written to disk', async () => {
+  it('gives the closures’ full results, byte for byte, in every locale, and spends the same work units, by new Function', () => {
+    const differences: string[] = [];
+    leads.forEach((lead, index) => {
+      const asOf = asOfForm(index);
+      const expected = full(closures, () => unitsSpent(closures), lead, asOf, index);
+      const actual = full(jit, () => unitsSpent(jit), lead, asOf, index);
+      if (actual !== expected) differences.push(`lead ${index}: ${actual}\n≠ ${expected}`);
+    });
+    expect(differences.slice(0, 3)).toEqual([]);
+  });
+
+  it('gives the closures’ stage, statuses and full results as an ES module written to disk', async () => {
     const file = join(directory, `${id}.mjs`);
-    writeFileSync(file, generateModule(config, { helpers: HELPERS, levels: ['stage', 'statuses'] }));
+    writeFileSync(file, generateModule(config, { helpers: HELPERS, levels: ['stage', 'statuses', 'full'] }));
     module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Stager & { unitsSpent?: never };
     const differences: string[] = [];
     leads.forEach((lead, index) => {
@@ -135,6 +170,9 @@ describe.each(CONFIGS)('generated stage() of %s', (id, config) => {
       const actualStatuses = statuses(module, () => 0, lead, asOf);
       if (actualStatuses !== expectedStatuses)
         differences.push(`lead ${index}: ${actualStatuses}\n≠ ${expectedStatuses}`);
+      const expectedFull = full(closures, () => 0, lead, asOf, index);
+      const actualFull = full(module, () => 0, lead, asOf, index);
+      if (actualFull !== expectedFull) differences.push(`lead ${index}: ${actualFull}\n≠ ${expectedFull}`);
     });
     expect(differences.slice(0, 3)).toEqual([]);
   });
@@ -148,6 +186,9 @@ describe.each(CONFIGS)('generated stage() of %s', (id, config) => {
         expect(statuses(jit, () => unitsSpent(jit), lead, asOf)).toBe(
           statuses(closures, () => unitsSpent(closures), lead, asOf),
         );
+        expect(full(jit, () => unitsSpent(jit), lead, asOf, 1)).toBe(
+          full(closures, () => unitsSpent(closures), lead, asOf, 1),
+        );
       }),
       { numRuns: 150 },
     );
@@ -157,7 +198,9 @@ describe.each(CONFIGS)('generated stage() of %s', (id, config) => {
     for (const asOf of [undefined, null, 'not a date', Number.NaN, {}]) {
       expect(run(jit, () => 0, {}, asOf)).toBe(run(closures, () => 0, {}, asOf));
       expect(statuses(jit, () => 0, {}, asOf)).toBe(statuses(closures, () => 0, {}, asOf));
+      expect(full(jit, () => 0, {}, asOf)).toBe(full(closures, () => 0, {}, asOf));
     }
+    expect(full(jit, () => 0, {}, 1_780_000_000, 2)).toBe(full(closures, () => 0, {}, 1_780_000_000, 2));
     // epoch seconds where milliseconds are expected: flagged by both
     expect(statuses(jit, () => 0, {}, 1_780_000_000)).toBe(statuses(closures, () => 0, {}, 1_780_000_000));
     expect(statuses(jit, () => 0, {}, 1_780_000_000)).toContain('as_of_in_seconds');
@@ -181,6 +224,9 @@ describe('generated stage() on long histories', () => {
       expect(run(jit, () => unitsSpent(jit), lead, '2026-06-30')).toBe(expected);
       expect(statuses(jit, () => unitsSpent(jit), lead, '2026-06-30')).toBe(
         statuses(closures, () => unitsSpent(closures), lead, '2026-06-30'),
+      );
+      expect(full(jit, () => unitsSpent(jit), lead, '2026-06-30', 1)).toBe(
+        full(closures, () => unitsSpent(closures), lead, '2026-06-30', 1),
       );
     }
   });

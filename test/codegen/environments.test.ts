@@ -42,7 +42,7 @@ function script(source: string, name: string): string {
 describe('generated modules and the helpers they import', () => {
   it('refuse helpers of another version at load, with the fix', () => {
     const source = generateModule(presets.saas, { format: 'cjs' });
-    expect(source).toContain('h.requireHelpers(2);');
+    expect(source).toContain('h.requireHelpers(3);');
     const helpers = {
       requireHelpers: (version: number) => {
         throw new Error(`generated for helpers version ${version}; rebuild the module`);
@@ -55,11 +55,11 @@ describe('generated modules and the helpers they import', () => {
 
 describe('generated modules in a bare vm context', () => {
   it.each(['saas', 'meddic'] as const)(
-    '%s: stages and classifies (statuses) as the library does, with nothing but ECMAScript',
+    '%s: stages and classifies (statuses and full) as the library does, with nothing but ECMAScript',
     (id) => {
       const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
       vm.runInContext(
-        script(generateModule(presets[id], { levels: ['stage', 'statuses'] }), 'generated'),
+        script(generateModule(presets[id], { levels: ['stage', 'statuses', 'full'] }), 'generated'),
         context,
       );
       expect(vm.runInContext('[typeof require, typeof process, typeof setTimeout]', context)).toEqual([
@@ -84,6 +84,17 @@ describe('generated modules in a bare vm context', () => {
         JSON.stringify(
           cases(presets[id]).map(([lead, asOf]) =>
             classifier.classify(JSON.parse(lead), { asOf, detail: 'statuses' }),
+          ),
+        ),
+      );
+      const full = vm.runInContext(
+        `JSON.stringify(JSON.parse(cases).map(([lead, asOf], index) => generated.default.classify(JSON.parse(lead), { asOf, locale: index % 2 === 0 ? 'de' : undefined })))`,
+        context,
+      );
+      expect(full).toBe(
+        JSON.stringify(
+          cases(presets[id]).map(([lead, asOf], index) =>
+            classifier.classify(JSON.parse(lead), index % 2 === 0 ? { asOf, locale: 'de' } : { asOf }),
           ),
         ),
       );

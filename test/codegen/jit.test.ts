@@ -9,7 +9,7 @@ describe('compile(config, { codegen: true })', () => {
     vi.unstubAllGlobals();
   });
 
-  it('runs stage() as generated code, classify() as the closures', () => {
+  it('runs stage(), statuses and full results as generated code, equal to the closures', () => {
     const jit = compile(presets.saas, { codegen: true });
     const closures = compile(presets.saas);
     expect(jit.mode).toBe('jit');
@@ -18,6 +18,35 @@ describe('compile(config, { codegen: true })', () => {
       closures.classify(lead, { asOf: '2026-06-30' }),
     );
     expect(jit.hash).toBe(closures.hash);
+  });
+
+  it('gives a lead whose getter classifies another lead mid-call the closures’ full results, in two locales', () => {
+    const make = (classifier: ReturnType<typeof compile>) => {
+      const inner: string[] = [];
+      const reentrant = {
+        id: 'outer',
+        budget: { status: 'approved' },
+        get company() {
+          // the same classifier, called back from inside a classification (a getter in a CRM proxy)
+          inner.push(
+            JSON.stringify(
+              classifier.classify({ id: 'inner', ...lead }, { asOf: '2026-06-30', locale: 'de' }),
+            ),
+          );
+          return { employees: 250, industry: 'software' };
+        },
+        events: [
+          { type: 'demo_requested', at: '2026-06-20' },
+          { type: 'pricing_page_viewed', at: '2026-06-25' },
+        ],
+      };
+      const outer = JSON.stringify(classifier.classify(reentrant, { asOf: '2026-06-30', locale: 'fr' }));
+      return { outer, inner };
+    };
+    const jit = make(compile(presets.saas, { codegen: true }));
+    const closures = make(compile(presets.saas));
+    expect(jit.inner.length).toBeGreaterThan(0);
+    expect(jit).toEqual(closures);
   });
 
   it('replays histories as the closures do (stageHistory runs stage() and charges the units it spent)', () => {

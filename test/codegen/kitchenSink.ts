@@ -1,19 +1,26 @@
 // A config that uses every construct the generator emits: declared fact types, placeholders, every operator
-// kind, atLeast / not / is, event counts and where filters, decayed and repeating rules, group and total caps.
+// kind, atLeast / not / is, event counts and where filters, decayed and repeating rules, group and total caps,
+// texts in several locales (labels, hints, actions, rule, fact and event labels) and a criterion on a score.
 export const kitchen: Record<string, unknown> = {
   version: 1,
   id: 'kitchen',
   read: { missing: ['N/A', 'Select'] },
   facts: {
-    'custom.size': { type: 'number' },
+    'custom.size': { type: 'number', label: { en: 'Company size', de: 'Firmengröße' } },
     'custom.tier': { type: 'enum', values: ['gold', 'silver', 'bronze'], aliases: { platinum: 'gold' } },
     'custom.flag': { type: 'boolean' },
     'custom.when': { type: 'date' },
     'custom.tags': { type: 'list' },
   },
-  events: { custom_ping: { label: 'Ping' } },
+  events: {
+    custom_ping: { label: { en: 'Ping', fr: 'Ping (fr)' } },
+    email_clicked: { label: 'Email click' },
+  },
   criteria: {
     big: {
+      label: { en: 'Big company', de: 'Großes Unternehmen', pt: 'Empresa grande' },
+      hint: { en: 'Ask for the head count', de: 'Nach der Mitarbeiterzahl fragen' },
+      dimension: 'fit',
       when: {
         any: [
           { fact: 'custom.size', gte: 100 },
@@ -21,7 +28,8 @@ export const kitchen: Record<string, unknown> = {
         ],
       },
     },
-    tier: { when: { fact: 'custom.tier', in: ['gold', 'silver'] } },
+    tier: { label: 'Tier', hint: 'Ask the tier', when: { fact: 'custom.tier', in: ['gold', 'silver'] } },
+    engagedScore: { label: { de: 'Engagiert', en: 'Engaged' }, when: { score: 'engagement', gte: 20 } },
     flagged: { when: { fact: 'custom.flag', eq: true } },
     soon: { when: { fact: 'custom.when', withinNext: { days: 30 } } },
     old: { when: { fact: 'createdAt', olderThan: { months: 6 } } },
@@ -66,9 +74,16 @@ export const kitchen: Record<string, unknown> = {
     groups: { fit: { max: 40 }, engagement: { max: 60, min: -10 } },
     max: 100,
     rules: [
-      { id: 'big', group: 'fit', points: 20, when: { criterion: 'big' } },
+      { id: 'big', label: { en: 'Big', de: 'Groß' }, group: 'fit', points: 20, when: { criterion: 'big' } },
       { id: 'tier', group: 'fit', points: 15, when: { criterion: 'tier' } },
-      { id: 'demo', group: 'engagement', points: 30, event: 'demo_completed', halfLife: { days: 30 } },
+      {
+        id: 'demo',
+        label: 'Demo',
+        group: 'engagement',
+        points: 30,
+        event: 'demo_completed',
+        halfLife: { days: 30 },
+      },
       {
         id: 'web',
         group: 'engagement',
@@ -95,6 +110,9 @@ export const kitchen: Record<string, unknown> = {
     },
     {
       id: 'SQO',
+      label: { en: 'Sales qualified', de: 'Vertriebsqualifiziert' },
+      actions: [{ en: 'Call', de: 'Anrufen' }, 'Book a demo'],
+      followUp: { within: { hours: 24 } },
       when: {
         all: [
           {
@@ -123,6 +141,8 @@ export const kitchen: Record<string, unknown> = {
     },
     {
       id: 'SAL',
+      label: { fr: 'Accepté', en: 'Sales accepted' },
+      actions: ['Nurture'],
       when: {
         any: [
           { criterion: 'pings' },
@@ -139,6 +159,7 @@ export const kitchen: Record<string, unknown> = {
           { criterion: 'noFax' },
           { criterion: 'status' },
           { criterion: 'role' },
+          { criterion: 'engagedScore' },
         ],
       },
     },

@@ -1,4 +1,4 @@
-// Generated stage() and 'statuses' results against the closures on the real files in ../shared/data/real: X Education's rows as
+// Generated stage(), 'statuses' and full results against the closures on the real files in ../shared/data/real: X Education's rows as
 // they are (spaced column names, "Select" placeholders, numbers and booleans as text) under a config that
 // declares them, and Olist's leads through its field map under every preset. A clone without ../shared
 // skips this file, and says so.
@@ -73,6 +73,9 @@ function compare(config: object, leads: readonly unknown[], asOf: string): numbe
     expect(`${JSON.stringify(jit.classify(lead, { asOf, detail: 'statuses' }))} ${unitsSpent(jit)}`).toBe(
       statuses,
     );
+    // full results, byte for byte, and the units they spent
+    const full = `${JSON.stringify(closures.classify(lead, { asOf }))} ${unitsSpent(closures)}`;
+    expect(`${JSON.stringify(jit.classify(lead, { asOf }))} ${unitsSpent(jit)}`).toBe(full);
     if (!expected.startsWith('unqualified')) staged++;
   }
   return staged;

@@ -121,7 +121,7 @@ describe('generated code from hostile configs', () => {
         generated++;
         const before = globals();
         for (const format of ['esm', 'cjs'] as const) {
-          const source = generateModule(config, { format });
+          const source = generateModule(config, { format, levels: ['stage', 'statuses', 'full'] });
           // parses as a module (esm) or a script (cjs)
           transformSync(source, { loader: 'js', format });
           expect(source).not.toMatch(/<\/script|<!--|\u2028|\u2029/i);
@@ -134,6 +134,7 @@ describe('generated code from hostile configs', () => {
         const jit = new Function('h', body)(helpers) as {
           stage: (lead: unknown, options: object) => string;
           statuses: (lead: unknown, options: object) => { config: unknown };
+          full: (lead: unknown, options: object) => { config: unknown };
         };
         const closures = compile(config);
         expect(compile(config, { codegen: true }).mode).toBe('jit');
@@ -142,6 +143,12 @@ describe('generated code from hostile configs', () => {
           const statuses = jit.statuses(lead, { asOf: '2026-06-30', detail: 'statuses' });
           const expected = closures.classify(lead, { asOf: '2026-06-30', detail: 'statuses' });
           expect(JSON.stringify({ ...statuses, config: expected.config })).toBe(JSON.stringify(expected));
+          // full results: hostile labels, hints, actions and paths come back as data, in every locale
+          for (const locale of [undefined, 'de', texts[0]]) {
+            const result = jit.full(lead, { asOf: '2026-06-30', locale });
+            const closed = closures.classify(lead, { asOf: '2026-06-30', locale: locale as string });
+            expect(JSON.stringify({ ...result, config: closed.config })).toBe(JSON.stringify(closed));
+          }
         }
         expect(globals()).toEqual(before);
         expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();

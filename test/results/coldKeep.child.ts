@@ -9,10 +9,10 @@ const inYoungGeneration = new Function('value', 'return %InYoungGeneration(value
   value: unknown,
 ) => boolean;
 
-const what = process.argv[2] as 'full' | 'statuses' | 'history' | 'generated statuses';
+const what = process.argv[2] as 'full' | 'statuses' | 'history' | 'generated statuses' | 'generated full';
 const kept = Number(process.argv[3]);
-// 'generated statuses': the level as generated code builds it (compile's JIT)
-const classifier = compile(presets.saas, { codegen: what === 'generated statuses' });
+// 'generated statuses' and 'generated full': the level as generated code builds it (compile's JIT)
+const classifier = compile(presets.saas, { codegen: what.startsWith('generated') });
 const leads = corpusLeads(presets.saas, 2_000, 31);
 const run = (lead: unknown, index: number): unknown => {
   const asOf = asOfForm(index);
@@ -23,7 +23,10 @@ const run = (lead: unknown, index: number): unknown => {
       return undefined; // a lead that is not an object has no history
     }
   }
-  return classifier.classify(lead, what === 'full' ? { asOf } : { asOf, detail: 'statuses' });
+  return classifier.classify(
+    lead,
+    what === 'full' || what === 'generated full' ? { asOf } : { asOf, detail: 'statuses' },
+  );
 };
 
 /** A literal kept alongside the results: V8 must pretenure it, or this process cannot show the cliff. */

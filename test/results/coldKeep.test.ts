@@ -40,7 +40,10 @@ afterAll(() => {
 });
 
 /** Runs the child: keeps `kept` results of `what` cold, then reports where fresh parts are allocated. */
-function coldKeep(what: 'full' | 'statuses' | 'history' | 'generated statuses', kept: number): Report {
+function coldKeep(
+  what: 'full' | 'statuses' | 'history' | 'generated statuses' | 'generated full',
+  kept: number,
+): Report {
   // a small young generation reaches its maximum size soon: V8 decides on pretenuring after fewer results
   const output = execFileSync(
     process.execPath,
@@ -62,6 +65,11 @@ describe('after keeping results while the code is cold', () => {
     ['full', 5_000, ['result.scores', 'result.ledger', 'result.ledger[]', 'result.next', 'result.flags']],
     ['statuses', 10_000, ['result', 'result.scores', 'result.next', 'result.next.blockers', 'result.flags']],
     [
+      'generated full',
+      5_000,
+      ['result.scores', 'result.ledger', 'result.ledger[]', 'result.next', 'result.flags'],
+    ],
+    [
       'generated statuses',
       10_000,
       ['result', 'result.scores', 'result.next', 'result.next.blockers', 'result.flags'],
@@ -82,7 +90,7 @@ describe('after keeping results while the code is cold', () => {
       report.controlPretenured,
       'V8 did not pretenure the control literal: this process cannot show the cliff, so the guard cannot see a literal come back',
     ).toBe(true);
-    expect(report.mode).toBe(what === 'generated statuses' ? 'jit' : 'closures');
+    expect(report.mode).toBe(what.startsWith('generated') ? 'jit' : 'closures');
     for (const path of mustSee) expect(report.seen[path], `parts seen at ${path}`).toBeGreaterThan(0);
     expect(pretenured(report), 'result parts from a pretenured allocation site (a literal?)').toEqual([]);
   });
