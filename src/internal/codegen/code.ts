@@ -79,28 +79,35 @@ export class DataError extends TypeError {
   override readonly name = 'DataError';
 }
 
-/** Checks that a value is JSON data all the way down (finite numbers, no functions, symbols or cycles). */
-function checkData(value: unknown, path: string, depth: number): void {
+/**
+ * Checks that a value is JSON data all the way down (finite numbers, no functions, symbols or cycles);
+ * true when an object in it has an own `__proto__` key, which an object literal would read as its
+ * prototype, not as data.
+ */
+function checkData(value: unknown, path: string, depth: number): boolean {
   if (depth > 200) throw new DataError(`data: nested too deeply at ${path}`);
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return false;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new DataError(`data: ${value} at ${path} is not JSON`);
-    return;
+    return false;
   }
   if (typeof value !== 'object') throw new DataError(`data: ${typeof value} at ${path} is not JSON data`);
   if (value instanceof Code) throw new DataError(`data: code inside a constant at ${path}`);
+  let proto = false;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++)
-      checkData(value[index], `${path}[${index}]`, depth + 1);
-    return;
+      proto = checkData(value[index], `${path}[${index}]`, depth + 1) || proto;
+    return proto;
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null)
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null)
     throw new DataError(`data: not a plain object at ${path}`);
   for (const key of Object.keys(value)) {
+    if (key === '__proto__') proto = true;
     const item = (value as Record<string, unknown>)[key];
-    if (item !== undefined) checkData(item, `${path}.${key}`, depth + 1);
+    if (item !== undefined) proto = checkData(item, `${path}.${key}`, depth + 1) || proto;
   }
+  return proto;
 }
 
 /** A number as a literal: non-finite numbers and `-0` by name, negatives in parentheses (`a - -1`). */
@@ -118,7 +125,8 @@ function interpolate(value: Interpolation): string {
   if (value === undefined) return '(void 0)';
   if (typeof value === 'number') return numberLiteral(value);
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return safeStringify(value);
-  checkData(value, 'constant', 0);
+  // `{"__proto__": …}` as a literal sets the prototype; JSON.parse keeps it an own key, as the data has it
+  if (checkData(value, 'constant', 0)) return `JSON.parse(${safeStringify(JSON.stringify(value))})`;
   // an object literal at the start of a statement would be a block: data is always parenthesised
   return `(${safeStringify(value)})`;
 }

@@ -54,6 +54,20 @@ describe('the code builder', () => {
     expect(() => _`${new Date(0)}`).toThrow(TypeError);
   });
 
+  it('keeps an own __proto__ key data (a config read from JSON can hold one), never a prototype', () => {
+    for (const data of [
+      JSON.parse('{"__proto__": {"polluted": true}, "a": 1}'),
+      JSON.parse('[{"b": {"__proto__": [1, 2]}}]'),
+      JSON.parse('{"deep": [{"__proto__": null}]}'),
+    ]) {
+      const back = new Function(_`return ${data};`.toString())();
+      expect(JSON.stringify(back)).toBe(JSON.stringify(data));
+      expect(back).toStrictEqual(data);
+      expect(Object.getPrototypeOf(Array.isArray(back) ? back[0].b : back)).toBe(Object.prototype);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('keeps code and names as code', () => {
     const x = new Name('x');
     const body = _`const ${x} = ${2}; return ${x} * ${_`3`};`;
