@@ -10,6 +10,7 @@ import { type FieldMap, type Issue, maps, presets, safeParseConfig, safeParseFie
 import { decodeBuffer, decodeText } from './decode';
 import type { Diagnostics } from './diagnostics';
 import { CliError, ioMessage } from './errors';
+import { unescapeFormula } from './output';
 import { delimiterName, enoughToSniff, linesOf, MAX_LINE, peekText, sniffDelimiter } from './text';
 
 export { CliError } from './errors';
@@ -344,6 +345,9 @@ export async function* readRows(file: string, options: ReadOptions): AsyncGenera
         options.onHeaders?.(headers);
         return headers;
       },
+      // a cell the CLI's csv or crm output escaped (`'=…`) reads back as its value
+      cast: (value: string, context: { header: boolean }) =>
+        context.header ? value : unescapeFormula(value),
       info: true,
       skip_empty_lines: true,
       skip_records_with_error: true,

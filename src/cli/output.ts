@@ -209,13 +209,28 @@ export function abortOutputs(): void {
   removePending();
 }
 
-// OWASP's CSV injection advice: a cell starting with one of these is a formula to a spreadsheet
-const FORMULA_START = /^[=+\-@\t\r]/;
+// OWASP's CSV injection advice: a cell starting with one of these is a formula to a spreadsheet — also
+// after white space (spaces, NBSP, a BOM, line breaks), which importers and spreadsheets trim
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 
 /**
  * A CSV cell that a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, a tab or a carriage
- * return gets a leading `'`. Numbers are written as numbers (a negative score stays a number).
+ * return, after any white space, gets a leading `'`. Numbers are written as numbers (a negative score stays
+ * a number). {@link unescapeFormula} reads such a cell back.
  */
 export function escapeFormula(cell: unknown, enabled: boolean): unknown {
-  return enabled && typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return enabled && typeof cell === 'string' && escaped(cell) ? `'${cell}` : cell;
+}
+
+/** A formula, or text that already starts with `'`s before one (escaped too, so reading back is exact). */
+function escaped(cell: string): boolean {
+  return FORMULA_START.test(cell.replace(/^'+/, ''));
+}
+
+/**
+ * A CSV cell as {@link escapeFormula} wrote it, read back: a `'` before a formula start is the escape, not
+ * data (spreadsheets treat it so too), so a file the CLI wrote reads back with the same ids and values.
+ */
+export function unescapeFormula(cell: string): string {
+  return cell.startsWith("'") && escaped(cell.slice(1)) ? cell.slice(1) : cell;
 }

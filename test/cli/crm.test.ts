@@ -268,6 +268,40 @@ describe('classify --format crm --crm generic', () => {
     expect(raw[0]).toBe('=HYPERLINK("http://evil.test","click")');
   });
 
+  it('escapes formulas behind white space, and reads every escaped cell back as it was (the round trip)', () => {
+    const ids = ['=1+1', ' =2+2', '\u00a0=3+3', '\ufeff@SUM(1)', '\n+4', '-5', "'=6", 'plain', "it's"];
+    // NDJSON in, so the ids are exactly these strings
+    const leads = file(
+      'formula-ids.ndjson',
+      `${ids.map((id) => JSON.stringify({ id, budget: { status: 'approved' } })).join('\n')}\n`,
+    );
+    const args = ['--config', config, '--as-of', AS_OF, '--force'];
+    const written = run(['classify', leads, ...args, '--format', 'crm', '--crm', 'generic']);
+    expect(written.code).toBe(0);
+    const cells = rowsOf(written.stdout).map((row) => row.id as string);
+    // every cell a spreadsheet would run, even behind spaces, NBSP, a BOM or a line break, starts with '
+    for (const cell of cells) expect(cell).not.toMatch(/^\s*[=+\-@]/);
+    // six formulas, and the text that already started with '= (so that reading back strips one ' only)
+    expect(cells.filter((cell) => cell.startsWith("'"))).toHaveLength(7);
+    expect(cells).toContain("''=6");
+    // read back by the CLI: the ids the leads had (trimmed, as ids are read)
+    const back = run([
+      'classify',
+      file('written.csv', written.stdout),
+      ...args,
+      '--format',
+      'ndjson',
+      '--detail',
+      'stage',
+    ]);
+    expect(back.code).toBe(0);
+    const reread = back.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).leadId);
+    expect(reread).toEqual(ids.map((id) => id.trim()));
+  });
+
   it('names a score column after each scoring group, and refuses two groups that would share one', () => {
     const groups = (names: string[]) =>
       file(
