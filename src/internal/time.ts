@@ -36,12 +36,20 @@ export const DURATION_UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'min
 export const MAX_VALUE_LENGTH = 64;
 
 const UTC_CONTEXT = { in: utc } as const;
+
+/**
+ * No time zone is further from UTC than ±14:00 (Kiribati's Line Islands): an offset beyond it (`+99:00`,
+ * which date-fns reads) is a broken date, not an instant 99 hours away.
+ */
+const MAX_OFFSET_MINUTES = 14 * 60;
+/** The offset at the end of a date-time (basic or extended form): `T09:00+02:00`, `T0900+0200`, ` 09:00-05`. */
+const ZONE_AFTER_TIME = /[T ]\d[\d:.,]*[+-](\d{2})(?::?(\d{2}))?$/;
 const MAX_TIME = 8.64e15;
 
 /**
  * Reads an instant as epoch milliseconds in UTC, or `NaN` when it cannot.
  * Strings are ISO 8601; a date or date-time without an offset is read as UTC, never as the
- * machine's local time; text longer than {@link MAX_VALUE_LENGTH} characters is not read. Numbers are
+ * machine's local time; an offset beyond ±14:00 is unreadable; text longer than {@link MAX_VALUE_LENGTH} characters is not read. Numbers are
  * epoch milliseconds.
  */
 export function parseInstant(value: unknown): number {
@@ -51,6 +59,8 @@ export function parseInstant(value: unknown): number {
     if (fast !== undefined) return fast;
     const text = value.trim();
     if (text === '') return Number.NaN;
+    const zone = ZONE_AFTER_TIME.exec(text);
+    if (zone !== null && Number(zone[1]) * 60 + Number(zone[2] ?? 0) > MAX_OFFSET_MINUTES) return Number.NaN;
     return parseISO(text, UTC_CONTEXT).getTime();
   }
   // beyond ±8.64e15 ms a Date is invalid (ECMAScript time range)
@@ -154,7 +164,7 @@ function parseCanonicalIso(text: string): number | undefined {
       else if (rest === 2) zoneMinutes = twoDigits(text, index + 3);
       else if (rest !== 0) return undefined;
       if (zoneMinutes < 0) return undefined;
-      if (zoneMinutes > 59) return Number.NaN;
+      if (zoneMinutes > 59 || zoneHours * 60 + zoneMinutes > MAX_OFFSET_MINUTES) return Number.NaN;
       offset = (sign === 45 ? -1 : 1) * (zoneHours * 60 + zoneMinutes) * 60_000;
     } else return undefined;
   }

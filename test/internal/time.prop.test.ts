@@ -6,6 +6,16 @@ import { parseInstant } from '../../src/internal/time';
 
 const pad = (value: number, length: number) => String(value).padStart(length, '0');
 
+/**
+ * The reference: date-fns parseISO in UTC, except that an offset beyond ±14:00 after a time (`+99:00`, which
+ * parseISO reads) is unreadable — no time zone is further from UTC.
+ */
+function reference(text: string): number {
+  const zone = /[T ]\d[\d:.,]*[+-](\d\d)(?::?(\d\d))?$/.exec(text);
+  if (zone !== null && Number(zone[1]) * 60 + Number(zone[2] ?? 0) > 14 * 60) return Number.NaN;
+  return parseISO(text, { in: utc }).getTime();
+}
+
 /** Strings in and around the canonical ISO forms, valid and not (day 31 of February, hour 24, …). */
 const isoLike = fc
   .record({
@@ -52,10 +62,10 @@ const isoLike = fc
   });
 
 describe('parseInstant', () => {
-  it('reads every canonical ISO string exactly as date-fns parseISO in UTC does', () => {
+  it('reads every canonical ISO string exactly as date-fns parseISO in UTC does (offsets within ±14:00)', () => {
     fc.assert(
       fc.property(isoLike, (text) => {
-        expect(parseInstant(text)).toBe(parseISO(text, { in: utc }).getTime());
+        expect(parseInstant(text)).toBe(reference(text));
       }),
       { numRuns: 5000 },
     );
@@ -75,16 +85,33 @@ describe('parseInstant', () => {
       '2100-02-28T23:59:59-05:30',
       '9999-12-31T23:59:59.999Z',
     ]) {
-      expect(parseInstant(text), text).toBe(parseISO(text, { in: utc }).getTime());
+      expect(parseInstant(text), text).toBe(reference(text));
     }
   });
 
   it('agrees with parseISO on arbitrary strings too', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
-        const expected = text.trim() === '' ? Number.NaN : parseISO(text.trim(), { in: utc }).getTime();
+        const expected = text.trim() === '' ? Number.NaN : reference(text.trim());
         expect(parseInstant(text)).toBe(expected);
       }),
     );
+  });
+});
+
+describe('offsets', () => {
+  it('reads offsets up to ±14:00 and refuses those beyond, in every form', () => {
+    expect(parseInstant('2026-06-30T09:00:00+14:00')).toBe(Date.parse('2026-06-29T19:00:00Z'));
+    expect(parseInstant('2026-06-30T09:00:00-12:00')).toBe(Date.parse('2026-06-30T21:00:00Z'));
+    for (const text of [
+      '2026-06-30T09:00:00+99:00',
+      '2026-06-30T09:00:00+14:01',
+      '2026-06-30T09:00-1500',
+      '2026-06-30 09:00:00+24',
+      '20260630T090000+99',
+    ])
+      expect(parseInstant(text), text).toBeNaN();
+    // a date alone ends in digits after a dash: no offset there
+    expect(parseInstant('2026-06-30')).toBe(Date.parse('2026-06-30T00:00:00Z'));
   });
 });
