@@ -965,6 +965,20 @@ ${LEAD_USAGE}`,
               ? classifier.classify(lead, options)
               : (classifyMany([lead], classifier, { ...options, followUpFrom })[0] as AnyResult);
         run.flagged(result as { flags?: readonly string[] }, lead, line);
+        // a lead with events whose follow-up still counts from --as-of: its history ran past the work budget
+        if (
+          followUpFrom === 'stage-entry' &&
+          (result as { followUpFrom?: string }).followUpFrom === 'as-of' &&
+          Array.isArray(lead.events) &&
+          lead.events.length > 0
+        )
+          run.diagnostics.warn({
+            file: name,
+            line,
+            cause:
+              "follow-up counted from --as-of, not from the stage entry: the history of the lead's events ran past the work budget",
+            noun: 'lead',
+          });
         if (format === 'json') await out.write(`${index === 0 ? '\n' : ',\n'}${JSON.stringify(result)}`);
         else if (format === 'ndjson') await out.write(`${JSON.stringify(result)}\n`);
         else if (format === 'table') await out.write(`${forTerminal(tableRow(result, index, graded))}\n`);

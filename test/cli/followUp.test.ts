@@ -116,6 +116,36 @@ describe('classify --follow-up-from', () => {
     expect(run([...base, '--detail', 'stage', '--format', 'ndjson']).stdout).not.toContain('followUpFrom');
   });
 
+  it('says on stderr when a history runs past the work budget and the follow-up counts from --as-of', () => {
+    const busyLeads = file('busy-leads.csv', 'id,budget.status\nbusy,\nweb,\n');
+    const rows = ['leadId,type,at', 'web,webinar_attended,2026-06-10T09:00:00Z'];
+    const start = Date.parse('2026-04-10T00:00:00Z');
+    for (let index = 0; index < 5000; index++)
+      rows.push(`busy,webinar_attended,${new Date(start + index * 60_000).toISOString()}`);
+    const { code, stdout, stderr } = run([
+      'classify',
+      busyLeads,
+      '--events',
+      file('busy-events.csv', rows.join('\n')),
+      '--config',
+      config,
+      '--as-of',
+      '2026-06-30',
+      '--format',
+      'csv',
+    ]);
+    expect(code).toBe(0);
+    const byId = Object.fromEntries(
+      (parse(stdout, { columns: true }) as Array<Record<string, string>>).map((row) => [
+        row.leadId,
+        row.followUpFrom,
+      ]),
+    );
+    expect(byId).toEqual({ busy: 'as-of', web: 'stage-entry' });
+    expect(stderr).toContain('follow-up counted from --as-of, not from the stage entry');
+    expect(stderr).toMatch(/1 lead/);
+  });
+
   it('refuses --detail stage, which has no follow-up', () => {
     const { code, stderr } = run([...base, '--detail', 'stage', '--follow-up-from', 'stage-entry']);
     expect(code).toBe(2);
