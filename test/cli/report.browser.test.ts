@@ -465,7 +465,9 @@ describe.runIf(existsSync(CHROMIUM))('the accounts section in chromium (--accoun
           .locator('table')
           .nth(index)
           .locator('tbody tr')
-          .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+          .evaluateAll((trs) =>
+            trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)),
+          );
       // accounts per stage: every stage of the account config, its count and share
       await expect(rows(0)).resolves.toEqual(
         Object.entries(view.stages).map(([id, stage]) => {
