@@ -9,6 +9,8 @@ export type {
   GroupByAccountOptions,
 } from './account/groupByAccount';
 export { FREE_MAIL_DOMAINS, groupByAccount } from './account/groupByAccount';
+export type { AccountSummary, RoleCoverage } from './account/summarizeAccounts';
+export { summarizeAccounts } from './account/summarizeAccounts';
 export type { BatchOptions, ResultOf } from './batch/classifyMany';
 export { classifyMany, classifyStream, classifyTransform } from './batch/classifyMany';
 export type { ConfigDiff, ConfigDiffBuilder, DiffOptions, MovedLead } from './batch/diffConfigs';

@@ -7,12 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import {
-  type AccountClassification,
-  accountPresets,
   type Classification,
+  type Config,
   type ConfigDiff,
-  ConfigError,
-  classifyAccount,
   classifyMany,
   compile,
   compileFieldMap,
@@ -23,9 +20,9 @@ import {
   createSummary,
   explain,
   type FieldMap,
+  type GradeMatrix,
   generateModule,
   gradeMatrix,
-  groupByAccount,
   guessMap,
   lintConfig,
   maps,
@@ -37,7 +34,19 @@ import {
   safeParseFieldMap,
   sealConfig,
   stageHistory,
+  summarizeAccounts,
 } from 'leadstage';
+import {
+  ACCOUNT_OPTIONS,
+  ACCOUNT_USAGE,
+  type AccountTable,
+  accountConfigOf,
+  accountsOf,
+  checkAccountOptions,
+  classifyOne,
+  type FormedAccounts,
+  readAccountTable,
+} from './accounts';
 import { parseAsOf } from './asOf';
 import { AsOfColumn } from './asOfColumn';
 import { checkDataCommand } from './checkData';
@@ -58,7 +67,7 @@ import {
 import { cellOf, OutcomeColumn } from './outcome';
 import { abortOutputs, escapeFormula, type Output, openOutput } from './output';
 import { renderReport } from './report';
-import { summaryText } from './summaryText';
+import { type AccountsView, accountsText, summaryText } from './summaryText';
 import { forTerminal } from './text';
 import { LOCALES, localeOf, wordsFor } from './words';
 
@@ -181,7 +190,7 @@ const AS_OF_COLUMN_USAGE = `  --as-of-column <column>      classify each row at 
 /** The files a run reads, which `--out` must not name. */
 function inputsOf(values: Record<string, string | boolean | undefined>, positionals: string[]): string[] {
   const files = [...positionals];
-  for (const name of ['config', 'against', 'events', 'map', 'events-map'])
+  for (const name of ['config', 'against', 'events', 'map', 'events-map', 'accounts-file', 'account-map'])
     if (typeof values[name] === 'string') files.push(values[name] as string);
   return files;
 }
@@ -660,11 +669,77 @@ function tableRow(
 
 const ESCAPE_OPTION = { 'no-escape-formulas': { type: 'boolean' } } as const;
 
-/** An account config: a built-in (`b2b`) or a JSON file, checked. */
-function accountConfigOf(name: string): object {
-  return Object.hasOwn(accountPresets, name)
-    ? accountPresets[name as keyof typeof accountPresets]
-    : loadConfig(name);
+/** `--accounts`: the account config, `--account-by` and the records of `--accounts-file`. */
+async function accountSetup(
+  values: Record<string, string | boolean | undefined>,
+  diagnostics: Diagnostics,
+): Promise<{ accountConfig: object; by: string | undefined; table: AccountTable | undefined }> {
+  const accountConfig = accountConfigOf(
+    typeof values['account-config'] === 'string' ? values['account-config'] : 'b2b',
+  );
+  const by = typeof values['account-by'] === 'string' ? values['account-by'] : undefined;
+  const file = values['accounts-file'];
+  const table =
+    typeof file === 'string'
+      ? await readAccountTable(
+          file,
+          typeof values['account-map'] === 'string' ? values['account-map'] : undefined,
+          values,
+          diagnostics,
+        )
+      : undefined;
+  return { accountConfig, by, table };
+}
+
+/**
+ * `summarize --accounts` and `report --accounts`: the held leads grouped and joined, each account classified,
+ * summed up (`summarizeAccounts`), with the account config's grade matrix.
+ */
+async function accountsViewOf(
+  leads: readonly object[],
+  values: Record<string, string | boolean | undefined>,
+  leadConfig: ReturnType<typeof compile>,
+  asOf: string,
+  diagnostics: Diagnostics,
+): Promise<{ view: AccountsView; matrix: GradeMatrix | undefined }> {
+  const setup = await accountSetup(values, diagnostics);
+  const formed = accountsOf(leads, setup.by, setup.table, diagnostics);
+  const summary = summarizeAccounts(
+    formed.accounts.map((account) => classifyOne(account, setup.accountConfig, { asOf, leadConfig })),
+  );
+  const view: AccountsView = {
+    ...summary,
+    grouping: formed.counts,
+    ...(setup.table === undefined
+      ? {}
+      : { accountsFile: { accounts: setup.table.records.size, withoutMembers: formed.withoutMembers } }),
+  };
+  return { view, matrix: gradeMatrix(setup.accountConfig as { grades?: Config['grades'] }) };
+}
+
+/** `--accounts` with a per-row instant: refused, an account is classified at one instant. */
+function refusePerRow(values: Record<string, string | boolean | undefined>): void {
+  if (values.accounts === true && values['as-of-column'] !== undefined)
+    throw new CliError(
+      '--accounts: accounts are classified at one instant (--as-of); received --as-of-column, which is per lead',
+      2,
+    );
+}
+
+/** `classify --accounts`: every lead held (an account needs all its members), then grouped and joined. */
+async function formAccounts(
+  file: string,
+  values: Record<string, string | boolean | undefined>,
+  config: object,
+): Promise<
+  FormedAccounts & { accountConfig: object; leadConfig: ReturnType<typeof compile>; check: () => void }
+> {
+  const run = await leadsOf(file, values, config);
+  const setup = await accountSetup(values, run.diagnostics);
+  const leads: object[] = [];
+  for await (const { lead } of run.leads) leads.push(lead);
+  const formed = accountsOf(leads, setup.by, setup.table, run.diagnostics);
+  return { ...formed, accountConfig: setup.accountConfig, leadConfig: compile(config), check: run.check };
 }
 
 /** `classify --accounts`: the leads grouped by account, each account classified, one row per account. */
@@ -681,33 +756,10 @@ async function classifyAccountsCommand(
   },
 ): Promise<number> {
   const { format, asOf, locale, escapeFormulas } = options;
-  const accountConfig = accountConfigOf(
-    typeof values['account-config'] === 'string' ? values['account-config'] : 'b2b',
-  );
-  const by = typeof values['account-by'] === 'string' ? values['account-by'] : undefined;
-  const leadConfig = compile(config);
+  const formed = await formAccounts(file, values, config);
+  const { accountConfig, leadConfig } = formed;
   const graded = (accountConfig as { grades?: object }).grades !== undefined;
-  const run = await leadsOf(file, values, config);
-  // accounts need all their members: the leads are held in memory
-  const leads: object[] = [];
-  for await (const { lead } of run.leads) leads.push(lead);
-  const grouping = groupByAccount(leads, by === undefined ? {} : { by });
-  const accounts = [
-    ...grouping.accounts,
-    // a lead with no account key is an account of its own
-    ...grouping.alone.map((lead, index) => {
-      const id = (lead as { id?: unknown }).id;
-      return {
-        id: typeof id === 'string' || typeof id === 'number' ? String(id) : `#alone-${index + 1}`,
-        members: [lead],
-      };
-    }),
-  ];
-  if (grouping.counts.alone > 0 && values.quiet !== true) {
-    process.stderr.write(
-      `${grouping.counts.alone} of ${grouping.counts.leads} leads had no account id, company domain or company name: each is an account of its own\n`,
-    );
-  }
+  const accounts = formed.accounts;
   const out = await output(values, positionals);
   let index = 0;
   if (format === 'json') await out.write('[');
@@ -735,20 +787,11 @@ async function classifyAccountsCommand(
       ]),
     );
   for (const account of accounts) {
-    let result: AccountClassification;
-    try {
-      result = classifyAccount(account, accountConfig, {
-        asOf,
-        leadConfig,
-        ...(locale === undefined ? {} : { locale }),
-      });
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      throw new CliError(
-        error.issues.map((issue) => `--account-config: ${describeIssue(issue)}`).join('\n'),
-        2,
-      );
-    }
+    const result = classifyOne(account, accountConfig, {
+      asOf,
+      leadConfig,
+      ...(locale === undefined ? {} : { locale }),
+    });
     const blockers = (result.next?.blockers ?? []).map(
       (blocker) => blocker.role ?? blocker.criterion ?? blocker.label,
     );
@@ -788,7 +831,7 @@ async function classifyAccountsCommand(
     index++;
   }
   if (format === 'json') await out.write(index === 0 ? ']\n' : '\n]\n');
-  run.check();
+  formed.check();
   await out.finish();
   return 0;
 }
@@ -808,12 +851,7 @@ const commands: Record<string, Command> = {
   --no-escape-formulas         csv, crm: write cells starting with = + - @ tab CR as they are (default: a leading ')
   --locale en|it               the language of labels (default en)
 ${AS_OF_COLUMN_USAGE}
-Accounts:
-  --accounts                   one row per account: leads grouped by account (docs/accounts.md), each
-                               classified by --config, then the account by --account-config
-  --account-by <path>          the lead path of an account id (default accountId; else the company or
-                               e-mail domain, else the company name)
-  --account-config <file|b2b>  the account config (default b2b)
+${ACCOUNT_USAGE}
 ${LEAD_USAGE}`,
     options: {
       ...LEAD_OPTIONS,
@@ -824,9 +862,7 @@ ${LEAD_USAGE}`,
       crm: { type: 'string' },
       'follow-up-from': { type: 'string' },
       'as-of-column': { type: 'string' },
-      accounts: { type: 'boolean' },
-      'account-by': { type: 'string' },
-      'account-config': { type: 'string' },
+      ...ACCOUNT_OPTIONS,
     },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
@@ -862,6 +898,7 @@ ${LEAD_USAGE}`,
       const asOf = asOfOrColumn(values);
       const locale = typeof values.locale === 'string' ? values.locale : undefined;
       const escapeFormulas = values['no-escape-formulas'] !== true;
+      checkAccountOptions(values);
       if (values.accounts === true) {
         // one row per account: the CRM write-back and per-row instants are per lead
         if (format === 'crm' || asOf === undefined || values['follow-up-from'] !== undefined)
@@ -876,8 +913,6 @@ ${LEAD_USAGE}`,
           escapeFormulas,
         });
       }
-      for (const name of ['account-by', 'account-config'])
-        if (values[name] !== undefined) throw new CliError(`--${name} needs --accounts`, 2);
       const classifier = compile(config);
       // a grade column only for a config with grades (and a result that has one: not --detail stage)
       const graded = classifier.config.grades !== undefined && detail !== 'stage';
@@ -1061,6 +1096,9 @@ ${LEAD_USAGE}`,
 ${AS_OF_COLUMN_USAGE}
   --locale ${LOCALES.join('|')}        the language of the text: numbers, dates, headings, flags (default en;
                        json keeps its codes)
+  With --accounts, an accounts view after the funnel (json: "accounts"): accounts per stage, buying-group
+  coverage (each role present, missing, not known), the grade matrix of accounts.
+${ACCOUNT_USAGE}
 ${LEAD_USAGE}`,
     options: {
       ...LEAD_OPTIONS,
@@ -1070,9 +1108,12 @@ ${LEAD_USAGE}`,
       format: { type: 'string' },
       'as-of-column': { type: 'string' },
       locale: { type: 'string' },
+      ...ACCOUNT_OPTIONS,
     },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
+      checkAccountOptions(values);
+      refusePerRow(values);
       const words = wordsFor(localeOf(values.locale));
       const config = configOf(required(values, 'config', this.usage), values);
       const classifier = compile(config);
@@ -1083,6 +1124,7 @@ ${LEAD_USAGE}`,
       const by = typeof values.by === 'string' ? values.by : undefined;
       const summary = summaryOf(values, outcome === undefined ? undefined : () => current);
       const run = await leadsOf(file, values, config, outcome);
+      const held: object[] | undefined = values.accounts === true ? [] : undefined;
       const tick = progress();
       for await (const { lead, row, line } of run.leads) {
         // with --as-of-column, the row's own instant; a row without one is skipped (and reported)
@@ -1093,16 +1135,25 @@ ${LEAD_USAGE}`,
         run.flagged(result, lead, line);
         // --by reads the lead, then the file's own column of that name (a column --map does not keep)
         summary.add(result, by === undefined ? undefined : { ...row, ...lead });
+        // --accounts: an account needs all its members, the leads are held
+        held?.push(lead);
         tick.tick();
       }
       tick.done();
       run.check();
+      const accounts =
+        held === undefined
+          ? undefined
+          : await accountsViewOf(held, values, classifier, asOf as string, run.diagnostics);
       const out = await output(values, positionals);
       const result = summary.result();
       await out.write(
         format === 'json'
-          ? `${JSON.stringify(result, null, 2)}\n`
-          : forTerminal(summaryText(result, gradeMatrix(classifier.config), words)),
+          ? `${JSON.stringify(accounts === undefined ? result : { ...result, accounts: accounts.view }, null, 2)}\n`
+          : forTerminal(
+              summaryText(result, gradeMatrix(classifier.config), words) +
+                (accounts === undefined ? '' : accountsText(accounts.view, accounts.matrix, words)),
+            ),
       );
       await out.finish();
       return 0;
@@ -1236,6 +1287,9 @@ ${LEAD_USAGE}`,
   cohort chart (conversion per group with its interval). --by and --max-groups as for summarize.
   --locale ${LOCALES.join('|')}        the language of the report: numbers, dates, headings, charts, flags
                        (default en)
+  With --accounts, an accounts section: accounts per stage, buying-group coverage, the grade matrix of
+  accounts, each chart with its table.
+${ACCOUNT_USAGE}
 ${LEAD_USAGE}`,
     options: {
       ...LEAD_OPTIONS,
@@ -1243,10 +1297,12 @@ ${LEAD_USAGE}`,
       by: { type: 'string' },
       'max-groups': { type: 'string' },
       locale: { type: 'string' },
+      ...ACCOUNT_OPTIONS,
     },
     async run(values, positionals) {
       const file = leadsArgument(positionals, this.usage);
       required(values, 'out', this.usage);
+      checkAccountOptions(values);
       const words = wordsFor(localeOf(values.locale));
       const config = configOf(required(values, 'config', this.usage), values);
       const classifier = compile(config);
@@ -1258,8 +1314,10 @@ ${LEAD_USAGE}`,
       let withEvents = 0;
       const run = await leadsOf(file, values, config, outcome);
       const out = await output(values, positionals);
+      const held: object[] | undefined = values.accounts === true ? [] : undefined;
       const tick = progress();
       for await (const { lead, row, line } of run.leads) {
+        held?.push(lead);
         if (outcome !== undefined) current = outcome.read(row);
         const result = classifier.classify(lead, { asOf, detail: 'statuses' });
         run.flagged(result, lead, line);
@@ -1271,7 +1329,12 @@ ${LEAD_USAGE}`,
       tick.done();
       run.check();
       const grades = gradeMatrix(classifier.config);
+      const accounts =
+        held === undefined
+          ? undefined
+          : await accountsViewOf(held, values, classifier, asOf, run.diagnostics);
       const html = renderReport({
+        ...(accounts === undefined ? {} : { accounts: accounts.view, accountGrades: accounts.matrix }),
         summary: summary.result(),
         histories: withEvents > 0 ? histories.result() : undefined,
         asOf,

@@ -2,6 +2,7 @@
 // opens from disk and prints. Charts are inline SVG in colour-blind-safe colours (Okabe–Ito) with
 // patterns, and every chart has its numbers in a table beside it.
 import type { GradeMatrix, HistorySummary, Interval, Quantiles, Rate, RateTest, Summary } from 'leadstage';
+import type { AccountsView } from './summaryText';
 import { type Words, wordsFor } from './words';
 
 export interface ReportInput {
@@ -17,6 +18,9 @@ export interface ReportInput {
   readonly grades?: GradeMatrix;
   /** The language of the report (`--locale`): English by default. */
   readonly words?: Words;
+  /** `--accounts`: the accounts view, and the account config's grade matrix. */
+  readonly accounts?: AccountsView;
+  readonly accountGrades?: GradeMatrix | undefined;
 }
 
 const BLUE = '#0072B2';
@@ -151,7 +155,12 @@ function scoreBoxes(stages: ReadonlyArray<[string, Quantiles]>): string {
  * The grade matrix as a heatmap: one square per cell, darker the more leads it holds (one hue, so the order
  * reads without colour vision too), its count written in it; with outcomes, each cell's conversion below.
  */
-function gradeHeatmap(summary: Summary, matrix: GradeMatrix): string {
+function gradeHeatmap(
+  summary: Pick<Summary, 'grades'>,
+  matrix: GradeMatrix,
+  chart: string = w.t.report.gradesChart(matrix.rows.score, matrix.columns.score),
+  cellLabel: (grade: string, count: string, rate: string | undefined) => string = w.t.report.gradeCell,
+): string {
   const cells = summary.grades ?? {};
   const size = 56;
   const left = Math.max(40, ...matrix.rows.labels.map((label) => textWidth(label))) + 12;
@@ -166,7 +175,7 @@ function gradeHeatmap(summary: Summary, matrix: GradeMatrix): string {
         const x = left + c * size;
         const y = top + r * size;
         const rate = cell?.conversion?.rate;
-        const label = w.t.report.gradeCell(
+        const label = cellLabel(
           grade,
           figure(count),
           rate === undefined || rate === null ? undefined : percent(rate),
@@ -193,7 +202,71 @@ function gradeHeatmap(summary: Summary, matrix: GradeMatrix): string {
     .join('');
   const width = left + matrix.columns.labels.length * size + 4;
   const height = top + matrix.rows.labels.length * size + 4;
-  return `<svg role="img" aria-label="${html(w.t.report.gradesChart(matrix.rows.score, matrix.columns.score))}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><text x="4" y="14">${html(`${matrix.rows.score} ↓ ${matrix.columns.score} →`)}</text>${columns}${rows}${squares}</svg>`;
+  return `<svg role="img" aria-label="${html(chart)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><text x="4" y="14">${html(`${matrix.rows.score} ↓ ${matrix.columns.score} →`)}</text>${columns}${rows}${squares}</svg>`;
+}
+
+/** `--accounts`: accounts per stage (bars and table), buying-group coverage, the grade matrix of accounts. */
+function accountsSection(view: AccountsView, matrix: GradeMatrix | undefined): string {
+  const a = w.t.accounts;
+  const r = w.t.report;
+  const stages = Object.entries(view.stages);
+  const parts = [
+    `<section id="accounts"><h2>${html(a.section)}</h2>
+<p>${html(a.sectionText(number(view.total), number(view.grouping.leads)))}</p>`,
+    bars(
+      a.perStage,
+      stages.map(([id, stage]) => ({
+        label: id,
+        parts: [{ value: stage.count, fill: BLUE, name: a.accountsColumn }],
+        note: `${number(stage.count)} · ${percent(stage.share)}`,
+      })),
+    ),
+    `<h3>${html(a.perStage)}</h3>`,
+    table(
+      [r.stage, a.accountsColumn, a.share],
+      stages.map(([id, stage]) => [id, number(stage.count), percent(stage.share)]),
+    ),
+    `<h3 id="buying-group">${html(a.coverage)}</h3>`,
+    view.roles.length === 0
+      ? `<p>${html(a.noRoles)}</p>`
+      : table(
+          [a.role, a.present, a.missing, a.unknown],
+          view.roles.map((role) => [
+            a.roleName(role.role),
+            number(role.present),
+            number(role.missing),
+            number(role.unknown),
+          ]),
+        ),
+  ];
+  const grades = view.grades;
+  if (matrix !== undefined && grades !== undefined) {
+    parts.push(
+      `<h3 id="account-grades">${html(a.gradesHead(matrix.rows.score, matrix.columns.score))}</h3>
+<p>${html(a.gradesText(matrix.rows.score, matrix.columns.score))}</p>`,
+      gradeHeatmap(
+        { grades },
+        matrix,
+        a.gradesChart(matrix.rows.score, matrix.columns.score),
+        (grade, count) => a.gradeCell(grade, count),
+      ),
+      table(
+        [r.grade, a.accountsColumn, a.share],
+        matrix.grades
+          .flat()
+          .map((grade) => [grade, number(grades[grade]?.count ?? 0), percent(grades[grade]?.share ?? 0)]),
+      ),
+    );
+  }
+  const notes: string[] = [];
+  if (view.grouping.alone > 0) notes.push(a.alone(number(view.grouping.alone), number(view.grouping.leads)));
+  if (view.accountsFile !== undefined && view.accountsFile.withoutMembers.length > 0)
+    notes.push(
+      a.withoutMembers(number(view.accountsFile.withoutMembers.length), number(view.accountsFile.accounts)),
+    );
+  for (const note of notes) parts.push(`<p>${html(note)}</p>`);
+  parts.push('</section>');
+  return parts.join('\n');
 }
 
 function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
@@ -536,6 +609,8 @@ ${table(
 )}
 </section>`);
   }
+
+  if (input.accounts !== undefined) sections.push(accountsSection(input.accounts, input.accountGrades));
 
   if (input.quality !== undefined && input.quality.length > 0) {
     sections.push(

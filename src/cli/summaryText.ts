@@ -1,6 +1,6 @@
 // `summarize` as text: the funnel, the top blockers, the data flags in words, the calibration, the
 // breakdown and the grade matrix, in the words of `--locale`.
-import type { GradeMatrix, Summary } from 'leadstage';
+import type { AccountSummary, GradeMatrix, groupByAccount, Summary } from 'leadstage';
 import { breakdownLines, calibrationLines } from './calibrationText';
 import type { Words } from './words';
 
@@ -12,31 +12,12 @@ const percent = (share: number | null, w: Words) => (share === null ? '—' : `$
 function gradeText(summary: Summary, matrix: GradeMatrix | undefined, w: Words): string[] {
   const cells = summary.grades;
   if (cells === undefined || matrix === undefined) return [];
-  const corner = `${matrix.rows.score} \\ ${matrix.columns.score}`;
-  const first = Math.max(corner.length, ...matrix.rows.labels.map((label) => label.length)) + 2;
-  const table = (title: string, cell: (grade: string) => string) => {
-    const body = matrix.grades.map((row) => row.map(cell));
-    const width =
-      Math.max(
-        ...matrix.columns.labels.map((label) => label.length),
-        ...body.flat().map((text) => text.length),
-      ) + 2;
-    return [
-      '',
-      title,
-      `  ${pad(corner, first)}${matrix.columns.labels.map((label) => label.padStart(width)).join('')}`,
-      ...matrix.rows.labels.map(
-        (label, row) =>
-          `  ${pad(label, first)}${(body[row] ?? []).map((text) => text.padStart(width)).join('')}`,
-      ),
-    ];
-  };
-  const lines = table(w.t.gradesHead(matrix.rows.score, matrix.columns.score), (grade) =>
+  const lines = gradeTable(matrix, w.t.gradesHead(matrix.rows.score, matrix.columns.score), (grade) =>
     w.number(cells[grade]?.count ?? 0),
   );
   if (summary.calibration !== undefined) {
     lines.push(
-      ...table(w.t.gradesConversionHead, (grade) => {
+      ...gradeTable(matrix, w.t.gradesConversionHead, (grade) => {
         const conversion = cells[grade]?.conversion;
         return conversion === undefined || conversion.rate === null
           ? '—'
@@ -45,6 +26,27 @@ function gradeText(summary: Summary, matrix: GradeMatrix | undefined, w: Words):
     );
   }
   return lines;
+}
+
+/** A grade matrix as a text table under its title, each cell's text given. */
+function gradeTable(matrix: GradeMatrix, title: string, cell: (grade: string) => string): string[] {
+  const corner = `${matrix.rows.score} \\ ${matrix.columns.score}`;
+  const first = Math.max(corner.length, ...matrix.rows.labels.map((label) => label.length)) + 2;
+  const body = matrix.grades.map((row) => row.map(cell));
+  const width =
+    Math.max(
+      ...matrix.columns.labels.map((label) => label.length),
+      ...body.flat().map((text) => text.length),
+    ) + 2;
+  return [
+    '',
+    title,
+    `  ${pad(corner, first)}${matrix.columns.labels.map((label) => label.padStart(width)).join('')}`,
+    ...matrix.rows.labels.map(
+      (label, row) =>
+        `  ${pad(label, first)}${(body[row] ?? []).map((text) => text.padStart(width)).join('')}`,
+    ),
+  ];
 }
 
 /**
@@ -95,5 +97,58 @@ export function summaryText(summary: Summary, matrix: GradeMatrix | undefined, w
   if (summary.breakdown !== undefined)
     lines.push(...breakdownLines(summary.breakdown, Object.keys(summary.stages), w));
   lines.push(...gradeText(summary, matrix, w));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The accounts view of `summarize --accounts`: the library's summary, and how the accounts were formed. */
+export interface AccountsView extends AccountSummary {
+  readonly grouping: ReturnType<typeof groupByAccount>['counts'];
+  /** With `--accounts-file`: its accounts, and those no lead belongs to (not classified). */
+  readonly accountsFile?: { readonly accounts: number; readonly withoutMembers: readonly string[] };
+}
+
+/** The accounts view as text: accounts per stage, buying-group coverage, the grade matrix of accounts. */
+export function accountsText(view: AccountsView, matrix: GradeMatrix | undefined, w: Words): string {
+  const a = w.t.accounts;
+  const lines = [
+    '',
+    a.head(w.number(view.total), w.number(view.grouping.leads), view.config?.id ?? '—'),
+    '',
+    a.perStage,
+  ];
+  for (const [id, stage] of Object.entries(view.stages))
+    lines.push(
+      `  ${pad(id, 16)} ${w.number(stage.count).padStart(8)}  ${percent(stage.share, w).padStart(8)}`,
+    );
+  lines.push('', a.coverage);
+  if (view.roles.length === 0) lines.push(`  ${a.noRoles}`);
+  else {
+    const width = Math.max(a.role.length, ...view.roles.map((role) => a.roleName(role.role).length)) + 2;
+    const columns = [a.present, a.missing, a.unknown];
+    const cell = Math.max(...columns.map((column) => column.length)) + 2;
+    lines.push(`  ${pad(a.role, width)}${columns.map((column) => column.padStart(cell)).join('')}`);
+    for (const role of view.roles)
+      lines.push(
+        `  ${pad(a.roleName(role.role), width)}${[role.present, role.missing, role.unknown].map((count) => w.number(count).padStart(cell)).join('')}`,
+      );
+  }
+  const cells = view.grades;
+  if (cells !== undefined && matrix !== undefined)
+    lines.push(
+      ...gradeTable(matrix, a.gradesHead(matrix.rows.score, matrix.columns.score), (grade) =>
+        w.number(cells[grade]?.count ?? 0),
+      ),
+    );
+  const notes: string[] = [];
+  if (view.grouping.alone > 0)
+    notes.push(a.alone(w.number(view.grouping.alone), w.number(view.grouping.leads)));
+  if (view.accountsFile !== undefined && view.accountsFile.withoutMembers.length > 0)
+    notes.push(
+      a.withoutMembers(
+        w.number(view.accountsFile.withoutMembers.length),
+        w.number(view.accountsFile.accounts),
+      ),
+    );
+  if (notes.length > 0) lines.push('', ...notes);
   return `${lines.join('\n')}\n`;
 }

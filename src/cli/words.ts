@@ -96,10 +96,36 @@ export interface Texts {
   readonly gradesHead: (rows: string, columns: string) => string;
   readonly gradesConversionHead: string;
   readonly ofLeads: (percent: string, leads: string) => string;
+  // accounts (--accounts)
+  readonly accounts: AccountTexts;
   // report
   readonly report: ReportTexts;
   // the run summary (the report's data-quality section)
   readonly run: RunTexts;
+}
+
+/** The accounts view of summarize and report (`--accounts`). */
+export interface AccountTexts {
+  readonly head: (accounts: string, leads: string, config: string) => string;
+  readonly perStage: string;
+  readonly accountsColumn: string;
+  readonly share: string;
+  readonly coverage: string;
+  readonly noRoles: string;
+  readonly role: string;
+  readonly present: string;
+  readonly missing: string;
+  readonly unknown: string;
+  /** A role as the config names it, in words: `decision_maker` → `decision maker`. */
+  readonly roleName: (role: string) => string;
+  readonly gradesHead: (rows: string, columns: string) => string;
+  readonly gradesText: (rows: string, columns: string) => string;
+  readonly gradesChart: (rows: string, columns: string) => string;
+  readonly gradeCell: (grade: string, count: string) => string;
+  readonly alone: (count: string, leads: string) => string;
+  readonly withoutMembers: (count: string, accounts: string) => string;
+  readonly section: string;
+  readonly sectionText: (accounts: string, leads: string) => string;
 }
 
 export interface ReportTexts {
@@ -272,6 +298,33 @@ const en: Texts = {
   gradesHead: (rows, columns) => `Grades (leads per cell: ${rows} × ${columns})`,
   gradesConversionHead: 'Grades: conversion per cell (leads with an outcome)',
   ofLeads: (percent, leads) => `${percent} of ${leads}`,
+  accounts: {
+    head: (accounts, leads, config) =>
+      `Accounts: ${accounts} (from ${leads} leads), account config ${config}`,
+    perStage: 'Accounts per stage',
+    accountsColumn: 'accounts',
+    share: 'share',
+    coverage:
+      'Buying group: accounts where each role is present, missing or not known (most often missing first)',
+    noRoles: 'The account config requires no role.',
+    role: 'role',
+    present: 'present',
+    missing: 'missing',
+    unknown: 'not known',
+    roleName: (role) => role.replace(/_/g, ' '),
+    gradesHead: (rows, columns) => `Grades of accounts (accounts per cell: ${rows} × ${columns})`,
+    gradesText: (rows, columns) =>
+      `Each account's grade puts its ${rows} (letter, rows) beside its ${columns} (digit, columns): the darker the cell, the more accounts.`,
+    gradesChart: (rows, columns) => `Accounts per grade: ${rows} (rows) by ${columns} (columns)`,
+    gradeCell: (grade, count) => `${grade}: ${count} accounts`,
+    alone: (count, leads) =>
+      `${count} of ${leads} leads had no account id, company domain or company name: each is an account of its own`,
+    withoutMembers: (count, accounts) =>
+      `${count} of the ${accounts} accounts in the accounts file have no lead: not classified`,
+    section: 'Accounts',
+    sectionText: (accounts, leads) =>
+      `${accounts} accounts formed from ${leads} leads, each classified by the account config from its members.`,
+  },
   report: {
     title: 'leadstage report',
     heading: 'Lead funnel',
@@ -433,6 +486,33 @@ const it: Texts = {
   gradesHead: (rows, columns) => `Classi (lead per cella: ${rows} × ${columns})`,
   gradesConversionHead: 'Classi: conversione per cella (lead con un esito)',
   ofLeads: (percent, leads) => `${percent} su ${leads}`,
+  accounts: {
+    head: (accounts, leads, config) =>
+      `Account: ${accounts} (da ${leads} lead), configurazione d’account ${config}`,
+    perStage: 'Account per fase',
+    accountsColumn: 'account',
+    share: 'quota',
+    coverage:
+      'Gruppo d’acquisto: account in cui ogni ruolo è presente, mancante o non noto (i più spesso mancanti per primi)',
+    noRoles: 'La configurazione d’account non richiede ruoli.',
+    role: 'ruolo',
+    present: 'presente',
+    missing: 'mancante',
+    unknown: 'non noto',
+    roleName: (role) => role.replace(/_/g, ' '),
+    gradesHead: (rows, columns) => `Classi degli account (account per cella: ${rows} × ${columns})`,
+    gradesText: (rows, columns) =>
+      `La classe di ogni account mette il suo ${rows} (lettera, righe) accanto al suo ${columns} (cifra, colonne): più scura la cella, più account contiene.`,
+    gradesChart: (rows, columns) => `Account per classe: ${rows} (righe) per ${columns} (colonne)`,
+    gradeCell: (grade, count) => `${grade}: ${count} account`,
+    alone: (count, leads) =>
+      `${count} lead su ${leads} senza id d’account, dominio o nome dell’azienda: ognuno è un account a sé`,
+    withoutMembers: (count, accounts) =>
+      `${count} dei ${accounts} account del file degli account non hanno lead: non classificati`,
+    section: 'Account',
+    sectionText: (accounts, leads) =>
+      `${accounts} account formati da ${leads} lead, ognuno classificato dalla configurazione d’account in base ai suoi membri.`,
+  },
   report: {
     title: 'rapporto leadstage',
     heading: 'Funnel dei lead',

@@ -1,5 +1,6 @@
 import type { Condition } from '../schema/condition';
 import type { Config } from '../schema/config';
+import { consultingAccount } from './consultingAccount';
 import { definePreset, type PresetConfig } from './shared';
 
 /** A member who engaged in the last 90 days: a conversation with sales, a hand-raise, or content. */
@@ -146,7 +147,8 @@ export const b2bAccount: PresetConfig = /* @__PURE__ */ definePreset(() => ({
 /**
  * The built-in account configs (`level: 'account'`), for {@link classifyAccount}: `b2b`, a buying group of
  * decision maker and champion, two members engaged within 90 days, an SQO among them, and a budget known at
- * account level.
+ * account level; `consulting`, the origin article's consulting firm: the sponsor and the problem owner, a
+ * discovery (call, challenges shared, custom solution asked) in 120 days, an SQO member and a known budget.
  *
  * @example
  * accountPresets.b2b.level;
@@ -154,4 +156,7 @@ export const b2bAccount: PresetConfig = /* @__PURE__ */ definePreset(() => ({
  *
  * @category Accounts
  */
-export const accountPresets: Readonly<{ b2b: Config }> = { b2b: b2bAccount };
+export const accountPresets: Readonly<{ b2b: Config; consulting: Config }> = {
+  b2b: b2bAccount,
+  consulting: consultingAccount,
+};

@@ -1,6 +1,6 @@
 // `leadstage classify --accounts`: the built CLI, one row per account.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -97,5 +97,108 @@ describe('leadstage classify --accounts', () => {
         `--accounts: writes one row per account; --format crm, --as-of-column and --follow-up-from are per lead (received ${extra[0] === '--format' ? '--format crm' : extra[0]})`,
       );
     }
+  });
+});
+
+describe('leadstage summarize --accounts and report --accounts, with --accounts-file', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'leadstage-accounts-view-'));
+  writeFileSync(
+    join(directory, 'leads.csv'),
+    [
+      'id,accountId,contact.title,authority.role,budget.status',
+      'c1,Nuvola,CFO,decision_maker,approved',
+      'c2,Nuvola,VP Sales,champion,',
+      'c3,Bianchi,Buyer,user,',
+      'c4,,Intern,,',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(directory, 'events.csv'),
+    ['leadId,type,at', 'c1,demo_completed,2026-06-20', 'c2,webinar_attended,2026-06-10'].join('\n'),
+  );
+  // Nuvola has a row (200 people: the b2b preset's size rule, +20 fit); Ghost has no lead
+  writeFileSync(
+    join(directory, 'accounts.csv'),
+    ['accountId,employees', 'Nuvola,200', 'Ghost,10'].join('\n'),
+  );
+  const base = [
+    join(directory, 'leads.csv'),
+    '--events',
+    join(directory, 'events.csv'),
+    '--config',
+    'saas',
+    '--as-of',
+    '2026-06-30',
+    '--force',
+    '--accounts',
+  ];
+
+  it('sums up the accounts: per stage, buying-group coverage, grades, the file accounts with no lead', () => {
+    const { code, stdout, stderr } = run([
+      'summarize',
+      ...base,
+      '--accounts-file',
+      join(directory, 'accounts.csv'),
+      '--format',
+      'json',
+    ]);
+    expect(code, stderr).toBe(0);
+    const view = JSON.parse(stdout).accounts;
+    // three accounts: Nuvola (SAL, as classify --accounts gives it), Bianchi and the lone c4 (unqualified)
+    expect(view.total).toBe(3);
+    expect(view.stages.SAL).toEqual({ count: 1, share: 1 / 3 });
+    expect(view.stages.unqualified).toEqual({ count: 2, share: 2 / 3 });
+    // each role: held at Nuvola, missing at Bianchi (every role known), not known at c4
+    expect(view.roles).toEqual([
+      { role: 'decision_maker', present: 1, missing: 1, unknown: 1 },
+      { role: 'champion', present: 1, missing: 1, unknown: 1 },
+    ]);
+    // Nuvola: fit 20 (decision maker) + 20 (200 people, from the accounts file) = 40 → A; engagement 30 → 2
+    expect(view.grades.A2).toEqual({ count: 1, share: 1 / 3 });
+    expect(view.grouping.alone).toBe(1);
+    expect(view.accountsFile).toEqual({ accounts: 2, withoutMembers: ['Ghost'] });
+    expect(stderr).toContain('1 of its 2 accounts have no lead: not classified ("Ghost")');
+  });
+
+  it('writes the accounts view in words, in English and Italian', () => {
+    const en = run(['summarize', ...base]);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toContain('Accounts: 3 (from 4 leads), account config b2b-account');
+    expect(en.stdout).toMatch(/decision maker\s+1\s+1\s+1/);
+    const it = run(['summarize', ...base, '--locale', 'it']);
+    expect(it.stdout).toContain('Account per fase');
+    expect(it.stdout).toContain('Gruppo d’acquisto');
+  });
+
+  it('adds an accounts section with its tables to the report', () => {
+    const out = join(directory, 'report.html');
+    const { code, stderr } = run(['report', ...base, '--out', out]);
+    expect(code, stderr).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    const section = page.slice(page.indexOf('<section id="accounts">'));
+    expect(section).toContain('<h2>Accounts</h2>');
+    expect(section).toContain('<td>decision maker</td>');
+    expect(section).toContain('Accounts per grade');
+  });
+
+  it('refuses an accounts file without an id column, naming the columns it has', () => {
+    writeFileSync(join(directory, 'bad.csv'), ['name,employees', 'Nuvola,200'].join('\n'));
+    const { code, stderr } = run(['summarize', ...base, '--accounts-file', join(directory, 'bad.csv')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no account id column; expected one of "accountId"');
+    expect(stderr).toContain('received the columns "name", "employees"');
+    writeFileSync(join(directory, 'map.json'), JSON.stringify({ id: 'name' }));
+    const mapped = run([
+      'summarize',
+      ...base,
+      '--accounts-file',
+      join(directory, 'bad.csv'),
+      '--account-map',
+      join(directory, 'map.json'),
+      '--format',
+      'json',
+    ]);
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(JSON.parse(mapped.stdout).accounts.accountsFile).toEqual({ accounts: 1, withoutMembers: [] });
   });
 });

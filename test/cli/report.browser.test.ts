@@ -433,3 +433,63 @@ describe.runIf(existsSync(CHROMIUM))('the Italian report in chromium (--locale i
     }
   });
 });
+
+describe.runIf(existsSync(CHROMIUM))('the accounts section in chromium (--accounts)', () => {
+  it('shows the accounts per stage, the buying-group coverage and the grades of accounts the summary gives', async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    const report = join(OUTPUT, 'report-accounts.html');
+    const lead = ['examples/leads.csv', '--events', 'examples/events.csv', '-c', 'saas', '--as-of', AS_OF];
+    const args = [...lead, '--accounts', '--account-by', 'company.name'];
+    const made = spawnSync(process.execPath, ['dist/cli.js', 'report', ...args, '--out', report], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(made.status, made.stderr).toBe(0);
+    const view = JSON.parse(
+      spawnSync(process.execPath, ['dist/cli.js', 'summarize', ...args, '--format', 'json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }).stdout,
+    ).accounts;
+    const browser = await chromium.launch(LAUNCH);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+      await page.goto(pathToFileURL(report).href);
+      const section = page.locator('section#accounts');
+      await expect(section.locator('h2').textContent()).resolves.toBe('Accounts');
+      await expect(section.locator('p').first().textContent()).resolves.toBe(
+        `${view.total} accounts formed from ${view.grouping.leads} leads, each classified by the account config from its members.`,
+      );
+      const rows = (index: number) =>
+        section
+          .locator('table')
+          .nth(index)
+          .locator('tbody tr')
+          .evaluateAll((trs) =>
+            trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)),
+          );
+      // accounts per stage: every stage of the account config, its count and share
+      await expect(rows(0)).resolves.toEqual(
+        Object.entries(view.stages).map(([id, stage]) => {
+          const { count, share } = stage as { count: number; share: number };
+          return [id, String(count), `${(share * 100).toFixed(1)} %`];
+        }),
+      );
+      // the buying group: each role in words, present / missing / not known
+      await expect(rows(1)).resolves.toEqual(
+        view.roles.map((role: { role: string; present: number; missing: number; unknown: number }) => [
+          role.role.replace(/_/g, ' '),
+          String(role.present),
+          String(role.missing),
+          String(role.unknown),
+        ]),
+      );
+      const heads = await section.locator('table').nth(1).locator('thead th').allTextContents();
+      expect(heads).toEqual(['role', 'present', 'missing', 'not known']);
+      await expect(section.locator('svg[aria-label^="Accounts per grade"]').count()).resolves.toBe(1);
+      await page.screenshot({ path: join(OUTPUT, 'report-accounts.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  });
+});
