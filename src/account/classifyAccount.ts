@@ -15,6 +15,7 @@ import { describeValue, type Issue, type IssuePath, listNames, makeIssue } from 
 import { compilePath } from '../internal/path';
 import { isMissing } from '../internal/read';
 import { newArray } from '../internal/siteFree';
+import { snapshot } from '../internal/snapshot';
 import { readAsOf } from '../internal/time';
 import type {
   AccountBlocker,
@@ -419,16 +420,36 @@ export function classifyAccount(
   const asOf = readAsOf(options?.asOf, 'classifyAccount: options.asOf');
   const lead = leadClassifierOf(options.leadConfig);
   const compiled = compiledFor(accountConfig, lead, options.budget);
-  const config = compiled.classifier.config;
   const locale = options.locale;
-  const flags = newArray<string>();
+  try {
+    return classifyReadable(account, compiled, asOf, locale, newArray<string>());
+  } catch {
+    // a getter or a Proxy in the account threw: classify what can be read, and flag the rest
+    const { value, unreadable } = snapshot(account);
+    const flags = newArray<string>();
+    for (const path of unreadable) flags.push(`unreadable:${path === '(lead)' ? '(account)' : path}`);
+    return classifyReadable(value, compiled, asOf, locale, flags);
+  }
+}
 
-  const input = account !== null && typeof account === 'object' ? account : ({} as AccountInput);
+/** {@link classifyAccount} on account data: throws only when reading it does (a getter, a Proxy). */
+function classifyReadable(
+  account: unknown,
+  compiled: AccountClassifier,
+  asOf: number,
+  locale: string | undefined,
+  flags: string[],
+): AccountClassification {
+  const lead = compiled.lead;
+  const config = compiled.classifier.config;
+  const input = (account !== null && typeof account === 'object' ? account : {}) as AccountInput;
   const given = Object.hasOwn(input, 'members') ? input.members : undefined;
-  if (!Array.isArray(given)) flags.push('invalid_members');
-  const all: readonly unknown[] = Array.isArray(given) ? given : [];
+  const known = Array.isArray(given);
+  if (!known) flags.push('invalid_members');
+  const all: readonly unknown[] = known ? given : [];
   if (all.length > MAX_MEMBERS) flags.push('members_truncated');
-  const leads = all.length > MAX_MEMBERS ? all.slice(0, MAX_MEMBERS) : all;
+  // read by index: a hole (or a non-object) is a member with nothing known, never `undefined` in the result
+  const leads = Array.from({ length: Math.min(all.length, MAX_MEMBERS) }, (_, index) => all[index]);
   const rawId = Object.hasOwn(input, 'id') ? input.id : undefined;
   const id =
     typeof rawId === 'string' || (typeof rawId === 'number' && Number.isFinite(rawId))
@@ -444,6 +465,7 @@ export function classifyAccount(
   });
   const table: MemberTable = {
     leads,
+    known,
     ids,
     results,
     inputs: results.map((result) => {
@@ -472,7 +494,8 @@ export function classifyAccount(
     const held = memberRoles(table, path);
     const holders = ids.filter((_, index) => held[index]?.includes(role) === true);
     if (holders.length > 0) present[role] = holders;
-    else if (held.includes(undefined)) unknownRoles.push(role);
+    // members that could not be read (`invalid_members`) hold roles that are not known, not missing
+    else if (!known || held.includes(undefined)) unknownRoles.push(role);
     else missing.push(role);
   }
   const buyingGroup: Mutable<BuyingGroup> = {} as BuyingGroup;

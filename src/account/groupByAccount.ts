@@ -2,6 +2,7 @@ import { describeValue } from '../internal/issues';
 import { compilePath } from '../internal/path';
 import { isMissing } from '../internal/read';
 import { newArray } from '../internal/siteFree';
+import { snapshot } from '../internal/snapshot';
 
 /**
  * E-mail domains of free mail providers: a lead's e-mail there says nothing about its company, so it never
@@ -177,6 +178,40 @@ const DOMAIN = /* @__PURE__ */ compilePath('company.domain');
 const EMAIL = /* @__PURE__ */ compilePath('contact.email');
 const NAME = /* @__PURE__ */ compilePath('company.name');
 
+/** A lead's account key, id and rule (none when it has none); `freeMail` when its e-mail was at free mail. */
+function keyOf(
+  lead: unknown,
+  readId: (lead: unknown) => unknown,
+): { key: string | undefined; id: string | undefined; rule: AccountKeyRule | undefined; freeMail: boolean } {
+  let key: string | undefined;
+  let id: string | undefined;
+  let rule: AccountKeyRule | undefined;
+  let freeMail = false;
+  const accountId = text(readId(lead));
+  if (accountId !== undefined) {
+    [key, id, rule] = [`id:${accountId.toLowerCase()}`, accountId, 'id'];
+  } else {
+    const companyDomain = text(DOMAIN(lead));
+    const domain = companyDomain === undefined ? undefined : normalizeDomain(companyDomain);
+    if (domain !== undefined && !FREE_MAIL.has(domain)) {
+      [key, id, rule] = [`domain:${domain}`, domain, 'domain'];
+    } else {
+      const email = text(EMAIL(lead));
+      const at = email === undefined ? -1 : email.lastIndexOf('@');
+      const mailDomain = at < 0 ? undefined : normalizeDomain((email as string).slice(at + 1));
+      if (mailDomain !== undefined && !FREE_MAIL.has(mailDomain)) {
+        [key, id, rule] = [`domain:${mailDomain}`, mailDomain, 'email'];
+      } else {
+        const name = text(NAME(lead));
+        const normalized = name === undefined ? undefined : normalizeCompanyName(name);
+        if (normalized !== undefined) [key, id, rule] = [`name:${normalized}`, name as string, 'name'];
+        else if (mailDomain !== undefined) freeMail = true;
+      }
+    }
+  }
+  return { key, id, rule, freeMail };
+}
+
 /**
  * Groups leads into accounts, for `classifyAccount`. Each lead's key is, in this order: its account id (at
  * `by`, default `accountId`); else its company domain (`company.domain`, or the domain of `contact.email`
@@ -222,32 +257,18 @@ export function groupByAccount(
   const alone = newArray<unknown>();
   const byRule: Record<AccountKeyRule, number> = { id: 0, domain: 0, email: 0, name: 0 };
   let freeMail = 0;
-  for (const lead of leads) {
-    let key: string | undefined;
-    let id: string | undefined;
-    let rule: AccountKeyRule | undefined;
-    const accountId = text(readId(lead));
-    if (accountId !== undefined) {
-      [key, id, rule] = [`id:${accountId.toLowerCase()}`, accountId, 'id'];
-    } else {
-      const companyDomain = text(DOMAIN(lead));
-      const domain = companyDomain === undefined ? undefined : normalizeDomain(companyDomain);
-      if (domain !== undefined && !FREE_MAIL.has(domain)) {
-        [key, id, rule] = [`domain:${domain}`, domain, 'domain'];
-      } else {
-        const email = text(EMAIL(lead));
-        const at = email === undefined ? -1 : email.lastIndexOf('@');
-        const mailDomain = at < 0 ? undefined : normalizeDomain((email as string).slice(at + 1));
-        if (mailDomain !== undefined && !FREE_MAIL.has(mailDomain)) {
-          [key, id, rule] = [`domain:${mailDomain}`, mailDomain, 'email'];
-        } else {
-          const name = text(NAME(lead));
-          const normalized = name === undefined ? undefined : normalizeCompanyName(name);
-          if (normalized !== undefined) [key, id, rule] = [`name:${normalized}`, name as string, 'name'];
-          else if (mailDomain !== undefined) freeMail++;
-        }
-      }
+  for (let index = 0; index < leads.length; index++) {
+    let lead: unknown;
+    let found: ReturnType<typeof keyOf>;
+    try {
+      lead = leads[index];
+      found = keyOf(lead, readId);
+    } catch {
+      // a getter or a Proxy in the lead threw: group it by what can be read
+      found = keyOf(snapshot(lead).value, readId);
     }
+    const { key, id, rule } = found;
+    if (found.freeMail) freeMail++;
     if (key === undefined || id === undefined || rule === undefined) {
       alone.push(lead);
       continue;

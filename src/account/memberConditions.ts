@@ -21,6 +21,8 @@ const MEMBERS = Symbol('members');
 /** An account's members as its conditions read them, classified first by the lead config; one per classification. */
 export interface MemberTable {
   readonly leads: readonly unknown[];
+  /** `false` when the account's `members` could not be read (not a list): nothing about them is known. */
+  readonly known: boolean;
   readonly ids: readonly string[];
   readonly results: readonly Classification[];
   /** Each member's criterion statuses and scores, for the lead conditions of `where`. */
@@ -176,7 +178,7 @@ export function memberConditions(
       return memo((table, context) => {
         if (!table.roles.has(path) && !charge(context, table.leads.length)) return UNKNOWN;
         const roles = memberRoles(table, path);
-        const anyUnknown = roles.includes(undefined);
+        const anyUnknown = !table.known || roles.includes(undefined);
         let status: Tri = MET;
         for (const role of required) {
           if (roles.some((held) => held?.includes(role) === true)) continue;
@@ -194,6 +196,7 @@ export function memberConditions(
     const aggregate = sum !== undefined ? 'sum' : max !== undefined ? 'max' : 'avg';
     const test = numberTest(sum ?? max ?? avg ?? {});
     return memo((table, context) => {
+      if (!table.known) return UNKNOWN;
       let met = 0;
       let unknown = 0;
       const passed: string[] = [];
