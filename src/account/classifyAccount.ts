@@ -265,6 +265,9 @@ function compiledFor(
   return compiled;
 }
 
+/** The longest account key kept: `groupByAccount`'s are at most 200 characters and a kind. */
+const MAX_KEY_LENGTH = 210;
+
 const readCompany = (key: string) => compilePath(`company.${key}`);
 const NAME = /* @__PURE__ */ compilePath('contact.name');
 const TITLE = /* @__PURE__ */ compilePath('contact.title');
@@ -483,6 +486,8 @@ function classifyReadable(
     leads,
     flags,
   );
+  const rawKey = Object.hasOwn(input, 'key') ? input.key : undefined;
+  const key = typeof rawKey === 'string' ? rawKey.trim().slice(0, MAX_KEY_LENGTH) || undefined : undefined;
   const subject = accountSubject(id, facts, table);
   const inner = compiled.classifier.classify(subject, locale === undefined ? { asOf } : { asOf, locale });
 
@@ -539,6 +544,7 @@ function classifyReadable(
 
   const result: Mutable<AccountClassification> = {} as AccountClassification;
   if (id !== undefined) result.accountId = id;
+  if (key !== undefined) result.accountKey = key;
   result.stage = inner.stage;
   result.stageLabel = inner.stageLabel;
   result.asOf = inner.asOf;

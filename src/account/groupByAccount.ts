@@ -77,7 +77,10 @@ export type AccountKeyRule = 'id' | 'domain' | 'email' | 'name';
 export interface AccountGroup {
   /** The account id, domain or company name, as the first member wrote it (trimmed). */
   readonly id: string;
-  /** What grouped the members: `id:…`, `domain:…` or `name:…`, normalised. */
+  /**
+   * What grouped the members: `id:…` (the account id exactly, trimmed), `domain:…` or `name:…` (normalised).
+   * Pass the group to `classifyAccount` as is: its result's `accountKey` is this key.
+   */
   readonly key: string;
   readonly rule: AccountKeyRule;
   readonly members: readonly unknown[];
@@ -189,7 +192,8 @@ function keyOf(
   let freeMail = false;
   const accountId = text(readId(lead));
   if (accountId !== undefined) {
-    [key, id, rule] = [`id:${accountId.toLowerCase()}`, accountId, 'id'];
+    // an explicit account id is compared exactly (trimmed): CRM ids such as Salesforce's are case-sensitive
+    [key, id, rule] = [`id:${accountId}`, accountId, 'id'];
   } else {
     const companyDomain = text(DOMAIN(lead));
     const domain = companyDomain === undefined ? undefined : normalizeDomain(companyDomain);
@@ -214,8 +218,8 @@ function keyOf(
 
 /**
  * Groups leads into accounts, for `classifyAccount`. Each lead's key is, in this order: its account id (at
- * `by`, default `accountId`); else its company domain (`company.domain`, or the domain of `contact.email`
- * — lower-cased, `www.` stripped; free mail such as gmail.com never groups, see {@link FREE_MAIL_DOMAINS});
+ * `by`, default `accountId`, compared exactly but for surrounding blanks); else its company domain
+ * (`company.domain`, or the domain of `contact.email` — lower-cased, `www.` stripped; free mail such as gmail.com never groups, see {@link FREE_MAIL_DOMAINS});
  * else its company name, normalised (case, accents, punctuation and a trailing legal form such as `S.p.A.`
  * ignored). Leads with none of these stay alone, and are counted. Never throws on lead data.
  *
