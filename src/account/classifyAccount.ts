@@ -1,11 +1,11 @@
 import type { Classifier } from '../classify/Classifier';
 import { compile } from '../classify/compile';
-import { compileClassifier } from '../classify/compileClassifier';
+import { compileClassifier, unitsSpent } from '../classify/compileClassifier';
 import { isClassifier } from '../classify/resolveClassifier';
 import { checkConfigInput } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
 import type { Budget } from '../dsl/budget';
-import { readBudget } from '../dsl/budget';
+import { BUDGET_EXCEEDED, readBudget } from '../dsl/budget';
 import { MAX_MEMBERS } from '../dsl/conditionLimits';
 import { MAX_FLAGS } from '../dsl/context';
 import { compileFactReadings } from '../dsl/factReading';
@@ -219,6 +219,34 @@ function compileAccountClassifier(
     descriptions: [...descriptions],
   };
 }
+
+/**
+ * @internal How many leads' worth of work (`budget.classify` of the lead config) one account's members may cost in all:
+ * the members classified once it is spent are not (`unknown`, flagged `budget_exceeded`), so an account costs
+ * at most this many leads plus one, whatever its members and their events.
+ */
+export const MEMBER_BUDGET_LEADS = 4;
+
+const EXHAUSTED = /* @__PURE__ */ new WeakMap<Classifier, Classifier>();
+
+/**
+ * The lead classifier with no budget left: what it classifies reads `unknown`, flagged `budget_exceeded`,
+ * after a unit of work. Members past the account's pool are classified by it as an empty lead.
+ */
+function exhaustedClassifier(lead: Classifier): Classifier {
+  let exhausted = EXHAUSTED.get(lead);
+  if (exhausted === undefined) {
+    exhausted = compileClassifier(lead.config, defaultOperators, lead.hash, NO_BUDGET);
+    EXHAUSTED.set(lead, exhausted);
+  }
+  return exhausted;
+}
+
+const NO_BUDGET: Readonly<Required<Budget>> = /* @__PURE__ */ Object.freeze({
+  classify: 1,
+  stage: 1,
+  history: 1,
+});
 
 /** Compiled account configs, by account config and lead classifier: a config object compiles once per lead config. */
 const COMPILED = /* @__PURE__ */ new WeakMap<object, WeakMap<Classifier, AccountClassifier>>();
@@ -460,7 +488,20 @@ function classifyReadable(
       : undefined;
 
   const classifyOptions = locale === undefined ? { asOf } : { asOf, locale };
-  const results = leads.map((member) => lead.classify(member, classifyOptions));
+  // the members' classification draws from one account-level pool: past it, members are not classified
+  let pool = MEMBER_BUDGET_LEADS * lead.budget.classify;
+  let exhausted: Classifier | undefined;
+  const results = leads.map((member) => {
+    if (pool > 0) {
+      const result = lead.classify(member, classifyOptions);
+      pool -= unitsSpent(lead) ?? 0;
+      return result;
+    }
+    // not read at all (its events may be many): what the lead config decides is unknown, budget_exceeded
+    exhausted ??= exhaustedClassifier(lead);
+    return exhausted.classify({}, classifyOptions);
+  });
+  if (pool <= 0 && exhausted !== undefined) flags.push(BUDGET_EXCEEDED);
   const ids = leads.map((member, index) => {
     const memberId =
       member !== null && typeof member === 'object' ? (member as { id?: unknown }).id : undefined;
