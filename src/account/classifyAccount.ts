@@ -227,19 +227,24 @@ function compileAccountClassifier(
  */
 export const MEMBER_BUDGET_LEADS = 4;
 
-const EXHAUSTED = /* @__PURE__ */ new WeakMap<Classifier, Classifier>();
+const EXHAUSTED = /* @__PURE__ */ new WeakMap<Classifier, Classifier | undefined>();
 
 /**
  * The lead classifier with no budget left: what it classifies reads `unknown`, flagged `budget_exceeded`,
  * after a unit of work. Members past the account's pool are classified by it as an empty lead.
  */
-function exhaustedClassifier(lead: Classifier): Classifier {
-  let exhausted = EXHAUSTED.get(lead);
-  if (exhausted === undefined) {
-    exhausted = compileClassifier(lead.config, defaultOperators, lead.hash, NO_BUDGET);
+function exhaustedClassifier(lead: Classifier): Classifier | undefined {
+  if (!EXHAUSTED.has(lead)) {
+    let exhausted: Classifier | undefined;
+    try {
+      exhausted = compileClassifier(lead.config, defaultOperators, lead.hash, NO_BUDGET);
+    } catch {
+      // a lead config of operators of its own: the built-in table cannot compile it
+      exhausted = undefined;
+    }
     EXHAUSTED.set(lead, exhausted);
   }
-  return exhausted;
+  return EXHAUSTED.get(lead);
 }
 
 const NO_BUDGET: Readonly<Required<Budget>> = /* @__PURE__ */ Object.freeze({
@@ -490,7 +495,7 @@ function classifyReadable(
   const classifyOptions = locale === undefined ? { asOf } : { asOf, locale };
   // the members' classification draws from one account-level pool: past it, members are not classified
   let pool = MEMBER_BUDGET_LEADS * lead.budget.classify;
-  let exhausted: Classifier | undefined;
+  let skipped = false;
   const results = leads.map((member) => {
     if (pool > 0) {
       const result = lead.classify(member, classifyOptions);
@@ -498,10 +503,14 @@ function classifyReadable(
       return result;
     }
     // not read at all (its events may be many): what the lead config decides is unknown, budget_exceeded
-    exhausted ??= exhaustedClassifier(lead);
-    return exhausted.classify({}, classifyOptions);
+    skipped = true;
+    const exhausted = exhaustedClassifier(lead);
+    if (exhausted !== undefined) return exhausted.classify({}, classifyOptions);
+    const empty = lead.classify({}, classifyOptions);
+    (empty.flags as string[]).push(BUDGET_EXCEEDED);
+    return empty;
   });
-  if (pool <= 0 && exhausted !== undefined) flags.push(BUDGET_EXCEEDED);
+  if (skipped) flags.push(BUDGET_EXCEEDED);
   const ids = leads.map((member, index) => {
     const memberId =
       member !== null && typeof member === 'object' ? (member as { id?: unknown }).id : undefined;
