@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MEMBER_BUDGET_LEADS } from '../../src/account/classifyAccount';
 import { unitsSpent } from '../../src/classify/compileClassifier';
-import { accountPresets, classifyAccount, compile, presets } from '../../src/index';
+import { accountPresets, classifyAccount, compile, defaultOperators, presets } from '../../src/index';
 
 const asOf = '2026-06-30';
 
@@ -32,6 +32,24 @@ describe('classifyAccount: one budget for all its members', () => {
     const last = result.members[199];
     expect(last?.flags).toContain('budget_exceeded');
     expect(last?.id).toBe('m199');
+  });
+
+  it('a lead config of operators of its own: members past the pool are still unknown, flagged', () => {
+    const mine = { ...defaultOperators.exists };
+    const config = {
+      ...presets.saas,
+      criteria: { ...presets.saas.criteria, mine: { when: { fact: 'contact.email', mine: true } } },
+    };
+    const leadConfig = compile(config, {
+      budget: { classify: 200_000 },
+      operators: { ...defaultOperators, mine },
+    });
+    const events = Array.from({ length: 20_000 }, () => ({ type: 'webinar_attended', at: '2026-06-01' }));
+    const members = Array.from({ length: 100 }, (_, index) => ({ id: `m${index}`, events }));
+    const result = classifyAccount({ id: 'a', members }, accountPresets.b2b, { asOf, leadConfig });
+    expect(result.flags).toContain('budget_exceeded');
+    expect(result.members[99]?.flags).toContain('budget_exceeded');
+    expect(result.members[0]?.flags ?? []).not.toContain('budget_exceeded');
   });
 
   it('an account of ordinary members never reaches the pool', () => {
