@@ -298,7 +298,9 @@ function compiledFor(
   return compiled;
 }
 
-/** The longest account key kept: `groupByAccount`'s are at most 200 characters and a kind. */
+/** The longest account id kept, as `groupByAccount` reads ids. */
+const MAX_ID_LENGTH = 200;
+/** The longest account key kept: `groupByAccount`'s are an id (up to 200 characters) and its kind. */
 const MAX_KEY_LENGTH = 210;
 
 const readCompany = (key: string) => compilePath(`company.${key}`);
@@ -487,10 +489,13 @@ function classifyReadable(
   // read by index: a hole (or a non-object) is a member with nothing known, never `undefined` in the result
   const leads = Array.from({ length: Math.min(all.length, MAX_MEMBERS) }, (_, index) => all[index]);
   const rawId = Object.hasOwn(input, 'id') ? input.id : undefined;
-  const id =
+  const fullId =
     typeof rawId === 'string' || (typeof rawId === 'number' && Number.isFinite(rawId))
       ? String(rawId)
       : undefined;
+  // an id is a name, not a document: one past MAX_ID_LENGTH is cut there, flagged
+  if (fullId !== undefined && fullId.length > MAX_ID_LENGTH) flags.push('id_truncated');
+  const id = fullId?.slice(0, MAX_ID_LENGTH);
 
   const classifyOptions = locale === undefined ? { asOf } : { asOf, locale };
   // the members' classification draws from one account-level pool: past it, members are not classified

@@ -61,6 +61,9 @@ export function normalizeRole(role: string): string {
     .replace(/[\s-]+/g, '_');
 }
 
+/** The longest text read as a role. */
+const MAX_ROLE_LENGTH = 100;
+
 /** Each member's roles, read from `path`: a text or a list of texts; absent, blank or `unknown` → not known. */
 export function memberRoles(table: MemberTable, path: string): ReadonlyArray<readonly string[] | undefined> {
   const known = table.roles.get(path);
@@ -70,7 +73,11 @@ export function memberRoles(table: MemberTable, path: string): ReadonlyArray<rea
     const value = read(lead);
     const values = Array.isArray(value) ? value.slice(0, 20) : [value];
     const found = values
-      .filter((each): each is string => typeof each === 'string' && !isMissing(each))
+      // a text longer than any role's name is no role: not known
+      .filter(
+        (each): each is string =>
+          typeof each === 'string' && each.length <= MAX_ROLE_LENGTH && !isMissing(each),
+      )
       .map(normalizeRole)
       .filter((each) => each !== 'unknown' && each !== '');
     return found.length === 0 ? undefined : found;

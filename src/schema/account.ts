@@ -111,6 +111,9 @@ export interface AccountClassification {
   readonly members: readonly AccountMember[];
   /** How many members the account was given (more than `members` holds when flagged `members_truncated`). */
   readonly memberCount: number;
-  /** The account's flags: `members_truncated`, `disagreement:account.<key>`, `budget_exceeded`, … */
+  /**
+   * The account's flags: `members_truncated`, `invalid_members`, `id_truncated`, `unreadable:<path>`,
+   * `disagreement:account.<key>`, `budget_exceeded`, …
+   */
   readonly flags: readonly string[];
 }

@@ -79,6 +79,20 @@ describe('classifyAccount on hostile account data', () => {
     }
   });
 
+  it('huge texts stay bounded: an account id is cut at 200 characters (flagged), a huge role is not known', () => {
+    const result = classifyAccount(
+      { id: 'x'.repeat(5e6), members: [{ id: 'y'.repeat(5e6), authority: { role: 'd'.repeat(5e6) } }] },
+      accountPresets.b2b,
+      options,
+    );
+    expect(result.accountId).toBe('x'.repeat(200));
+    expect(result.flags).toContain('id_truncated');
+    expect(result.members[0]?.id).toHaveLength(100);
+    expect(result.members[0]?.roles).toBeUndefined();
+    expect(result.buyingGroup.unknown).toEqual(result.buyingGroup.required);
+    expect(JSON.stringify(result).length).toBeLessThan(20_000);
+  });
+
   it('invalid members: the buying group is unknown (find the …), not missing (no …)', () => {
     for (const members of [null, 42, { length: 1e9 }, refusing()]) {
       const result = classifyAccount({ id: 'a', members } as never, accountPresets.b2b, options);
