@@ -1,11 +1,11 @@
 import type { Classifier } from '../classify/Classifier';
 import { compile } from '../classify/compile';
-import { compileClassifier } from '../classify/compileClassifier';
+import { compileClassifier, unitsSpent } from '../classify/compileClassifier';
 import { isClassifier } from '../classify/resolveClassifier';
 import { checkConfigInput } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
 import type { Budget } from '../dsl/budget';
-import { readBudget } from '../dsl/budget';
+import { BUDGET_EXCEEDED, readBudget } from '../dsl/budget';
 import { MAX_MEMBERS } from '../dsl/conditionLimits';
 import { MAX_FLAGS } from '../dsl/context';
 import { compileFactReadings } from '../dsl/factReading';
@@ -15,6 +15,7 @@ import { describeValue, type Issue, type IssuePath, listNames, makeIssue } from 
 import { compilePath } from '../internal/path';
 import { isMissing } from '../internal/read';
 import { newArray } from '../internal/siteFree';
+import { snapshot } from '../internal/snapshot';
 import { readAsOf } from '../internal/time';
 import type {
   AccountBlocker,
@@ -219,6 +220,39 @@ function compileAccountClassifier(
   };
 }
 
+/**
+ * @internal How many leads' worth of work (`budget.classify` of the lead config) one account's members may cost in all:
+ * the members classified once it is spent are not (`unknown`, flagged `budget_exceeded`), so an account costs
+ * at most this many leads plus one, whatever its members and their events.
+ */
+export const MEMBER_BUDGET_LEADS = 4;
+
+const EXHAUSTED = /* @__PURE__ */ new WeakMap<Classifier, Classifier | undefined>();
+
+/**
+ * The lead classifier with no budget left: what it classifies reads `unknown`, flagged `budget_exceeded`,
+ * after a unit of work. Members past the account's pool are classified by it as an empty lead.
+ */
+function exhaustedClassifier(lead: Classifier): Classifier | undefined {
+  if (!EXHAUSTED.has(lead)) {
+    let exhausted: Classifier | undefined;
+    try {
+      exhausted = compileClassifier(lead.config, defaultOperators, lead.hash, NO_BUDGET);
+    } catch {
+      // a lead config of operators of its own: the built-in table cannot compile it
+      exhausted = undefined;
+    }
+    EXHAUSTED.set(lead, exhausted);
+  }
+  return EXHAUSTED.get(lead);
+}
+
+const NO_BUDGET: Readonly<Required<Budget>> = /* @__PURE__ */ Object.freeze({
+  classify: 1,
+  stage: 1,
+  history: 1,
+});
+
 /** Compiled account configs, by account config and lead classifier: a config object compiles once per lead config. */
 const COMPILED = /* @__PURE__ */ new WeakMap<object, WeakMap<Classifier, AccountClassifier>>();
 const LEAD_CLASSIFIERS = /* @__PURE__ */ new WeakMap<object, Classifier>();
@@ -263,6 +297,11 @@ function compiledFor(
   }
   return compiled;
 }
+
+/** The longest account id kept, as `groupByAccount` reads ids. */
+const MAX_ID_LENGTH = 200;
+/** The longest account key kept: `groupByAccount`'s are an id (up to 200 characters) and its kind. */
+const MAX_KEY_LENGTH = 210;
 
 const readCompany = (key: string) => compilePath(`company.${key}`);
 const NAME = /* @__PURE__ */ compilePath('contact.name');
@@ -419,24 +458,64 @@ export function classifyAccount(
   const asOf = readAsOf(options?.asOf, 'classifyAccount: options.asOf');
   const lead = leadClassifierOf(options.leadConfig);
   const compiled = compiledFor(accountConfig, lead, options.budget);
-  const config = compiled.classifier.config;
   const locale = options.locale;
-  const flags = newArray<string>();
+  try {
+    return classifyReadable(account, compiled, asOf, locale, newArray<string>());
+  } catch {
+    // a getter or a Proxy in the account threw: classify what can be read, and flag the rest
+    const { value, unreadable } = snapshot(account);
+    const flags = newArray<string>();
+    for (const path of unreadable) flags.push(`unreadable:${path === '(lead)' ? '(account)' : path}`);
+    return classifyReadable(value, compiled, asOf, locale, flags);
+  }
+}
 
-  const input = account !== null && typeof account === 'object' ? account : ({} as AccountInput);
+/** {@link classifyAccount} on account data: throws only when reading it does (a getter, a Proxy). */
+function classifyReadable(
+  account: unknown,
+  compiled: AccountClassifier,
+  asOf: number,
+  locale: string | undefined,
+  flags: string[],
+): AccountClassification {
+  const lead = compiled.lead;
+  const config = compiled.classifier.config;
+  const input = (account !== null && typeof account === 'object' ? account : {}) as AccountInput;
   const given = Object.hasOwn(input, 'members') ? input.members : undefined;
-  if (!Array.isArray(given)) flags.push('invalid_members');
-  const all: readonly unknown[] = Array.isArray(given) ? given : [];
+  const known = Array.isArray(given);
+  if (!known) flags.push('invalid_members');
+  const all: readonly unknown[] = known ? given : [];
   if (all.length > MAX_MEMBERS) flags.push('members_truncated');
-  const leads = all.length > MAX_MEMBERS ? all.slice(0, MAX_MEMBERS) : all;
+  // read by index: a hole (or a non-object) is a member with nothing known, never `undefined` in the result
+  const leads = Array.from({ length: Math.min(all.length, MAX_MEMBERS) }, (_, index) => all[index]);
   const rawId = Object.hasOwn(input, 'id') ? input.id : undefined;
-  const id =
+  const fullId =
     typeof rawId === 'string' || (typeof rawId === 'number' && Number.isFinite(rawId))
       ? String(rawId)
       : undefined;
+  // an id is a name, not a document: one past MAX_ID_LENGTH is cut there, flagged
+  if (fullId !== undefined && fullId.length > MAX_ID_LENGTH) flags.push('id_truncated');
+  const id = fullId?.slice(0, MAX_ID_LENGTH);
 
   const classifyOptions = locale === undefined ? { asOf } : { asOf, locale };
-  const results = leads.map((member) => lead.classify(member, classifyOptions));
+  // the members' classification draws from one account-level pool: past it, members are not classified
+  let pool = MEMBER_BUDGET_LEADS * lead.budget.classify;
+  let skipped = false;
+  const results = leads.map((member) => {
+    if (pool > 0) {
+      const result = lead.classify(member, classifyOptions);
+      pool -= unitsSpent(lead) ?? 0;
+      return result;
+    }
+    // not read at all (its events may be many): what the lead config decides is unknown, budget_exceeded
+    skipped = true;
+    const exhausted = exhaustedClassifier(lead);
+    if (exhausted !== undefined) return exhausted.classify({}, classifyOptions);
+    const empty = lead.classify({}, classifyOptions);
+    (empty.flags as string[]).push(BUDGET_EXCEEDED);
+    return empty;
+  });
+  if (skipped) flags.push(BUDGET_EXCEEDED);
   const ids = leads.map((member, index) => {
     const memberId =
       member !== null && typeof member === 'object' ? (member as { id?: unknown }).id : undefined;
@@ -444,6 +523,7 @@ export function classifyAccount(
   });
   const table: MemberTable = {
     leads,
+    known,
     ids,
     results,
     inputs: results.map((result) => {
@@ -461,6 +541,8 @@ export function classifyAccount(
     leads,
     flags,
   );
+  const rawKey = Object.hasOwn(input, 'key') ? input.key : undefined;
+  const key = typeof rawKey === 'string' ? rawKey.trim().slice(0, MAX_KEY_LENGTH) || undefined : undefined;
   const subject = accountSubject(id, facts, table);
   const inner = compiled.classifier.classify(subject, locale === undefined ? { asOf } : { asOf, locale });
 
@@ -472,7 +554,8 @@ export function classifyAccount(
     const held = memberRoles(table, path);
     const holders = ids.filter((_, index) => held[index]?.includes(role) === true);
     if (holders.length > 0) present[role] = holders;
-    else if (held.includes(undefined)) unknownRoles.push(role);
+    // members that could not be read (`invalid_members`) hold roles that are not known, not missing
+    else if (!known || held.includes(undefined)) unknownRoles.push(role);
     else missing.push(role);
   }
   const buyingGroup: Mutable<BuyingGroup> = {} as BuyingGroup;
@@ -516,6 +599,7 @@ export function classifyAccount(
 
   const result: Mutable<AccountClassification> = {} as AccountClassification;
   if (id !== undefined) result.accountId = id;
+  if (key !== undefined) result.accountKey = key;
   result.stage = inner.stage;
   result.stageLabel = inner.stageLabel;
   result.asOf = inner.asOf;

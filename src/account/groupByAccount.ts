@@ -2,6 +2,7 @@ import { describeValue } from '../internal/issues';
 import { compilePath } from '../internal/path';
 import { isMissing } from '../internal/read';
 import { newArray } from '../internal/siteFree';
+import { snapshot } from '../internal/snapshot';
 
 /**
  * E-mail domains of free mail providers: a lead's e-mail there says nothing about its company, so it never
@@ -76,7 +77,10 @@ export type AccountKeyRule = 'id' | 'domain' | 'email' | 'name';
 export interface AccountGroup {
   /** The account id, domain or company name, as the first member wrote it (trimmed). */
   readonly id: string;
-  /** What grouped the members: `id:…`, `domain:…` or `name:…`, normalised. */
+  /**
+   * What grouped the members: `id:…` (the account id exactly, trimmed), `domain:…` or `name:…` (normalised).
+   * Pass the group to `classifyAccount` as is: its result's `accountKey` is this key.
+   */
   readonly key: string;
   readonly rule: AccountKeyRule;
   readonly members: readonly unknown[];
@@ -177,10 +181,45 @@ const DOMAIN = /* @__PURE__ */ compilePath('company.domain');
 const EMAIL = /* @__PURE__ */ compilePath('contact.email');
 const NAME = /* @__PURE__ */ compilePath('company.name');
 
+/** A lead's account key, id and rule (none when it has none); `freeMail` when its e-mail was at free mail. */
+function keyOf(
+  lead: unknown,
+  readId: (lead: unknown) => unknown,
+): { key: string | undefined; id: string | undefined; rule: AccountKeyRule | undefined; freeMail: boolean } {
+  let key: string | undefined;
+  let id: string | undefined;
+  let rule: AccountKeyRule | undefined;
+  let freeMail = false;
+  const accountId = text(readId(lead));
+  if (accountId !== undefined) {
+    // an explicit account id is compared exactly (trimmed): CRM ids such as Salesforce's are case-sensitive
+    [key, id, rule] = [`id:${accountId}`, accountId, 'id'];
+  } else {
+    const companyDomain = text(DOMAIN(lead));
+    const domain = companyDomain === undefined ? undefined : normalizeDomain(companyDomain);
+    if (domain !== undefined && !FREE_MAIL.has(domain)) {
+      [key, id, rule] = [`domain:${domain}`, domain, 'domain'];
+    } else {
+      const email = text(EMAIL(lead));
+      const at = email === undefined ? -1 : email.lastIndexOf('@');
+      const mailDomain = at < 0 ? undefined : normalizeDomain((email as string).slice(at + 1));
+      if (mailDomain !== undefined && !FREE_MAIL.has(mailDomain)) {
+        [key, id, rule] = [`domain:${mailDomain}`, mailDomain, 'email'];
+      } else {
+        const name = text(NAME(lead));
+        const normalized = name === undefined ? undefined : normalizeCompanyName(name);
+        if (normalized !== undefined) [key, id, rule] = [`name:${normalized}`, name as string, 'name'];
+        else if (mailDomain !== undefined) freeMail = true;
+      }
+    }
+  }
+  return { key, id, rule, freeMail };
+}
+
 /**
  * Groups leads into accounts, for `classifyAccount`. Each lead's key is, in this order: its account id (at
- * `by`, default `accountId`); else its company domain (`company.domain`, or the domain of `contact.email`
- * — lower-cased, `www.` stripped; free mail such as gmail.com never groups, see {@link FREE_MAIL_DOMAINS});
+ * `by`, default `accountId`, compared exactly but for surrounding blanks); else its company domain
+ * (`company.domain`, or the domain of `contact.email` — lower-cased, `www.` stripped; free mail such as gmail.com never groups, see {@link FREE_MAIL_DOMAINS});
  * else its company name, normalised (case, accents, punctuation and a trailing legal form such as `S.p.A.`
  * ignored). Leads with none of these stay alone, and are counted. Never throws on lead data.
  *
@@ -222,32 +261,18 @@ export function groupByAccount(
   const alone = newArray<unknown>();
   const byRule: Record<AccountKeyRule, number> = { id: 0, domain: 0, email: 0, name: 0 };
   let freeMail = 0;
-  for (const lead of leads) {
-    let key: string | undefined;
-    let id: string | undefined;
-    let rule: AccountKeyRule | undefined;
-    const accountId = text(readId(lead));
-    if (accountId !== undefined) {
-      [key, id, rule] = [`id:${accountId.toLowerCase()}`, accountId, 'id'];
-    } else {
-      const companyDomain = text(DOMAIN(lead));
-      const domain = companyDomain === undefined ? undefined : normalizeDomain(companyDomain);
-      if (domain !== undefined && !FREE_MAIL.has(domain)) {
-        [key, id, rule] = [`domain:${domain}`, domain, 'domain'];
-      } else {
-        const email = text(EMAIL(lead));
-        const at = email === undefined ? -1 : email.lastIndexOf('@');
-        const mailDomain = at < 0 ? undefined : normalizeDomain((email as string).slice(at + 1));
-        if (mailDomain !== undefined && !FREE_MAIL.has(mailDomain)) {
-          [key, id, rule] = [`domain:${mailDomain}`, mailDomain, 'email'];
-        } else {
-          const name = text(NAME(lead));
-          const normalized = name === undefined ? undefined : normalizeCompanyName(name);
-          if (normalized !== undefined) [key, id, rule] = [`name:${normalized}`, name as string, 'name'];
-          else if (mailDomain !== undefined) freeMail++;
-        }
-      }
+  for (let index = 0; index < leads.length; index++) {
+    let lead: unknown;
+    let found: ReturnType<typeof keyOf>;
+    try {
+      lead = leads[index];
+      found = keyOf(lead, readId);
+    } catch {
+      // a getter or a Proxy in the lead threw: group it by what can be read
+      found = keyOf(snapshot(lead).value, readId);
     }
+    const { key, id, rule } = found;
+    if (found.freeMail) freeMail++;
     if (key === undefined || id === undefined || rule === undefined) {
       alone.push(lead);
       continue;

@@ -21,6 +21,8 @@ const MEMBERS = Symbol('members');
 /** An account's members as its conditions read them, classified first by the lead config; one per classification. */
 export interface MemberTable {
   readonly leads: readonly unknown[];
+  /** `false` when the account's `members` could not be read (not a list): nothing about them is known. */
+  readonly known: boolean;
   readonly ids: readonly string[];
   readonly results: readonly Classification[];
   /** Each member's criterion statuses and scores, for the lead conditions of `where`. */
@@ -59,6 +61,9 @@ export function normalizeRole(role: string): string {
     .replace(/[\s-]+/g, '_');
 }
 
+/** The longest text read as a role. */
+const MAX_ROLE_LENGTH = 100;
+
 /** Each member's roles, read from `path`: a text or a list of texts; absent, blank or `unknown` → not known. */
 export function memberRoles(table: MemberTable, path: string): ReadonlyArray<readonly string[] | undefined> {
   const known = table.roles.get(path);
@@ -68,7 +73,11 @@ export function memberRoles(table: MemberTable, path: string): ReadonlyArray<rea
     const value = read(lead);
     const values = Array.isArray(value) ? value.slice(0, 20) : [value];
     const found = values
-      .filter((each): each is string => typeof each === 'string' && !isMissing(each))
+      // a text longer than any role's name is no role: not known
+      .filter(
+        (each): each is string =>
+          typeof each === 'string' && each.length <= MAX_ROLE_LENGTH && !isMissing(each),
+      )
       .map(normalizeRole)
       .filter((each) => each !== 'unknown' && each !== '');
     return found.length === 0 ? undefined : found;
@@ -176,7 +185,7 @@ export function memberConditions(
       return memo((table, context) => {
         if (!table.roles.has(path) && !charge(context, table.leads.length)) return UNKNOWN;
         const roles = memberRoles(table, path);
-        const anyUnknown = roles.includes(undefined);
+        const anyUnknown = !table.known || roles.includes(undefined);
         let status: Tri = MET;
         for (const role of required) {
           if (roles.some((held) => held?.includes(role) === true)) continue;
@@ -194,6 +203,7 @@ export function memberConditions(
     const aggregate = sum !== undefined ? 'sum' : max !== undefined ? 'max' : 'avg';
     const test = numberTest(sum ?? max ?? avg ?? {});
     return memo((table, context) => {
+      if (!table.known) return UNKNOWN;
       let met = 0;
       let unknown = 0;
       const passed: string[] = [];

@@ -9,6 +9,12 @@ import type { Blocker, Classification, CriterionResult, LedgerEntry } from './re
  */
 export interface AccountInput {
   readonly id?: string | number;
+  /**
+   * How the account was found, as `groupByAccount` keys it (`id:…`, `domain:…`, `name:…`): echoed as the
+   * result's `accountKey`, so accounts whose ids read alike (an account id `acme.com`, the domain `acme.com`)
+   * stay apart.
+   */
+  readonly key?: string;
   readonly facts?: Readonly<Record<string, unknown>> | undefined;
   readonly members: readonly unknown[];
 }
@@ -78,6 +84,8 @@ export interface AccountCriterionResult extends CriterionResult {
  */
 export interface AccountClassification {
   readonly accountId?: string;
+  /** The account's `key` when it has one (`groupByAccount`'s: `id:…`, `domain:…`, `name:…`), trimmed. */
+  readonly accountKey?: string;
   readonly stage: string;
   readonly stageLabel: string;
   readonly asOf: string;
@@ -103,6 +111,9 @@ export interface AccountClassification {
   readonly members: readonly AccountMember[];
   /** How many members the account was given (more than `members` holds when flagged `members_truncated`). */
   readonly memberCount: number;
-  /** The account's flags: `members_truncated`, `disagreement:account.<key>`, `budget_exceeded`, … */
+  /**
+   * The account's flags: `members_truncated`, `invalid_members`, `id_truncated`, `unreadable:<path>`,
+   * `disagreement:account.<key>`, `budget_exceeded`, …
+   */
   readonly flags: readonly string[];
 }

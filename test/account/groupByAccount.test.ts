@@ -1,12 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeCompanyName, normalizeDomain } from '../../src/account/groupByAccount';
-import { FREE_MAIL_DOMAINS, groupByAccount } from '../../src/index';
+import { accountPresets, classifyAccount, FREE_MAIL_DOMAINS, groupByAccount, presets } from '../../src/index';
 
 describe('groupByAccount', () => {
+  it('compares account ids exactly: Salesforce ids that differ in case are two accounts', () => {
+    const { accounts } = groupByAccount([
+      { id: 1, accountId: '001A0000001abcD' },
+      { id: 2, accountId: '001A0000001ABCD' },
+      { id: 3, accountId: ' 001A0000001abcD\t' },
+    ]);
+    expect(accounts.map((account) => [account.key, account.members.length])).toEqual([
+      ['id:001A0000001abcD', 2],
+      ['id:001A0000001ABCD', 1],
+    ]);
+  });
+
+  it('keeps accounts whose ids read alike apart in classifyAccount results: accountKey', () => {
+    const { accounts } = groupByAccount([
+      { id: 1, accountId: 'acme.com' },
+      { id: 2, company: { domain: 'acme.com' } },
+    ]);
+    const options = { asOf: '2026-06-30', leadConfig: presets.saas };
+    const results = accounts.map((account) => classifyAccount(account, accountPresets.b2b, options));
+    expect(results.map((result) => [result.accountId, result.accountKey])).toEqual([
+      ['acme.com', 'id:acme.com'],
+      ['acme.com', 'domain:acme.com'],
+    ]);
+  });
+
   it('groups by account id first, then company domain or e-mail domain, then company name', () => {
     const leads = [
       { id: 1, accountId: 'ACC-7', company: { domain: 'nuvola.it' } }, // the id wins over the domain
-      { id: 2, accountId: ' acc-7 ' }, // ids compare trimmed, case-folded
+      { id: 2, accountId: ' ACC-7 ' }, // ids compare trimmed, exactly otherwise
       { id: 3, company: { domain: 'https://www.Nuvola.it/about' } },
       { id: 4, contact: { email: 'Giulia@NUVOLA.it' } },
       { id: 5, contact: { email: 'someone@gmail.com' }, company: { name: 'Rossi & Co. S.p.A.' } },
@@ -24,7 +49,7 @@ describe('groupByAccount', () => {
         account.members.map((lead) => (lead as { id: number }).id),
       ]),
     ).toEqual([
-      ['id:acc-7', 'ACC-7', 'id', [1, 2]],
+      ['id:ACC-7', 'ACC-7', 'id', [1, 2]],
       ['domain:nuvola.it', 'nuvola.it', 'domain', [3, 4]],
       ['name:rossi and co', 'Rossi & Co. S.p.A.', 'name', [5, 6]],
       ['name:bianchi', 'Bianchi Srl', 'name', [9]],
