@@ -118,15 +118,36 @@ function text(value: unknown): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** `https://www.Nuvola.it/about` → `nuvola.it`; `undefined` when nothing like a domain is left. */
+/**
+ * `https://www.Nuvola.it/about` → `nuvola.it`; `www2.` too; an internationalised domain (`münchen.de`) in its
+ * ASCII form (`xn--mnchen-3ya.de`), as its punycode spelling is, so both group; `undefined` when nothing like
+ * a domain is left.
+ */
 export function normalizeDomain(value: string): string | undefined {
-  const domain = value
+  let domain = value
     .toLowerCase()
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
     .replace(/[/?#:].*$/, '')
-    .replace(/^www\./, '')
     .replace(/\.$/, '');
+  // the WHATWG URL parser is in every runtime leadstage supports: IDNA (UTS #46) mapping and punycode
+  if (/[^\x00-\x7f]/.test(domain)) {
+    try {
+      domain = new URL(`http://${domain}`).hostname;
+    } catch {
+      return undefined;
+    }
+  }
+  domain = domain.replace(/^www\d*\./, '');
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) ? domain : undefined;
+}
+
+/** Free mail, or a host under it (`mail.gmail.com`): never an account. */
+function isFreeMail(domain: string): boolean {
+  for (let at = 0; at >= 0; at = domain.indexOf('.', at) + 1 || -1) {
+    if (FREE_MAIL.has(domain.slice(at))) return true;
+  }
+  return false;
 }
 
 /** Legal forms dropped from the end of a company name: `Nuvola S.p.A.` and `Nuvola` are one company. */
@@ -153,11 +174,21 @@ const LEGAL_FORMS = new Set([
   'company',
 ]);
 
+/** Legal forms written out in words, after accents are dropped. */
+const LEGAL_PHRASES: readonly (readonly string[])[] = [
+  ['societa', 'per', 'azioni'],
+  ['societa', 'a', 'responsabilita', 'limitata', 'semplificata'],
+  ['societa', 'a', 'responsabilita', 'limitata'],
+  ['societa', 'in', 'accomandita', 'semplice'],
+  ['societa', 'in', 'nome', 'collettivo'],
+];
+
 /** `Nuvola S.p.A.` → `nuvola`: case, accents, punctuation and a trailing legal form ignored. */
 export function normalizeCompanyName(value: string): string | undefined {
   const words = value
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    // accents and every other combining mark (an Arabic hamza), and zero-width characters, are no word breaks
+    .replace(/[\p{M}\u200b-\u200d\u2060\ufeff]/gu, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
     // dots inside a legal form (S.p.A.) join its letters; other punctuation separates words
@@ -166,6 +197,14 @@ export function normalizeCompanyName(value: string): string | undefined {
     .trim()
     .split(' ')
     .filter((word) => word !== '');
+  // legal forms written out: "Nuvola Società per Azioni" is "Nuvola S.p.A."
+  for (const phrase of LEGAL_PHRASES) {
+    if (
+      words.length > phrase.length &&
+      phrase.every((word, index) => words[words.length - phrase.length + index] === word)
+    )
+      words.length -= phrase.length;
+  }
   // "& Co" is part of a name, not a legal form
   while (
     words.length > 1 &&
@@ -197,13 +236,13 @@ function keyOf(
   } else {
     const companyDomain = text(DOMAIN(lead));
     const domain = companyDomain === undefined ? undefined : normalizeDomain(companyDomain);
-    if (domain !== undefined && !FREE_MAIL.has(domain)) {
+    if (domain !== undefined && !isFreeMail(domain)) {
       [key, id, rule] = [`domain:${domain}`, domain, 'domain'];
     } else {
       const email = text(EMAIL(lead));
       const at = email === undefined ? -1 : email.lastIndexOf('@');
       const mailDomain = at < 0 ? undefined : normalizeDomain((email as string).slice(at + 1));
-      if (mailDomain !== undefined && !FREE_MAIL.has(mailDomain)) {
+      if (mailDomain !== undefined && !isFreeMail(mailDomain)) {
         [key, id, rule] = [`domain:${mailDomain}`, mailDomain, 'email'];
       } else {
         const name = text(NAME(lead));

@@ -82,6 +82,34 @@ describe('groupByAccount', () => {
     expect(FREE_MAIL_DOMAINS).toContain('libero.it');
   });
 
+  it('groups the spellings of one company that an export mixes, and never a free-mail host', () => {
+    // an internationalised domain and its punycode (NFC and NFD), www2., a zero-width space
+    for (const spelling of [
+      'münchen.de',
+      'mu\u0308nchen.de',
+      'https://WWW2.München.de/x',
+      'xn--mnchen-3ya.de',
+      'mün\u200bchen.de',
+    ])
+      expect(normalizeDomain(spelling), spelling).toBe('xn--mnchen-3ya.de');
+    // names: legal forms written out, zero-width characters, combining marks
+    expect(normalizeCompanyName('Nuvola Società per Azioni')).toBe('nuvola');
+    expect(normalizeCompanyName('Nuvola S.p.A.')).toBe('nuvola');
+    expect(normalizeCompanyName('Rossi società a responsabilità limitata')).toBe('rossi');
+    expect(normalizeCompanyName('Ac\u200bme')).toBe('acme');
+    expect(normalizeCompanyName('مؤسسة')).not.toContain(' ');
+    const { accounts, alone } = groupByAccount([
+      { id: 'a', contact: { email: 'ana@mail.gmail.com' } },
+      { id: 'b', contact: { email: 'bo@mail.gmail.com' } },
+      { id: 'c', company: { domain: 'https://www.münchen.de' } },
+      { id: 'd', contact: { email: 'dora@xn--mnchen-3ya.de' } },
+    ]);
+    expect(
+      accounts.map((account) => [account.key, account.members.map((lead) => (lead as { id: string }).id)]),
+    ).toEqual([['domain:xn--mnchen-3ya.de', ['c', 'd']]]);
+    expect(alone.map((lead) => (lead as { id: string }).id)).toEqual(['a', 'b']);
+  });
+
   it('never throws on lead data, and refuses what is not a list of leads', () => {
     expect(() =>
       groupByAccount([null, 42, 'x', { company: { name: 42 } }, { contact: { email: '@' } }]),
