@@ -131,7 +131,7 @@ export function normalizeDomain(value: string): string | undefined {
     .replace(/[/?#:].*$/, '')
     .replace(/\.$/, '');
   // the WHATWG URL parser is in every runtime leadstage supports: IDNA (UTS #46) mapping and punycode
-  if (/[^\x00-\x7f]/.test(domain)) {
+  if (/[^ -~]/.test(domain)) {
     try {
       domain = new URL(`http://${domain}`).hostname;
     } catch {
