@@ -5,10 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AccountClassification,
-  type Config,
   classifyAccount,
   compile,
-  type FieldMap,
   groupByAccount,
   mapLead,
 } from '../../src/index';
@@ -16,55 +14,7 @@ import { present, rowsOf, skipUnlessPresent } from './data';
 
 skipUnlessPresent('accounts on the real Maven pipeline');
 
-const map: FieldMap = {
-  version: 1,
-  id: 'maven-opportunities',
-  fields: [
-    { from: 'opportunity_id', to: 'id' },
-    { from: 'account', to: 'accountId' },
-    { from: 'deal_stage', to: 'custom.dealStage' },
-    { from: 'product', to: 'custom.product' },
-  ],
-  events: [{ type: 'deal_engaged', from: 'engage_date' }],
-};
-
-// An opportunity: SQO once engaged or won, SAL while prospecting, else (lost) unqualified; 10 points if won.
-const leadConfig: Config = {
-  version: 1,
-  id: 'maven-opportunity',
-  facts: { 'custom.dealStage': { type: 'string' }, 'custom.product': { type: 'string' } },
-  criteria: { won: { when: { fact: 'custom.dealStage', eq: 'Won' } } },
-  scoring: {
-    groups: { engagement: { max: 100 } },
-    rules: [{ id: 'won', group: 'engagement', points: 10, when: { criterion: 'won' } }],
-  },
-  stages: [
-    { id: 'SQO', when: { fact: 'custom.dealStage', in: ['Engaging', 'Won'] } },
-    { id: 'SAL', when: { fact: 'custom.dealStage', eq: 'Prospecting' } },
-    { id: 'unqualified' },
-  ],
-};
-
-// An account: key when it won 50 deals or more and has 5,000 people (from the accounts table); a customer
-// once it won one; a prospect before.
-const accountConfig: Config = {
-  version: 1,
-  id: 'maven-accounts',
-  level: 'account',
-  facts: { 'account.sector': { type: 'string' } },
-  criteria: {
-    customer: { when: { members: { where: { criterion: 'won' } } } },
-    loyal: { when: { members: { where: { criterion: 'won' }, count: { gte: 50 } } } },
-    large: { when: { fact: 'account.employees', gte: 5000 } },
-    busy: { when: { members: { stage: 'SQO', count: { gte: 100 } } } },
-    revenue: { when: { members: { score: 'engagement', sum: { gte: 500 } } } },
-  },
-  stages: [
-    { id: 'key', when: { all: [{ criterion: 'loyal' }, { criterion: 'large' }] } },
-    { id: 'customer', when: { criterion: 'customer' } },
-    { id: 'prospect' },
-  ],
-};
+import { accountConfig, leadConfig, map } from './mavenAccounts';
 
 describe.runIf(present)('Maven: accounts from the account column', () => {
   const rows = present ? rowsOf('maven', 'sales_pipeline.csv') : [];
@@ -150,66 +100,4 @@ describe.runIf(present)('Maven: accounts from the account column', () => {
       grouped.filter((row) => row.deal_stage === 'Lost').length,
     );
   });
-});
-
-describe.runIf(present)('Maven: summarize --accounts equals the library', () => {
-  it('gives the accounts per stage the library gives, with the accounts table joined', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { DATA } = await import('./data');
-    const directory = mkdtempSync(join(tmpdir(), 'leadstage-maven-accounts-'));
-    writeFileSync(join(directory, 'map.json'), JSON.stringify(map));
-    writeFileSync(join(directory, 'lead.json'), JSON.stringify(leadConfig));
-    writeFileSync(join(directory, 'account.json'), JSON.stringify(accountConfig));
-    const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
-    const result = spawnSync(
-      process.execPath,
-      [
-        cli,
-        'summarize',
-        join(DATA, 'maven', 'sales_pipeline.csv'),
-        '--map',
-        join(directory, 'map.json'),
-        '--config',
-        join(directory, 'lead.json'),
-        '--as-of',
-        '2017-12-31',
-        '--accounts',
-        '--account-config',
-        join(directory, 'account.json'),
-        '--accounts-file',
-        join(DATA, 'maven', 'accounts.csv'),
-        '--format',
-        'json',
-        '--quiet',
-      ],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    expect(result.status, result.stderr).toBe(0);
-    const view = JSON.parse(result.stdout).accounts;
-    // the library: the 85 accounts of the column, and the 1,425 opportunities with a blank account alone
-    const rows = rowsOf('maven', 'sales_pipeline.csv');
-    const facts = new Map(rowsOf('maven', 'accounts.csv').map((row) => [row.account, row]));
-    const grouping = groupByAccount(rows.map((row) => mapLead(row, map).lead));
-    const inputs = [
-      ...grouping.accounts.map((account) => ({
-        id: account.id,
-        facts: facts.get(account.id),
-        members: account.members,
-      })),
-      ...grouping.alone.map((lead) => ({ id: (lead as { id: string }).id, members: [lead] })),
-    ];
-    const perStage: Record<string, number> = { key: 0, customer: 0, prospect: 0 };
-    for (const input of inputs) {
-      const stage = classifyAccount(input, accountConfig, { asOf: '2017-12-31', leadConfig }).stage;
-      perStage[stage] = (perStage[stage] ?? 0) + 1;
-    }
-    expect(view.total).toBe(85 + 1425);
-    expect(
-      Object.fromEntries(Object.entries(view.stages).map(([id, s]) => [id, (s as { count: number }).count])),
-    ).toEqual(perStage);
-    expect(view.accountsFile).toEqual({ accounts: 85, withoutMembers: [] });
-  }, 120_000);
 });
