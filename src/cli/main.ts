@@ -10,7 +10,7 @@ import {
   type Classification,
   type Config,
   type ConfigDiff,
-  classifyMany,
+  classifyStream,
   compile,
   compileFieldMap,
   configJsonSchema,
@@ -978,27 +978,47 @@ ${LEAD_USAGE}`,
           );
         if (writer !== undefined) await out.write(stringify([writer.header as string[]]));
       };
-      for await (const { lead, line, row } of run.leads) {
-        if (!started) await start();
-        // with --as-of-column, the row's own instant; a row without one is skipped (and reported)
-        const at = run.asOfColumn === undefined ? (asOf as string) : run.asOfColumn.at(row, lead, line);
-        if (at === undefined) continue;
-        const options = {
-          asOf: at,
-          detail: detail as 'full' | 'statuses',
-          ...(locale === undefined ? {} : { locale }),
-        };
-        const result =
-          detail === 'stage'
-            ? {
-                ...(typeof lead.id === 'string' || typeof lead.id === 'number'
-                  ? { leadId: String(lead.id) }
-                  : {}),
-                stage: classifier.stage(lead, { asOf: at }),
-              }
-            : followUpFrom === undefined
-              ? classifier.classify(lead, options)
-              : (classifyMany([lead], classifier, { ...options, followUpFrom })[0] as AnyResult);
+      // the rows classified, in order, each with its instant: the leads go through one batch classifier
+      // for the whole run (a batch call per lead cost as much again as classifying it)
+      type Accepted = {
+        lead: Record<string, unknown>;
+        line: number;
+        row: Record<string, unknown>;
+        at: string;
+      };
+      const accepted: Accepted[] = [];
+      async function* acceptedLeads() {
+        for await (const { lead, line, row } of run.leads) {
+          if (!started) await start();
+          // with --as-of-column, the row's own instant; a row without one is skipped (and reported)
+          const at = run.asOfColumn === undefined ? (asOf as string) : run.asOfColumn.at(row, lead, line);
+          if (at === undefined) continue;
+          accepted.push({ lead, line, row, at });
+          yield lead;
+        }
+      }
+      async function* stages() {
+        for await (const lead of acceptedLeads()) {
+          yield {
+            ...(typeof lead.id === 'string' || typeof lead.id === 'number'
+              ? { leadId: String(lead.id) }
+              : {}),
+            stage: classifier.stage(lead, { asOf: (accepted[0] as Accepted).at }),
+          };
+        }
+      }
+      const results =
+        detail === 'stage'
+          ? stages()
+          : classifyStream(acceptedLeads(), classifier, {
+              // the lead being classified is the one accepted and not yet written
+              asOf: perRow ? () => (accepted[0] as Accepted).at : (asOf as string),
+              detail,
+              ...(locale === undefined ? {} : { locale }),
+              ...(followUpFrom === undefined ? {} : { followUpFrom }),
+            });
+      for await (const result of results as AsyncIterable<AnyResult | { leadId?: string; stage: string }>) {
+        const { lead, line, row, at } = accepted.shift() as Accepted;
         run.flagged(result as { flags?: readonly string[] }, lead, line);
         // a lead with events whose follow-up still counts from --as-of: its history ran past the work budget
         if (
