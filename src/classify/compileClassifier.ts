@@ -7,15 +7,14 @@ import {
 } from '../dsl/compileEvaluator';
 import { MAX_FLAGS } from '../dsl/context';
 import { compileFactReadings } from '../dsl/factReading';
+import { knockOutCriteria } from '../dsl/knockOuts';
 import type { OperatorTests } from '../dsl/operatorTests';
-import { forEachCondition, kindOf } from '../dsl/walk';
 import { createLender, Workspace } from '../dsl/workspace';
 import { describeValue } from '../internal/issues';
 import { type LocalizedText, localeOf } from '../internal/localize';
 import { type Snapshot, snapshot } from '../internal/snapshot';
 import { MET, type Status } from '../internal/status';
 import { followUpAfter, readAsOf, SECONDS_LIKE, toDuration } from '../internal/time';
-import type { Condition, CriterionCondition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import type { CriterionResult } from '../schema/result';
 import { compileGrades } from '../scoring/compileGrades';
@@ -56,27 +55,6 @@ const MAX_CACHED_LOCALES = 16;
 
 /** What a result's criterion entry holds until `buildResult` fills it in; never seen by a caller. */
 const PLACEHOLDER: CriterionResult = Object.freeze({ status: 'unknown', label: '', facts: [] });
-
-/** Criteria named only by exit stages (`competitor` for `disqualified`): knock-outs, not rungs of the ladder. */
-function knockOutCriteria(config: Config): ReadonlySet<string> {
-  const named = (conditions: ReadonlyArray<Condition | undefined>) => {
-    const found = new Set<string>();
-    for (const condition of conditions) {
-      if (condition === undefined) continue;
-      forEachCondition(condition, (node) => {
-        if (kindOf(node) === 'criterion') found.add((node as CriterionCondition).criterion);
-      });
-    }
-    return found;
-  };
-  const byExits = named(config.stages.filter((stage) => stage.exit === true).map((stage) => stage.when));
-  const elsewhere = named([
-    ...config.stages.filter((stage) => stage.exit !== true).map((stage) => stage.when),
-    ...(config.scoring?.rules ?? []).map((rule) => rule.when),
-    ...Object.values(config.criteria).map((criterion) => criterion.when),
-  ]);
-  return new Set([...byExits].filter((id) => !elsewhere.has(id)));
-}
 
 /**
  * Compiles a config that is already known to be valid (checked by `parseConfig`, or sealed) into a

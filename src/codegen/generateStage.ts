@@ -6,6 +6,7 @@ import { decidedAt } from '../dsl/compileEvaluator';
 import { describeCondition } from '../dsl/describeCondition';
 import { MAX_EVENTS, SLOTS_PER_UNIT } from '../dsl/eventPlan';
 import { compileFactReadings, type FactReadings } from '../dsl/factReading';
+import { knockOutCriteria } from '../dsl/knockOuts';
 import { defaultOperatorTests } from '../dsl/operatorTests';
 import { childrenOf, forEachCondition, kindOf } from '../dsl/walk';
 import { _, type Code, join, Name, NameScope, nil, prop } from '../internal/codegen/code';
@@ -1500,27 +1501,9 @@ function classifyFull(${lead}, ${options}) {
 
   private knockOutSet: ReadonlySet<string> | undefined;
 
-  /** Criteria named only by exit stages (compileClassifier's `knockOutCriteria`). */
+  /** Criteria named only by exit stages: knock-outs, as the closures read them. */
   private knockOuts(): ReadonlySet<string> {
-    if (this.knockOutSet !== undefined) return this.knockOutSet;
-    const config = this.config;
-    const named = (conditions: ReadonlyArray<Condition | undefined>) => {
-      const found = new Set<string>();
-      for (const condition of conditions) {
-        if (condition === undefined) continue;
-        forEachCondition(condition, (node) => {
-          if (kindOf(node) === 'criterion') found.add((node as CriterionCondition).criterion);
-        });
-      }
-      return found;
-    };
-    const byExits = named(config.stages.filter((stage) => stage.exit === true).map((stage) => stage.when));
-    const elsewhere = named([
-      ...config.stages.filter((stage) => stage.exit !== true).map((stage) => stage.when),
-      ...(config.scoring?.rules ?? []).map((rule) => rule.when),
-      ...Object.values(config.criteria).map((criterion) => criterion.when),
-    ]);
-    this.knockOutSet = new Set([...byExits].filter((id) => !elsewhere.has(id)));
+    this.knockOutSet ??= knockOutCriteria(this.config);
     return this.knockOutSet;
   }
 }
