@@ -182,6 +182,9 @@ export function corpusLeads(config: Config, count: number, seed: number): unknow
   return leads.slice(0, count);
 }
 
+/** An `asOf` for leads picked because their results carry no flag at it (the cold-keep guard). */
+export const CLEAN_AS_OF = '2026-06-30T12:00:00Z';
+
 /** The `asOf` forms a caller passes, in turn: ISO text, a date, epoch ms, a day, epoch seconds. */
 export function asOfForm(index: number): string | number | Date {
   switch (index % 5) {
