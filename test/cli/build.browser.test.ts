@@ -1,5 +1,6 @@
 // Generated code in a real browser page under a Content-Security-Policy without 'unsafe-eval' (Debian's
-// chromium, driven by playwright-core): the module `leadstage build` writes stages leads as the library does,
+// chromium, driven by playwright-core): the module `leadstage build` writes for each preset, with all three
+// levels, stages and classifies leads as the library does (results compared as JSON text),
 // and compile(config, { codegen: true }) meets the EvalError and falls back to the closures.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,39 +27,71 @@ function bundle(source: string): string {
   }).outputFiles?.[0]?.text as string;
 }
 
-const APP = `import classifier from './classifier.js';
-import { compile, presets } from './leadstage.js';
+const PRESETS = Object.keys(presets) as Array<keyof typeof presets>;
+const LEVELS = ['stage', 'statuses', 'full'] as const;
+
+// every preset's module at every level: stages, 'statuses' and full results (in English and Italian) as JSON text
+const APP = `import { compile, presets } from './leadstage.js';
 const cases = await (await fetch('./cases.json')).json();
 let evalRefused = false;
 try { new Function('return 1'); } catch (error) { evalRefused = error instanceof EvalError; }
 const jit = compile(presets.saas, { codegen: true });
+const generated = {};
+for (const name of ${JSON.stringify(PRESETS)}) {
+  const { default: classifier } = await import('./classifier-' + name + '.js');
+  generated[name] = cases[name].map(([lead, asOf], index) => [
+    classifier.stage(lead, { asOf }),
+    JSON.stringify(classifier.classify(lead, { asOf, detail: 'statuses' })),
+    JSON.stringify(classifier.classify(lead, { asOf, locale: index % 2 === 0 ? 'en' : 'it' })),
+  ]);
+}
 window.__result = {
   evalRefused,
   mode: jit.mode,
-  generated: cases.map(([lead, asOf]) => classifier.stage(lead, { asOf })),
-  library: cases.map(([lead, asOf]) => jit.stage(lead, { asOf })),
+  generated,
+  library: cases.saas.map(([lead, asOf]) => jit.stage(lead, { asOf })),
 };`;
 
+/** A preset's corpus leads that survive JSON (the page receives them as JSON), with their `asOf`. */
+function casesOf(name: keyof typeof presets): Array<[unknown, string | number]> {
+  return corpusLeads(presets[name], 60, 12).flatMap((lead, index) => {
+    const asOf = asOfForm(index);
+    try {
+      const json = JSON.stringify(lead);
+      return json === undefined || asOf instanceof Date ? [] : [[JSON.parse(json), asOf]];
+    } catch {
+      return [];
+    }
+  });
+}
+
 describe.runIf(existsSync(CHROMIUM))('generated code in chromium under a CSP without unsafe-eval', () => {
-  it('runs the built module, and compile falls back to the closures', async () => {
-    const cases = corpusLeads(presets.saas, 150, 12).flatMap((lead, index) => {
-      const asOf = asOfForm(index);
-      try {
-        const json = JSON.stringify(lead);
-        return json === undefined || asOf instanceof Date ? [] : [[JSON.parse(json), asOf]];
-      } catch {
-        return [];
-      }
-    });
-    const classifier = compile(presets.saas);
-    const expected = cases.map(([lead, asOf]) => classifier.stage(lead, { asOf }));
+  it("runs every preset's built module at every level, and compile falls back to the closures", async () => {
+    const cases = Object.fromEntries(PRESETS.map((name) => [name, casesOf(name)]));
+    const expected = Object.fromEntries(
+      PRESETS.map((name) => {
+        const classifier = compile(presets[name]);
+        return [
+          name,
+          (cases[name] ?? []).map(([lead, asOf], index) => [
+            classifier.stage(lead, { asOf }),
+            JSON.stringify(classifier.classify(lead, { asOf, detail: 'statuses' })),
+            JSON.stringify(classifier.classify(lead, { asOf, locale: index % 2 === 0 ? 'en' : 'it' })),
+          ]),
+        ];
+      }),
+    );
     const files: Record<string, [string, string]> = {
       '/': ['text/html', '<!doctype html><script type="module" src="./app.js"></script>'],
       '/app.js': ['text/javascript', APP],
-      '/classifier.js': ['text/javascript', bundle(generateModule(presets.saas))],
       '/leadstage.js': ['text/javascript', bundle("export { compile, presets } from './index';")],
       '/cases.json': ['application/json', JSON.stringify(cases)],
     };
+    for (const name of PRESETS)
+      files[`/classifier-${name}.js`] = [
+        'text/javascript',
+        bundle(generateModule(presets[name], { levels: [...LEVELS] })),
+      ];
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -84,14 +117,14 @@ describe.runIf(existsSync(CHROMIUM))('generated code in chromium under a CSP wit
       const result = (await page.evaluate(() => (window as { __result?: unknown }).__result)) as {
         evalRefused: boolean;
         mode: string;
-        generated: string[];
+        generated: Record<string, string[][]>;
         library: string[];
       };
       expect(errors).toEqual([]);
       expect(result.evalRefused).toBe(true);
       expect(result.mode).toBe('closures');
-      expect(result.generated).toEqual(expected);
-      expect(result.library).toEqual(expected);
+      for (const name of PRESETS) expect(result.generated[name], name).toEqual(expected[name]);
+      expect(result.library).toEqual((expected.saas ?? []).map(([stage]) => stage));
     } finally {
       await browser.close();
     }
