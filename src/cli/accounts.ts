@@ -167,9 +167,11 @@ export function accountsOf(
     const record = table?.records.get(keyOf(account.id));
     if (record !== undefined) used.add(keyOf(account.id));
     else if (table !== undefined) withoutRecord++;
+    // the key (id:…, domain:…, name:…) goes through to the result's accountKey: an account id and a domain that
+    // spell alike are two accounts, and the output tells them apart
     return record === undefined
-      ? { id: account.id, members: account.members }
-      : { id: account.id, facts: record.facts, members: account.members };
+      ? { id: account.id, key: account.key, members: account.members }
+      : { id: account.id, key: account.key, facts: record.facts, members: account.members };
   });
   grouping.alone.forEach((lead, index) => {
     const id = (lead as { id?: unknown }).id;

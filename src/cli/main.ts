@@ -772,6 +772,7 @@ async function classifyAccountsCommand(
       stringify([
         [
           'accountId',
+          'accountKey',
           'stage',
           'score',
           ...(graded ? ['grade'] : []),
@@ -813,6 +814,9 @@ async function classifyAccountsCommand(
         stringify([
           [
             result.accountId ?? '',
+            // how the account was found (id:…, domain:…, name:…): an account id and a domain that spell alike
+            // are two accounts, told apart here
+            result.accountKey ?? '',
             result.stage,
             result.scores.total,
             ...(graded ? [result.grade ?? ''] : []),

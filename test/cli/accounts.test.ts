@@ -48,14 +48,47 @@ describe('leadstage classify --accounts', () => {
     // Nuvola: decision maker and champion, both engaged → the group is there, no member is an SQO yet
     // Bianchi: every role known, nobody decides → missing; c4 has no account: an account of its own, counted
     expect(
-      rows.map((row) => [row.accountId, row.memberCount, row.members, row.missingRoles, row.unknownRoles]),
+      rows.map((row) => [
+        row.accountId,
+        row.accountKey,
+        row.memberCount,
+        row.members,
+        row.missingRoles,
+        row.unknownRoles,
+      ]),
     ).toEqual([
-      ['Nuvola', '2', 'c1;c2', '', ''],
-      ['Bianchi', '1', 'c3', 'decision_maker;champion', ''],
-      ['c4', '1', 'c4', '', 'decision_maker;champion'],
+      ['Nuvola', 'id:Nuvola', '2', 'c1;c2', '', ''],
+      ['Bianchi', 'id:Bianchi', '1', 'c3', 'decision_maker;champion', ''],
+      ['c4', '', '1', 'c4', '', 'decision_maker;champion'],
     ]);
     expect(rows[0]?.stage).toBe('SAL');
     expect(stderr).toContain('1 of 4 leads had no account id, company domain or company name');
+  });
+
+  it('tells apart an account id and a company domain that spell alike (accountKey)', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'leadstage-accounts-'));
+    writeFileSync(
+      join(directory, 'leads.csv'),
+      ['id,accountId,company.domain', 'a1,acme.com,', 'a2,,acme.com', 'a3,,www.acme.com'].join('\n'),
+    );
+    const { code, stdout, stderr } = run([
+      'classify',
+      join(directory, 'leads.csv'),
+      '--config',
+      'saas',
+      '--accounts',
+      '--as-of',
+      '2026-06-30',
+      '--format',
+      'csv',
+      '--force',
+    ]);
+    expect(code, stderr).toBe(0);
+    const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => [row.accountId, row.accountKey, row.members])).toEqual([
+      ['acme.com', 'id:acme.com', 'a1'],
+      ['acme.com', 'domain:acme.com', 'a2;a3'],
+    ]);
   });
 
   it('refuses a lead config as the account config, and account options without --accounts', () => {
