@@ -5,7 +5,7 @@
 //
 //   npm run bench                     # everything, 3 processes per experiment
 //   BENCH_PROCESSES=5 npm run bench   # steadier
-//   node bench/run.mjs main           # one experiment: main | kept | cold-keep | events | criteria | memory | compile | codegen
+//   node bench/run.mjs main           # one experiment: main | kept | cold-keep | events | criteria | memory | compile | codegen | threads
 //
 // cold-keep (bench/coldKeep.mjs) runs its own fresh processes: results kept before any warm-up, each level,
 // this checkout against the code before the site-free rule (BENCH_BASELINE=<git ref | dist dir | none>).
@@ -295,6 +295,41 @@ const experiments = {
     }
     return out;
   },
+
+  /**
+   * Worker threads: what posting results between threads costs against classifying. `postMessage` clones its
+   * message with the structured clone algorithm (serialised on one thread, deserialised on the other);
+   * `structuredClone` runs both halves on one thread, so its CPU time is what a round trip through a
+   * worker costs in all. Each line is the CPU time of cloning every lead's result (or the lead) ÷ that of
+   * classifying every lead with full results, in the same round (> 1: cloning costs more than classifying).
+   */
+  threads() {
+    const classifier = compile(leadstageConfig);
+    const leads = generateLeads(5_000, 11);
+    const full = leads.map((lead) => classifier.classify(lead, { asOf }));
+    const statuses = leads.map((lead) => classifier.classify(lead, { asOf, detail: 'statuses' }));
+    const stages = leads.map((lead) => classifier.stage(lead, { asOf }));
+    const clone = (values) => () => {
+      for (const value of values) sink += structuredClone(value) === undefined ? 0 : 1;
+    };
+    const speeds = speedRatios(
+      {
+        'classify, full results': each(leads, (lead) => classifier.classify(lead, { asOf }).stage),
+        "classify, 'statuses'": each(
+          leads,
+          (lead) => classifier.classify(lead, { asOf, detail: 'statuses' }).stage,
+        ),
+        'clone a full result': clone(full),
+        "clone a 'statuses' result": clone(statuses),
+        'clone the stage (a string)': clone(stages),
+        'clone the lead': clone(leads),
+      },
+      'classify, full results',
+      ROUNDS,
+    );
+    // cost relative to classifying with full results: the inverse of the speed ratio
+    return Object.fromEntries(Object.entries(speeds).map(([name, speed]) => [name, 1 / speed]));
+  },
 };
 
 const FLAGS = { memory: ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64'] };
@@ -304,6 +339,8 @@ const TITLES = {
   events: 'Speed relative to the hand-written reference, by events per lead',
   criteria: 'Speed relative to the hand-written reference (the 4-criterion ruleset), by config size',
   memory: 'Bytes per result, presets.saas',
+  threads:
+    "CPU time per lead relative to classifying it with full results (> 1: costs more), the bench's SaaS ruleset",
   codegen: 'Generated code against the closures, speed relative to the hand-written reference (> 1: faster)',
   compile:
     'compile of the 200-criterion config (bench/bigConfig.mjs), in leads classified by hand in the same CPU time',
