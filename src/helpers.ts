@@ -5,6 +5,7 @@
 export {
   blockerOf,
   chargeValue,
+  compileDateFormat,
   compileGrades,
   compileWhere,
   createRuntime,

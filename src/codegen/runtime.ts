@@ -5,10 +5,11 @@
 import { compileFilters } from '../dsl/compileEvaluator';
 import { EvalContext, FLAGS_TRUNCATED, MAX_FLAGS } from '../dsl/context';
 import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from '../dsl/eventPlan';
-import { compileFactReadings, type FactReading, type FactReadings } from '../dsl/factReading';
+import { compileFactReadingsWith, type FactReading, type FactReadings } from '../dsl/factReading';
 import { compileTest, defaultOperatorTests, type OperatorRuntime, type TriTest } from '../dsl/operatorTests';
 import { Workspace } from '../dsl/workspace';
 import type { LocalizedText } from '../internal/localize';
+import type { DateFormatCompiler } from '../internal/read';
 import { type Snapshot, snapshot } from '../internal/snapshot';
 import { followUpAfter, memoByInstant, subtractDuration, toDuration } from '../internal/time';
 import type { EventCondition } from '../schema/condition';
@@ -20,6 +21,7 @@ import { frozen, type TextSource } from './resultParts';
 
 export { chargeValue, MAX_TEXT_LENGTH, unreadable } from '../dsl/compileEvaluator';
 export { UNREADABLE } from '../dsl/factReading';
+export { compileDateFormat } from '../internal/dateFormat';
 export { describeValue } from '../internal/issues';
 export { localeOf } from '../internal/localize';
 export { nextOf } from '../internal/nextOf';
@@ -107,8 +109,9 @@ export class Runtime {
     read: ReadingInput | undefined,
     facts: Readonly<Record<string, FactDeclaration>> | undefined,
     compileWhere: ((where: EventSelection['where']) => EventFilter[]) | undefined,
+    dateFormats?: DateFormatCompiler,
   ) {
-    this.readings = compileFactReadings(read, facts);
+    this.readings = compileFactReadingsWith(read, facts, dateFormats);
     this.plan = new EventPlan(compileWhere ?? noWhere);
   }
 
@@ -141,7 +144,9 @@ export class Runtime {
 
 /**
  * The run-time state of a generated classifier (see {@link Runtime}); `compileWhere` only for a config with
- * `where` filters, so a module without them leaves the operator table out of a bundle.
+ * `where` filters, so a module without them leaves the operator table out of a bundle, and
+ * `compileDateFormat` only for a config that reads a `dateFormat`, so the others leave the date-format
+ * reader out.
  *
  * @example
  * const rt = createRuntime(undefined, undefined);
@@ -152,8 +157,9 @@ export function createRuntime(
   read: ReadingInput | undefined,
   facts: Readonly<Record<string, FactDeclaration>> | undefined,
   compileWhere?: (where: EventSelection['where']) => EventFilter[],
+  compileDateFormat?: DateFormatCompiler,
 ): Runtime {
-  return new Runtime(read, facts, compileWhere);
+  return new Runtime(read, facts, compileWhere, compileDateFormat);
 }
 
 /**
