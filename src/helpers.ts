@@ -5,7 +5,7 @@
 export {
   blockerOf,
   chargeValue,
-  compileDateFormat,
+  compileFactReadings,
   compileGrades,
   compileWhere,
   createRuntime,

@@ -73,15 +73,15 @@ function filtersEvents(config: Config): boolean {
 
 /**
  * `h.createRuntime`'s arguments after `read` and `facts`: `h.compileWhere` when the config filters events
- * with `where`, `h.compileDateFormat` when it reads a `dateFormat` (in `read` or a declared fact); a module
- * without them leaves the operator table and the date-format reader out of a bundle.
+ * with `where`, `h.compileFactReadings` when it declares facts or reads a `dateFormat`; a module without them
+ * leaves the operator table, the declared types' readers and the date-format reader out of a bundle.
  */
 function optionalCompilers(config: Config): Code {
   const where = filtersEvents(config);
-  const dateFormat =
+  const readings =
     config.read?.dateFormat !== undefined ||
-    Object.values(config.facts ?? {}).some((fact) => fact.dateFormat !== undefined);
-  if (dateFormat) return _`, ${where ? _`${H}.compileWhere` : _`undefined`}, ${H}.compileDateFormat`;
+    (config.facts !== undefined && Object.keys(config.facts).length > 0);
+  if (readings) return _`, ${where ? _`${H}.compileWhere` : _`undefined`}, ${H}.compileFactReadings`;
   return where ? _`, ${H}.compileWhere` : nil;
 }
 

@@ -5,11 +5,11 @@
 import { compileFilters } from '../dsl/compileEvaluator';
 import { EvalContext, FLAGS_TRUNCATED, MAX_FLAGS } from '../dsl/context';
 import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from '../dsl/eventPlan';
-import { compileFactReadingsWith, type FactReading, type FactReadings } from '../dsl/factReading';
+import type { FactReading, FactReadings } from '../dsl/factReading';
 import { compileTest, defaultOperatorTests, type OperatorRuntime, type TriTest } from '../dsl/operatorTests';
 import { Workspace } from '../dsl/workspace';
 import type { LocalizedText } from '../internal/localize';
-import type { DateFormatCompiler } from '../internal/read';
+import { compileReadingWith, DEFAULT_READING } from '../internal/read';
 import { type Snapshot, snapshot } from '../internal/snapshot';
 import { followUpAfter, memoByInstant, subtractDuration, toDuration } from '../internal/time';
 import type { EventCondition } from '../schema/condition';
@@ -20,8 +20,7 @@ import type { ScoreResult } from '../scoring/compileScoring';
 import { frozen, type TextSource } from './resultParts';
 
 export { chargeValue, MAX_TEXT_LENGTH, unreadable } from '../dsl/compileEvaluator';
-export { UNREADABLE } from '../dsl/factReading';
-export { compileDateFormat } from '../internal/dateFormat';
+export { compileFactReadings, UNREADABLE } from '../dsl/factReading';
 export { describeValue } from '../internal/issues';
 export { localeOf } from '../internal/localize';
 export { nextOf } from '../internal/nextOf';
@@ -109,9 +108,9 @@ export class Runtime {
     read: ReadingInput | undefined,
     facts: Readonly<Record<string, FactDeclaration>> | undefined,
     compileWhere: ((where: EventSelection['where']) => EventFilter[]) | undefined,
-    dateFormats?: DateFormatCompiler,
+    compileReadings: ReadingsCompiler = plainReadings,
   ) {
-    this.readings = compileFactReadingsWith(read, facts, dateFormats);
+    this.readings = compileReadings(read, facts);
     this.plan = new EventPlan(compileWhere ?? noWhere);
   }
 
@@ -142,11 +141,17 @@ export class Runtime {
   }
 }
 
+/** How a generated classifier compiles its config's readings: `compileFactReadings`, or the plain reading. */
+export type ReadingsCompiler = (
+  read: ReadingInput | undefined,
+  facts: Readonly<Record<string, FactDeclaration>> | undefined,
+) => FactReadings;
+
 /**
- * The run-time state of a generated classifier (see {@link Runtime}); `compileWhere` only for a config with
- * `where` filters, so a module without them leaves the operator table out of a bundle, and
- * `compileDateFormat` only for a config that reads a `dateFormat`, so the others leave the date-format
- * reader out.
+ * The run-time state of a generated classifier (see {@link Runtime}). The optional compilers come only with
+ * configs that need them, so that a module without them leaves them out of a bundle: `compileWhere` with
+ * `where` filters (the operator table), `compileFactReadings` with declared facts or a `dateFormat` (the
+ * declared types' readers and the date-format reader).
  *
  * @example
  * const rt = createRuntime(undefined, undefined);
@@ -157,9 +162,27 @@ export function createRuntime(
   read: ReadingInput | undefined,
   facts: Readonly<Record<string, FactDeclaration>> | undefined,
   compileWhere?: (where: EventSelection['where']) => EventFilter[],
-  compileDateFormat?: DateFormatCompiler,
+  compileReadings?: ReadingsCompiler,
 ): Runtime {
-  return new Runtime(read, facts, compileWhere, compileDateFormat);
+  return new Runtime(read, facts, compileWhere, compileReadings);
+}
+
+/**
+ * The readings of a config without declared facts and without a `dateFormat`: its `read` for every path.
+ * @throws {TypeError} for declared facts or a `dateFormat` (a module generated without their readers)
+ */
+function plainReadings(
+  read: ReadingInput | undefined,
+  facts: Readonly<Record<string, FactDeclaration>> | undefined,
+): FactReadings {
+  if (read?.dateFormat !== undefined || (facts !== undefined && Object.keys(facts).length > 0)) {
+    throw new TypeError(
+      'leadstage/helpers: declared facts or a dateFormat in a module generated without their readers; rebuild the module with this leadstage (leadstage build)',
+    );
+  }
+  const global = read === undefined ? DEFAULT_READING : compileReadingWith(read, undefined, undefined);
+  const plain: FactReading = { reading: global, prepare: undefined };
+  return { global, forPath: () => plain };
 }
 
 /**

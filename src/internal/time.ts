@@ -329,10 +329,11 @@ export function readDuration(input: unknown): Duration | undefined {
     : undefined;
 }
 
+// literal numbers (365.2425 and 30.436875 days), so that a bundle that never bounds a duration drops the table
 const UNIT_MS: Readonly<Record<string, number>> = {
-  years: 365.2425 * 86_400_000,
-  months: 30.436875 * 86_400_000,
-  weeks: 7 * 86_400_000,
+  years: 31_556_952_000,
+  months: 2_629_746_000,
+  weeks: 604_800_000,
   days: 86_400_000,
   hours: 3_600_000,
   minutes: 60_000,
