@@ -5,6 +5,7 @@
 export {
   blockerOf,
   chargeValue,
+  compileDeclaredReadings,
   compileFactReadings,
   compileGrades,
   compileWhere,

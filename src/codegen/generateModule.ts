@@ -73,15 +73,20 @@ function filtersEvents(config: Config): boolean {
 
 /**
  * `h.createRuntime`'s arguments after `read` and `facts`: `h.compileWhere` when the config filters events
- * with `where`, `h.compileFactReadings` when it declares facts or reads a `dateFormat`; a module without them
- * leaves the operator table, the declared types' readers and the date-format reader out of a bundle.
+ * with `where`; `h.compileDeclaredReadings` when it declares facts, `h.compileFactReadings` when it reads a
+ * `dateFormat` too. A module without them leaves the operator table, the declared types' readers and the
+ * date-format reader out of a bundle.
  */
 function optionalCompilers(config: Config): Code {
   const where = filtersEvents(config);
+  const facts = Object.values(config.facts ?? {});
   const readings =
-    config.read?.dateFormat !== undefined ||
-    (config.facts !== undefined && Object.keys(config.facts).length > 0);
-  if (readings) return _`, ${where ? _`${H}.compileWhere` : _`undefined`}, ${H}.compileFactReadings`;
+    config.read?.dateFormat !== undefined || facts.some((fact) => fact.dateFormat !== undefined)
+      ? _`${H}.compileFactReadings`
+      : facts.length > 0
+        ? _`${H}.compileDeclaredReadings`
+        : undefined;
+  if (readings !== undefined) return _`, ${where ? _`${H}.compileWhere` : _`undefined`}, ${readings}`;
   return where ? _`, ${H}.compileWhere` : nil;
 }
 

@@ -5,7 +5,7 @@
 import { compileFilters } from '../dsl/compileEvaluator';
 import { EvalContext, FLAGS_TRUNCATED, MAX_FLAGS } from '../dsl/context';
 import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from '../dsl/eventPlan';
-import type { FactReading, FactReadings } from '../dsl/factReading';
+import { compileFactReadingsWith, type FactReading, type FactReadings } from '../dsl/factReading';
 import { compileTest, defaultOperatorTests, type OperatorRuntime, type TriTest } from '../dsl/operatorTests';
 import { Workspace } from '../dsl/workspace';
 import type { LocalizedText } from '../internal/localize';
@@ -150,8 +150,8 @@ export type ReadingsCompiler = (
 /**
  * The run-time state of a generated classifier (see {@link Runtime}). The optional compilers come only with
  * configs that need them, so that a module without them leaves them out of a bundle: `compileWhere` with
- * `where` filters (the operator table), `compileFactReadings` with declared facts or a `dateFormat` (the
- * declared types' readers and the date-format reader).
+ * `where` filters (the operator table); `compileDeclaredReadings` with declared facts (the declared types'
+ * readers), `compileFactReadings` with a `dateFormat` too (and the date-format reader).
  *
  * @example
  * const rt = createRuntime(undefined, undefined);
@@ -165,6 +165,22 @@ export function createRuntime(
   compileReadings?: ReadingsCompiler,
 ): Runtime {
   return new Runtime(read, facts, compileWhere, compileReadings);
+}
+
+/**
+ * `compileFactReadings` for a config that declares facts and reads no `dateFormat`: the declared types'
+ * readers without the date-format reader.
+ * @throws {TypeError} for a `dateFormat` (a module generated without the date-format reader)
+ *
+ * @example
+ * compileDeclaredReadings(undefined, { 'custom.seats': { type: 'number' } }).forPath('custom.seats').prepare('1,200');
+ * //=> 1200
+ */
+export function compileDeclaredReadings(
+  read: ReadingInput | undefined,
+  facts: Readonly<Record<string, FactDeclaration>> | undefined,
+): FactReadings {
+  return compileFactReadingsWith(read, facts, undefined);
 }
 
 /**

@@ -1,13 +1,13 @@
 // The readers of declared facts and date formats are opt-in in generated modules: a module names
-// `compileFactReadings` only when its config declares facts or reads a `dateFormat`, so the others leave
-// the declared types' readers and the date-format reader out of a bundle, and the modules that name it read
-// those values exactly as the closures do.
+// `compileDeclaredReadings` only when its config declares facts, `compileFactReadings` only when it reads a
+// `dateFormat` too, so the others leave the declared types' readers and the date-format reader out of a
+// bundle, and the modules that name them read those values exactly as the closures do.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRuntime } from '../../src/helpers';
+import { compileDeclaredReadings, createRuntime } from '../../src/helpers';
 import { compile, generateModule, parseConfig, presets } from '../../src/index';
 
 const HELPERS = pathToFileURL(join(import.meta.dirname, '..', '..', 'src', 'helpers.ts')).href;
@@ -45,13 +45,14 @@ interface Module {
 describe('the readers of declared facts and date formats in generated modules', () => {
   it('are named only by modules whose config declares facts or reads a dateFormat', () => {
     for (const [id, preset] of Object.entries(presets)) {
-      const declares = Object.keys(preset.facts ?? {}).length > 0 || preset.read?.dateFormat !== undefined;
-      expect(generateModule(preset).includes('h.compileFactReadings'), id).toBe(declares);
+      expect(generateModule(preset), id).not.toContain('compileFactReadings');
+      const declares = Object.keys(preset.facts ?? {}).length > 0;
+      expect(generateModule(preset).includes('h.compileDeclaredReadings'), id).toBe(declares);
     }
-    // meddic declares its facts; the other presets neither declare facts nor read a dateFormat
+    // meddic declares its facts; no preset reads a dateFormat
     expect(
       Object.keys(presets).filter((id) =>
-        generateModule(presets[id as keyof typeof presets]).includes('compileFactReadings'),
+        generateModule(presets[id as keyof typeof presets]).includes('compileDeclaredReadings'),
       ),
     ).toEqual(['meddic']);
     expect(generateModule(config)).toContain('h.compileFactReadings');
@@ -86,5 +87,8 @@ describe('the readers of declared facts and date formats in generated modules', 
     expect(() =>
       createRuntime(undefined, { 'custom.tier': { type: 'enum', values: ['gold', 'silver'] } }),
     ).toThrow(/declared facts or a dateFormat.*rebuild the module/);
+    expect(() =>
+      createRuntime({ dateFormat: 'MM/dd/yyyy' }, undefined, undefined, compileDeclaredReadings),
+    ).toThrow(/dateFormat.*without the date-format reader.*rebuild the module/);
   });
 });
