@@ -49,15 +49,17 @@ export function windowStart(window: DurationInput, asOf: number): number {
   return Number.isNaN(from) ? Number.NEGATIVE_INFINITY : from;
 }
 
+// 4: h.createRuntime takes the readings compiler of declared facts and date formats (compileDeclaredReadings,
+// compileFactReadings) from the module that needs it; a module of version 3 would not pass it
 /**
  * The version of what generated code expects of these helpers: a module generated for another one refuses
  * to load (rebuild it with this leadstage) rather than misbehave.
  *
  * @example
  * HELPERS_VERSION;
- * //=> 3
+ * //=> 4
  */
-export const HELPERS_VERSION = 3;
+export const HELPERS_VERSION = 4;
 
 /**
  * Checks at load that the helpers are the version a module was generated for.
