@@ -5,6 +5,8 @@
 export {
   blockerOf,
   chargeValue,
+  compileDeclaredReadings,
+  compileFactReadings,
   compileGrades,
   compileWhere,
   createRuntime,

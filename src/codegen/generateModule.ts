@@ -54,8 +54,8 @@ function readLevels(levels: unknown): readonly ModuleLevel[] {
   return [...new Set(levels as ModuleLevel[])];
 }
 
-/** `, h.compileWhere` when a condition or scoring rule of the config filters events with `where`. */
-function whereCompiler(config: Config): Code {
+/** Whether a condition or scoring rule of the config filters events with `where`. */
+function filtersEvents(config: Config): boolean {
   let found = (config.scoring?.rules ?? []).some((rule) => rule.where !== undefined);
   const roots = [
     ...Object.values(config.criteria).map((criterion) => criterion.when),
@@ -68,7 +68,26 @@ function whereCompiler(config: Config): Code {
       if (kindOf(node) === 'event' && (node as EventCondition).where !== undefined) found = true;
     });
   }
-  return found ? _`, ${H}.compileWhere` : nil;
+  return found;
+}
+
+/**
+ * `h.createRuntime`'s arguments after `read` and `facts`: `h.compileWhere` when the config filters events
+ * with `where`; `h.compileDeclaredReadings` when it declares facts, `h.compileFactReadings` when it reads a
+ * `dateFormat` too. A module without them leaves the operator table, the declared types' readers and the
+ * date-format reader out of a bundle.
+ */
+function optionalCompilers(config: Config): Code {
+  const where = filtersEvents(config);
+  const facts = Object.values(config.facts ?? {});
+  const readings =
+    config.read?.dateFormat !== undefined || facts.some((fact) => fact.dateFormat !== undefined)
+      ? _`${H}.compileFactReadings`
+      : facts.length > 0
+        ? _`${H}.compileDeclaredReadings`
+        : undefined;
+  if (readings !== undefined) return _`, ${where ? _`${H}.compileWhere` : _`undefined`}, ${readings}`;
+  return where ? _`, ${H}.compileWhere` : nil;
 }
 
 /** The code every format shares: the runtime, the generated levels, `classify`, the classifier object. */
@@ -96,7 +115,7 @@ function moduleBody(
     ? _`if (${options} !== undefined && ${options} !== null && (${options}.detail === undefined || ${options}.detail === "full")) return classifyFull(${lead}, ${options});`
     : nil;
   return _`${H}.requireHelpers(${HELPERS_VERSION});
-const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
+const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${optionalCompilers(config)});
 ${body.code}
 ${stage}
 function classify(${lead}, ${options}) {
@@ -208,7 +227,7 @@ export function generateLevelsFunction(
   const statuses = levels.includes('statuses') ? _`classifyStatuses` : _`undefined`;
   const full = levels.includes('full') ? _`classifyFull` : _`undefined`;
   return _`"use strict";
-const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${whereCompiler(config)});
+const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${optionalCompilers(config)});
 ${body.code}
 return { stage: ${stage}, statuses: ${statuses}, full: ${full}, unitsSpent };`.toString();
 }

@@ -5,10 +5,11 @@
 import { compileFilters } from '../dsl/compileEvaluator';
 import { EvalContext, FLAGS_TRUNCATED, MAX_FLAGS } from '../dsl/context';
 import { type EventFilter, EventPlan, type EventSelection, KEEP_COUNT } from '../dsl/eventPlan';
-import { compileFactReadings, type FactReading, type FactReadings } from '../dsl/factReading';
+import { compileFactReadingsWith, type FactReading, type FactReadings } from '../dsl/factReading';
 import { compileTest, defaultOperatorTests, type OperatorRuntime, type TriTest } from '../dsl/operatorTests';
 import { Workspace } from '../dsl/workspace';
 import type { LocalizedText } from '../internal/localize';
+import { compileReadingWith, DEFAULT_READING } from '../internal/read';
 import { type Snapshot, snapshot } from '../internal/snapshot';
 import { followUpAfter, memoByInstant, subtractDuration, toDuration } from '../internal/time';
 import type { EventCondition } from '../schema/condition';
@@ -19,7 +20,7 @@ import type { ScoreResult } from '../scoring/compileScoring';
 import { frozen, type TextSource } from './resultParts';
 
 export { chargeValue, MAX_TEXT_LENGTH, unreadable } from '../dsl/compileEvaluator';
-export { UNREADABLE } from '../dsl/factReading';
+export { compileFactReadings, UNREADABLE } from '../dsl/factReading';
 export { describeValue } from '../internal/issues';
 export { localeOf } from '../internal/localize';
 export { nextOf } from '../internal/nextOf';
@@ -48,15 +49,17 @@ export function windowStart(window: DurationInput, asOf: number): number {
   return Number.isNaN(from) ? Number.NEGATIVE_INFINITY : from;
 }
 
+// 4: h.createRuntime takes the readings compiler of declared facts and date formats (compileDeclaredReadings,
+// compileFactReadings) from the module that needs it; a module of version 3 would not pass it
 /**
  * The version of what generated code expects of these helpers: a module generated for another one refuses
  * to load (rebuild it with this leadstage) rather than misbehave.
  *
  * @example
  * HELPERS_VERSION;
- * //=> 3
+ * //=> 4
  */
-export const HELPERS_VERSION = 3;
+export const HELPERS_VERSION = 4;
 
 /**
  * Checks at load that the helpers are the version a module was generated for.
@@ -107,8 +110,9 @@ export class Runtime {
     read: ReadingInput | undefined,
     facts: Readonly<Record<string, FactDeclaration>> | undefined,
     compileWhere: ((where: EventSelection['where']) => EventFilter[]) | undefined,
+    compileReadings: ReadingsCompiler = plainReadings,
   ) {
-    this.readings = compileFactReadings(read, facts);
+    this.readings = compileReadings(read, facts);
     this.plan = new EventPlan(compileWhere ?? noWhere);
   }
 
@@ -139,9 +143,17 @@ export class Runtime {
   }
 }
 
+/** How a generated classifier compiles its config's readings: `compileFactReadings`, or the plain reading. */
+export type ReadingsCompiler = (
+  read: ReadingInput | undefined,
+  facts: Readonly<Record<string, FactDeclaration>> | undefined,
+) => FactReadings;
+
 /**
- * The run-time state of a generated classifier (see {@link Runtime}); `compileWhere` only for a config with
- * `where` filters, so a module without them leaves the operator table out of a bundle.
+ * The run-time state of a generated classifier (see {@link Runtime}). The optional compilers come only with
+ * configs that need them, so that a module without them leaves them out of a bundle: `compileWhere` with
+ * `where` filters (the operator table); `compileDeclaredReadings` with declared facts (the declared types'
+ * readers), `compileFactReadings` with a `dateFormat` too (and the date-format reader).
  *
  * @example
  * const rt = createRuntime(undefined, undefined);
@@ -152,8 +164,43 @@ export function createRuntime(
   read: ReadingInput | undefined,
   facts: Readonly<Record<string, FactDeclaration>> | undefined,
   compileWhere?: (where: EventSelection['where']) => EventFilter[],
+  compileReadings?: ReadingsCompiler,
 ): Runtime {
-  return new Runtime(read, facts, compileWhere);
+  return new Runtime(read, facts, compileWhere, compileReadings);
+}
+
+/**
+ * `compileFactReadings` for a config that declares facts and reads no `dateFormat`: the declared types'
+ * readers without the date-format reader.
+ * @throws {TypeError} for a `dateFormat` (a module generated without the date-format reader)
+ *
+ * @example
+ * compileDeclaredReadings(undefined, { 'custom.seats': { type: 'number' } }).forPath('custom.seats').prepare('1,200');
+ * //=> 1200
+ */
+export function compileDeclaredReadings(
+  read: ReadingInput | undefined,
+  facts: Readonly<Record<string, FactDeclaration>> | undefined,
+): FactReadings {
+  return compileFactReadingsWith(read, facts, undefined);
+}
+
+/**
+ * The readings of a config without declared facts and without a `dateFormat`: its `read` for every path.
+ * @throws {TypeError} for declared facts or a `dateFormat` (a module generated without their readers)
+ */
+function plainReadings(
+  read: ReadingInput | undefined,
+  facts: Readonly<Record<string, FactDeclaration>> | undefined,
+): FactReadings {
+  if (read?.dateFormat !== undefined || (facts !== undefined && Object.keys(facts).length > 0)) {
+    throw new TypeError(
+      'leadstage/helpers: declared facts or a dateFormat in a module generated without their readers; rebuild the module with this leadstage (leadstage build)',
+    );
+  }
+  const global = read === undefined ? DEFAULT_READING : compileReadingWith(read, undefined, undefined);
+  const plain: FactReading = { reading: global, prepare: undefined };
+  return { global, forPath: () => plain };
 }
 
 /**

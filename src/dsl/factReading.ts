@@ -1,7 +1,9 @@
+import { compileDateFormat } from '../internal/dateFormat';
 import {
   type CompiledReading,
   compileEnum,
-  compileReading,
+  compileReadingWith,
+  type DateFormatCompiler,
   DEFAULT_READING,
   readBoolean,
   readDate,
@@ -78,15 +80,32 @@ export function compileFactReadings(
   read: ReadingInput | undefined,
   facts: Readonly<Record<string, FactDeclaration>> | undefined,
 ): FactReadings {
-  const global = read === undefined ? DEFAULT_READING : compileReading(read);
+  return compileFactReadingsWith(read, facts, compileDateFormat);
+}
+
+/**
+ * {@link compileFactReadings} with the date-format compiler passed in (`undefined`: the config reads no
+ * `dateFormat`), as generated modules call it, so that the others leave the date-format reader out.
+ * @throws {TypeError} for a `dateFormat` without a compiler
+ */
+export function compileFactReadingsWith(
+  read: ReadingInput | undefined,
+  facts: Readonly<Record<string, FactDeclaration>> | undefined,
+  dateFormats: DateFormatCompiler | undefined,
+): FactReadings {
+  const global = read === undefined ? DEFAULT_READING : compileReadingWith(read, undefined, dateFormats);
   const plain: FactReading = { reading: global, prepare: undefined };
   const declared = new Map<string, FactReading>();
   for (const [path, declaration] of Object.entries(facts ?? {})) {
-    const reading = compileReading(declaration, global);
+    const reading = compileReadingWith(declaration, global, dateFormats);
     declared.set(path, { reading, prepare: preparerFor(declaration, reading) });
   }
   return { global, forPath: (path) => declared.get(path) ?? plain };
 }
 
 /** No `read`, no declared facts: the default reading for every path. */
-export const DEFAULT_FACT_READINGS: FactReadings = /* @__PURE__ */ compileFactReadings(undefined, undefined);
+export const DEFAULT_FACT_READINGS: FactReadings = /* @__PURE__ */ compileFactReadingsWith(
+  undefined,
+  undefined,
+  undefined,
+);

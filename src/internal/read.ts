@@ -39,11 +39,36 @@ export interface CompiledReading {
 
 const lowered = (words: readonly string[]) => new Set(words.map((word) => word.trim().toLowerCase()));
 
+/** Compiles a `dateFormat` into its reader (`compileDateFormat`, passed in where it is optional). */
+export type DateFormatCompiler = (format: string) => DateFormat;
+
 /**
  * Compiles a reading, filling in the defaults; `base` supplies what `reading` leaves out, and its
  * placeholders are kept beside the reading's own.
  */
 export function compileReading(reading: Reading = {}, base?: CompiledReading): CompiledReading {
+  return compileReadingWith(reading, base, compileDateFormat);
+}
+
+/**
+ * {@link compileReading} with the date-format compiler passed in: generated modules pass it only when their
+ * config reads a `dateFormat`, so the others leave the date-format reader out of a bundle.
+ * @throws {TypeError} for a reading with a `dateFormat` and no compiler (a module generated without it)
+ */
+export function compileReadingWith(
+  reading: Reading,
+  base: CompiledReading | undefined,
+  dateFormats: DateFormatCompiler | undefined,
+): CompiledReading {
+  let dateFormat = base?.dateFormat;
+  if (reading.dateFormat !== undefined) {
+    if (dateFormats === undefined) {
+      throw new TypeError(
+        'leadstage/helpers: a dateFormat in a module generated without the date-format reader; rebuild the module with this leadstage (leadstage build)',
+      );
+    }
+    dateFormat = dateFormats(reading.dateFormat);
+  }
   return {
     decimal: reading.decimal ?? base?.decimal,
     // placeholders add up: a field's own join those of its config or map
@@ -55,12 +80,12 @@ export function compileReading(reading: Reading = {}, base?: CompiledReading): C
       reading.true === undefined ? (base?.trueWords ?? lowered(DEFAULT_TRUE)) : lowered(reading.true),
     falseWords:
       reading.false === undefined ? (base?.falseWords ?? lowered(DEFAULT_FALSE)) : lowered(reading.false),
-    dateFormat: reading.dateFormat === undefined ? base?.dateFormat : compileDateFormat(reading.dateFormat),
+    dateFormat,
   };
 }
 
 /** The default reading: `.` decimals, the usual boolean words, no placeholders beyond the empty ones. */
-export const DEFAULT_READING: CompiledReading = /* @__PURE__ */ compileReading();
+export const DEFAULT_READING: CompiledReading = /* @__PURE__ */ compileReadingWith({}, undefined, undefined);
 
 /** Absent: `undefined`, `null`, a blank string, or a placeholder of the reading (`"Select"`, `"N/A"`). */
 export function isMissing(value: unknown, reading: CompiledReading = DEFAULT_READING): boolean {

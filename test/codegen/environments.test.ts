@@ -42,7 +42,7 @@ function script(source: string, name: string): string {
 describe('generated modules and the helpers they import', () => {
   it('refuse helpers of another version at load, with the fix', () => {
     const source = generateModule(presets.saas, { format: 'cjs' });
-    expect(source).toContain('h.requireHelpers(3);');
+    expect(source).toContain('h.requireHelpers(4);');
     const helpers = {
       requireHelpers: (version: number) => {
         throw new Error(`generated for helpers version ${version}; rebuild the module`);
