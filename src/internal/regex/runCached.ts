@@ -12,12 +12,17 @@ const END = -1;
 const UNKNOWN = -1;
 const MATCHED = -2;
 
-/** The most states the cache holds for one pattern, and the most instructions across them. */
+/**
+ * The most states, and instructions across them, that one text may build: what a cache that starts empty
+ * for the text holds before it is full and the simulation takes over. The cache kept across texts holds
+ * twice as much (see {@link runCached}).
+ */
 const MAX_STATES = 200;
 const MAX_KERNELS = 20_000;
-/** Past this many instructions, or this many texts that outgrew the cache, states are not cached: the simulation runs. */
+/** Past this many instructions states are not cached: the simulation runs. */
 const MAX_CACHED_PROGRAM = 500;
-const MAX_OVERFLOWS = 3;
+/** Texts are numbered to tell which states and transitions a text has met: past this, the cache starts over. */
+const MAX_TEXT = 0x7fff_fff0;
 
 interface State {
   /** The instructions live at a position, before the threads they start are followed: sorted. */
@@ -25,9 +30,18 @@ interface State {
   readonly context: number;
   /** Per ASCII code read next: the next state's index, `MATCHED`, or `UNKNOWN` not computed yet. */
   readonly ascii: Int32Array;
+  /** Per ASCII code: the steps computing that transition took, and the last text that took it. */
+  readonly asciiCost: Int32Array;
+  readonly asciiSeen: Int32Array;
+  /** The same for the other code points: the next state, and `[cost, last text]`. */
   readonly other: Map<number, number>;
-  /** Whether the text may end here: 0 not computed, 1 a match, 2 none. */
+  readonly otherCost: Map<number, number>;
+  readonly otherSeen: Map<number, number>;
+  /** Whether the text may end here: 0 not computed, 1 a match, 2 none; and the steps it took. */
   atEnd: number;
+  atEndCost: number;
+  /** The last text that reached this state. */
+  seen: number;
 }
 
 /**
@@ -42,10 +56,14 @@ export interface Cache {
   kernels: number;
   /** The state at the start of a text, once built; -1 before. */
   initial: number;
-  /** Texts that outgrew the cache. */
-  overflows: number;
+  /** The number of the text being read (1, 2, …). */
+  text: number;
   /** Whether an empty match holds between the halves of a surrogate pair (V8 tries one there, with u): 0 unknown, 1 yes, 2 no. */
   betweenHalves: number;
+  betweenHalvesCost: number;
+  betweenHalvesSeen: number;
+  /** Counts the steps of what is computed, to keep them with it. */
+  readonly scratch: StepMeter;
   readonly mark: Float64Array;
   generation: number;
   readonly stack: Int32Array;
@@ -65,8 +83,11 @@ export function createCache(program: Program): Cache {
     index: new Map(),
     kernels: 0,
     initial: -1,
-    overflows: 0,
+    text: 0,
     betweenHalves: 0,
+    betweenHalvesCost: 0,
+    betweenHalvesSeen: 0,
+    scratch: { steps: 0 },
     mark: new Float64Array(program.size),
     generation: 0,
     stack: new Int32Array(program.size * 2 + 2),
@@ -74,16 +95,34 @@ export function createCache(program: Program): Cache {
   };
 }
 
+function empty(cache: Cache): void {
+  cache.states = [];
+  cache.index = new Map();
+  cache.kernels = 0;
+  cache.initial = -1;
+  cache.betweenHalves = 0;
+  cache.betweenHalvesSeen = 0;
+}
+
 /**
  * Whether a program matches anywhere in a text, as `runProgram` answers, through a cache of the state sets
- * already met: a character whose transition is cached costs one step, one that is not costs what
- * `runProgram` spends on it (plus the state's key). When the cache is full it is emptied before a text, and
- * if it fills up during one the answer is `'full'`: the caller runs `runProgram` instead — as it does for
- * programs of more than 500 instructions, and after three texts that outgrew the cache.
+ * already met. If the cache fills up during a text the answer is `'full'`: the caller runs `runProgram`
+ * instead — as it does for programs of more than 500 instructions.
+ *
+ * **The steps it charges depend on the program and the text only**, never on the texts read before: they
+ * are the steps a cache that started empty for this text would take — each (state, character) transition
+ * the text takes for the first time costs what computing it costs (what `runProgram` spends on that
+ * character, plus the state's key), each later one step — and `'full'` comes when such a cache would fill
+ * up (200 states or 20,000 instructions), at the same character. The work actually done is less (what the
+ * cache already holds is not computed again) but never more than that, plus building states. So the same
+ * lead costs the same units and meets `limit` at the same character whatever was classified before, and a
+ * pattern test shared by several leaves (generated code) charges what separate ones charge (the closures).
+ * To keep that promise the cache kept across texts holds twice what one text may build, and is emptied
+ * before a text once it holds more than one text's worth.
  *
  * @param cache What `createCache` returned for the program.
  * @param text The text searched.
- * @param meter Steps taken are added to it.
+ * @param meter Steps charged are added to it.
  * @param limit The most steps to take: past it the answer is `undefined`.
  * @returns Whether it matches; `undefined` past the limit; `'full'` when the cache filled up.
  */
@@ -94,43 +133,125 @@ export function runCached(
   limit = Number.POSITIVE_INFINITY,
 ): boolean | undefined | 'full' {
   const { program } = cache;
-  if (program.size > MAX_CACHED_PROGRAM || cache.overflows >= MAX_OVERFLOWS) return 'full';
-  const unicode = program.flags.unicode;
-  if (cache.states.length >= MAX_STATES || cache.kernels >= MAX_KERNELS) {
-    cache.states = [];
-    cache.index = new Map();
-    cache.kernels = 0;
-    cache.initial = -1;
+  if (program.size > MAX_CACHED_PROGRAM) return 'full';
+  if (cache.states.length >= MAX_STATES || cache.kernels >= MAX_KERNELS || cache.text >= MAX_TEXT) {
+    empty(cache);
+    if (cache.text >= MAX_TEXT) {
+      cache.text = 0;
+      cache.betweenHalvesSeen = 0;
+    }
   }
+  const start = meter.steps;
+  let answer = runOnce(cache, text, meter, limit);
+  if (answer === UNKNOWN) {
+    // the cache kept across texts filled up (it cannot while one text builds at most MAX_STATES: a guard):
+    // read the text again from an empty cache, which charges the same steps
+    meter.steps = start;
+    empty(cache);
+    answer = runOnce(cache, text, meter, limit);
+  }
+  return answer === MATCHED ? true : answer === NO_MATCH ? false : answer === OVER ? undefined : 'full';
+}
+
+const NO_MATCH = -3;
+const OVER = -4;
+const FULL = -5;
+
+/** One reading of a text: MATCHED, NO_MATCH, OVER (past the limit), FULL (a fresh cache would fill up) or UNKNOWN (this one did). */
+function runOnce(cache: Cache, text: string, meter: StepMeter, limit: number): number {
+  const { program } = cache;
+  const unicode = program.flags.unicode;
+  const textNumber = ++cache.text;
+  const scratch = cache.scratch;
   const length = text.length;
-  if (cache.initial < 0) cache.initial = stateFor(cache, new Int32Array([0]), AT_START, meter);
+  if (cache.initial < 0) {
+    cache.initial = stateFor(cache, new Int32Array([0]), AT_START, scratch);
+    if (cache.initial === UNKNOWN) return UNKNOWN;
+  }
   let state = cache.initial;
+  // a fresh cache pays the initial state's key, and holds it
+  meter.steps += 1;
+  const initial = cache.states[state] as State;
+  initial.seen = textNumber;
+  let built = 1;
+  let builtKernels = initial.kernel.length + 1;
   let position = 0;
   while (position < length) {
-    if (meter.steps > limit) return undefined;
+    if (meter.steps > limit) return OVER;
     const code = unicode ? (text.codePointAt(position) as number) : text.charCodeAt(position);
-    if (code > 0xffff && !program.anchored && betweenHalves(cache, meter)) return true;
-    const current = cache.states[state] as State;
-    let next = code < 128 ? (current.ascii[code] as number) : (current.other.get(code) ?? UNKNOWN);
-    meter.steps++;
-    if (next === UNKNOWN) {
-      next = transition(cache, current, code, meter);
-      if (next === UNKNOWN) {
-        cache.overflows++;
-        return 'full';
+    if (code > 0xffff && !program.anchored) {
+      if (cache.betweenHalves === 0) {
+        scratch.steps = 0;
+        // after a lead surrogate, before a trail one: neither a word character nor a line terminator
+        cache.betweenHalves = closure(cache, new Int32Array([0]), AFTER_OTHER, 0xdc00, scratch) < 0 ? 1 : 2;
+        cache.betweenHalvesCost = scratch.steps;
       }
-      if (code < 128) current.ascii[code] = next;
-      else current.other.set(code, next);
+      if (cache.betweenHalvesSeen !== textNumber) {
+        cache.betweenHalvesSeen = textNumber;
+        meter.steps += cache.betweenHalvesCost;
+      }
+      if (cache.betweenHalves === 1) return MATCHED;
     }
-    if (next === MATCHED) return true;
+    const current = cache.states[state] as State;
+    meter.steps++;
+    let next: number;
+    if (code < 128) {
+      next = current.ascii[code] as number;
+      if (next === UNKNOWN) {
+        scratch.steps = 0;
+        next = transition(cache, current, code, scratch);
+        if (next === UNKNOWN) return UNKNOWN;
+        current.ascii[code] = next;
+        current.asciiCost[code] = scratch.steps;
+      }
+      if (current.asciiSeen[code] !== textNumber) {
+        // the first time this text takes the transition: a fresh cache computes it here
+        current.asciiSeen[code] = textNumber;
+        meter.steps += current.asciiCost[code] as number;
+        if (next !== MATCHED && (cache.states[next] as State).seen !== textNumber) {
+          // and builds the state it leads to, unless it is full: then the simulation takes over
+          if (built >= MAX_STATES || builtKernels >= MAX_KERNELS) return FULL;
+          const target = cache.states[next] as State;
+          target.seen = textNumber;
+          built++;
+          builtKernels += target.kernel.length + 1;
+        }
+      }
+    } else {
+      next = current.other.get(code) ?? UNKNOWN;
+      if (next === UNKNOWN) {
+        scratch.steps = 0;
+        next = transition(cache, current, code, scratch);
+        if (next === UNKNOWN) return UNKNOWN;
+        current.other.set(code, next);
+        current.otherCost.set(code, scratch.steps);
+      }
+      if (current.otherSeen.get(code) !== textNumber) {
+        current.otherSeen.set(code, textNumber);
+        meter.steps += current.otherCost.get(code) as number;
+        if (next !== MATCHED && (cache.states[next] as State).seen !== textNumber) {
+          if (built >= MAX_STATES || builtKernels >= MAX_KERNELS) return FULL;
+          const target = cache.states[next] as State;
+          target.seen = textNumber;
+          built++;
+          builtKernels += target.kernel.length + 1;
+        }
+      }
+    }
+    if (next === MATCHED) return MATCHED;
     state = next;
     // anchored and nothing live: no match can start later
-    if (program.anchored && (cache.states[state] as State).kernel.length === 0) return false;
+    if (program.anchored && (cache.states[state] as State).kernel.length === 0) return NO_MATCH;
     position += code > 0xffff ? 2 : 1;
   }
   const last = cache.states[state] as State;
-  if (last.atEnd === 0) last.atEnd = closure(cache, last.kernel, last.context, END, meter) < 0 ? 1 : 2;
-  return last.atEnd === 1;
+  if (last.atEnd === 0) {
+    scratch.steps = 0;
+    last.atEnd = closure(cache, last.kernel, last.context, END, scratch) < 0 ? 1 : 2;
+    last.atEndCost = scratch.steps;
+  }
+  meter.steps += last.atEndCost;
+  return last.atEnd === 1 ? MATCHED : NO_MATCH;
 }
 
 function stateFor(cache: Cache, kernel: Int32Array, context: number, meter: StepMeter): number {
@@ -138,9 +259,22 @@ function stateFor(cache: Cache, kernel: Int32Array, context: number, meter: Step
   meter.steps += kernel.length;
   const known = cache.index.get(key);
   if (known !== undefined) return known;
-  if (cache.states.length >= MAX_STATES || cache.kernels >= MAX_KERNELS) return UNKNOWN;
-  const ascii = new Int32Array(128).fill(UNKNOWN);
-  cache.states.push({ kernel, context, ascii, other: new Map(), atEnd: 0 });
+  // twice what one text may build (see runCached), and room for the state being built
+  if (cache.states.length >= 2 * MAX_STATES + 2 || cache.kernels >= 2 * MAX_KERNELS + cache.program.size + 2)
+    return UNKNOWN;
+  cache.states.push({
+    kernel,
+    context,
+    ascii: new Int32Array(128).fill(UNKNOWN),
+    asciiCost: new Int32Array(128),
+    asciiSeen: new Int32Array(128),
+    other: new Map(),
+    otherCost: new Map(),
+    otherSeen: new Map(),
+    atEnd: 0,
+    atEndCost: 0,
+    seen: 0,
+  });
   cache.kernels += kernel.length + 1;
   cache.index.set(key, cache.states.length - 1);
   return cache.states.length - 1;
@@ -178,14 +312,6 @@ function transition(cache: Cache, state: State, code: number, meter: StepMeter):
   const extraWord = program.flags.unicode && program.flags.ignoreCase;
   // with u, an astral character is neither a word character nor a line terminator
   return stateFor(cache, kernel, contextOf(code > 0xffff ? 0 : code, extraWord), meter);
-}
-
-function betweenHalves(cache: Cache, meter: StepMeter): boolean {
-  if (cache.betweenHalves === 0) {
-    // after a lead surrogate, before a trail one: neither a word character nor a line terminator
-    cache.betweenHalves = closure(cache, new Int32Array([0]), AFTER_OTHER, 0xdc00, meter) < 0 ? 1 : 2;
-  }
-  return cache.betweenHalves === 1;
 }
 
 /**

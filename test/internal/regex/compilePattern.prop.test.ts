@@ -56,6 +56,57 @@ describe('compilePattern matches as RegExp does', () => {
   });
 });
 
+describe('what a test charges', () => {
+  // The budget charges a pattern test's steps: the same text must cost the same steps, and meet a limit at
+  // the same point, whatever the engine read before — or the same lead classifies differently after other
+  // leads, and a test shared by several leaves (generated code) charges otherwise than one per leaf.
+  it('depends on the pattern and the text only, never on the texts read before', () => {
+    fc.assert(
+      fc.property(
+        patternCase,
+        fc.array(text, { minLength: 2, maxLength: 10 }),
+        fc.array(fc.nat(400), { minLength: 10, maxLength: 10 }),
+        ({ pattern, flags }, texts, limits) => {
+          const both = compileBoth(pattern, flags);
+          if (both === undefined) return;
+          const shared = both.engine;
+          texts.forEach((value, index) => {
+            const fresh = compilePattern(pattern, flags);
+            const limit = index % 2 === 0 ? undefined : (limits[index] as number);
+            const expected = [value, fresh.test(value, limit), fresh.steps()];
+            expect([value, shared.test(value, limit), shared.steps()]).toEqual(expected);
+          });
+          // and again, in the other order, on the warm cache
+          for (const value of [...texts].reverse()) {
+            const fresh = compilePattern(pattern, flags);
+            expect([value, shared.test(value), shared.steps()]).toEqual([
+              value,
+              fresh.test(value),
+              fresh.steps(),
+            ]);
+          }
+        },
+      ),
+      { numRuns: Number(process.env.PATTERN_RUNS ?? 1_500) },
+    );
+  });
+
+  it('is the same for texts that outgrow the cache, before and after others', () => {
+    const pattern = '[ab]{0,240}c$'; // 483 instructions: cached
+    const long = `${'ab'.repeat(200)}c`;
+    const fresh = compilePattern(pattern);
+    const expected = [fresh.test(long), fresh.steps()];
+    const shared = compilePattern(pattern);
+    for (const value of ['abc', 'b'.repeat(240), `${'ab'.repeat(150)}`, long, 'c', long]) shared.test(value);
+    expect([shared.test(long), shared.steps()]).toEqual(expected);
+    // at a limit just under what it costs: past the limit, in both
+    const limited = compilePattern(pattern);
+    expect(limited.test(long, (expected[1] as number) - 50)).toBeUndefined();
+    expect(shared.test(long, (expected[1] as number) - 50)).toBeUndefined();
+    expect(shared.steps()).toBe(limited.steps());
+  });
+});
+
 describe('the cache of states', () => {
   it('answers as RegExp does when a text outgrows it, and again on the next text', () => {
     const pattern = '[ab]{0,240}c$'; // 483 instructions: cached
