@@ -11,7 +11,7 @@ import { Workspace } from '../dsl/workspace';
 import type { LocalizedText } from '../internal/localize';
 import { compileReadingWith, DEFAULT_READING } from '../internal/read';
 import { type Snapshot, snapshot } from '../internal/snapshot';
-import { followUpAfter, memoByInstant, subtractDuration, toDuration } from '../internal/time';
+import { decayRateAt, followUpAfter, memoByInstant, subtractDuration, toDuration } from '../internal/time';
 import type { EventCondition } from '../schema/condition';
 import type { DurationInput } from '../schema/duration';
 import type { FactDeclaration, ReadingInput } from '../schema/reading';
@@ -309,7 +309,7 @@ export function followUpBy(within: DurationInput): (asOf: number) => string | un
  */
 export function decayRate(halfLife: DurationInput): (asOf: number) => number {
   const duration = toDuration(halfLife);
-  return memoByInstant((asOf) => -Math.LN2 / (asOf - subtractDuration(asOf, duration)));
+  return memoByInstant((asOf) => decayRateAt(asOf, duration));
 }
 
 /** The texts of a config as a generated full level holds them: JSON, labels as the config has them. */

@@ -391,6 +391,18 @@ export function subtractDuration(instant: number, duration: Duration): number {
 }
 
 /**
+ * The decay rate of a half-life at `asOf`: `-ln 2 / (the half-life's length in ms)`, months and years as long
+ * as they are just before `asOf`. Near the earliest representable instant, where going back a half-life
+ * leaves the range, the length just after `asOf`; 0 (no decay) if neither can be measured — so scores stay
+ * finite at every `asOf`.
+ */
+export function decayRateAt(asOf: number, halfLife: Duration): number {
+  let length = asOf - subtractDuration(asOf, halfLife);
+  if (!(length > 0)) length = addDuration(asOf, halfLife) - asOf;
+  return length > 0 ? -Math.LN2 / length : 0;
+}
+
+/**
  * Wraps a computation on `asOf` so it runs again only when `asOf` changes: classifying a batch at one
  * instant does each window bound, half-life and date string once, not once per lead.
  */

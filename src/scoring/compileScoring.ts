@@ -4,7 +4,7 @@ import { type EventPlan, KEEP_ALL, KEEP_COUNT, KEEP_LATEST } from '../dsl/eventP
 import type { EventTally } from '../dsl/workspace';
 import { newArray } from '../internal/siteFree';
 import { MET } from '../internal/status';
-import { type Duration, memoByInstant, subtractDuration, toDuration } from '../internal/time';
+import { type Duration, decayRateAt, memoByInstant, toDuration } from '../internal/time';
 import type { Condition } from '../schema/condition';
 import type { Scoring, ScoringGroup, ScoringRule } from '../schema/config';
 import type { LedgerEntry } from '../schema/result';
@@ -162,7 +162,7 @@ export function compileScoringWith(
   // decay rates (-ln 2 / half-life in ms) depend on asOf, as months and years vary: once per asOf
   const decayRates = memoByInstant((asOf) =>
     Float64Array.from(rules, (rule) =>
-      rule.halfLife === undefined ? Number.NaN : -Math.LN2 / (asOf - subtractDuration(asOf, rule.halfLife)),
+      rule.halfLife === undefined ? Number.NaN : decayRateAt(asOf, rule.halfLife),
     ),
   );
   const groupIds = groups.map(([id]) => id);

@@ -200,3 +200,44 @@ describe('scoring', () => {
     expect(result.flags).toEqual(['future_events_ignored']);
   });
 });
+
+describe('decay at the edges of time', () => {
+  // going back a half-life from an asOf near the earliest instant leaves the range: the rate comes from the
+  // half-life after asOf, so the score is a number (it was NaN: null in JSON, with a phantom cap line)
+  it('keeps scores finite when asOf is an hour after the earliest representable instant', () => {
+    const config = {
+      version: 1,
+      id: 'edge',
+      criteria: {},
+      scoring: {
+        rules: [
+          { id: 'demo', points: 10, event: 'demo_completed', halfLife: { days: 1 } },
+          {
+            id: 'webinar',
+            points: 4,
+            event: 'webinar_attended',
+            halfLife: { months: 1 },
+            repeat: { max: 3 },
+          },
+        ],
+      },
+      stages: [{ id: 'A', when: { score: 'total', gte: 5 } }, { id: 'B' }],
+    } as const;
+    const asOf = -8.64e15 + 3_600_000;
+    const lead = {
+      events: [
+        { type: 'demo_completed', at: -8.64e15 },
+        { type: 'webinar_attended', at: -8.64e15 },
+        { type: 'webinar_attended', at: -8.64e15 + 1_000 },
+      ],
+    };
+    for (const classifier of [compile(config), compile(config, { codegen: true })]) {
+      const result = classifier.classify(lead, { asOf });
+      expect(Number.isFinite(result.scores.total), classifier.mode).toBe(true);
+      // an hour into a one-day half-life: 10 × 2^(-1/24)
+      expect(result.ledger.map((line) => line.rule)).toEqual(['demo', 'webinar']);
+      expect(result.ledger[0]?.points).toBeCloseTo(10 * 2 ** (-1 / 24), 1);
+      expect(classifier.stage(lead, { asOf })).toBe('A');
+    }
+  });
+});
