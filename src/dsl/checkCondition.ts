@@ -23,7 +23,7 @@ import {
   ROLES_KEYS,
   STATUSES,
 } from '../schema/grammar';
-import { DEFAULT_LIMITS } from './conditionLimits';
+import { readLimits } from './conditionLimits';
 import type { OperatorTable } from './operators';
 
 /** A named criterion or score a condition refers to, with where it does. */
@@ -55,10 +55,11 @@ export function createCheckState(
   operators: OperatorTable,
   limits: { maxDepth?: number; maxConditions?: number } = {},
 ): CheckState {
+  const { maxDepth, maxConditions } = readLimits(limits);
   return {
     operators,
-    maxDepth: limits.maxDepth ?? DEFAULT_LIMITS.maxDepth,
-    maxConditions: limits.maxConditions ?? DEFAULT_LIMITS.maxConditions,
+    maxDepth,
+    maxConditions,
     issues: [],
     criteria: [],
     scores: [],

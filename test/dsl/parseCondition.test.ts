@@ -167,6 +167,29 @@ describe('limits', () => {
     expect(result.issues.map((issue) => issue.code)).toEqual(['too_deep']);
   });
 
+  it('takes raised limits up to 1,000 levels, and refuses higher ones with an error, not a stack overflow', () => {
+    const config = (depth: number) => ({
+      version: 1,
+      id: 'deep',
+      criteria: { a: { when: nest(depth) } },
+      stages: [{ id: 'A', when: { criterion: 'a' } }, { id: 'B' }],
+    });
+    const lead = { a: 1 };
+    // as deep as the highest limit allows: every pass over the nesting holds, closures and generated code
+    for (const codegen of [false, true]) {
+      const classifier = compile(config(998), { maxDepth: 1_000, codegen });
+      expect(classifier.stage(lead, { asOf: '2026-06-30' })).toBe('A');
+    }
+    for (const maxDepth of [3_010, 1_001, 0, 2.5, Number.POSITIVE_INFINITY, '40'])
+      expect(() => compile(config(3_000), { maxDepth: maxDepth as number })).toThrow(
+        /^options\.maxDepth: expected a whole number from 1 to 1,000, received /,
+      );
+    expect(() => compile(config(3_000), { maxDepth: 3_010 })).toThrow(TypeError);
+    expect(() => safeParseCondition({ fact: 'a', eq: 1 }, { maxConditions: 0 })).toThrow(
+      /options\.maxConditions: expected a whole number from 1 to 1,000,000/,
+    );
+  });
+
   it('refuses too many conditions, once', () => {
     const wide = { any: Array.from({ length: 50 }, () => ({ fact: 'a', eq: 1 })) };
     expect(safeParseCondition(wide, { maxConditions: 51 }).success).toBe(true);
