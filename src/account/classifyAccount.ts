@@ -1,7 +1,7 @@
 import type { Classifier } from '../classify/Classifier';
 import { compile } from '../classify/compile';
 import { compileClassifier, unitsSpent } from '../classify/compileClassifier';
-import { isClassifier } from '../classify/resolveClassifier';
+import { isClassifier, requireCompiled } from '../classify/resolveClassifier';
 import { checkConfigInput } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
 import type { Budget } from '../dsl/budget';
@@ -263,7 +263,10 @@ function leadClassifierOf(input: unknown): Classifier {
       'classifyAccount: options.leadConfig is required; expected the lead config (or classifier) the members are classified by, received nothing',
     );
   }
-  if (isClassifier(input)) return input;
+  if (isClassifier(input)) {
+    requireCompiled(input, 'classifyAccount: options.leadConfig');
+    return input;
+  }
   if (typeof input !== 'object') {
     throw new TypeError(
       `classifyAccount: options.leadConfig: expected a lead config or a classifier, received ${describeValue(input)}`,

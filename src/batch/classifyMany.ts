@@ -1,6 +1,7 @@
 import type { Classifier, ClassifyOptions } from '../classify/Classifier';
 import { type ConfigOrClassifier, checkedOptions } from '../classify/checkedOptions';
 import { toClassifier } from '../classify/classify';
+import { requireCompiled } from '../classify/resolveClassifier';
 import { stageHistory } from '../history/stageHistory';
 import { describeValue } from '../internal/issues';
 import type { Classification, StatusClassification } from '../schema/result';
@@ -95,6 +96,8 @@ function batchClassify(
   const classify = atEachAsOf(classifier, options);
   if (followUpFrom === undefined) return classify;
   if (followUpFrom === 'as-of') return (lead, index) => fromAsOf(classify(lead, index));
+  // before any lead: a batch must not fail part-way through
+  requireCompiled(classifier, "options.followUpFrom: 'stage-entry'");
   return (lead, index) => fromStageEntry(classify(lead, index), lead, classifier);
 }
 

@@ -21,11 +21,13 @@ export interface ClassifyOptions {
 }
 
 /**
- * How a {@link Classifier} runs: compiled closures, or code generated at run time (`compile(config, { codegen: true })`).
+ * How a classifier runs: compiled closures, code generated at run time (`compile(config, { codegen: true })`),
+ * or a module generated ahead of time (`'aot'`: `leadstage build`, `generateModule`, whose `classifier`
+ * answers `stage()` and `classify()` only).
  *
  * @category Classify
  */
-export type ClassifierMode = 'closures' | 'jit';
+export type ClassifierMode = 'closures' | 'jit' | 'aot';
 
 /**
  * Options of {@link Classifier.stage}.

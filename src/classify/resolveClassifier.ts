@@ -12,6 +12,19 @@ export function isClassifier(value: unknown): value is Classifier {
 }
 
 /**
+ * @internal Refuses the classifier of a generated module (`leadstage build`, `generateModule`: `mode: 'aot'`)
+ * where more than its `stage()` and `classify()` is needed — the config's stages, follow-ups, examples, work
+ * units: it holds none of them, and would fail part-way through a batch.
+ * @throws {TypeError} naming `where` and what to pass instead
+ */
+export function requireCompiled(classifier: Classifier, where: string): void {
+  if ((classifier as { readonly mode?: unknown }).mode === 'aot')
+    throw new TypeError(
+      `${where}: expected a classifier from compile(config) or the config itself, received a generated module's classifier (mode 'aot'), which holds stage() and classify() only — not the config's stages, follow-ups and work units this needs`,
+    );
+}
+
+/**
  * @internal A "config or classifier" resolver: a classifier as is; a config compiled once with
  * `compileConfig` and cached by the config object's identity.
  */

@@ -2,6 +2,7 @@ import type { ParseConfigOptions } from '../config/safeParseConfig';
 import type { ConfigExample } from '../schema/config';
 import { toClassifier } from './classify';
 import { runExample } from './exampleFailures';
+import { requireCompiled } from './resolveClassifier';
 
 /**
  * One example's outcome.
@@ -49,6 +50,7 @@ export function runExamples(
   options: ParseConfigOptions = {},
 ): RunExamplesResult {
   const classifier = toClassifier(configOrClassifier, options);
+  requireCompiled(classifier, 'runExamples');
   const results = (classifier.config.examples ?? []).map((example): ExampleResult => {
     const { result, failures } = runExample(classifier, example);
     return {

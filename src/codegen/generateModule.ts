@@ -1,6 +1,7 @@
 import { checkConfigInput } from '../config/safeParseConfig';
 import { configHash } from '../config/seal';
 import { type Budget, readBudget } from '../dsl/budget';
+import type { ConditionLimits } from '../dsl/conditionLimits';
 import { forEachCondition, kindOf } from '../dsl/walk';
 import { _, type Code, DataError, Name, nil } from '../internal/codegen/code';
 import { describeValue } from '../internal/issues';
@@ -26,14 +27,17 @@ const KNOWN_LEVELS: readonly string[] = ['stage', 'statuses', 'full'];
  *
  * @category Classify
  */
-export interface GenerateModuleOptions {
+export interface GenerateModuleOptions extends ConditionLimits {
   /** The levels the module holds; default `['stage']`. A call for a level it does not hold throws. */
   readonly levels?: readonly ModuleLevel[];
   /** `'esm'` (default: `import`/`export`) or `'cjs'` (`require`/`exports`). */
   readonly format?: 'esm' | 'cjs';
   /** Where the module imports its helpers from; default `'leadstage/helpers'`. */
   readonly helpers?: string;
-  /** The work one lead may cause per call, as in `compile(config, { budget })`. */
+  /**
+   * The work one lead may cause per call, as in `compile(config, { budget })`: the config's static worst case
+   * is checked against it as `compile` checks it. `maxDepth` and `maxConditions` as in `compile` too.
+   */
   readonly budget?: Budget;
 }
 
@@ -167,7 +171,12 @@ export function generateModule(input: unknown, options: GenerateModuleOptions = 
     );
   }
   const budget = readBudget(options.budget, 'generateModule: options.budget');
-  const parsed = checkConfigInput(input, {});
+  // checked as compile(config, options) checks it: the same budget, the same limits
+  const parsed = checkConfigInput(input, {
+    ...(options.budget === undefined ? {} : { budget }),
+    ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+    ...(options.maxConditions === undefined ? {} : { maxConditions: options.maxConditions }),
+  });
   if (!parsed.success) throw new ConfigError(parsed.issues);
   const config = parsed.config;
   let body: Code;

@@ -3,6 +3,7 @@ import type { Classifier } from '../classify/Classifier';
 import { type ConfigOrClassifier, checkedOptions } from '../classify/checkedOptions';
 import { toClassifier } from '../classify/classify';
 import { unitsSpent } from '../classify/compileClassifier';
+import { requireCompiled } from '../classify/resolveClassifier';
 import { BUDGET_EXCEEDED, DEFAULT_BUDGET } from '../dsl/budget';
 import { MAX_EVENTS, selectEvents } from '../dsl/eventPlan';
 import { forEachCondition, kindOf } from '../dsl/walk';
@@ -350,6 +351,7 @@ export function stageHistory(
   options: HistoryOptions,
 ): StageHistory {
   const classifier: Classifier = toClassifier(configOrClassifier);
+  requireCompiled(classifier, 'stageHistory');
   checkedOptions(classifier, { asOf: options.asOf });
   const asOf = readAsOf(options.asOf);
   const config = classifier.config;

@@ -1,5 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compile, defaultOperators, generateModule, presets, stageHistory } from '../../src/index';
+import * as helpers from '../../src/helpers';
+import {
+  accountPresets,
+  type Classifier,
+  classify,
+  classifyAccount,
+  classifyMany,
+  compile,
+  defaultOperators,
+  generateModule,
+  presets,
+  runExamples,
+  stageHistory,
+} from '../../src/index';
 import { corpusLeads } from '../results/corpus';
 
 const lead = { budget: { status: 'approved' }, events: [{ type: 'newsletter_signup', at: '2026-06-01' }] };
@@ -103,5 +116,88 @@ describe('compile(config, { codegen: true })', () => {
     const operators = { ...defaultOperators };
     expect(compile(presets.saas, { codegen: true, operators }).mode).toBe('closures');
     expect(compile(presets.saas, { codegen: true, operators: defaultOperators }).mode).toBe('jit');
+  });
+});
+
+describe('generateModule checks the config as compile does', () => {
+  // a config too costly for the default budget, and one cheap enough for 50 units of nothing
+  const selections = Array.from({ length: 120 }, (_, index) => ({
+    event: 'email_clicked',
+    withinLast: { days: index + 1 },
+  }));
+  const costly = {
+    version: 1,
+    id: 'costly',
+    criteria: { many: { when: { any: selections } } },
+    stages: [{ id: 'hot', when: { criterion: 'many' } }, { id: 'cold' }],
+  };
+  const simple = {
+    version: 1,
+    id: 'simple',
+    criteria: { d: { when: { event: 'demo_completed' } } },
+    stages: [{ id: 'hot', when: { criterion: 'd' } }, { id: 'cold' }],
+  };
+  const levels = ['stage', 'statuses', 'full'] as const;
+
+  it('against the budget it is given, as compile checks it', () => {
+    const big = { classify: 5_000_000, stage: 5_000_000 };
+    expect(() => compile(costly)).toThrow(/too_costly|work units/);
+    expect(() => generateModule(costly, { levels })).toThrow(/too_costly|work units/);
+    expect(compile(costly, { budget: big }).mode).toBe('closures');
+    expect(generateModule(costly, { budget: big, levels })).toContain('export default classifier');
+    const small = { classify: 50, stage: 50 };
+    expect(() => compile(simple, { budget: small })).toThrow(/too_costly|work units/);
+    expect(() => generateModule(simple, { budget: small, levels })).toThrow(/too_costly|work units/);
+  });
+
+  it('with the limits it is given', () => {
+    let deep: unknown = { fact: 'a', eq: 1 };
+    for (let level = 0; level < 40; level++) deep = { not: deep };
+    const config = { ...simple, criteria: { d: { when: deep } } };
+    expect(() => generateModule(config)).toThrow(/too_deep|nested/);
+    expect(generateModule(config, { maxDepth: 50 })).toContain('export default classifier');
+    expect(() => generateModule(config, { maxDepth: 5_000 })).toThrow(/options\.maxDepth/);
+  });
+});
+
+describe("a generated module's classifier passed to the library", () => {
+  const load = () => {
+    const exports: { classifier?: Classifier } = {};
+    new Function(
+      'require',
+      'exports',
+      generateModule(presets.saas, { format: 'cjs', levels: ['stage', 'full'] }),
+    )(() => helpers, exports);
+    return exports.classifier as Classifier;
+  };
+  const asOf = '2026-06-30';
+  const lead = {
+    id: 'a',
+    events: [{ type: 'demo_completed', at: '2026-06-20' }],
+    budget: { status: 'approved' },
+  };
+
+  it('classifies where only classify() is needed', () => {
+    const aot = load();
+    const closures = compile(presets.saas);
+    expect(JSON.stringify(classify(lead, aot, { asOf }))).toBe(
+      JSON.stringify(closures.classify(lead, { asOf })),
+    );
+    expect(JSON.stringify(classifyMany([lead, lead], aot, { asOf }))).toBe(
+      JSON.stringify(classifyMany([lead, lead], closures, { asOf })),
+    );
+  });
+
+  it('is refused up front, saying what to pass, where the config is needed', () => {
+    const aot = load();
+    const refused =
+      /expected a classifier from compile\(config\) or the config itself, received a generated module's classifier \(mode 'aot'\)/;
+    expect(() => stageHistory(lead, aot, { asOf })).toThrow(refused);
+    expect(() => runExamples(aot)).toThrow(refused);
+    // before any lead, not part-way through the batch
+    expect(() => classifyMany([], aot, { asOf, followUpFrom: 'stage-entry' })).toThrow(refused);
+    expect(() =>
+      classifyAccount({ id: 'A', members: [lead] }, accountPresets.b2b, { asOf, leadConfig: aot }),
+    ).toThrow(refused);
   });
 });
