@@ -250,23 +250,17 @@ export function withGeneratedStage(
     ...classifier,
     mode: 'jit',
     classify(lead: unknown, options: ClassifyOptions) {
-      if (
-        statuses !== undefined &&
-        options !== undefined &&
-        options !== null &&
-        options.detail === 'statuses'
-      ) {
-        generatedRanLast = true;
-        return statuses(lead, options);
-      }
-      if (
-        full !== undefined &&
-        options !== undefined &&
-        options !== null &&
-        (options.detail === undefined || options.detail === 'full')
-      ) {
-        generatedRanLast = true;
-        return full(lead, options);
+      if (options !== undefined && options !== null) {
+        // read once, as the closures read it: a getter cannot pick one level here and another there
+        const detail = options.detail;
+        if (statuses !== undefined && detail === 'statuses') {
+          generatedRanLast = true;
+          return statuses(lead, options);
+        }
+        if (full !== undefined && (detail === undefined || detail === 'full')) {
+          generatedRanLast = true;
+          return full(lead, options);
+        }
       }
       generatedRanLast = false;
       return classifier.classify(lead, options);

@@ -113,20 +113,23 @@ function moduleBody(
   throw new Error(${`stage: this module was generated with levels ${held} and holds no stage(); rebuild it with levels including 'stage' (leadstage build --levels stage,statuses), or compile the config with leadstage's compile()`});
 }`;
   const statuses = levels.includes('statuses')
-    ? _`if (${options} !== undefined && ${options} !== null && ${options}.detail === "statuses") return classifyStatuses(${lead}, ${options});`
+    ? _`if (${detail} === "statuses") return classifyStatuses(${lead}, ${options});`
     : nil;
   const full = levels.includes('full')
-    ? _`if (${options} !== undefined && ${options} !== null && (${options}.detail === undefined || ${options}.detail === "full")) return classifyFull(${lead}, ${options});`
+    ? _`if (${detail} === undefined || ${detail} === "full") return classifyFull(${lead}, ${options});`
     : nil;
   return _`${H}.requireHelpers(${HELPERS_VERSION});
 const rt = ${H}.createRuntime(${config.read as object}, ${config.facts as object}${optionalCompilers(config)});
 ${body.code}
 ${stage}
 function classify(${lead}, ${options}) {
-  ${statuses}
-  ${full}
+  // detail read once, as the library reads it: a getter cannot pick one level here and another there
+  const ${detail} = ${options} === undefined || ${options} === null ? undefined : ${options}.detail;
+  if (${options} !== undefined && ${options} !== null) {
+    ${statuses}
+    ${full}
+  }
   ${H}.readAsOf(${options} === undefined || ${options} === null ? undefined : ${options}.asOf);
-  const ${detail} = ${options}.detail;
   if (${detail} !== undefined && ${detail} !== "full" && ${detail} !== "statuses") {
     throw new TypeError("classify: detail must be 'full' or 'statuses', received " + ${H}.describeValue(${detail}));
   }

@@ -160,6 +160,35 @@ describe('generateModule checks the config as compile does', () => {
   });
 });
 
+describe('options read once', () => {
+  // a detail getter that answers otherwise on a second read: every mode takes its first answer, as the closures do
+  it('gives the level the first read of detail names, closures, JIT and generated module alike', () => {
+    const exports: { classifier?: Classifier } = {};
+    new Function(
+      'require',
+      'exports',
+      generateModule(presets.saas, { format: 'cjs', levels: ['stage', 'statuses', 'full'] }),
+    )(() => helpers, exports);
+    const lead = { events: [{ type: 'demo_completed', at: '2026-06-01' }] };
+    for (const first of [undefined, 'statuses'] as const) {
+      const options = () => {
+        let reads = 0;
+        return {
+          asOf: '2026-06-30',
+          get detail() {
+            return reads++ === 0 ? first : first === undefined ? 'statuses' : 'full';
+          },
+        };
+      };
+      const expected = JSON.stringify(compile(presets.saas).classify(lead, options()));
+      expect(JSON.stringify(compile(presets.saas, { codegen: true }).classify(lead, options()))).toBe(
+        expected,
+      );
+      expect(JSON.stringify(exports.classifier?.classify(lead, options()))).toBe(expected);
+    }
+  });
+});
+
 describe("a generated module's classifier passed to the library", () => {
   const load = () => {
     const exports: { classifier?: Classifier } = {};
