@@ -155,6 +155,22 @@ class StageGenerator {
     }
   }
 
+  private readonly holeArrays = new Map<number, Name>();
+
+  /**
+   * `sizedArray(length)` without the call: a slice of an array of holes made once at load and never written
+   * to (the site-free rule, src/internal/siteFree.ts).
+   */
+  private holes(length: number): Code {
+    let name = this.holeArrays.get(length);
+    if (name === undefined) {
+      name = this.names.fresh('holes');
+      this.holeArrays.set(length, name);
+      this.declare(_`const ${name} = ${H}.sizedArray(${length});`);
+    }
+    return _`${name}.slice()`;
+  }
+
   private declare(code: Code): void {
     this.declarations.push(code);
   }
@@ -1145,6 +1161,7 @@ function stage(${lead}, ${options}) {
     const id = new Name('id');
     const list = new Name('list');
     const copy = new Name('copy');
+    const listHoles = this.holes(count);
     const stageList = join(
       stages.map(
         (_stage, index) => _`${list}[${index}] = ${entries[index] as Name}[${tris[index] as Name}];`,
@@ -1167,7 +1184,7 @@ function ${once}(${lead}, ${asOf}) {
     switch (${current}) {
     ${join(cases, _`\n    `)}
     }
-    const ${list} = ${H}.sizedArray(${count});
+    const ${list} = ${listHoles};
     ${stageList}
     const ${result} = {};
     ${result}.detail = "statuses";
@@ -1271,14 +1288,21 @@ function classifyStatuses(${lead}, ${options}) {
     const textsIn = this.names.fresh('textsIn');
     const locale = new Name('locale');
     const found = new Name('found');
+    const lastLocale = this.names.fresh('lastLocale');
+    const lastTexts = this.names.fresh('lastTexts');
+    // the locale of the last call first (a batch asks for one), then the cache
     this.declare(_`const ${cache} = new Map();
+let ${lastLocale}, ${lastTexts};
 function ${textsIn}(${locale}) {
+  if (${locale} === ${lastLocale}) return ${lastTexts};
   let ${found} = ${cache}.get(${locale});
   if (${found} === undefined) {
     ${found} = ${H}.localizeTexts(${source}, ${locale});
     // locales come from request headers: cache a few, never one per caller
     if (${cache}.size < 16) ${cache}.set(${locale}, ${found});
   }
+  ${lastLocale} = ${locale};
+  ${lastTexts} = ${found};
   return ${found};
 }`);
     const TEXTS = new Name('texts');
@@ -1342,7 +1366,7 @@ function ${textsIn}(${locale}) {
     ${value} = ${read} === undefined ? undefined : typeof ${read} === "string" || typeof ${read} === "boolean" ? ${read} : typeof ${read} === "number" ? (${read} - ${read} === 0 ? ${read} + 0 : String(${read})) : ${H}.toJsonValue(${read});
     if (${value} === undefined) { if (${facts} !== undefined) ${facts}[${position}] = ${absent}[${position}]; }
     else {
-      if (${facts} === undefined) { ${facts} = ${H}.sizedArray(${list.length}); for (let ${b} = 0; ${b} < ${position}; ${b}++) ${facts}[${b}] = ${absent}[${b}]; }
+      if (${facts} === undefined) { ${facts} = ${this.holes(list.length)}; for (let ${b} = 0; ${b} < ${position}; ${b}++) ${facts}[${b}] = ${absent}[${b}]; }
       ${fact} = {}; ${fact}.path = ${path}; ${fact}.value = ${value}; ${fact}.expected = ${absent}[${position}].expected; ${facts}[${position}] = ${fact};
     }`;
       });
@@ -1411,6 +1435,7 @@ function ${textsIn}(${locale}) {
     const list = new Name('list');
     const copy = new Name('copy');
     const ledger = new Name('ledger');
+    const listHoles = this.holes(count);
     const stageList = join(
       stages.map(
         (_stage, index) => _`${list}[${index}] = ${entries[index] as Name}[${tris[index] as Name}];`,
@@ -1436,7 +1461,7 @@ function ${once}(${lead}, ${asOf}, ${TEXTS}) {
     switch (${current}) {
     ${join(cases, _`\n    `)}
     }
-    const ${list} = ${H}.sizedArray(${count});
+    const ${list} = ${listHoles};
     ${stageList}
     const ${result} = {};
     if (typeof ${id} === "string") ${result}.leadId = ${id};
