@@ -21,15 +21,7 @@ export function nextOf<B extends { readonly status: 'unmet' | 'unknown' }>(
   unknownStage: boolean,
 ): NextOf<B> {
   // the split only when an unmet stage has an unknown blocker: no scratch array otherwise
-  let split = false;
-  if (!unknownStage) {
-    for (let index = 0; index < found.length; index++) {
-      if ((found[index] as B).status === 'unknown') {
-        split = true;
-        break;
-      }
-    }
-  }
+  const split = !unknownStage && found.some((blocker) => blocker.status === 'unknown');
   const next = {} as NextOf<B>;
   next.stage = stage;
   if (label !== undefined) next.label = label;
