@@ -25,6 +25,7 @@ import type {
 import type { Config, ScoringRule } from '../schema/config';
 import { clamp } from '../scoring/clamp';
 import { compileGrades } from '../scoring/compileGrades';
+import { roundScore } from '../scoring/compileScoring';
 import { eventPath, frozen, without } from './resultParts';
 
 /**
@@ -154,6 +155,22 @@ class StageGenerator {
     }
   }
 
+  private readonly holeArrays = new Map<number, Name>();
+
+  /**
+   * `sizedArray(length)` without the call: a slice of an array of holes made once at load and never written
+   * to (the site-free rule, src/internal/siteFree.ts).
+   */
+  private holes(length: number): Code {
+    let name = this.holeArrays.get(length);
+    if (name === undefined) {
+      name = this.names.fresh('holes');
+      this.holeArrays.set(length, name);
+      this.declare(_`const ${name} = ${H}.sizedArray(${length});`);
+    }
+    return _`${name}.slice()`;
+  }
+
   private declare(code: Code): void {
     this.declarations.push(code);
   }
@@ -235,6 +252,26 @@ class StageGenerator {
     }
     if (operator === 'eq' && typeof operand === 'number') {
       return _`(typeof ${value} === "number" ? (${value} === ${operand} ? 1 : ${value} - ${value} === 0 ? 0 : 2) : ${call})`;
+    }
+    // a boolean reads as itself (readBoolean), whatever the reading rule
+    if ((operator === 'eq' || operator === 'ne') && typeof operand === 'boolean') {
+      const [equal, other] = operator === 'eq' ? [1, 0] : [0, 1];
+      return _`(typeof ${value} === "boolean" ? (${value} === ${operand} ? ${equal} : ${other}) : ${call})`;
+    }
+    if (operator === 'ne' && typeof operand === 'string') {
+      return _`(${value} === ${normalizeText(operand)} ? 0 : ${call})`;
+    }
+    if (operator === 'ne' && typeof operand === 'number') {
+      return _`(typeof ${value} === "number" ? (${value} === ${operand} ? 0 : ${value} - ${value} === 0 ? 1 : 2) : ${call})`;
+    }
+    if (
+      operator === 'between' &&
+      Array.isArray(operand) &&
+      typeof operand[0] === 'number' &&
+      typeof operand[1] === 'number'
+    ) {
+      // comparison(): a finite number as it is, anything else by the reading rule
+      return _`(typeof ${value} === "number" && ${value} - ${value} === 0 ? (${value} >= ${operand[0]} && ${value} <= ${operand[1]} ? 1 : 0) : ${call})`;
     }
     if (
       operator === 'in' &&
@@ -662,38 +699,66 @@ class StageGenerator {
     }
     const ledger = new Name('ledger');
     const labels = new Name('labels');
-    const line = (rule: string, label: Code, group: string | undefined, points: Code, events: Code) =>
-      _`${ledger}.push(${H}.ledgerLine(${rule}, ${label}, ${group}, ${H}.roundScore(${points}), ${events}));`;
+    // roundScore of a whole number (32 bits) is the number itself (-0 read as 0): the usual sum needs no call
+    const rounded = (value: Code): Code =>
+      _`(((${value}) | 0) === (${value}) ? (${value}) | 0 : ${H}.roundScore(${value}))`;
+    // ledgerLine written out: a line's label and events are left out where the config says they are none
+    const entry = new Name('line');
+    const line = (
+      rule: string,
+      label: Code | undefined,
+      group: string | undefined,
+      points: Code,
+      events: Code | undefined,
+    ) =>
+      _`${entry} = {}; ${entry}.rule = ${rule}; ${label === undefined ? nil : _`if (${label} !== undefined) ${entry}.label = ${label};`} ${group === undefined ? nil : _`${entry}.group = ${group};`} ${entry}.points = ${points}; ${events === undefined ? nil : _`${entry}.events = ${events};`} ${ledger}.push(${entry});`;
+    const ruleLabel = (rule: ScoringRule, position: number) =>
+      rule.label === undefined ? undefined : _`${labels}[${position}]`;
     const bounded = (value: Name, min: number | undefined, max: number | undefined): Code => {
       const steps: Code[] = [];
       if (max !== undefined) steps.push(_`${value} > ${max} ? ${max}`);
       if (min !== undefined) steps.push(_`${value} < ${min} ? ${min}`);
       return steps.length === 0 ? _`${value}` : _`(${join(steps, _` : `)} : ${value})`;
     };
+    // one rate function per half-life (each memoised by instant)
+    const rates = new Map<string, Name>();
     const steps = rules.map((rule, position) => {
       const index = rule.group === undefined ? -1 : groups.findIndex(([id]) => id === rule.group);
       const sum = index < 0 ? ungrouped : (sums[index] as Name);
       const add = full
-        ? _`if (${p} !== 0) { ${sum} += ${p}; ${line(rule.id, _`${labels}[${position}]`, rule.group, p, rule.when === undefined ? events : _`-1`)} }`
+        ? _`if (${p} !== 0) { ${sum} += ${p}; ${line(rule.id, ruleLabel(rule, position), rule.group, rounded(p), rule.when === undefined ? events : undefined)} }`
         : _`if (${p} !== 0) ${sum} += ${p};`;
       if (rule.when !== undefined) {
+        // constant points: added as a literal (the sum and its rounding are the same numbers)
         const points = clamp(rule.points, rule.min, rule.max);
-        return _`if (${this.condition(rule.when)}(${X}) === 1) { ${p} = ${points}; ${add} }`;
+        const evaluate = _`${this.condition(rule.when)}(${X})`;
+        if (points === 0) return _`${evaluate};`;
+        const constant = full
+          ? _`${sum} += ${points}; ${line(rule.id, ruleLabel(rule, position), rule.group, _`${roundScore(points)}`, undefined)}`
+          : _`${sum} += ${points};`;
+        return _`if (${evaluate} === 1) { ${constant} }`;
       }
       const consumer = (this.consumers.get(ruleSelection(rule).key) as Consumer).index;
       const limit = rule.repeat?.max ?? 1;
       let points: Code;
       if (rule.halfLife === undefined) points = _`${rule.points} * ${events}`;
       else {
-        const rate = this.names.fresh('rate');
-        this.declare(_`const ${rate} = ${H}.decayRate(${rule.halfLife as object});`);
+        const rateKey = JSON.stringify(rule.halfLife);
+        let rate = rates.get(rateKey);
+        if (rate === undefined) {
+          rate = this.names.fresh('rate');
+          rates.set(rateKey, rate);
+          this.declare(_`const ${rate} = ${H}.decayRate(${rule.halfLife as object});`);
+        }
         points =
           limit === 1
             ? _`${rule.points} * Math.exp((${asOf} - ${t}.latest[${consumer}]) * ${rate}(${asOf}))`
             : _`(${count} > ${events} ? (${X}.budget -= 2 * ${count}) : 0, ${H}.decayedSum(${t}.ats[${consumer}], ${count}, ${events}, ${rule.points}, ${asOf}, ${rate}(${asOf})))`;
       }
+      const bound =
+        rule.min === undefined && rule.max === undefined ? nil : _`${p} = ${bounded(p, rule.min, rule.max)};`;
       return _`${count} = ${t}.hasEvents ? ${t}.counts[${consumer}] : 0;
-  if (${count} > 0) { ${events} = Math.min(${count}, ${limit}); ${p} = ${points}; ${p} = ${bounded(p, rule.min, rule.max)}; ${add} }`;
+  if (${count} > 0) { ${events} = Math.min(${count}, ${limit}); ${p} = ${points}; ${bound} ${add} }`;
     });
     const total = new Name('total');
     const scores = new Name('scores');
@@ -701,9 +766,9 @@ class StageGenerator {
     const groupSteps = groups.map(([id, group], index) => {
       const sum = sums[index] as Name;
       const cap = full
-        ? _`if (${capped} !== ${sum}) ${line(`cap:${id}`, _`undefined`, id, _`${capped} - ${sum}`, _`-1`)}`
+        ? _`if (${capped} !== ${sum}) { ${line(`cap:${id}`, undefined, id, rounded(_`${capped} - ${sum}`), undefined)} }`
         : nil;
-      return _`${capped} = ${bounded(sum, group.min, group.max)}; ${cap} ${scores}${prop(id)} = ${H}.roundScore(${capped}); ${total} += ${capped};`;
+      return _`${capped} = ${bounded(sum, group.min, group.max)}; ${cap} ${scores}${prop(id)} = ${rounded(capped)}; ${total} += ${capped};`;
     });
     const declarations = [
       _`${ungrouped} = 0`,
@@ -712,7 +777,9 @@ class StageGenerator {
       _`${events}`,
       _`${capped}`,
       ...sums.map((sum) => _`${sum} = 0`),
-      ...(full ? [_`${ledger} = ${H}.newArray()`, _`${labels} = ${M}.values[${this.labelsSlot}]`] : []),
+      ...(full
+        ? [_`${ledger} = ${H}.newArray()`, _`${labels} = ${M}.values[${this.labelsSlot}]`, _`${entry}`]
+        : []),
     ];
     this.declare(
       _`function ${name}(${X}) {
@@ -730,8 +797,8 @@ class StageGenerator {
   let ${total} = ${ungrouped};
   ${join(groupSteps, _`\n  `)}
   ${capped} = ${bounded(total, scoring?.min, scoring?.max)};
-  ${full ? _`if (${capped} !== ${total}) ${line('cap:total', _`undefined`, undefined, _`${capped} - ${total}`, _`-1`)}` : nil}
-  ${scores}.total = ${H}.roundScore(${capped});
+  ${full ? _`if (${capped} !== ${total}) { ${line('cap:total', undefined, undefined, rounded(_`${capped} - ${total}`), undefined)} }` : nil}
+  ${scores}.total = ${rounded(capped)};
   ${full ? _`${M}.values[${this.ledgerSlot}] = ${ledger};` : nil}
   ${M}.values[${slot}] = ${scores};
   return ${scores};
@@ -966,11 +1033,13 @@ function stage(${lead}, ${options}) {
       if (!seen.has(key)) seen.set(key, this.names.fresh('seen'));
       return [unmet, unknown];
     };
-    const visit = (node: Condition): Code => {
+    // the root is not met (a rung above the lead's stage: its Tri is 0 or 2), so its test is left out
+    const visit = (node: Condition, root = false): Code => {
       const kind = kindOf(node);
       const evaluate = this.condition(node);
       if (kind === 'all' || kind === 'any' || kind === 'atLeast') {
-        const children = childrenOf(node).map(visit);
+        const children = childrenOf(node).map((child) => visit(child));
+        if (root) return join(children, _`\n  `);
         return _`if (${evaluate}(${X}) !== 1) {\n  ${join(children, _`\n  `)}\n}`;
       }
       const criterion = kind === 'criterion' && (node as CriterionCondition).is === undefined;
@@ -983,7 +1052,7 @@ function stage(${lead}, ${options}) {
       const flag = seen.get(key) as Name;
       return _`${o} = ${evaluate}(${X});\nif (${o} !== 1 && !${flag}) {\n  ${flag} = true;\n  ${found}.push(${o} === 2 ? ${unknown} : ${unmet});\n}`;
     };
-    const body = visit(condition);
+    const body = visit(condition, true);
     const flags = join(
       [...seen.values()].map((flag) => _`${flag} = false`),
       _`, `,
@@ -1092,6 +1161,7 @@ function stage(${lead}, ${options}) {
     const id = new Name('id');
     const list = new Name('list');
     const copy = new Name('copy');
+    const listHoles = this.holes(count);
     const stageList = join(
       stages.map(
         (_stage, index) => _`${list}[${index}] = ${entries[index] as Name}[${tris[index] as Name}];`,
@@ -1114,7 +1184,7 @@ function ${once}(${lead}, ${asOf}) {
     switch (${current}) {
     ${join(cases, _`\n    `)}
     }
-    const ${list} = ${H}.sizedArray(${count});
+    const ${list} = ${listHoles};
     ${stageList}
     const ${result} = {};
     ${result}.detail = "statuses";
@@ -1218,14 +1288,21 @@ function classifyStatuses(${lead}, ${options}) {
     const textsIn = this.names.fresh('textsIn');
     const locale = new Name('locale');
     const found = new Name('found');
+    const lastLocale = this.names.fresh('lastLocale');
+    const lastTexts = this.names.fresh('lastTexts');
+    // the locale of the last call first (a batch asks for one), then the cache
     this.declare(_`const ${cache} = new Map();
+let ${lastLocale}, ${lastTexts};
 function ${textsIn}(${locale}) {
+  if (${locale} === ${lastLocale}) return ${lastTexts};
   let ${found} = ${cache}.get(${locale});
   if (${found} === undefined) {
     ${found} = ${H}.localizeTexts(${source}, ${locale});
     // locales come from request headers: cache a few, never one per caller
     if (${cache}.size < 16) ${cache}.set(${locale}, ${found});
   }
+  ${lastLocale} = ${locale};
+  ${lastTexts} = ${found};
   return ${found};
 }`);
     const TEXTS = new Name('texts');
@@ -1259,13 +1336,14 @@ function ${textsIn}(${locale}) {
     const value = new Name('value');
     const fact = new Name('fact');
     const status = new Name('status');
+    const entry = new Name('entry');
     const b = new Name('b');
     const tally = _`${X}.workspace.tally`;
     const criterionSteps = ids.map((id, index) => {
       const absent = this.names.fresh('absent');
       this.declare(_`const ${absent} = ${source}.criteria[${index}].probes.map((probe) => probe.absent);`);
       const list = probeLists[index] ?? [];
-      const probeSteps = list.map(({ node }, position) => {
+      const probeSteps = list.map(({ node, path }, position) => {
         const kind = kindOf(node);
         let reading: Code;
         if (kind === 'fact') {
@@ -1288,14 +1366,23 @@ function ${textsIn}(${locale}) {
     ${value} = ${read} === undefined ? undefined : typeof ${read} === "string" || typeof ${read} === "boolean" ? ${read} : typeof ${read} === "number" ? (${read} - ${read} === 0 ? ${read} + 0 : String(${read})) : ${H}.toJsonValue(${read});
     if (${value} === undefined) { if (${facts} !== undefined) ${facts}[${position}] = ${absent}[${position}]; }
     else {
-      if (${facts} === undefined) { ${facts} = ${H}.sizedArray(${list.length}); for (let ${b} = 0; ${b} < ${position}; ${b}++) ${facts}[${b}] = ${absent}[${b}]; }
-      ${fact} = {}; ${fact}.path = ${absent}[${position}].path; ${fact}.value = ${value}; ${fact}.expected = ${absent}[${position}].expected; ${facts}[${position}] = ${fact};
+      if (${facts} === undefined) { ${facts} = ${this.holes(list.length)}; for (let ${b} = 0; ${b} < ${position}; ${b}++) ${facts}[${b}] = ${absent}[${b}]; }
+      ${fact} = {}; ${fact}.path = ${path}; ${fact}.value = ${value}; ${fact}.expected = ${absent}[${position}].expected; ${facts}[${position}] = ${fact};
     }`;
       });
+      // criterionEntry written out: the dimension, the hint's presence and the knock-out are the config's
+      const criterion = config.criteria[id] as Config['criteria'][string];
+      const text = _`${TEXTS}.criteria[${index}]`;
+      const optional = [
+        criterion.dimension === undefined ? nil : _`${entry}.dimension = ${criterion.dimension};`,
+        criterion.hint === undefined ? nil : _`if (${text}.hint !== undefined) ${entry}.hint = ${text}.hint;`,
+        this.knockOuts().has(id) ? _`${entry}.knockOut = true;` : nil,
+      ];
       return _`${facts} = undefined;
     ${join(probeSteps, _`\n    `)}
     ${status} = ${this.criteria.get(id) as Name}(${X});
-    ${criteria}${prop(id)} = ${facts} === undefined ? ${TEXTS}.criteria[${index}].absent[${status}] : ${H}.criterionEntry(${source}.criteria[${index}], ${STATUS_NAMES}[${status}], ${TEXTS}.criteria[${index}], ${facts});`;
+    if (${facts} === undefined) ${criteria}${prop(id)} = ${text}.absent[${status}];
+    else { ${entry} = {}; ${entry}.status = ${STATUS_NAMES}[${status}]; ${entry}.label = ${text}.label; ${entry}.facts = ${facts}; ${join(optional, _` `)} ${criteria}${prop(id)} = ${entry}; }`;
     });
     const scored = new Name('scored');
     const grades = compileGrades(config.grades) === undefined ? undefined : this.names.fresh('grade');
@@ -1348,6 +1435,7 @@ function ${textsIn}(${locale}) {
     const list = new Name('list');
     const copy = new Name('copy');
     const ledger = new Name('ledger');
+    const listHoles = this.holes(count);
     const stageList = join(
       stages.map(
         (_stage, index) => _`${list}[${index}] = ${entries[index] as Name}[${tris[index] as Name}];`,
@@ -1364,7 +1452,7 @@ function ${once}(${lead}, ${asOf}, ${TEXTS}) {
     ${join(evaluations, _`\n    `)}
     const ${current} = ${chain};
     const ${criteria} = { ...${template} };
-    let ${facts}, ${read}, ${value}, ${fact}, ${status};
+    let ${facts}, ${read}, ${value}, ${fact}, ${status}, ${entry};
     ${join(criterionSteps, _`\n    `)}
     const ${scored} = ${scoresFn}(${X});
     const ${ledger} = ${X}.memo.values[${this.ledgerSlot}];
@@ -1373,7 +1461,7 @@ function ${once}(${lead}, ${asOf}, ${TEXTS}) {
     switch (${current}) {
     ${join(cases, _`\n    `)}
     }
-    const ${list} = ${H}.sizedArray(${count});
+    const ${list} = ${listHoles};
     ${stageList}
     const ${result} = {};
     if (typeof ${id} === "string") ${result}.leadId = ${id};
@@ -1431,11 +1519,13 @@ function classifyFull(${lead}, ${options}) {
       if (!seen.has(key)) seen.set(key, this.names.fresh('seen'));
       return seen.get(key) as Name;
     };
-    const visit = (node: Condition): Code => {
+    // the root is not met (a rung above the lead's stage: its Tri is 0 or 2), so its test is left out
+    const visit = (node: Condition, root = false): Code => {
       const kind = kindOf(node);
       const evaluate = this.condition(node);
       if (kind === 'all' || kind === 'any' || kind === 'atLeast') {
-        const children = childrenOf(node).map(visit);
+        const children = childrenOf(node).map((child) => visit(child));
+        if (root) return join(children, _`\n  `);
         return _`if (${evaluate}(${X}) !== 1) {\n  ${join(children, _`\n  `)}\n}`;
       }
       let push: Code;
@@ -1456,7 +1546,7 @@ function classifyFull(${lead}, ${options}) {
       const flag = flagOf(key);
       return _`${o} = ${evaluate}(${X});\nif (${o} !== 1 && !${flag}) {\n  ${flag} = true;\n  ${found}.push(${push});\n}`;
     };
-    const body = visit(condition);
+    const body = visit(condition, true);
     const flags = join(
       [...seen.values()].map((flag) => _`${flag} = false`),
       _`, `,

@@ -20,17 +20,18 @@ export function nextOf<B extends { readonly status: 'unmet' | 'unknown' }>(
   found: B[],
   unknownStage: boolean,
 ): NextOf<B> {
-  const later = unknownStage ? undefined : found.filter((blocker) => blocker.status === 'unknown');
+  // the split only when an unmet stage has an unknown blocker: no scratch array otherwise
+  const split = !unknownStage && found.some((blocker) => blocker.status === 'unknown');
   const next = {} as NextOf<B>;
   next.stage = stage;
   if (label !== undefined) next.label = label;
-  if (later === undefined || later.length === 0) {
+  if (!split) {
     next.status = unknownStage ? 'unknown' : 'unmet';
     next.blockers = found;
   } else {
     next.status = 'unmet';
     next.blockers = found.filter((blocker) => blocker.status === 'unmet');
-    next.later = later;
+    next.later = found.filter((blocker) => blocker.status === 'unknown');
   }
   return next;
 }

@@ -3,6 +3,7 @@ import * as helpers from '../../src/helpers';
 import {
   accountPresets,
   type Classifier,
+  type ClassifyOptions,
   classify,
   classifyAccount,
   classifyMany,
@@ -171,14 +172,15 @@ describe('options read once', () => {
     )(() => helpers, exports);
     const lead = { events: [{ type: 'demo_completed', at: '2026-06-01' }] };
     for (const first of [undefined, 'statuses'] as const) {
-      const options = () => {
+      const options = (): ClassifyOptions => {
         let reads = 0;
+        // a getter that may answer undefined: what exactOptionalPropertyTypes cannot express
         return {
           asOf: '2026-06-30',
           get detail() {
             return reads++ === 0 ? first : first === undefined ? 'statuses' : 'full';
           },
-        };
+        } as ClassifyOptions;
       };
       const expected = JSON.stringify(compile(presets.saas).classify(lead, options()));
       expect(JSON.stringify(compile(presets.saas, { codegen: true }).classify(lead, options()))).toBe(

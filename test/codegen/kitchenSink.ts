@@ -53,6 +53,10 @@ export const kitchen: Record<string, unknown> = {
     pains: { when: { fact: 'need.painPoints', containsAll: ['cost', 'speed'] } },
     country: { when: { fact: 'company.country', notIn: ['XX', 'YY'], ne: 'ZZ' } },
     noCompetitor: { when: { not: { fact: 'company.isCompetitor', eq: true } } },
+    // ne of a boolean and of a number, inlined for their own type (booleans, finite numbers) by the generator
+    optedIn: { when: { fact: 'consent.optedOut', ne: true } },
+    flagSet: { when: { fact: 'custom.flag', ne: false } },
+    notRated: { when: { fact: 'company.rating', ne: 42 } },
     pings: {
       when: { event: ['custom_ping', 'email_clicked'], withinLast: { days: 30 }, count: { gte: 2, lte: 5 } },
     },
