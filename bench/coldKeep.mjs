@@ -27,6 +27,8 @@ import { classifyByHand, leadstageConfig } from './ruleset.mjs';
 const BEFORE_SITE_FREE = '62373bab6a264701d8c51df60ad15d7abdfb14ff';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LEVELS = ['full', 'statuses', 'stage'];
+/** The same levels run by generated code (`compile(config, { codegen: true })`): the current code only. */
+const GENERATED = LEVELS.map((level) => `generated ${level}`);
 const KEPT = Number(process.env.BENCH_KEPT ?? 20_000);
 const asOf = Date.parse(AS_OF);
 // CPU time counts every thread: with V8's GC helper threads, the collections classify causes would be billed
@@ -41,9 +43,13 @@ function runnerOf(classifier, level) {
 }
 
 /** One fresh process: keep (or drop) KEPT results first, then measure against the reference. */
-async function child(bundle, level, mode, rounds) {
+async function child(bundle, which, mode, rounds) {
   const { compile } = await import(pathToFileURL(bundle).href);
-  const classifier = compile(leadstageConfig);
+  const generated = which.startsWith('generated ');
+  const level = generated ? which.slice('generated '.length) : which;
+  const classifier = compile(leadstageConfig, generated ? { codegen: true } : {});
+  if (generated && classifier.mode !== 'jit')
+    throw new Error(`cold-keep: ${which} did not run generated code`);
   const options = level === 'statuses' ? { asOf, detail: 'statuses' } : { asOf };
   const first =
     level === 'stage'
@@ -158,8 +164,9 @@ export async function coldKeepBench({ processes, rounds }) {
     const self = fileURLToPath(import.meta.url);
     const runs = {}; // runs[level][name][mode] = [{ speed, usPerClassify }]
     for (let process_ = 0; process_ < processes; process_++) {
-      for (const level of LEVELS) {
-        for (const name of names) {
+      for (const level of [...LEVELS, ...GENERATED]) {
+        // the baseline predates generated code
+        for (const name of level.startsWith('generated ') ? ['current'] : names) {
           for (const mode of process_ % 2 === 0 ? ['keep', 'drop'] : ['drop', 'keep']) {
             const output = execFileSync(
               process.execPath,
@@ -179,12 +186,12 @@ export async function coldKeepBench({ processes, rounds }) {
         'pairs (keep / drop)\n  after-keep ÷ drop (1.0: no slowdown), speed against the hand-written reference: ' +
         'median [min – max]; µs per classify, kept / dropped',
     );
-    for (const level of LEVELS) {
-      for (const name of names) {
+    for (const level of [...LEVELS, ...GENERATED]) {
+      for (const name of level.startsWith('generated ') ? ['current'] : names) {
         const { keep, drop } = runs[level][name];
         const ratios = keep.map((kept, index) => kept.speed / drop[index].speed);
         const us = (list) => median(list.map((each) => each.usPerClassify)).toFixed(2);
-        console.log(`  ${`${level}, ${name}`.padEnd(20)} ${format(ratios)}   ${us(keep)} / ${us(drop)} µs`);
+        console.log(`  ${`${level}, ${name}`.padEnd(28)} ${format(ratios)}   ${us(keep)} / ${us(drop)} µs`);
       }
     }
     if (paths.baseline !== undefined) {
