@@ -21,8 +21,8 @@ const MAX_STATES = 200;
 const MAX_KERNELS = 20_000;
 /** Past this many instructions states are not cached: the simulation runs. */
 const MAX_CACHED_PROGRAM = 500;
-/** Texts are numbered to tell which states and transitions a text has met: past this, the cache starts over. */
-const MAX_TEXT = 0x7fff_fff0;
+/** Texts are numbered (in 16 bits) to tell which states and transitions a text has met: past this, the cache starts over. */
+const MAX_TEXT = 0xffff;
 
 interface State {
   /** The instructions live at a position, before the threads they start are followed: sorted. */
@@ -31,8 +31,8 @@ interface State {
   /** Per ASCII code read next: the next state's index, `MATCHED`, or `UNKNOWN` not computed yet. */
   readonly ascii: Int32Array;
   /** Per ASCII code: the steps computing that transition took, and the last text that took it. */
-  readonly asciiCost: Int32Array;
-  readonly asciiSeen: Int32Array;
+  readonly asciiCost: Uint16Array;
+  readonly asciiSeen: Uint16Array;
   /** The same for the other code points: the next state, and `[cost, last text]`. */
   readonly other: Map<number, number>;
   readonly otherCost: Map<number, number>;
@@ -117,8 +117,10 @@ function empty(cache: Cache): void {
  * cache already holds is not computed again) but never more than that, plus building states. So the same
  * lead costs the same units and meets `limit` at the same character whatever was classified before, and a
  * pattern test shared by several leaves (generated code) charges what separate ones charge (the closures).
- * To keep that promise the cache kept across texts holds twice what one text may build, and is emptied
- * before a text once it holds more than one text's worth.
+ * The cache kept across texts holds what one text may build, and is emptied before a text once half full;
+ * a text that fills it anyway is read again from an empty cache (which is that fresh cache), so the work
+ * is at most twice what is charged. A transition's cost and the last text that took it are 16-bit numbers
+ * (a cost is at most ~2,500 steps for the 500 instructions cached), so a state weighs ~1 KB.
  *
  * @param cache What `createCache` returned for the program.
  * @param text The text searched.
@@ -134,18 +136,12 @@ export function runCached(
 ): boolean | undefined | 'full' {
   const { program } = cache;
   if (program.size > MAX_CACHED_PROGRAM) return 'full';
-  if (cache.states.length >= MAX_STATES || cache.kernels >= MAX_KERNELS || cache.text >= MAX_TEXT) {
-    empty(cache);
-    if (cache.text >= MAX_TEXT) {
-      cache.text = 0;
-      cache.betweenHalvesSeen = 0;
-    }
-  }
+  if (cache.states.length * 2 >= MAX_STATES || cache.kernels * 2 >= MAX_KERNELS) empty(cache);
   const start = meter.steps;
   let answer = runOnce(cache, text, meter, limit);
   if (answer === UNKNOWN) {
-    // the cache kept across texts filled up (it cannot while one text builds at most MAX_STATES: a guard):
-    // read the text again from an empty cache, which charges the same steps
+    // the cache kept across texts filled up during this text: read it again from an empty cache, which
+    // charges the same steps (an empty cache is the fresh cache the charges are counted for)
     meter.steps = start;
     empty(cache);
     answer = runOnce(cache, text, meter, limit);
@@ -161,8 +157,15 @@ const FULL = -5;
 function runOnce(cache: Cache, text: string, meter: StepMeter, limit: number): number {
   const { program } = cache;
   const unicode = program.flags.unicode;
+  if (cache.text >= MAX_TEXT - 1) {
+    // the 16-bit text numbers wrap: start over (no stamp of an old text may equal a new one)
+    empty(cache);
+    cache.text = 0;
+  }
   const textNumber = ++cache.text;
   const scratch = cache.scratch;
+  // an empty cache is the fresh cache the charges are counted for: where it fills up, so would that one
+  const fresh = cache.states.length === 0;
   const length = text.length;
   if (cache.initial < 0) {
     cache.initial = stateFor(cache, new Int32Array([0]), AT_START, scratch);
@@ -200,7 +203,7 @@ function runOnce(cache: Cache, text: string, meter: StepMeter, limit: number): n
       if (next === UNKNOWN) {
         scratch.steps = 0;
         next = transition(cache, current, code, scratch);
-        if (next === UNKNOWN) return UNKNOWN;
+        if (next === UNKNOWN) return overflow(fresh, meter, scratch);
         current.ascii[code] = next;
         current.asciiCost[code] = scratch.steps;
       }
@@ -222,7 +225,7 @@ function runOnce(cache: Cache, text: string, meter: StepMeter, limit: number): n
       if (next === UNKNOWN) {
         scratch.steps = 0;
         next = transition(cache, current, code, scratch);
-        if (next === UNKNOWN) return UNKNOWN;
+        if (next === UNKNOWN) return overflow(fresh, meter, scratch);
         current.other.set(code, next);
         current.otherCost.set(code, scratch.steps);
       }
@@ -254,20 +257,28 @@ function runOnce(cache: Cache, text: string, meter: StepMeter, limit: number): n
   return last.atEnd === 1 ? MATCHED : NO_MATCH;
 }
 
+/**
+ * The cache filled up computing a transition: in a fresh cache, what that cache does — pay the computation
+ * and let the simulation take over (`FULL`); else `UNKNOWN`, to read the text again from an empty cache.
+ */
+function overflow(fresh: boolean, meter: StepMeter, scratch: StepMeter): number {
+  if (!fresh) return UNKNOWN;
+  meter.steps += scratch.steps;
+  return FULL;
+}
+
 function stateFor(cache: Cache, kernel: Int32Array, context: number, meter: StepMeter): number {
   const key = `${context}:${kernel.join(',')}`;
   meter.steps += kernel.length;
   const known = cache.index.get(key);
   if (known !== undefined) return known;
-  // twice what one text may build (see runCached), and room for the state being built
-  if (cache.states.length >= 2 * MAX_STATES + 2 || cache.kernels >= 2 * MAX_KERNELS + cache.program.size + 2)
-    return UNKNOWN;
+  if (cache.states.length >= MAX_STATES || cache.kernels >= MAX_KERNELS) return UNKNOWN;
   cache.states.push({
     kernel,
     context,
     ascii: new Int32Array(128).fill(UNKNOWN),
-    asciiCost: new Int32Array(128),
-    asciiSeen: new Int32Array(128),
+    asciiCost: new Uint16Array(128),
+    asciiSeen: new Uint16Array(128),
     other: new Map(),
     otherCost: new Map(),
     otherSeen: new Map(),

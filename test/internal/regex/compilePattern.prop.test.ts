@@ -107,6 +107,27 @@ describe('what a test charges', () => {
   });
 });
 
+describe('the cache kept across texts', () => {
+  it('charges what a fresh cache would when a text fills it part-way (read again from empty)', () => {
+    // two families of states (a/b runs, d/e runs), a new state per character read in each
+    const pattern = '[ab]{0,110}c$|[de]{0,110}f$';
+    expect(compileProgram(parsePattern(pattern)).size).toBeLessThanOrEqual(500); // cached
+    const shared = compilePattern(pattern);
+    // 96 states kept (under half the cache); then 106 more of the other family: the kept cache fills up
+    // during the text, which a fresh one does not; then texts that fill even a fresh cache
+    for (const value of [
+      'a'.repeat(95),
+      'd'.repeat(105),
+      'e'.repeat(60),
+      `${'ab'.repeat(50)}${'de'.repeat(55)}f`,
+    ]) {
+      const fresh = compilePattern(pattern);
+      const expected = [value.length, fresh.test(value), fresh.steps()];
+      expect([value.length, shared.test(value), shared.steps()]).toEqual(expected);
+    }
+  });
+});
+
 describe('the cache of states', () => {
   it('answers as RegExp does when a text outgrows it, and again on the next text', () => {
     const pattern = '[ab]{0,240}c$'; // 483 instructions: cached
