@@ -30,29 +30,38 @@ function named(config) {
 
 const { paths, types } = named(leadstageConfig);
 
-function read(lead, segments) {
-  let value = lead;
-  for (const segment of segments) {
-    if (value === null || typeof value !== 'object' || !own.call(value, segment)) return undefined;
-    value = value[segment];
-  }
-  return value;
-}
-
-/** Every path read and every read event's date parsed: the count of what was found, so nothing is dead code. */
-function floor(lead, parse) {
-  let found = 0;
-  for (const segments of paths) if (read(lead, segments) !== undefined) found++;
-  const events = own.call(lead, 'events') ? lead.events : undefined;
-  if (Array.isArray(events)) {
-    for (let index = 0; index < events.length; index++) {
-      const event = events[index];
-      if (!types.has(event.type)) continue;
-      const at = parse ? parseLeadInstant(own.call(event, 'at') ? event.at : undefined) : 0;
-      if (at <= asOf) found++;
+/**
+ * Every path read and every read event's date parsed, written out as generated code writes it (a read per
+ * path with constant keys, a switch over the event types): the count of what was found, so nothing is dead
+ * code. (A loop over each path's segments and a Set of types ran 20–25 % slower: a floor must not be.)
+ */
+function floorOf(parse) {
+  const lines = ['let found = 0;', 'let value;'];
+  for (const segments of paths) {
+    lines.push('value = lead;');
+    for (const segment of segments) {
+      const key = JSON.stringify(segment);
+      lines.push(
+        `value = value !== null && typeof value === "object" && own.call(value, ${key}) ? value[${key}] : undefined;`,
+      );
     }
+    lines.push('if (value !== undefined) found++;');
   }
-  return found;
+  const cases = [...types].map((type) => `case ${JSON.stringify(type)}:`).join(' ');
+  const date = parse ? 'parse(own.call(event, "at") ? event.at : undefined)' : '0';
+  lines.push(
+    'const events = own.call(lead, "events") ? lead.events : undefined;',
+    'if (Array.isArray(events)) for (let index = 0; index < events.length; index++) {',
+    '  const event = events[index];',
+    `  switch (event.type) { ${cases} if (${date} <= asOf) found++; }`,
+    '}',
+    'return found;',
+  );
+  return new Function('own', 'parse', 'asOf', `return (lead) => {\n${lines.join('\n')}\n};`)(
+    own,
+    parseLeadInstant,
+    asOf,
+  );
 }
 
 const leads = generateLeads(5_000, 42);
@@ -63,8 +72,8 @@ const each = (run) => () => {
 const ratios = speedRatios(
   {
     'hand-written': each((lead) => classifyByHand(lead, asOf).length),
-    'reads and dates (the floor)': each((lead) => floor(lead, true)),
-    'reads, no dates': each((lead) => floor(lead, false)),
+    'reads and dates (the floor)': each(floorOf(true)),
+    'reads, no dates': each(floorOf(false)),
   },
   'hand-written',
   Number(process.env.BENCH_ROUNDS ?? 31),
