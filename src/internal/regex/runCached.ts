@@ -40,8 +40,6 @@ interface State {
   /** Whether the text may end here: 0 not computed, 1 a match, 2 none; and the steps it took. */
   atEnd: number;
   atEndCost: number;
-  /** The last text that reached this state. */
-  seen: number;
 }
 
 /**
@@ -164,7 +162,9 @@ function runOnce(cache: Cache, text: string, meter: StepMeter, limit: number): n
   }
   const textNumber = ++cache.text;
   const scratch = cache.scratch;
-  // an empty cache is the fresh cache the charges are counted for: where it fills up, so would that one
+  // an empty cache is the fresh cache the charges are counted for: where it fills up, so would that one.
+  // A cache that held states before fills up no later than a fresh one (it holds every state this text
+  // reaches, and more): it is read again from empty, so 'full' comes only where a fresh cache's does
   const fresh = cache.states.length === 0;
   const length = text.length;
   if (cache.initial < 0) {
@@ -172,12 +172,8 @@ function runOnce(cache: Cache, text: string, meter: StepMeter, limit: number): n
     if (cache.initial === UNKNOWN) return UNKNOWN;
   }
   let state = cache.initial;
-  // a fresh cache pays the initial state's key, and holds it
+  // a fresh cache pays the initial state's key
   meter.steps += 1;
-  const initial = cache.states[state] as State;
-  initial.seen = textNumber;
-  let built = 1;
-  let builtKernels = initial.kernel.length + 1;
   let position = 0;
   while (position < length) {
     if (meter.steps > limit) return OVER;
@@ -211,14 +207,6 @@ function runOnce(cache: Cache, text: string, meter: StepMeter, limit: number): n
         // the first time this text takes the transition: a fresh cache computes it here
         current.asciiSeen[code] = textNumber;
         meter.steps += current.asciiCost[code] as number;
-        if (next !== MATCHED && (cache.states[next] as State).seen !== textNumber) {
-          // and builds the state it leads to, unless it is full: then the simulation takes over
-          if (built >= MAX_STATES || builtKernels >= MAX_KERNELS) return FULL;
-          const target = cache.states[next] as State;
-          target.seen = textNumber;
-          built++;
-          builtKernels += target.kernel.length + 1;
-        }
       }
     } else {
       next = current.other.get(code) ?? UNKNOWN;
@@ -232,13 +220,6 @@ function runOnce(cache: Cache, text: string, meter: StepMeter, limit: number): n
       if (current.otherSeen.get(code) !== textNumber) {
         current.otherSeen.set(code, textNumber);
         meter.steps += current.otherCost.get(code) as number;
-        if (next !== MATCHED && (cache.states[next] as State).seen !== textNumber) {
-          if (built >= MAX_STATES || builtKernels >= MAX_KERNELS) return FULL;
-          const target = cache.states[next] as State;
-          target.seen = textNumber;
-          built++;
-          builtKernels += target.kernel.length + 1;
-        }
       }
     }
     if (next === MATCHED) return MATCHED;
@@ -284,7 +265,6 @@ function stateFor(cache: Cache, kernel: Int32Array, context: number, meter: Step
     otherSeen: new Map(),
     atEnd: 0,
     atEndCost: 0,
-    seen: 0,
   });
   cache.kernels += kernel.length + 1;
   cache.index.set(key, cache.states.length - 1);
