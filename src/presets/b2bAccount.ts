@@ -1,7 +1,7 @@
 import type { Condition } from '../schema/condition';
 import type { Config } from '../schema/config';
 import { consultingAccount } from './consultingAccount';
-import { definePreset, type PresetConfig } from './shared';
+import { definePreset, type PresetConfig, presetGrades } from './shared';
 
 /** A member who engaged in the last 90 days: a conversation with sales, a hand-raise, or content. */
 const engagedMember: Condition = {
@@ -116,7 +116,8 @@ export const b2bAccount: PresetConfig = /* @__PURE__ */ definePreset(() => ({
       },
     ],
   },
-  grades: { fit: { A: 30, B: 20, C: 10 }, engagement: { 1: 45, 2: 30, 3: 15 } },
+  // the lead presets' grades: an account's fit and engagement run over the same 0–40 and 0–60
+  grades: presetGrades,
   stages: [
     { id: 'disqualified', exit: true, when: { criterion: 'competitor' } },
     {

@@ -1,5 +1,5 @@
 import type { Condition } from '../schema/condition';
-import { definePreset, type PresetConfig } from './shared';
+import { definePreset, type PresetConfig, presetGrades } from './shared';
 
 // The consulting firm of the origin article, at account level. Why it differs from `b2b`:
 // - A consulting engagement is sold to a **sponsor** (who owns the budget and signs: `decision_maker`) and the
@@ -140,7 +140,8 @@ export const consultingAccount: PresetConfig = /* @__PURE__ */ definePreset(() =
       },
     ],
   },
-  grades: { fit: { A: 30, B: 20, C: 10 }, engagement: { 1: 45, 2: 30, 3: 15 } },
+  // the lead presets' grades: an account's fit and engagement run over the same 0–40 and 0–60
+  grades: presetGrades,
   stages: [
     { id: 'disqualified', exit: true, when: { criterion: 'competitor' } },
     {
