@@ -14,6 +14,25 @@ function run(args: string[], input?: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `classify <leads> --config saas --accounts --as-of 2026-06-30 --format csv`: exit 0, the rows read back. */
+function accountsCsv(leads: string, ...extra: string[]) {
+  const { code, stdout, stderr } = run([
+    'classify',
+    leads,
+    ...extra,
+    '--config',
+    'saas',
+    '--accounts',
+    '--as-of',
+    '2026-06-30',
+    '--format',
+    'csv',
+    '--force',
+  ]);
+  expect(code, stderr).toBe(0);
+  return { rows: parse(stdout, { columns: true }) as Array<Record<string, string>>, stderr };
+}
+
 describe('leadstage classify --accounts', () => {
   it('groups the leads by account and writes one row per account, with its buying group', () => {
     const leads = [
@@ -29,22 +48,11 @@ describe('leadstage classify --accounts', () => {
     const directory = mkdtempSync(join(tmpdir(), 'leadstage-accounts-'));
     writeFileSync(join(directory, 'leads.csv'), leads);
     writeFileSync(join(directory, 'events.csv'), events);
-    const { code, stdout, stderr } = run([
-      'classify',
+    const { rows, stderr } = accountsCsv(
       join(directory, 'leads.csv'),
       '--events',
       join(directory, 'events.csv'),
-      '--config',
-      'saas',
-      '--accounts',
-      '--as-of',
-      '2026-06-30',
-      '--format',
-      'csv',
-      '--force',
-    ]);
-    expect(code, stderr).toBe(0);
-    const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
+    );
     // Nuvola: decision maker and champion, both engaged → the group is there, no member is an SQO yet
     // Bianchi: every role known, nobody decides → missing; c4 has no account: an account of its own, counted
     expect(
@@ -71,20 +79,7 @@ describe('leadstage classify --accounts', () => {
       join(directory, 'leads.csv'),
       ['id,accountId,company.domain', 'a1,acme.com,', 'a2,,acme.com', 'a3,,www.acme.com'].join('\n'),
     );
-    const { code, stdout, stderr } = run([
-      'classify',
-      join(directory, 'leads.csv'),
-      '--config',
-      'saas',
-      '--accounts',
-      '--as-of',
-      '2026-06-30',
-      '--format',
-      'csv',
-      '--force',
-    ]);
-    expect(code, stderr).toBe(0);
-    const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
+    const { rows } = accountsCsv(join(directory, 'leads.csv'));
     expect(rows.map((row) => [row.accountId, row.accountKey, row.members])).toEqual([
       ['acme.com', 'id:acme.com', 'a1'],
       ['acme.com', 'domain:acme.com', 'a2;a3'],
