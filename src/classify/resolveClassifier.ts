@@ -12,16 +12,23 @@ export function isClassifier(value: unknown): value is Classifier {
 }
 
 /**
- * @internal Refuses the classifier of a generated module (`leadstage build`, `generateModule`: `mode: 'aot'`)
- * where more than its `stage()` and `classify()` is needed — the config's stages, follow-ups, examples, work
- * units: it holds none of them, and would fail part-way through a batch.
+ * @internal Refuses a classifier that does not carry its config where more than its `stage()` and
+ * `classify()` is needed — the config's stages, follow-ups, examples: a generated module's classifier
+ * (`leadstage build`, `generateModule`: `mode: 'aot'`) or any object shaped like a classifier without one.
+ * Checked up front: such a classifier would fail part-way through a batch.
  * @throws {TypeError} naming `where` and what to pass instead
  */
 export function requireCompiled(classifier: Classifier, where: string): void {
-  if ((classifier as { readonly mode?: unknown }).mode === 'aot')
-    throw new TypeError(
-      `${where}: expected a classifier from compile(config) or the config itself, received a generated module's classifier (mode 'aot'), which holds stage() and classify() only — not the config's stages, follow-ups and work units this needs`,
-    );
+  const config = (classifier as { readonly config?: { readonly stages?: unknown } }).config;
+  if (config !== null && typeof config === 'object' && Array.isArray(config.stages)) return;
+  const mode = (classifier as { readonly mode?: unknown }).mode;
+  throw new TypeError(
+    `${where}: expected a classifier from compile(config) or the config itself, received ${
+      mode === 'aot'
+        ? "a generated module's classifier (mode 'aot'), which holds stage() and classify() only"
+        : 'a classifier without its config'
+    } — not the config's stages, follow-ups and work units this needs`,
+  );
 }
 
 /**

@@ -230,5 +230,12 @@ describe("a generated module's classifier passed to the library", () => {
     expect(() =>
       classifyAccount({ id: 'A', members: [lead] }, accountPresets.b2b, { asOf, leadConfig: aot }),
     ).toThrow(refused);
+    // any object shaped like a classifier that does not carry its config: the same refusal, not a crash
+    const closures = compile(presets.saas);
+    const wrapped = { hash: closures.hash, classify: closures.classify, stage: closures.stage } as Classifier;
+    const without =
+      /expected a classifier from compile\(config\) or the config itself, received a classifier without its config/;
+    expect(() => stageHistory(lead, wrapped, { asOf })).toThrow(without);
+    expect(() => classifyMany([], wrapped, { asOf, followUpFrom: 'stage-entry' })).toThrow(without);
   });
 });
