@@ -161,11 +161,14 @@ export function accountsOf(
   diagnostics: Diagnostics,
 ): FormedAccounts {
   const grouping = groupByAccount(leads, by === undefined ? {} : { by });
-  const used = new Set<string>();
+  // per row of the table joined, the accounts of the leads that joined it: ids are grouped exactly (CRM ids
+  // are case-sensitive) but joined in any case, so two accounts may share a row, which must be said
+  const used = new Map<string, string[]>();
   let withoutRecord = 0;
   const accounts: AccountInput[] = grouping.accounts.map((account) => {
     const record = table?.records.get(keyOf(account.id));
-    if (record !== undefined) used.add(keyOf(account.id));
+    if (record !== undefined)
+      used.set(keyOf(account.id), [...(used.get(keyOf(account.id)) ?? []), account.id]);
     else if (table !== undefined) withoutRecord++;
     // the key (id:…, domain:…, name:…) goes through to the result's accountKey: an account id and a domain that
     // spell alike are two accounts, and the output tells them apart
@@ -195,6 +198,17 @@ export function accountsOf(
         .slice(0, 5)
         .map((id) => JSON.stringify(id))
         .join(', ')}${withoutMembers.length > 5 ? ', …' : ''})`,
+    );
+  const shared = [...used.values()].filter((ids) => ids.length > 1);
+  if (table !== undefined && shared.length > 0)
+    diagnostics.notice(
+      table.name,
+      `${shared.length} of its rows joined more than one account of the leads, whose ids differ only in case (${shared
+        .slice(0, 3)
+        .map((ids) => ids.map((id) => JSON.stringify(id)).join(' and '))
+        .join(
+          '; ',
+        )}${shared.length > 3 ? '; …' : ''}): each got that row's facts — if they are one account, write its id alike in the leads`,
     );
   if (table !== undefined && withoutRecord > 0)
     diagnostics.notice(

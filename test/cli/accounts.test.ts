@@ -188,6 +188,39 @@ describe('leadstage summarize --accounts and report --accounts, with --accounts-
     expect(stderr).toContain('1 of its 2 accounts have no lead: not classified ("Ghost")');
   });
 
+  it('says when a row of the accounts file joins accounts whose ids differ only in case', () => {
+    // grouped exactly (CRM ids are case-sensitive), joined in any case: both get Nuvola's row, said once
+    writeFileSync(
+      join(directory, 'cased.csv'),
+      [
+        'id,accountId,authority.role',
+        'k1,Nuvola,decision_maker',
+        'k2,NUVOLA,champion',
+        'k3,Bianchi,user',
+      ].join('\n'),
+    );
+    const { code, stdout, stderr } = run([
+      'summarize',
+      join(directory, 'cased.csv'),
+      '--config',
+      'saas',
+      '--as-of',
+      '2026-06-30',
+      '--force',
+      '--accounts',
+      '--accounts-file',
+      join(directory, 'accounts.csv'),
+      '--format',
+      'json',
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(JSON.parse(stdout).accounts.total).toBe(3);
+    expect(stderr).toContain(
+      '1 of its rows joined more than one account of the leads, whose ids differ only in case ("Nuvola" and "NUVOLA")',
+    );
+    expect(stderr.match(/differ only in case/g)).toHaveLength(1);
+  });
+
   it('writes the accounts view in words, in English and Italian', () => {
     const en = run(['summarize', ...base]);
     expect(en.code, en.stderr).toBe(0);
