@@ -82,6 +82,7 @@ export function parseLeadInstant(value: unknown): number {
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => year % 400 === 0 || (year % 4 === 0 && year % 100 !== 0);
 
 /** Two ASCII digits at `index` as a number, or -1. */
 function twoDigits(text: string, index: number): number {
@@ -108,7 +109,7 @@ function parseCanonicalIso(text: string): number | undefined {
   if (century < 1 || decade < 0 || month < 0 || day < 0) return undefined;
   const year = century * 100 + decade;
   if (month < 1 || month > 12 || day < 1) return Number.NaN;
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const leap = month === 2 && isLeapYear(year);
   if (day > (DAYS_IN_MONTH[month - 1] as number) + (leap ? 1 : 0)) return Number.NaN;
   if (length === 10) return daysFromCivil(year, month, day) * 86_400_000;
 
@@ -182,7 +183,6 @@ const DATE_REST = /^-?(?:(\d{3})|(\d{2})(?:-?(\d{2}))?|W(\d{2})(?:-?(\d{1}))?|)$
 const TIME = /^(\d{2}(?:[.,]\d*)?)(?::?(\d{2}(?:[.,]\d*)?))?(?::?(\d{2}(?:[.,]\d*)?))?$/;
 const ZONE = /^([+-])(\d{2})(?::?(\d{2}))?$/;
 
-const isLeapYear = (year: number) => year % 400 === 0 || (year % 4 === 0 && year % 100 !== 0);
 const dateUnit = (value: string | undefined) => (value ? Number.parseInt(value, 10) : 1);
 const timeUnit = (value: string | undefined) => (value && Number.parseFloat(value.replace(',', '.'))) || 0;
 
